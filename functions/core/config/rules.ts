@@ -1,0 +1,191 @@
+import { type z } from 'zod';
+import { DEFAULT_INDICATORS } from '../domain/indicators.js';
+import { bilingual, countyConfigShape, type CountyConfig, type IndicatorDefinition } from './schema.js';
+
+type Ctx = z.RefinementCtx<CountyConfig>;
+type Path = (string | number)[];
+
+function issue(ctx: Ctx, path: Path, sv: string, en: string): void {
+  ctx.addIssue({ code: 'custom', path, input: undefined, ...bilingual(sv, en) });
+}
+
+/** Report every later occurrence of a value already seen in `values`. */
+function noDuplicates(ctx: Ctx, values: readonly string[], path: (i: number) => Path, what: { sv: string; en: string }): void {
+  const seen = new Set<string>();
+  values.forEach((value, i) => {
+    if (seen.has(value)) issue(ctx, path(i), `${what.sv} "${value}" finns redan.`, `Duplicate ${what.en} "${value}".`);
+    seen.add(value);
+  });
+}
+
+/** The organisation ids an area knows: municipality codes, `region` and the region's units. */
+export function organisationIds(config: Pick<CountyConfig, 'municipalities' | 'region'>): Set<string> {
+  return new Set(['region', ...config.municipalities.map((m) => m.code), ...config.region.units.map((u) => u.id)]);
+}
+
+function checkOrganisations(config: CountyConfig, ctx: Ctx): void {
+  const codes = new Set(config.municipalities.map((m) => m.code));
+  const orgs = organisationIds(config);
+  noDuplicates(
+    ctx,
+    config.municipalities.map((m) => m.code),
+    (i) => ['municipalities', i, 'code'],
+    { sv: 'Kommunkoden', en: 'municipality code' },
+  );
+  noDuplicates(
+    ctx,
+    config.region.units.map((u) => u.id),
+    (i) => ['region', 'units', i, 'id'],
+    { sv: 'Enhets-id', en: 'region unit id' },
+  );
+  noDuplicates(
+    ctx,
+    config.areas.map((a) => a.id),
+    (i) => ['areas', i, 'id'],
+    { sv: 'Länsdelens id', en: 'area id' },
+  );
+  config.areas.forEach((area, a) =>
+    area.municipalities.forEach((code, m) => {
+      if (!codes.has(code))
+        issue(
+          ctx,
+          ['areas', a, 'municipalities', m],
+          `Kommunkoden "${code}" finns inte under municipalities.`,
+          `Municipality code "${code}" is not listed under municipalities.`,
+        );
+    }),
+  );
+  config.directory.seed.units.forEach((u, i) => {
+    if (u.municipality && !codes.has(u.municipality))
+      issue(
+        ctx,
+        ['directory', 'seed', 'units', i, 'municipality'],
+        `Kommunkoden "${u.municipality}" finns inte under municipalities.`,
+        `Municipality code "${u.municipality}" is not listed under municipalities.`,
+      );
+  });
+  const refs: [Path, string[]][] = [
+    ...config.directory.seed.groups.map((g, i): [Path, string[]] => [['directory', 'seed', 'groups', i, 'members'], g.members]),
+    ...config.directory.seed.agreements.map((a, i): [Path, string[]] => [['directory', 'seed', 'agreements', i, 'parties'], a.parties]),
+  ];
+  for (const [path, list] of refs)
+    list.forEach((ref, j) => {
+      if (!orgs.has(ref))
+        issue(
+          ctx,
+          [...path, j],
+          `"${ref}" är varken en kommunkod i området, "region" eller en av regionens enheter.`,
+          `"${ref}" is neither a municipality code of the area, "region" nor one of the region's units.`,
+        );
+    });
+}
+
+function checkLanguages(config: CountyConfig, ctx: Ctx): void {
+  for (const required of ['sv', 'en'])
+    if (!config.languages.includes(required))
+      issue(ctx, ['languages'], `Språklistan måste innehålla "${required}".`, `The language list must include "${required}".`);
+  noDuplicates(ctx, config.languages, (i) => ['languages', i], { sv: 'Språket', en: 'language' });
+}
+
+function checkIndicators(config: CountyConfig, ctx: Ctx): void {
+  const defaults = new Set(DEFAULT_INDICATORS.map((d) => d.id));
+  const { include, custom } = config.indicators;
+  if (include !== 'all') {
+    include.forEach((id, i) => {
+      if (!defaults.has(id))
+        issue(
+          ctx,
+          ['indicators', 'include', i],
+          `Det finns ingen standardindikator med id "${id}". Egna indikatorer läggs under indicators.custom.`,
+          `There is no default indicator "${id}". Own indicators go under indicators.custom.`,
+        );
+    });
+    noDuplicates(ctx, include, (i) => ['indicators', 'include', i], { sv: 'Indikatorn', en: 'indicator' });
+  }
+  const included = include === 'all' ? [...defaults] : include.filter((id) => defaults.has(id));
+  custom.forEach((def, i) => {
+    if (included.includes(def.id))
+      issue(
+        ctx,
+        ['indicators', 'custom', i, 'id'],
+        `Indikatorn "${def.id}" finns redan bland standardindikatorerna.`,
+        `Indicator "${def.id}" already exists among the default indicators.`,
+      );
+  });
+  noDuplicates(
+    ctx,
+    custom.map((d) => d.id),
+    (i) => ['indicators', 'custom', i, 'id'],
+    { sv: 'Indikatorn', en: 'indicator' },
+  );
+  const all = new Set([...included, ...custom.map((d) => d.id)]);
+  custom.forEach((def, i) => {
+    if (def.aggregate === 'weighted-mean' && !def.weight)
+      issue(
+        ctx,
+        ['indicators', 'custom', i, 'weight'],
+        'Ett viktat medelvärde behöver en vikt: id för indikatorn som anger nämnaren.',
+        'A weighted mean needs a weight: the id of the indicator that gives the denominator.',
+      );
+    if (def.weight && !all.has(def.weight))
+      issue(
+        ctx,
+        ['indicators', 'custom', i, 'weight'],
+        `Viktindikatorn "${def.weight}" finns inte i områdets indikatorer.`,
+        `Weight indicator "${def.weight}" is not among the area's indicators.`,
+      );
+    if (def.weight && def.aggregate !== 'weighted-mean')
+      issue(
+        ctx,
+        ['indicators', 'custom', i, 'weight'],
+        'En vikt används bara med aggregate: weighted-mean.',
+        'A weight is only used with aggregate: weighted-mean.',
+      );
+    noDuplicates(ctx, def.breakdown, (j) => ['indicators', 'custom', i, 'breakdown', j], { sv: 'Nedbrytningen', en: 'breakdown' });
+  });
+  if (include !== 'all')
+    include.forEach((id, i) => {
+      const weight = DEFAULT_INDICATORS.find((d) => d.id === id)?.weight;
+      if (weight && !all.has(weight))
+        issue(
+          ctx,
+          ['indicators', 'include', i],
+          `Indikatorn "${id}" vägs med "${weight}", som då också måste tas med.`,
+          `Indicator "${id}" is weighted by "${weight}", which must then be included too.`,
+        );
+    });
+}
+
+function checkTerms(config: CountyConfig, ctx: Ctx): void {
+  noDuplicates(
+    ctx,
+    config.calendar.extraTopics.map((t) => t.id),
+    (i) => ['calendar', 'extraTopics', i, 'id'],
+    { sv: 'Ämnet', en: 'topic' },
+  );
+  noDuplicates(
+    ctx,
+    config.feedback.extraCategories.map((t) => t.id),
+    (i) => ['feedback', 'extraCategories', i, 'id'],
+    { sv: 'Kategorin', en: 'category' },
+  );
+}
+
+/** The full county config schema: shape, defaults and every cross-field rule. */
+export const countyConfigSchema = countyConfigShape.superRefine((config, ctx) => {
+  checkOrganisations(config, ctx);
+  checkLanguages(config, ctx);
+  checkIndicators(config, ctx);
+  checkTerms(config, ctx);
+});
+
+/** The indicator definitions in force for an area: included defaults, then the area's own. */
+export function indicatorDefinitions(config: CountyConfig): IndicatorDefinition[] {
+  const { include, custom, suppression } = config.indicators;
+  const defaults = DEFAULT_INDICATORS.filter((d) => include === 'all' || include.includes(d.id)).map((d) => ({
+    breakdown: [],
+    source: d.derived ? 'derived' : 'manual',
+    ...d,
+  })) as IndicatorDefinition[];
+  return [...defaults, ...custom].map((d) => ({ ...d, suppression: { ...suppression, ...d.suppression } }));
+}

@@ -1,0 +1,228 @@
+import { z } from 'zod';
+
+/**
+ * The county config schema: the single source of truth for config types, validation messages
+ * and the generated `config/county.schema.json`. Every message is bilingual: the English text is
+ * the issue's `message`, the Swedish text travels in `params.sv` (see `bilingual`).
+ */
+
+/** Attach a Swedish message next to the English one on a custom issue. */
+export function bilingual(sv: string, en: string): { message: string; params: { sv: string } } {
+  return { message: en, params: { sv } };
+}
+
+const text = (max = 200) => z.string().trim().min(1).max(max);
+const id = z
+  .string()
+  .regex(
+    /^[a-z][a-z0-9-]{0,62}$/,
+    bilingual('Ska vara små bokstäver a–z, siffror och bindestreck.', 'Must be lower-case a–z, digits and hyphens.'),
+  );
+const municipalityCode = z
+  .string()
+  .regex(
+    /^\d{4}$/,
+    bilingual(
+      'En kommunkod är fyra siffror inom citattecken, till exempel "2380".',
+      'A municipality code is four digits in quotes, e.g. "2380".',
+    ),
+  );
+const termSchema = z.strictObject({ id, sv: text(), en: text() });
+
+/** A vocabulary term given in config (id, Swedish and English label). */
+export type TermInput = z.infer<typeof termSchema>;
+
+const municipalitySchema = z.strictObject({ code: municipalityCode, name: text(80) });
+const regionUnitSchema = z.strictObject({ id, name: text(120) });
+const partOfCountySchema = z.strictObject({ id, name: text(120), municipalities: z.array(municipalityCode).min(1) });
+
+/** Who runs a seeded unit. */
+const principalId = z.enum(['region', 'municipality', 'joint', 'civil-society', 'private', 'state']);
+
+const seedUnitSchema = z.strictObject({
+  name: text(160),
+  principal: principalId,
+  municipality: municipalityCode.optional(),
+  ages: text(80).optional(),
+  note: text(600).optional(),
+  status: z.enum(['active', 'planned']).default('active'),
+});
+const orgRef = z.union([municipalityCode, id]);
+const seedGroupSchema = z.strictObject({
+  name: text(160),
+  note: text(600).optional(),
+  members: z.array(orgRef).default([]),
+});
+const seedAgreementSchema = z.strictObject({
+  name: text(240),
+  parties: z.array(orgRef).default([]),
+  ends: z.iso.date().nullable().default(null),
+  note: text(600).optional(),
+});
+
+const unit = z.enum(['count', 'percent', 'days', 'ratio']);
+const aggregate = z.enum(['sum', 'median-of-reported', 'weighted-mean']);
+const frequency = z.enum(['month', 'quarter', 'year']);
+const breakdown = z.enum(['gender', 'age', 'principal', 'topic', 'malbild']);
+const suppressionSchema = z.strictObject({
+  minCount: z.int().min(1).max(100).default(5),
+  minDenominator: z.int().min(1).max(1000).default(10),
+});
+
+const indicatorDefinitionSchema = z.strictObject({
+  id,
+  sv: text(240),
+  en: text(240),
+  descriptionSv: text(2000).optional(),
+  descriptionEn: text(2000).optional(),
+  unit,
+  aggregate,
+  weight: id.optional(),
+  frequency,
+  breakdown: z.array(breakdown).default([]),
+  higherIsBetter: z.boolean().optional(),
+  koladaKpi: z
+    .string()
+    .regex(/^[NU]\d{5}$/, bilingual('Ett Kolada-id ser ut som N35001 eller U35537.', 'A Kolada KPI id looks like N35001 or U35537.'))
+    .optional(),
+  source: z.enum(['manual', 'SBR', 'UngDok', 'ASI', 'FIT', 'Kolada', 'derived']).default('manual'),
+  derived: z.enum(['calendar-attendance', 'feedback']).optional(),
+  suppression: suppressionSchema.partial().optional(),
+});
+
+/** An indicator definition as written in config or in the defaults. */
+export type IndicatorDefinitionInput = z.input<typeof indicatorDefinitionSchema>;
+/** An indicator definition after defaults are applied. */
+export type IndicatorDefinition = z.output<typeof indicatorDefinitionSchema>;
+
+/** The top-level shape; cross-field rules are added in `countyConfigSchema`. */
+const baseSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id,
+  name: text(80),
+  kind: z.enum(['county', 'subregion']),
+  countyCode: z
+    .string()
+    .regex(
+      /^\d{2}$/,
+      bilingual('Länskoden är två siffror inom citattecken, till exempel "23".', 'The county code is two digits in quotes, e.g. "23".'),
+    ),
+  region: z.strictObject({
+    name: text(120),
+    units: z.array(regionUnitSchema).default([]),
+  }),
+  municipalities: z.array(municipalitySchema).min(1),
+  areas: z.array(partOfCountySchema).default([]),
+  languages: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^[a-z]{2,3}$/,
+          bilingual(
+            'Ett språk anges med sin ISO 639-kod, till exempel sv, en, fi, se, fit.',
+            'A language is its ISO 639 code, e.g. sv, en, fi, se, fit.',
+          ),
+        ),
+    )
+    .default(['sv', 'en']),
+  branding: z.strictObject({
+    siteName: text(120),
+    colour: z
+      .string()
+      .regex(
+        /^#[0-9a-fA-F]{6}$/,
+        bilingual('En färg skrivs som #RRGGBB, till exempel "#005a8c".', 'A colour is written #RRGGBB, e.g. "#005a8c".'),
+      ),
+    logoText: text(60),
+  }),
+  aws: z
+    .strictObject({
+      account: z
+        .string()
+        .regex(/^\d{12}$/, bilingual('Ett AWS-konto är tolv siffror inom citattecken.', 'An AWS account is twelve digits in quotes.'))
+        .optional(),
+      region: z
+        .string()
+        .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, bilingual('En AWS-region ser ut som eu-north-1.', 'An AWS region looks like eu-north-1.'))
+        .default('eu-north-1'),
+      customDomain: z
+        .strictObject({
+          domainName: z
+            .string()
+            .regex(
+              /^(?!-)[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63})+$/,
+              bilingual('Ett domännamn, till exempel stod.regionjh.se.', 'A domain name, e.g. stod.regionjh.se.'),
+            ),
+          certificateArn: z
+            .string()
+            .regex(
+              /^arn:aws:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]+$/,
+              bilingual('ARN för ett certifikat i AWS Certificate Manager.', 'The ARN of an AWS Certificate Manager certificate.'),
+            ),
+        })
+        .optional(),
+      throttle: z
+        .strictObject({
+          rateLimit: z.int().min(1).max(10000).default(50),
+          burstLimit: z.int().min(1).max(5000).default(100),
+        })
+        .default({ rateLimit: 50, burstLimit: 100 }),
+    })
+    .default({ region: 'eu-north-1', throttle: { rateLimit: 50, burstLimit: 100 } }),
+  alarmEmail: z.email(
+    bilingual('En giltig e-postadress behövs, till exempel it@region.se.', 'A valid e-mail address is needed, e.g. it@region.se.'),
+  ),
+  modules: z
+    .strictObject({
+      directory: z.boolean().default(true),
+      calendar: z.boolean().default(true),
+      indicators: z.boolean().default(true),
+      feedback: z.boolean().default(true),
+    })
+    .default({ directory: true, calendar: true, indicators: true, feedback: true }),
+  retention: z.strictObject({
+    feedbackDays: z.int().min(30).max(3650),
+    contactDays: z.int().min(1).max(90).default(30),
+    registrationDays: z.int().min(1).max(730),
+    oldVersionsDays: z.int().min(1).max(3650).default(90),
+  }),
+  directory: z
+    .strictObject({
+      synonyms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),
+      seed: z
+        .strictObject({
+          source: text(400).optional(),
+          units: z.array(seedUnitSchema).default([]),
+          groups: z.array(seedGroupSchema).default([]),
+          agreements: z.array(seedAgreementSchema).default([]),
+        })
+        .default({ units: [], groups: [], agreements: [] }),
+    })
+    .default({ synonyms: {}, seed: { units: [], groups: [], agreements: [] } }),
+  calendar: z
+    .strictObject({
+      extraTopics: z.array(termSchema).default([]),
+    })
+    .default({ extraTopics: [] }),
+  indicators: z
+    .strictObject({
+      include: z.union([z.literal('all'), z.array(id)]).default('all'),
+      custom: z.array(indicatorDefinitionSchema).default([]),
+      suppression: suppressionSchema.default({ minCount: 5, minDenominator: 10 }),
+    })
+    .default({ include: 'all', custom: [], suppression: { minCount: 5, minDenominator: 10 } }),
+  feedback: z
+    .strictObject({
+      maxTextLength: z.int().min(200).max(10000).default(2000),
+      extraCategories: z.array(termSchema).default([]),
+    })
+    .default({ maxTextLength: 2000, extraCategories: [] }),
+});
+
+/** The config as written in YAML (optional keys may be absent). */
+export type CountyConfigInput = z.input<typeof baseSchema>;
+/** The validated config with every default applied: what the code receives. */
+export type CountyConfig = z.output<typeof baseSchema>;
+
+export { baseSchema as countyConfigShape };

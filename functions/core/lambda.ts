@@ -1,0 +1,79 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import type { Hono } from 'hono';
+import { handle } from 'hono/aws-lambda';
+import { createRemoteJWKSet } from 'jose';
+import { createJwtAuth } from './auth/auth.js';
+import { countyConfigSchema } from './config/rules.js';
+import { systemClock, type AppDeps } from './deps.js';
+import type { KitEnv } from './http/staff.js';
+import { createLogger } from './log.js';
+import type { ServiceName } from './routes.js';
+import { S3Store } from './store/s3-store.js';
+
+/** The settings a function receives from its stack (as environment variables). */
+export interface LambdaSettings {
+  /** The county config as JSON (inlined at bundle time). */
+  readonly configJson: string;
+  readonly bucket: string | undefined;
+  readonly userPoolIssuer: string | undefined;
+  readonly userPoolClientId: string | undefined;
+  readonly publicOrigin: string | undefined;
+}
+
+type LambdaHandler = ReturnType<typeof handle>;
+
+let s3Client: S3Client | undefined;
+
+/**
+ * Wrap a service app factory as a Lambda handler for API Gateway HTTP API events. Dependencies
+ * are built on the first invocation and kept for the life of the execution environment: one S3
+ * client per process, the signing keys cached by jose.
+ *
+ * @example
+ * export const handler = lambdaHandler('directory', createDirectoryApp, settingsFromEnv);
+ */
+export function lambdaHandler(
+  service: ServiceName,
+  factory: (deps: AppDeps) => Hono<KitEnv>,
+  settings: () => LambdaSettings,
+): LambdaHandler {
+  let handler: LambdaHandler | undefined;
+  const log = createLogger({ service });
+  return (async (event: Parameters<LambdaHandler>[0], context: Parameters<LambdaHandler>[1]) => {
+    if (!handler) {
+      const s = settings();
+      if (!s.bucket || !s.userPoolIssuer || !s.userPoolClientId) {
+        log.error('missing settings', {
+          bucket: Boolean(s.bucket),
+          issuer: Boolean(s.userPoolIssuer),
+          client: Boolean(s.userPoolClientId),
+        });
+        return {
+          statusCode: 503,
+          headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+          body: JSON.stringify({
+            type: 'about:blank',
+            title: 'Tjänsten är inte konfigurerad',
+            status: 503,
+            detail: 'The function is missing its settings.',
+          }),
+        };
+      }
+      s3Client ??= new S3Client({});
+      const deps: AppDeps = {
+        config: countyConfigSchema.parse(JSON.parse(s.configJson)),
+        store: new S3Store({ client: s3Client, bucket: s.bucket }),
+        clock: systemClock,
+        auth: createJwtAuth({
+          issuer: s.userPoolIssuer,
+          audience: s.userPoolClientId,
+          keys: createRemoteJWKSet(new URL(`${s.userPoolIssuer}/.well-known/jwks.json`)),
+        }),
+        log,
+        publicOrigin: s.publicOrigin || undefined,
+      };
+      handler = handle(factory(deps));
+    }
+    return handler(event, context);
+  }) as LambdaHandler;
+}

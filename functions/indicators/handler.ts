@@ -1,0 +1,13 @@
+import { lambdaHandler } from '../core/lambda.js';
+import { createIndicatorsApp } from './app.js';
+
+declare const __COUNTY_CONFIG__: string;
+
+/** The Lambda entry of the indicators service: the only place its real dependencies are wired. */
+export const handler = lambdaHandler('indicators', createIndicatorsApp, () => ({
+  configJson: __COUNTY_CONFIG__,
+  bucket: process.env.DATA_BUCKET,
+  userPoolIssuer: process.env.USER_POOL_ISSUER,
+  userPoolClientId: process.env.USER_POOL_CLIENT_ID,
+  publicOrigin: process.env.PUBLIC_ORIGIN,
+}));

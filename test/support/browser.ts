@@ -1,0 +1,82 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's chromium; browser tests are skipped (visibly) where it is missing, but not under CI. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Whether browser tests can run here; under CI=true a missing browser fails instead. */
+export function browserAvailable(): boolean {
+  const found = existsSync(CHROMIUM);
+  if (!found) {
+    if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is required under CI=true (apt-get install -y chromium)`);
+    console.warn(`${CHROMIUM} not found: browser tests skipped. Install it with: apt-get install -y chromium`);
+  }
+  return found;
+}
+
+/** Launch headless chromium with the flags this machine needs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Serve a Hono app on 127.0.0.1 with a random port; returns its origin and a stop function. */
+export async function serveApp(app: Pick<Hono, 'fetch'>): Promise<{ origin: string; stop: () => Promise<void> }> {
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** One axe-core violation, reduced to what a failing test should print. */
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly targets: string[];
+}
+
+/**
+ * Run axe-core (WCAG 2.0/2.1 A and AA rules) in the page and return its violations. The script is
+ * evaluated through the DevTools protocol, so the page's CSP (no inline script) stays on.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run((globalThis as unknown as { document: unknown }).document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return result;
+}
