@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import type { z } from 'zod';
 import { countyConfigSchema } from './rules.js';
-import type { CountyConfig } from './schema.js';
+import { splitMessage, type CountyConfig } from './schema.js';
 
 /** One problem in a config file, located by file, line and key path. */
 export interface ConfigProblem {
@@ -103,9 +103,7 @@ const maximum = (i: z.core.$ZodIssue) => ('maximum' in i ? String(i.maximum) : '
 const allowed = (i: z.core.$ZodIssue) => ('values' in i ? (i.values as unknown[]).map((v) => JSON.stringify(v)).join(', ') : '');
 
 function describe(issue: z.core.$ZodIssue): { sv: string; en: string } {
-  const sv = (issue as { params?: { sv?: string } }).params?.sv;
-  if (sv) return { sv, en: issue.message };
-  return messages[issue.code]?.(issue) ?? { sv: 'Ogiltigt värde.', en: issue.message };
+  return splitMessage(issue.message) ?? messages[issue.code]?.(issue) ?? { sv: 'Ogiltigt värde.', en: issue.message };
 }
 
 /**

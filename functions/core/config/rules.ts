@@ -171,12 +171,38 @@ function checkTerms(config: CountyConfig, ctx: Ctx): void {
   );
 }
 
+/** WCAG relative luminance of `#rrggbb`. */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** The contrast ratio of a colour against white (WCAG 2.1). */
+export function contrastWithWhite(hex: string): number {
+  return 1.05 / (luminance(hex) + 0.05);
+}
+
+function checkBranding(config: CountyConfig, ctx: Ctx): void {
+  const ratio = contrastWithWhite(config.branding.colour);
+  if (ratio < 4.5)
+    issue(
+      ctx,
+      ['branding', 'colour'],
+      `Färgen är för ljus: vit text på den får kontrast ${ratio.toFixed(1)}:1, minst 4.5:1 krävs (WCAG 2.1 AA). Välj en mörkare färg.`,
+      `The colour is too light: white text on it has contrast ${ratio.toFixed(1)}:1, at least 4.5:1 is required (WCAG 2.1 AA). Choose a darker colour.`,
+    );
+}
+
 /** The full county config schema: shape, defaults and every cross-field rule. */
 export const countyConfigSchema = countyConfigShape.superRefine((config, ctx) => {
   checkOrganisations(config, ctx);
   checkLanguages(config, ctx);
   checkIndicators(config, ctx);
   checkTerms(config, ctx);
+  checkBranding(config, ctx);
 });
 
 /** The indicator definitions in force for an area: included defaults, then the area's own. */

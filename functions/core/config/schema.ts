@@ -2,13 +2,21 @@ import { z } from 'zod';
 
 /**
  * The county config schema: the single source of truth for config types, validation messages
- * and the generated `config/county.schema.json`. Every message is bilingual: the English text is
- * the issue's `message`, the Swedish text travels in `params.sv` (see `bilingual`).
+ * and the generated `config/county.schema.json`. Every message is bilingual (see `bilingual`).
  */
 
-/** Attach a Swedish message next to the English one on a custom issue. */
-export function bilingual(sv: string, en: string): { message: string; params: { sv: string } } {
-  return { message: en, params: { sv } };
+/** Separates the Swedish and the English text inside one zod message. */
+export const MESSAGE_SEPARATOR = '\u241f';
+
+/** A zod message carrying a Swedish and an English text; `splitMessage` takes it apart. */
+export function bilingual(sv: string, en: string): { message: string } {
+  return { message: `${sv}${MESSAGE_SEPARATOR}${en}` };
+}
+
+/** The Swedish and English parts of a message made by `bilingual`, if it is one. */
+export function splitMessage(message: string): { sv: string; en: string } | undefined {
+  const [sv, en] = message.split(MESSAGE_SEPARATOR);
+  return en === undefined || sv === undefined ? undefined : { sv, en };
 }
 
 const text = (max = 200) => z.string().trim().min(1).max(max);
