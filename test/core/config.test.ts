@@ -41,7 +41,7 @@ describe('the shipped config files', () => {
   });
 
   it('fills defaults for keys a coordinator leaves out', () => {
-    const minimal = jamtland.replace(/^modules:\n(  .*\n)+/m, '').replace(/^aws:\n(  .*\n)+/m, '');
+    const minimal = jamtland.replace(/^modules:\n( {2}.*\n)+/m, '').replace(/^aws:\n( {2}.*\n)+/m, '');
     const config = parseConfig(minimal, 'config/jamtland.yaml');
     expect(config.modules).toEqual({ directory: true, calendar: true, indicators: true, feedback: true });
     expect(config.aws.region).toBe('eu-north-1');
@@ -96,7 +96,7 @@ describe('a broken config file', () => {
   });
 
   it('rejects a missing region', () => {
-    const source = jamtland.replace(/^region:\n(  .*\n)+/m, '');
+    const source = jamtland.replace(/^region:\n( {2}.*\n)+/m, '');
     const [p] = problemsOf(source);
     expect(p).toMatchObject({ key: 'region' });
     expect(p?.sv).toContain('saknas');

@@ -1,0 +1,121 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../functions/core/config/load.js';
+import { createLocalApp } from '../../functions/local-server.js';
+import { tempDir, testKit } from '../support/deps.js';
+
+const tsx = join('node_modules', '.bin', 'tsx');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+describe('all four services in one local app', () => {
+  it('routes each service by its paths, as API Gateway does', async () => {
+    const kit = await testKit({ area: 'jamtland' });
+    const app = createLocalApp(kit.deps);
+    for (const service of ['directory', 'calendar', 'indicators', 'feedback']) {
+      const res = await app.request(`/api/${service}/health`);
+      expect(await res.json()).toMatchObject({ service });
+    }
+    for (const page of ['/hitta-stod', '/utbildningar', '/uppfoljning', '/tyck-till']) expect((await app.request(page)).status).toBe(200);
+  });
+
+  it('publishes the local issuer keys', async () => {
+    const kit = await testKit({ area: 'jamtland' });
+    const res = await createLocalApp(kit.deps, { jwks: kit.issuer.jwks }).request('/.well-known/jwks.json');
+    expect((await res.json()).keys[0]).not.toHaveProperty('d');
+  });
+
+  it('leaves out a service the config switches off', async () => {
+    const source = readFileSync('config/jamtland.yaml', 'utf8').replace('  feedback: true', '  feedback: false');
+    const kit = await testKit({ config: parseConfig(source, 'config/jamtland.yaml') });
+    const app = createLocalApp(kit.deps);
+    expect((await app.request('/api/feedback/health')).status).toBe(404);
+    expect(await (await app.request('/')).text()).not.toContain('href="/tyck-till"');
+  });
+});
+
+describe('the command line', () => {
+  it('npm start serves the area start page on the given port and stops cleanly', async () => {
+    const port = await freePort();
+    const child = spawn(tsx, ['functions/local.ts', 'jamtland'], {
+      env: { ...process.env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let out = '';
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no start: ${out}`)), 20_000);
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          if (out.includes(`http://localhost:${port}/`)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      });
+      const html = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+      expect(html).toContain('Jämtland Härjedalen');
+      expect(html).toContain('Östersund');
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
+  it('names the known areas when asked for an unknown one, without a stack trace', () => {
+    const run = spawnSync(tsx, ['functions/local.ts', 'gotland'], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Okänt område "gotland"');
+    expect(run.stderr).toContain('jamtland, norrbotten, ostergotland, sjuharad, vasternorrland');
+    expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+  });
+
+  it('check-config passes the shipped files', () => {
+    const run = spawnSync(tsx, ['scripts/check-config.ts'], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout.match(/^OK /gm)).toHaveLength(5);
+  });
+
+  it('check-config names file, line and key of a broken copy', async () => {
+    const dir = await tempDir('kit-config-');
+    const file = join(dir, 'jamtland.yaml');
+    copyFileSync('config/jamtland.yaml', file);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('registrationDays: 90', 'registrationDays: 9000'));
+    const run = spawnSync(tsx, ['scripts/check-config.ts', file], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    const line =
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('registrationDays')) + 1;
+    expect(run.stderr).toContain(`${file}:${line}:`);
+    expect(run.stderr).toContain('retention.registrationDays');
+    expect(run.stderr).toContain('sv: ');
+    expect(run.stderr).toContain('en: ');
+    expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+  });
+
+  it('npm run token prints a token the local server accepts', async () => {
+    const run = spawnSync(tsx, ['scripts/token.ts', '--area', 'jamtland', '--role', 'editor', '--org', '2380'], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const token = run.stdout.trim();
+    expect(token.split('.')).toHaveLength(3);
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
+    expect(payload).toMatchObject({ 'cognito:groups': ['editor'], 'custom:org': '2380', iss: 'urn:county-kit:local:jamtland' });
+  });
+
+  it('npm run token refuses an organisation outside the area', () => {
+    const run = spawnSync(tsx, ['scripts/token.ts', '--area', 'jamtland', '--role', 'editor', '--org', '0580'], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('finns inte i Jämtland Härjedalen');
+  });
+});
