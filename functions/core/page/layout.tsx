@@ -45,6 +45,7 @@ export function Layout(props: LayoutProps) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="icon" href="data:," />
         <title>{`${props.title} – ${config.branding.siteName}`}</title>
         <style nonce={props.nonce}>{raw(css)}</style>
         {props.head}
