@@ -18,6 +18,8 @@ export interface LambdaSettings {
   readonly userPoolIssuer: string | undefined;
   readonly userPoolClientId: string | undefined;
   readonly publicOrigin: string | undefined;
+  /** Path-style S3 addressing, for S3-compatible endpoints in tests (`AWS_ENDPOINT_URL_S3`). */
+  readonly s3ForcePathStyle?: boolean;
 }
 
 type LambdaHandler = ReturnType<typeof handle>;
@@ -59,7 +61,7 @@ export function lambdaHandler(
           }),
         };
       }
-      s3Client ??= new S3Client({});
+      s3Client ??= new S3Client({ forcePathStyle: s.s3ForcePathStyle === true });
       const deps: AppDeps = {
         config: countyConfigSchema.parse(JSON.parse(s.configJson)),
         store: new S3Store({ client: s3Client, bucket: s.bucket }),

@@ -10,4 +10,5 @@ export const handler = lambdaHandler('indicators', createIndicatorsApp, () => ({
   userPoolIssuer: process.env.USER_POOL_ISSUER,
   userPoolClientId: process.env.USER_POOL_CLIENT_ID,
   publicOrigin: process.env.PUBLIC_ORIGIN,
+  s3ForcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true',
 }));

@@ -3,6 +3,8 @@ import { createBaseApp } from '../../functions/core/http/base-app.js';
 import { ProblemError } from '../../functions/core/http/problem.js';
 import { requireStaff } from '../../functions/core/http/staff.js';
 import { createLogger } from '../../functions/core/log.js';
+import { TooMuchContentionError } from '../../functions/core/store/json.js';
+import { StoreUnavailableError } from '../../functions/core/store/store.js';
 import { testKit } from '../support/deps.js';
 
 async function makeApp() {
@@ -117,7 +119,7 @@ describe('writes need a verified staff token', () => {
     const token = await kit.bearer({ roles: ['admin'], issuedAt: new Date('2026-11-22T00:00:00Z'), ttlSeconds: 3600 });
     const res = await app.request('/api/directory/things', { method: 'POST', headers: { authorization: token } });
     expect(res.status).toBe(401);
-    expect((await res.json()).detail).toContain('expired');
+    expect(((await res.json()) as { detail: string }).detail).toContain('expired');
   });
 
   it('answers 401 for a garbage token', async () => {
@@ -143,5 +145,29 @@ describe('writes need a verified staff token', () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, staff: '2380' });
+  });
+});
+
+describe('when the data store fails', () => {
+  it('answers 503 problem+json for a missing bucket, never a stack', async () => {
+    const kit = await testKit({ area: 'jamtland' });
+    const app = createBaseApp(kit.deps, 'directory');
+    app.get('/api/directory/data', () => {
+      throw new StoreUnavailableError('S3 store unavailable: NoSuchBucket');
+    });
+    const res = await app.request('/api/directory/data');
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ status: 503, title: 'Tjänsten är inte tillgänglig just nu' });
+  });
+
+  it('answers 503 with Retry-After when a write keeps losing to concurrent writers', async () => {
+    const kit = await testKit({ area: 'jamtland' });
+    const app = createBaseApp(kit.deps, 'directory');
+    app.post('/api/directory/data', () => {
+      throw new TooMuchContentionError('directory/x.json');
+    });
+    const res = await app.request('/api/directory/data', { method: 'POST' });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('1');
   });
 });

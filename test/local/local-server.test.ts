@@ -33,7 +33,7 @@ describe('all four services in one local app', () => {
   it('publishes the local issuer keys', async () => {
     const kit = await testKit({ area: 'jamtland' });
     const res = await createLocalApp(kit.deps, { jwks: kit.issuer.jwks }).request('/.well-known/jwks.json');
-    expect((await res.json()).keys[0]).not.toHaveProperty('d');
+    expect(((await res.json()) as { keys: unknown[] }).keys[0]).not.toHaveProperty('d');
   });
 
   it('leaves out a service the config switches off', async () => {

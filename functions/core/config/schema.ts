@@ -107,8 +107,8 @@ export type IndicatorDefinition = z.output<typeof indicatorDefinitionSchema>;
 const baseSchema = z.strictObject({
   $schema: z.string().optional(),
   id,
-  name: text(80),
-  kind: z.enum(['county', 'subregion']),
+  name: text(80).describe('Områdets namn som invånare ser det. / The area name people see.'),
+  kind: z.enum(['county', 'subregion']).describe('county: ett län; subregion: en del av ett län. / A county or a subregion.'),
   countyCode: z
     .string()
     .regex(
@@ -119,8 +119,14 @@ const baseSchema = z.strictObject({
     name: text(120),
     units: z.array(regionUnitSchema).default([]),
   }),
-  municipalities: z.array(municipalitySchema).min(1),
-  areas: z.array(partOfCountySchema).default([]),
+  municipalities: z
+    .array(municipalitySchema)
+    .min(1)
+    .describe('Kommunerna i samarbetet med kommunkod inom citattecken. / The municipalities with their codes.'),
+  areas: z
+    .array(partOfCountySchema)
+    .default([])
+    .describe('Länsdelar som används i uppföljningen. / Parts of the county used in follow-up.'),
   languages: z
     .array(
       z
@@ -133,7 +139,8 @@ const baseSchema = z.strictObject({
           ),
         ),
     )
-    .default(['sv', 'en']),
+    .default(['sv', 'en'])
+    .describe('Språk som verksamheter kan erbjuda stöd på; sv och en krävs. / Languages services may be offered in.'),
   branding: z.strictObject({
     siteName: text(120),
     colour: z
