@@ -1,0 +1,184 @@
+import type { CountyConfig } from '../../core/config/schema.js';
+import type { Term } from '../../core/domain/vocabulary.js';
+import { t, type Lang, type Text } from '../../core/i18n.js';
+import { Layout } from '../../core/page/layout.js';
+import { RATINGS, WRITERS } from '../categories.js';
+import type { FormError, FormInput } from '../form/input.js';
+import type { ServiceRef } from '../store/service-index.js';
+import { ContactFields, Honeypot } from './contact-fields.js';
+import { describedBy, ErrorSummary, InlineError, Notice, Optional } from './parts.js';
+
+/** Props of `FormPage`. */
+export interface FormPageProps {
+  readonly config: CountyConfig;
+  readonly lang: Lang;
+  readonly nonce?: string;
+  readonly categories: readonly Term[];
+  readonly services: readonly ServiceRef[] | undefined;
+  readonly input: FormInput;
+  readonly token: string;
+  readonly errors: readonly FormError[];
+  readonly notice?: Text;
+}
+
+function Choices(props: {
+  lang: Lang;
+  name: string;
+  type: 'radio' | 'checkbox';
+  options: readonly Term[];
+  checked: (id: string) => boolean;
+  errors: readonly FormError[];
+}) {
+  return props.options.map((o) => (
+    <div class="choice">
+      <input
+        type={props.type}
+        id={`${props.name}-${o.id}`}
+        name={props.name}
+        value={o.id}
+        checked={props.checked(o.id)}
+        aria-describedby={props.errors.some((e) => e.field === props.name) ? `${props.name}-error` : undefined}
+      />
+      <label for={`${props.name}-${o.id}`}>{t(props.lang, o)}</label>
+    </div>
+  ));
+}
+
+/** The public feedback form, also re-rendered with errors and with everything typed kept. */
+export function FormPage(props: FormPageProps) {
+  const { lang, input, errors, config } = props;
+  const max = config.feedback.maxTextLength;
+  const title = t(lang, { sv: 'Tyck till', en: 'Have your say' });
+  const has = (field: string) => errors.some((e) => e.field === field);
+  return (
+    <Layout
+      config={config}
+      lang={lang}
+      title={errors.length ? `${t(lang, { sv: 'Fel', en: 'Error' })}: ${title}` : title}
+      path="/tyck-till"
+      current="feedback"
+      nonce={props.nonce}
+    >
+      <ErrorSummary lang={lang} errors={errors} />
+      <h1>{title}</h1>
+      <Notice lang={lang} text={props.notice} />
+      <div class="lead">
+        <p>
+          {t(lang, {
+            sv: 'Här kan du berätta vad du tycker om stöd och vård vid missbruk och beroende.',
+            en: 'Here you can tell us what you think of support and care for substance use and addiction.',
+          })}
+        </p>
+        <p>
+          {t(lang, {
+            sv: 'Du behöver inte skriva ditt namn. Vi vet inte vem du är.',
+            en: 'You do not need to give your name. We do not know who you are.',
+          })}
+        </p>
+        <p>
+          {t(lang, {
+            sv: 'Brukarrådet läser det du skriver. Det hjälper oss att bli bättre.',
+            en: 'The user council reads what you write. It helps us get better.',
+          })}
+        </p>
+      </div>
+      <p class="muted">
+        {t(lang, {
+          sv: 'Behöver du hjälp nu? Ring 1177. Vid fara för liv, ring 112.',
+          en: 'Need help now? Call 1177. If a life is in danger, call 112.',
+        })}
+      </p>
+      <form method="post" action={`/tyck-till${lang === 'en' ? '?lang=en' : ''}`} novalidate>
+        <input type="hidden" name="token" value={props.token} />
+        {input.personalDataShown || has('text-personal') ? <input type="hidden" name="pd" value="shown" /> : null}
+        <fieldset class={has('writer') ? 'field-error' : undefined}>
+          <legend>
+            {t(lang, { sv: 'Vem är du?', en: 'Who are you?' })}
+            <Optional lang={lang} />
+          </legend>
+          <InlineError lang={lang} field="writer" errors={errors} />
+          <Choices lang={lang} name="writer" type="radio" options={WRITERS} checked={(id) => input.writer === id} errors={errors} />
+        </fieldset>
+        <fieldset class={has('malbild') ? 'field-error' : undefined} aria-describedby={describedBy('malbild', errors)}>
+          <legend>{t(lang, { sv: 'Vad handlar din synpunkt om?', en: 'What is your feedback about?' })}</legend>
+          <p class="hint" id="malbild-hint">
+            {t(lang, { sv: 'Välj ett eller flera områden.', en: 'Choose one or more areas.' })}
+          </p>
+          <InlineError lang={lang} field="malbild" errors={errors} />
+          <Choices
+            lang={lang}
+            name="malbild"
+            type="checkbox"
+            options={props.categories}
+            checked={(id) => input.categories.includes(id)}
+            errors={errors}
+          />
+        </fieldset>
+        <div class={has('municipality') ? 'field-error' : undefined}>
+          <label for="municipality">
+            {t(lang, { sv: 'Vilken kommun gäller det?', en: 'Which municipality is it about?' })}
+            <Optional lang={lang} />
+          </label>
+          <InlineError lang={lang} field="municipality" errors={errors} />
+          <select id="municipality" name="municipality" aria-describedby={describedBy('municipality', errors, false)}>
+            <option value="">{t(lang, { sv: 'Vill inte säga / vet inte', en: 'Prefer not to say / do not know' })}</option>
+            {config.municipalities.map((m) => (
+              <option value={m.code} selected={input.municipality === m.code}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {props.services?.length ? (
+          <div class={has('service') ? 'field-error' : undefined}>
+            <label for="service">
+              {t(lang, { sv: 'Vilken verksamhet gäller det?', en: 'Which service is it about?' })}
+              <Optional lang={lang} />
+            </label>
+            <InlineError lang={lang} field="service" errors={errors} />
+            <select id="service" name="service" aria-describedby={describedBy('service', errors, false)}>
+              <option value="">{t(lang, { sv: 'Vill inte säga / vet inte', en: 'Prefer not to say / do not know' })}</option>
+              {props.services.map((s) => (
+                <option value={s.id} selected={input.service === s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div class={has('text') || has('text-personal') ? 'field-error' : undefined}>
+          <label for="text">{t(lang, { sv: 'Din synpunkt', en: 'Your feedback' })}</label>
+          <p class="hint" id="text-hint">
+            {t(lang, {
+              sv: `Du kan skriva upp till ${max} tecken. Skriv inte namn, personnummer, telefonnummer eller e-post.`,
+              en: `You can write up to ${max} characters. Do not write names, personal identity numbers, phone numbers or e-mail addresses.`,
+            })}
+          </p>
+          <InlineError lang={lang} field="text" errors={errors} />
+          <InlineError lang={lang} field="text-personal" errors={errors} />
+          <textarea
+            id="text"
+            name="text"
+            rows={8}
+            aria-describedby={[describedBy('text', errors), has('text-personal') ? 'text-personal-error' : ''].filter(Boolean).join(' ')}
+          >
+            {input.text}
+          </textarea>
+        </div>
+        <fieldset class={has('rating') ? 'field-error' : undefined}>
+          <legend>
+            {t(lang, { sv: 'Hur nöjd är du med stödet och vården?', en: 'How satisfied are you with the support and care?' })}
+            <Optional lang={lang} />
+          </legend>
+          <InlineError lang={lang} field="rating" errors={errors} />
+          <Choices lang={lang} name="rating" type="radio" options={RATINGS} checked={(id) => input.rating === id} errors={errors} />
+        </fieldset>
+        <ContactFields lang={lang} input={input} errors={errors} contactDays={config.retention.contactDays} />
+        <Honeypot />
+        <button type="submit" name="action" value="review">
+          {t(lang, { sv: 'Granska och skicka', en: 'Review and send' })}
+        </button>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Lang, Text } from '../../core/i18n.js';
+import { t } from '../../core/i18n.js';
+import type { FormError } from '../form/input.js';
+
+/** The error summary first in `<main>`: its links go to the fields and use the inline errors' words. */
+export function ErrorSummary(props: { lang: Lang; errors: readonly FormError[] }) {
+  if (props.errors.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+      <h2 id="error-summary-title">{t(props.lang, { sv: 'Det finns ett problem', en: 'There is a problem' })}</h2>
+      <ul>
+        {props.errors.map((e) => (
+          <li>
+            <a href={e.href}>{t(props.lang, e)}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** An inline error tied to its field by id (`<field>-error`), with a visually hidden "Fel:" prefix. */
+export function InlineError(props: { lang: Lang; field: string; errors: readonly FormError[] }) {
+  const error = props.errors.find((e) => e.field === props.field);
+  if (!error) return null;
+  return (
+    <p class="error-message" id={`${props.field}-error`}>
+      <span class="visually-hidden">{t(props.lang, { sv: 'Fel:', en: 'Error:' })}</span> {t(props.lang, error)}
+    </p>
+  );
+}
+
+/** The ids an input is described by: its hint and, when there is one, its error. */
+export function describedBy(field: string, errors: readonly FormError[], hint = true): string | undefined {
+  const ids = [hint ? `${field}-hint` : '', errors.some((e) => e.field === field) ? `${field}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+/** "(frivilligt)" after an optional question. */
+export function Optional(props: { lang: Lang }) {
+  return <span class="muted"> {t(props.lang, { sv: '(frivilligt)', en: '(optional)' })}</span>;
+}
+
+/** A notice box with one bilingual text. */
+export function Notice(props: { lang: Lang; text?: Text }) {
+  return props.text ? <p class="notice">{t(props.lang, props.text)}</p> : null;
+}

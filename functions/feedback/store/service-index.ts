@@ -1,0 +1,48 @@
+import type { Store } from '../../core/store/store.js';
+
+/** One service of the directory's public index. */
+export interface ServiceRef {
+  readonly id: string;
+  readonly name: string;
+  readonly municipalities: readonly string[];
+}
+
+/** Where the directory publishes its index (read-only for this service). */
+export const SERVICE_INDEX_KEY = 'directory/public/service-index.json';
+
+function valid(value: unknown): value is ServiceRef[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (s: unknown) =>
+        typeof s === 'object' &&
+        s !== null &&
+        typeof (s as ServiceRef).id === 'string' &&
+        typeof (s as ServiceRef).name === 'string' &&
+        Array.isArray((s as ServiceRef).municipalities),
+    )
+  );
+}
+
+/**
+ * A reader of the directory's service index that re-reads only when it changed (`If-None-Match`).
+ * Answers `undefined` while the index is absent or unreadable, so the form leaves the question out.
+ */
+export function serviceIndex(store: Store): () => Promise<readonly ServiceRef[] | undefined> {
+  let cached: { etag: string; services: readonly ServiceRef[] } | undefined;
+  return async () => {
+    const found = await store.get(SERVICE_INDEX_KEY, cached ? { ifNoneMatch: cached.etag } : {});
+    if (found === 'not-modified') return cached?.services;
+    if (!found) {
+      cached = undefined;
+      return undefined;
+    }
+    try {
+      const parsed: unknown = JSON.parse(new TextDecoder().decode(found.body));
+      cached = valid(parsed) ? { etag: found.etag, services: parsed } : undefined;
+    } catch {
+      cached = undefined;
+    }
+    return cached?.services;
+  };
+}
