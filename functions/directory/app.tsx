@@ -1,51 +1,38 @@
 import type { Hono } from 'hono';
 import type { AppDeps } from '../core/deps.js';
 import { createBaseApp } from '../core/http/base-app.js';
-import { cachedResponse } from '../core/http/cache.js';
-import { openApiDocument } from '../core/http/openapi.js';
 import type { KitEnv } from '../core/http/staff.js';
-import { resolveLang, t } from '../core/i18n.js';
-import { Layout } from '../core/page/layout.js';
+import { createDirectoryContext, type DirectoryOptions } from './context.js';
+import { directoryPages } from './pages/routes.js';
+import { agreementsRoutes } from './routes/agreements.js';
+import { coordinatorRoutes } from './routes/coordinator.js';
+import { csvRoutes } from './routes/csv.js';
+import { groupsRoutes } from './routes/groups.js';
+import { hsdsRoutes } from './routes/hsds.js';
+import { openApiRoute } from './routes/openapi.js';
+import { organizationsRoutes } from './routes/organizations.js';
+import { servicesRoutes } from './routes/services.js';
 
 /**
- * The directory service ("Hitta stöd"). This is the service's shell: health, its OpenAPI document and its
- * public page in the area's layout. The service itself is built in its own issue.
+ * The directory service ("Hitta stöd"): where users, relatives and professionals can turn, with
+ * collaboration groups and agreements. Public search and pages, staff editing, CSV and the HSDS API.
  *
  * @example
  * const app = createDirectoryApp({ config, store, clock, auth, log });
- * const res = await app.request('/api/directory/health');
+ * const res = await app.request('/api/directory/services?q=mini%20maria');
  */
-export function createDirectoryApp(deps: AppDeps): Hono<KitEnv> {
+export function createDirectoryApp(deps: AppDeps, options: DirectoryOptions = {}): Hono<KitEnv> {
   const app = createBaseApp(deps, 'directory');
-  app.get('/api/directory/openapi.json', (c) =>
-    cachedResponse(
-      c,
-      JSON.stringify(
-        openApiDocument(deps.config, {
-          title: 'Hitta stöd (Find support)',
-          description: 'The directory API of the county kit.',
-          paths: {
-            '/api/directory/health': { get: { summary: 'Health', responses: { '200': { description: 'The service answers.' } } } },
-          },
-        }),
-      ),
-    ),
-  );
-  app.get('/hitta-stod', (c) => {
-    const lang = resolveLang(c);
-    return c.html(
-      <Layout
-        config={deps.config}
-        lang={lang}
-        title={t(lang, { sv: 'Hitta stöd', en: 'Find support' })}
-        path="/hitta-stod"
-        current="directory"
-        nonce={c.get('secureHeadersNonce')}
-      >
-        <h1>{t(lang, { sv: 'Hitta stöd', en: 'Find support' })}</h1>
-        <p class="notice">{t(lang, { sv: 'Den här tjänsten är under uppbyggnad.', en: 'This service is being built.' })}</p>
-      </Layout>,
-    );
-  });
+  const ctx = createDirectoryContext(deps, options);
+  const api = '/api/directory';
+  app.route(`${api}/openapi.json`, openApiRoute(ctx));
+  app.route(api, csvRoutes(ctx));
+  app.route(`${api}/services`, servicesRoutes(ctx));
+  app.route(`${api}/organizations`, organizationsRoutes(ctx));
+  app.route(`${api}/groups`, groupsRoutes(ctx));
+  app.route(`${api}/agreements`, agreementsRoutes(ctx));
+  app.route(`${api}/coordinator`, coordinatorRoutes(ctx));
+  app.route(`${api}/hsds`, hsdsRoutes(ctx));
+  app.route('/hitta-stod', directoryPages(ctx));
   return app;
 }

@@ -1,0 +1,45 @@
+import type { AppDeps } from '../core/deps.js';
+import { DirectoryRepository, type Snapshot } from './data/repository.js';
+import type { Collection } from './model/collection.js';
+import { ServiceSearch } from './search/index.js';
+import { synonymTable, type SynonymTable } from './search/synonyms.js';
+
+/** Options of the directory app beyond the shared deps. */
+export interface DirectoryOptions {
+  /** Monotonic clock in milliseconds for the cache window (default `performance.now`). */
+  readonly monotonicNow?: () => number;
+  /** How long a warm function trusts its copy of the collection (default 5 s). */
+  readonly cacheWindowMs?: number;
+}
+
+/** What every route module of the directory shares: deps, the repository and the search index. */
+export interface DirectoryContext {
+  readonly deps: AppDeps;
+  readonly repo: DirectoryRepository;
+  readonly synonyms: SynonymTable;
+  /** The search index of a loaded collection (built once per version). */
+  searchFor(collection: Collection): ServiceSearch;
+  /** The current collection. */
+  load(): Promise<Snapshot>;
+}
+
+/** Build the shared context; one per app instance (one per warm function). */
+export function createDirectoryContext(deps: AppDeps, options: DirectoryOptions = {}): DirectoryContext {
+  const repo = new DirectoryRepository({ ...deps, ...options });
+  const synonyms = synonymTable(deps.config.directory.synonyms);
+  const indexes = new WeakMap<Collection, ServiceSearch>();
+  return {
+    deps,
+    repo,
+    synonyms,
+    load: () => repo.load(),
+    searchFor(collection) {
+      let index = indexes.get(collection);
+      if (!index) {
+        index = new ServiceSearch(collection.services, deps.config, synonyms);
+        indexes.set(collection, index);
+      }
+      return index;
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import type { Context } from 'hono';
+import { canEditOrg, type Staff } from '../../core/auth/auth.js';
+import { bodyEtag } from '../../core/http/cache.js';
+import { badRequest, notFound, preconditionFailed, preconditionRequired, ProblemError, type FieldError } from '../../core/http/problem.js';
+import { toStockholmIso } from '../../core/i18n.js';
+import type { DirectoryContext } from '../context.js';
+import type { Collection, EntryKind } from '../model/collection.js';
+import type { Stamp } from '../model/service.js';
+import type { HistoryEntry } from './repository.js';
+
+/** The fields every stored entry has. */
+export interface Entry {
+  readonly id: string;
+  readonly created: Stamp;
+  readonly updated: Stamp;
+  readonly verified?: Stamp;
+  readonly status: string;
+}
+
+/** The ETag of one entry (its own version inside the collection). */
+export function entryEtag(entry: unknown): string {
+  return bodyEtag(JSON.stringify(entry));
+}
+
+/** The `If-Match` of a write to an existing entry; 428 when missing. */
+export function requireIfMatch(c: Context): string {
+  const value = c.req.header('if-match')?.trim();
+  if (!value) throw preconditionRequired();
+  return value.replace(/^W\//, '');
+}
+
+/** 403 unless `staff` may edit an entry belonging to `orgs` (an admin always; an editor for its own organisation). */
+export function assertMayEdit(staff: Staff, orgs: readonly string[]): void {
+  if (!orgs.some((org) => canEditOrg(staff, org))) {
+    throw new ProblemError({
+      status: 403,
+      title: 'Behörighet saknas för organisationen',
+      detail: `Your token does not allow changes for ${orgs.length ? orgs.join(', ') : 'entries without an organisation'}.`,
+      errors: [{ field: 'organization', message: 'Not your organisation' }],
+    });
+  }
+}
+
+/** 400 for organisation ids that are not of this area. */
+export function assertKnown(values: readonly string[], known: ReadonlySet<string>, field: string): void {
+  const errors: FieldError[] = values.flatMap((v, i) =>
+    known.has(v) ? [] : [{ field: `${field}.${i}`, message: `Unknown in this area: ${v}`, sv: `Finns inte i området: ${v}` }],
+  );
+  if (errors.length) throw badRequest(errors);
+}
+
+/** Who and when, for a write by `staff` now. */
+export function stampOf(ctx: DirectoryContext, staff: Staff): Stamp {
+  return { at: toStockholmIso(ctx.deps.clock.now()), by: staff.sub };
+}
+
+function listOf<T extends Entry>(collection: Collection, kind: EntryKind): readonly T[] {
+  return collection[kind] as unknown as readonly T[];
+}
+
+/**
+ * Replace one entry of the collection after checking its version (`If-Match`) and the editor's
+ * organisations, then record the change in the history. Nothing is written when a check fails.
+ */
+export async function changeEntry<T extends Entry>(
+  ctx: DirectoryContext,
+  kind: EntryKind,
+  id: string,
+  ifMatch: string,
+  staff: Staff,
+  orgsOf: (entry: T) => readonly string[],
+  next: (current: T) => T,
+  action: HistoryEntry['action'],
+): Promise<T> {
+  let changed: T | undefined;
+  await ctx.repo.update((collection) => {
+    const list = listOf<T>(collection, kind);
+    const current = list.find((e) => e.id === id);
+    if (!current) throw notFound(`No ${kind} entry ${id}.`);
+    const etag = entryEtag(current);
+    if (etag !== ifMatch) throw preconditionFailed(etag, current);
+    assertMayEdit(staff, orgsOf(current));
+    const updated = next(current);
+    assertMayEdit(staff, orgsOf(updated));
+    changed = updated;
+    return { ...collection, [kind]: list.map((e) => (e.id === id ? updated : e)) };
+  });
+  const result = changed as T;
+  await ctx.repo.recordHistory([{ at: result.updated.at, by: staff.sub, action, kind, id, after: result }]);
+  return result;
+}
+
+/** Add new entries (create-only ids) and record them in the history. */
+export async function addEntries<T extends Entry>(
+  ctx: DirectoryContext,
+  kind: EntryKind,
+  entries: readonly T[],
+  staff: Staff,
+): Promise<void> {
+  await ctx.repo.update((collection) => {
+    const list = listOf<T>(collection, kind);
+    const taken = new Set(list.map((e) => e.id));
+    if (entries.some((e) => taken.has(e.id)))
+      throw new ProblemError({ status: 409, title: 'Posten finns redan', detail: 'An entry with that id exists.' });
+    return { ...collection, [kind]: [...list, ...entries] };
+  });
+  await ctx.repo.recordHistory(entries.map((e) => ({ at: e.created.at, by: staff.sub, action: 'create', kind, id: e.id, after: e })));
+}

@@ -1,0 +1,85 @@
+import type { CountyConfig } from '../../core/config/schema.js';
+import type { Collection } from '../model/collection.js';
+import type { Agreement, CollaborationGroup } from '../model/group.js';
+import type { Service, Stamp } from '../model/service.js';
+import { slugify, uniqueId } from './ids.js';
+
+/** Who the seed is attributed to in `created` / `updated`. */
+export const SEED_AUTHOR = 'seed';
+
+/** Read an age range out of a seed's free text ("till och med 25 år", "13-21 år", "vuxna", "unga"). */
+export function parseAges(text: string | undefined): { minimumAge?: number; maximumAge?: number } {
+  if (!text) return {};
+  const lower = text.toLowerCase();
+  const range = /(\d{1,3})\s*[-–]\s*(\d{1,3})/.exec(lower);
+  if (range) return { minimumAge: Number(range[1]), maximumAge: Number(range[2]) };
+  const upTo = /(?:till och med|upp till|under)\s*(\d{1,3})/.exec(lower);
+  if (upTo) return { maximumAge: Number(upTo[1]) - (lower.includes('under') ? 1 : 0) };
+  const from = /(?:från|över)\s*(\d{1,3})/.exec(lower);
+  if (from) return { minimumAge: Number(from[1]) };
+  if (/vuxna/.test(lower)) return { minimumAge: 18 };
+  return {};
+}
+
+/**
+ * The first content of an area's directory, from `config.directory.seed`. Ids are derived from the
+ * names, so two seeders racing produce the same document; every entry is unverified and names its source.
+ */
+export function seedCollection(config: CountyConfig, now: string): Collection {
+  const seed = config.directory.seed;
+  const stamp: Stamp = { at: now, by: SEED_AUTHOR };
+  const source = seed.source;
+  const taken = new Set<string>();
+  const services: Service[] = seed.units.map((unit) => {
+    const ages = parseAges(unit.ages);
+    return {
+      id: uniqueId(slugify(unit.name), taken),
+      name: unit.name,
+      ...(unit.note ? { description: unit.note } : {}),
+      organizationId: unit.municipality ?? 'region',
+      principal: unit.principal,
+      careLevels: [],
+      targetGroups: ages.maximumAge !== undefined && ages.maximumAge <= 25 ? ['youth'] : ages.minimumAge === 18 ? ['adults'] : [],
+      substances: [],
+      severityLevels: [],
+      municipalities: unit.municipality ? [unit.municipality] : [],
+      referralRequired: null,
+      needsAssessmentRequired: null,
+      dropIn: false,
+      anonymous: false,
+      digitalContact: false,
+      ...ages,
+      ...(unit.ages ? { ageNote: unit.ages } : {}),
+      languages: ['sv'],
+      locations: [],
+      phones: [],
+      schedules: [],
+      status: unit.status,
+      ...(source ? { source } : {}),
+      created: stamp,
+      updated: stamp,
+    };
+  });
+  const groups: CollaborationGroup[] = seed.groups.map((group) => ({
+    id: uniqueId(slugify(group.name), taken),
+    name: group.name,
+    ...(group.note ? { mandate: group.note } : {}),
+    members: group.members,
+    status: 'active',
+    ...(source ? { source } : {}),
+    created: stamp,
+    updated: stamp,
+  }));
+  const agreements: Agreement[] = seed.agreements.map((agreement) => ({
+    id: uniqueId(slugify(agreement.name), taken),
+    title: agreement.name,
+    parties: agreement.parties,
+    ends: agreement.ends,
+    ...(agreement.note ? { note: agreement.note } : {}),
+    status: 'active',
+    ...(source ? { source } : {}),
+    created: stamp,
+    updated: stamp,
+  }));
+  return { schemaVersion: 1, seededAt: now, services, groups, agreements };
+}

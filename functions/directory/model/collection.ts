@@ -1,0 +1,28 @@
+import type { Agreement, CollaborationGroup } from './group.js';
+import type { Service } from './service.js';
+
+/** The store key of the whole directory: a small collection read whole and cached by ETag. */
+export const COLLECTION_KEY = 'directory/data/collection.json';
+/** The public index other services read (see the cross-service contracts). */
+export const SERVICE_INDEX_KEY = 'directory/public/service-index.json';
+/** Prefix of the explicit change history (one object per change, unique keys). */
+export const HISTORY_PREFIX = 'directory/history/';
+
+/** Everything the directory stores, in one object. */
+export interface Collection {
+  readonly schemaVersion: 1;
+  readonly seededAt?: string;
+  readonly services: readonly Service[];
+  readonly groups: readonly CollaborationGroup[];
+  readonly agreements: readonly Agreement[];
+}
+
+/** The three kinds of entries staff edit. */
+export type EntryKind = 'services' | 'groups' | 'agreements';
+
+/** One entry of the public service index. */
+export interface ServiceIndexEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly municipalities: readonly string[];
+}

@@ -1,0 +1,111 @@
+import type { Context } from 'hono';
+import type { KitEnv } from '../../core/http/staff.js';
+import { formatDate, resolveLang, t } from '../../core/i18n.js';
+import { Layout } from '../../core/page/layout.js';
+import type { DirectoryContext } from '../context.js';
+import { orgName } from '../data/orgs.js';
+import { agreementState } from '../views/agreement-state.js';
+import { TEXT } from './labels.js';
+
+/** `GET /hitta-stod/samverkan`: collaboration groups per municipality and agreements with their end dates. */
+export async function collaborationPage(c: Context<KitEnv>, ctx: DirectoryContext): Promise<Response> {
+  const lang = resolveLang(c);
+  const { config } = ctx.deps;
+  const asked = c.req.query('municipality');
+  const chosen = config.municipalities.filter((m) => !asked || m.code === asked);
+  const { collection } = await ctx.load();
+  const now = ctx.deps.clock.now();
+  const groups = collection.groups.filter((g) => g.status !== 'retired');
+  const regionWide = groups.filter((g) => !g.members.some((m) => /^\d{4}$/.test(m)));
+  const agreements = collection.agreements
+    .filter((a) => a.status !== 'retired')
+    .map((a) => ({ ...a, ...agreementState(a, now) }))
+    .sort((a, b) => (a.ends ?? '9999').localeCompare(b.ends ?? '9999'));
+  const title = t(lang, TEXT.groupsLink);
+  return c.html(
+    <Layout config={config} lang={lang} title={title} path="/hitta-stod/samverkan" current="directory" nonce={c.get('secureHeadersNonce')}>
+      <h1>{title}</h1>
+      <form method="get" action="/hitta-stod/samverkan">
+        <label for="municipality">{t(lang, TEXT.municipality)}</label>
+        <select id="municipality" name="municipality">
+          <option value="">{t(lang, TEXT.allMunicipalities)}</option>
+          {config.municipalities.map((m) => (
+            <option value={m.code} selected={m.code === asked}>
+              {m.name}
+            </option>
+          ))}
+        </select>{' '}
+        <button type="submit" class="button">
+          {t(lang, { sv: 'Visa', en: 'Show' })}
+        </button>
+      </form>
+      <h2>{t(lang, { sv: 'Samverkansgrupper per kommun', en: 'Collaboration groups per municipality' })}</h2>
+      {chosen.map((m) => {
+        const mine = groups.filter((g) => g.members.includes(m.code)).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+        return (
+          <section aria-labelledby={`m-${m.code}`}>
+            <h3 id={`m-${m.code}`}>{m.name}</h3>
+            {mine.length ? (
+              <ul>
+                {mine.map((g) => (
+                  <li>
+                    <strong>{g.name}</strong>
+                    {g.mandate ? ` – ${g.mandate}` : ''}
+                    <br />
+                    <span class="muted">
+                      {t(lang, { sv: 'Medlemmar', en: 'Members' })}: {g.members.map((o) => orgName(config, o)).join(', ')}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p class="muted">{t(lang, { sv: 'Inga registrerade grupper.', en: 'No groups registered.' })}</p>
+            )}
+          </section>
+        );
+      })}
+      {regionWide.length ? (
+        <section aria-labelledby="region-wide">
+          <h3 id="region-wide">{t(lang, { sv: 'Grupper utan angivna kommuner', en: 'Groups without named municipalities' })}</h3>
+          <ul>
+            {regionWide.map((g) => (
+              <li>
+                <strong>{g.name}</strong>
+                {g.mandate ? ` – ${g.mandate}` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <h2>{t(lang, { sv: 'Överenskommelser', en: 'Agreements' })}</h2>
+      {agreements.length ? (
+        <table>
+          <caption class="visually-hidden">
+            {t(lang, { sv: 'Överenskommelser och när de upphör', en: 'Agreements and when they end' })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, { sv: 'Överenskommelse', en: 'Agreement' })}</th>
+              <th scope="col">{t(lang, { sv: 'Parter', en: 'Parties' })}</th>
+              <th scope="col">{t(lang, { sv: 'Gäller till', en: 'Valid until' })}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {agreements.map((a) => (
+              <tr>
+                <td>{a.documentUrl ? <a href={a.documentUrl}>{a.title}</a> : a.title}</td>
+                <td>{a.parties.map((o) => orgName(config, o)).join(', ')}</td>
+                <td>
+                  {a.ends ? formatDate(`${a.ends}T12:00:00+01:00`, lang) : t(lang, { sv: 'Tills vidare', en: 'Until further notice' })}{' '}
+                  {a.expired ? <span class="tag warn">{t(lang, { sv: 'Har upphört', en: 'Expired' })}</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p class="muted">{t(lang, { sv: 'Inga registrerade överenskommelser.', en: 'No agreements registered.' })}</p>
+      )}
+    </Layout>,
+  );
+}

@@ -1,0 +1,69 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { queryParams } from '../../core/http/body.js';
+import { cachedResponse } from '../../core/http/cache.js';
+import type { KitEnv } from '../../core/http/staff.js';
+import type { DirectoryContext } from '../context.js';
+import { decodeOffsetCursor, pageOf } from '../data/cursor.js';
+import { assertKnown } from '../data/editing.js';
+import { knownOrgs } from '../data/orgs.js';
+import { agreementInputSchema, type Agreement, type AgreementInput } from '../model/group.js';
+import { agreementState } from '../views/agreement-state.js';
+import { entryRoutes } from './entry-routes.js';
+
+/** `/api/directory/agreements`: agreements, those ending within N days, those expired; staff edit them. */
+export function agreementsRoutes(ctx: DirectoryContext) {
+  const app = new Hono<KitEnv>();
+  const codes = new Set(knownOrgs(ctx.deps.config));
+  const querySchema = z.object({
+    expiringWithinDays: z
+      .string()
+      .regex(/^\d{1,4}$/, 'Whole days 0–3650')
+      .transform(Number)
+      .pipe(z.number().max(3650))
+      .optional(),
+    expired: z.enum(['true', 'false']).optional(),
+    party: z
+      .string()
+      .refine((p) => codes.has(p), 'Not an organisation of this area')
+      .optional(),
+    includeRetired: z.enum(['true', 'false']).optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z
+      .string()
+      .regex(/^\d{1,3}$/)
+      .transform(Number)
+      .pipe(z.number().min(1).max(100))
+      .optional(),
+  });
+
+  app.get('/', async (c) => {
+    const query = queryParams(c, querySchema);
+    const offset = decodeOffsetCursor(query.cursor);
+    const { collection } = await ctx.load();
+    const now = ctx.deps.clock.now();
+    const agreements = collection.agreements
+      .filter((a) => query.includeRetired === 'true' || a.status !== 'retired')
+      .map((a) => ({ ...a, ...agreementState(a, now) }))
+      .filter((a) => !query.party || a.parties.includes(query.party))
+      .filter((a) => query.expired === undefined || a.expired === (query.expired === 'true'))
+      .filter(
+        (a) => query.expiringWithinDays === undefined || (!a.expired && a.daysLeft !== null && a.daysLeft <= query.expiringWithinDays),
+      )
+      .sort((a, b) => (a.ends ?? '9999').localeCompare(b.ends ?? '9999') || a.title.localeCompare(b.title, 'sv'));
+    const page = pageOf(agreements, offset, query.limit ?? 50);
+    return cachedResponse(c, JSON.stringify({ total: agreements.length, ...page }));
+  });
+
+  app.route(
+    '/',
+    entryRoutes<AgreementInput, Agreement>(ctx, {
+      kind: 'agreements',
+      schema: agreementInputSchema,
+      orgsOf: (a) => a.parties,
+      check: (input) => assertKnown(input.parties, knownOrgs(ctx.deps.config), 'parties'),
+      present: (a, now) => ({ ...a, ...agreementState(a, now) }),
+    }),
+  );
+  return app;
+}

@@ -1,0 +1,107 @@
+import { Hono } from 'hono';
+import type { z } from 'zod';
+import { jsonBody } from '../../core/http/body.js';
+import { cachedResponse } from '../../core/http/cache.js';
+import { notFound } from '../../core/http/problem.js';
+import { requireStaff, type KitEnv } from '../../core/http/staff.js';
+import type { DirectoryContext } from '../context.js';
+import { addEntries, assertMayEdit, changeEntry, entryEtag, requireIfMatch, stampOf, type Entry } from '../data/editing.js';
+import { ID_PATTERN } from '../data/ids.js';
+import type { Collection, EntryKind } from '../model/collection.js';
+import type { Stamp } from '../model/service.js';
+
+/** How one kind of entry is validated, owned and built from what staff send. */
+export interface EntryResource<I extends { verified: boolean }, T extends Entry> {
+  readonly kind: EntryKind;
+  readonly schema: z.ZodType<I>;
+  /** The organisations that own an entry (an editor of any of them may change it). */
+  orgsOf(entry: I | T): readonly string[];
+  /** Extra checks against the area (known organisations, municipality codes); throws 400. */
+  check(input: I): void;
+  /** The public form of an entry. */
+  present(entry: T, now: Date): unknown;
+}
+
+function build<I extends { verified: boolean }, T extends Entry>(input: I, id: string, stamp: Stamp, previous?: T): T {
+  const { verified, ...fields } = input;
+  const verifiedStamp = verified ? stamp : previous?.verified;
+  return {
+    ...fields,
+    id,
+    created: previous?.created ?? stamp,
+    updated: stamp,
+    ...(verifiedStamp ? { verified: verifiedStamp } : {}),
+  } as unknown as T;
+}
+
+/** The entry of `kind` with `id` in a collection, or 404. */
+export function findEntry<T extends Entry>(collection: Collection, kind: EntryKind, id: string): T {
+  const found = ID_PATTERN.test(id) ? (collection[kind] as unknown as readonly T[]).find((e) => e.id === id) : undefined;
+  if (!found) throw notFound(`No such ${kind} entry.`);
+  return found;
+}
+
+/**
+ * Read one, create, replace (`If-Match`), retire (`If-Match`) and list the history of one kind of entry.
+ * Mount under the resource's path; the list route stays in the resource's own module.
+ */
+export function entryRoutes<I extends { verified: boolean }, T extends Entry>(ctx: DirectoryContext, resource: EntryResource<I, T>) {
+  const { kind } = resource;
+  const app = new Hono<KitEnv>();
+  const staffOnly = requireStaff(ctx.deps.auth, 'admin', 'editor');
+
+  app.get('/:id', async (c) => {
+    const { collection } = await ctx.load();
+    const entry = findEntry<T>(collection, kind, c.req.param('id'));
+    return cachedResponse(c, JSON.stringify(resource.present(entry, ctx.deps.clock.now())), { etag: entryEtag(entry) });
+  });
+
+  app.get('/:id/history', staffOnly, async (c) => {
+    const { collection } = await ctx.load();
+    const entry = findEntry<T>(collection, kind, c.req.param('id'));
+    const changes = await ctx.repo.history(kind, entry.id);
+    return c.json({ id: entry.id, created: entry.created, changes }, 200, { 'Cache-Control': 'private, no-store' });
+  });
+
+  app.post('/', staffOnly, async (c) => {
+    const staff = c.get('staff')!;
+    const input = await jsonBody(c, resource.schema);
+    resource.check(input);
+    assertMayEdit(staff, resource.orgsOf(input));
+    const entry = build<I, T>(input, (ctx.deps.ids ?? (() => crypto.randomUUID()))(), stampOf(ctx, staff));
+    await addEntries(ctx, kind, [entry], staff);
+    return c.json(entry, 201, { ETag: entryEtag(entry), Location: `/api/directory/${kind}/${entry.id}` });
+  });
+
+  app.put('/:id', staffOnly, async (c) => {
+    const staff = c.get('staff')!;
+    const ifMatch = requireIfMatch(c);
+    const input = await jsonBody(c, resource.schema);
+    resource.check(input);
+    const id = c.req.param('id');
+    findEntry<T>((await ctx.load()).collection, kind, id);
+    const entry = await changeEntry<T>(
+      ctx,
+      kind,
+      id,
+      ifMatch,
+      staff,
+      resource.orgsOf,
+      (current) => build(input, id, stampOf(ctx, staff), current),
+      'update',
+    );
+    return c.json(entry, 200, { ETag: entryEtag(entry) });
+  });
+
+  app.delete('/:id', staffOnly, async (c) => {
+    const staff = c.get('staff')!;
+    const ifMatch = requireIfMatch(c);
+    const id = c.req.param('id');
+    findEntry<T>((await ctx.load()).collection, kind, id);
+    const retire = (current: T) => ({ ...current, status: 'retired', updated: stampOf(ctx, staff) }) as T;
+    const entry = await changeEntry<T>(ctx, kind, id, ifMatch, staff, resource.orgsOf, retire, 'retire');
+    return c.json(entry, 200, { ETag: entryEtag(entry) });
+  });
+
+  return app;
+}

@@ -1,0 +1,59 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { queryParams } from '../../core/http/body.js';
+import { cachedResponse } from '../../core/http/cache.js';
+import type { KitEnv } from '../../core/http/staff.js';
+import type { DirectoryContext } from '../context.js';
+import { decodeOffsetCursor, pageOf } from '../data/cursor.js';
+import { assertKnown } from '../data/editing.js';
+import { knownOrgs } from '../data/orgs.js';
+import { groupInputSchema, type CollaborationGroup, type GroupInput } from '../model/group.js';
+import { isStale } from '../views/public-service.js';
+import { entryRoutes } from './entry-routes.js';
+
+/** `/api/directory/groups`: collaboration groups, by member municipality; staff edit them. */
+export function groupsRoutes(ctx: DirectoryContext) {
+  const app = new Hono<KitEnv>();
+  const codes = ctx.deps.config.municipalities.map((m) => m.code);
+  const querySchema = z.object({
+    municipality: z
+      .string()
+      .refine((c) => codes.includes(c), 'Not a municipality of this area')
+      .optional(),
+    includeRetired: z.enum(['true', 'false']).optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z
+      .string()
+      .regex(/^\d{1,3}$/)
+      .transform(Number)
+      .pipe(z.number().min(1).max(100))
+      .optional(),
+  });
+
+  app.get('/', async (c) => {
+    const query = queryParams(c, querySchema);
+    const offset = decodeOffsetCursor(query.cursor);
+    const { collection } = await ctx.load();
+    const now = ctx.deps.clock.now();
+    const groups = collection.groups
+      .filter((g) => query.includeRetired === 'true' || g.status !== 'retired')
+      // a group that includes the region serves every municipality only through its named members
+      .filter((g) => !query.municipality || g.members.includes(query.municipality))
+      .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
+      .map((g) => ({ ...g, stale: isStale(g.verified?.at, now) }));
+    const page = pageOf(groups, offset, query.limit ?? 50);
+    return cachedResponse(c, JSON.stringify({ total: groups.length, ...page }));
+  });
+
+  app.route(
+    '/',
+    entryRoutes<GroupInput, CollaborationGroup>(ctx, {
+      kind: 'groups',
+      schema: groupInputSchema,
+      orgsOf: (g) => g.members,
+      check: (input) => assertKnown(input.members, knownOrgs(ctx.deps.config), 'members'),
+      present: (g, now) => ({ ...g, stale: isStale(g.verified?.at, now) }),
+    }),
+  );
+  return app;
+}

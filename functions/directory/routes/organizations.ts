@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { cachedResponse } from '../../core/http/cache.js';
+import { notFound } from '../../core/http/problem.js';
+import type { KitEnv } from '../../core/http/staff.js';
+import type { CountyConfig } from '../../core/config/schema.js';
+import type { DirectoryContext } from '../context.js';
+
+/** An organisation of the area as the directory shows it. */
+export interface Organization {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'region' | 'region-unit' | 'municipality';
+  /** SCB municipality code, for municipalities. */
+  readonly municipalityCode?: string;
+}
+
+/** The area's organisations: the region, its units and the municipalities (from config). */
+export function organizations(config: CountyConfig): Organization[] {
+  return [
+    { id: 'region', name: config.region.name, kind: 'region' },
+    ...config.region.units.map((u) => ({ id: u.id, name: u.name, kind: 'region-unit' as const })),
+    ...config.municipalities.map((m) => ({ id: m.code, name: m.name, kind: 'municipality' as const, municipalityCode: m.code })),
+  ];
+}
+
+/** `/api/directory/organizations`: the organisations services, groups and agreements refer to. */
+export function organizationsRoutes(ctx: DirectoryContext) {
+  const app = new Hono<KitEnv>();
+  const all = organizations(ctx.deps.config);
+  app.get('/', (c) => cachedResponse(c, JSON.stringify({ total: all.length, items: all }), { maxAge: 300 }));
+  app.get('/:id', async (c) => {
+    const org = all.find((o) => o.id === c.req.param('id'));
+    if (!org) throw notFound('No such organisation in this area.');
+    const { collection } = await ctx.load();
+    const body = {
+      ...org,
+      services: collection.services
+        .filter((s) => s.organizationId === org.id && s.status !== 'retired')
+        .map((s) => ({ id: s.id, name: s.name })),
+      groups: collection.groups
+        .filter((g) => g.members.includes(org.id) && g.status !== 'retired')
+        .map((g) => ({ id: g.id, name: g.name })),
+      agreements: collection.agreements
+        .filter((a) => a.parties.includes(org.id) && a.status !== 'retired')
+        .map((a) => ({ id: a.id, title: a.title })),
+    };
+    return cachedResponse(c, JSON.stringify(body));
+  });
+  return app;
+}

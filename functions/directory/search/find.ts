@@ -1,0 +1,49 @@
+import type { Collection } from '../model/collection.js';
+import type { Service } from '../model/service.js';
+import { decodeOffsetCursor, pageOf } from '../data/cursor.js';
+import type { ServiceSearch } from './index.js';
+import { matchesFilters, type ServiceQuery } from './query.js';
+
+/** One service in a result list, with why it matched when there was free text. */
+export interface FoundService {
+  readonly service: Service;
+  readonly score?: number;
+  readonly matchedFields?: readonly string[];
+  readonly matchedTerms?: readonly string[];
+}
+
+/** A page of found services. */
+export interface FoundPage {
+  readonly items: readonly FoundService[];
+  readonly total: number;
+  readonly matchedAllWords: boolean;
+  readonly nextCursor?: string;
+}
+
+/** Default page size of service lists. */
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** Filter, then rank by the free text (or sort by name without one), then page. */
+export function findServices(collection: Collection, index: ServiceSearch, query: ServiceQuery, now: Date): FoundPage {
+  const offset = decodeOffsetCursor(query.cursor);
+  const byId = new Map(collection.services.map((s) => [s.id, s]));
+  const allowed = new Set(collection.services.filter((s) => matchesFilters(s, query, now)).map((s) => s.id));
+  let found: FoundService[];
+  let matchedAllWords = true;
+  if (query.q?.trim()) {
+    const result = index.search(query.q, (id) => allowed.has(id));
+    matchedAllWords = result.matchedAllWords;
+    found = result.hits.flatMap((hit) => {
+      const service = byId.get(hit.id);
+      return service ? [{ service, score: hit.score, matchedFields: hit.matchedFields, matchedTerms: hit.matchedTerms }] : [];
+    });
+  } else {
+    found = [...allowed]
+      .map((id) => byId.get(id))
+      .filter((s): s is Service => s !== undefined)
+      .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
+      .map((service) => ({ service }));
+  }
+  const page = pageOf(found, offset, query.limit ?? DEFAULT_PAGE_SIZE);
+  return { ...page, total: found.length, matchedAllWords };
+}

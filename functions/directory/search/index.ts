@@ -1,0 +1,123 @@
+import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
+import { CARE_LEVELS, PRINCIPALS, SUBSTANCES, TARGET_GROUPS } from '../../core/domain/vocabulary.js';
+import type { CountyConfig } from '../../core/config/schema.js';
+import type { Service } from '../model/service.js';
+import { termLabels } from '../model/vocab.js';
+import { foldDiacritics, normalizeTerm, words } from './normalize.js';
+import { synonymsFor, type SynonymTable } from './synonyms.js';
+
+/** The searchable fields; each is indexed as written and folded (å/ä → a, ö → o). */
+const BASE_FIELDS = ['name', 'labels', 'places', 'description'] as const;
+type BaseField = (typeof BASE_FIELDS)[number];
+const FIELDS = BASE_FIELDS.flatMap((f) => [f, `${f}Folded`]);
+
+// Name above vocabulary labels and places above description; a folded match weighs half an exact one.
+const BOOST: Record<string, number> = {
+  name: 6,
+  nameFolded: 3,
+  labels: 3,
+  labelsFolded: 1.5,
+  places: 3,
+  placesFolded: 1.5,
+  description: 1,
+  descriptionFolded: 0.5,
+};
+
+/** One ranked hit with the reason for it. */
+export interface SearchHit {
+  readonly id: string;
+  readonly score: number;
+  /** The fields the query matched (name, labels, places, description). */
+  readonly matchedFields: readonly BaseField[];
+  /** The indexed words that matched. */
+  readonly matchedTerms: readonly string[];
+}
+
+/** The answer of a search: hits best first, and whether every word of the query matched. */
+export interface SearchResult {
+  readonly hits: readonly SearchHit[];
+  readonly matchedAllWords: boolean;
+}
+
+function fieldText(service: Service, field: BaseField, config: CountyConfig): string {
+  switch (field) {
+    case 'name':
+      return service.name;
+    case 'labels':
+      return [
+        ...termLabels(PRINCIPALS, [service.principal]),
+        ...termLabels(CARE_LEVELS, service.careLevels),
+        ...termLabels(TARGET_GROUPS, service.targetGroups),
+        ...termLabels(SUBSTANCES, service.substances),
+      ].join(' ');
+    case 'places': {
+      const codes = service.municipalities.length ? service.municipalities : config.municipalities.map((m) => m.code);
+      const names = config.municipalities.filter((m) => codes.includes(m.code)).map((m) => m.name);
+      return [...names, ...service.locations.flatMap((l) => [l.name ?? '', l.confidential ? '' : (l.city ?? '')])].join(' ');
+    }
+    case 'description':
+      return service.description ?? '';
+  }
+}
+
+/**
+ * An in-memory Swedish search index over services (MiniSearch): exact and folded spellings, prefix
+ * matches from four letters, about one edit per five letters for longer words, and config synonyms.
+ */
+export class ServiceSearch {
+  private readonly index: MiniSearch<Service>;
+  private readonly synonyms: SynonymTable;
+
+  constructor(services: readonly Service[], config: CountyConfig, synonyms: SynonymTable) {
+    this.synonyms = synonyms;
+    this.index = new MiniSearch<Service>({
+      fields: FIELDS,
+      storeFields: [],
+      extractField: (doc, field) => (field === 'id' ? doc.id : fieldText(doc, field.replace(/Folded$/, '') as BaseField, config)),
+      tokenize: (text) => words(text),
+      processTerm: (term, field) => (field?.endsWith('Folded') ? foldDiacritics(normalizeTerm(term)) : normalizeTerm(term)),
+    });
+    this.index.addAll(services as Service[]);
+  }
+
+  /** Search `q`; `allowed` filters before ranking. Falls back to any-word matching when no entry has every word. */
+  search(q: string, allowed?: (id: string) => boolean): SearchResult {
+    const tokens = words(q).slice(0, 12);
+    if (tokens.length === 0) return { hits: [], matchedAllWords: true };
+    const perWord: Query[] = tokens.map((token) => ({ combineWith: 'OR', queries: this.variants(token) }));
+    const options: SearchOptions = {
+      boost: BOOST,
+      prefix: (term) => term.length >= 4,
+      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+      weights: { prefix: 0.5, fuzzy: 0.3 },
+      processTerm: normalizeTerm,
+      tokenize: (text) => words(text),
+      ...(allowed ? { filter: (r) => allowed(String(r.id)) } : {}),
+    };
+    let raw = this.index.search({ combineWith: 'AND', queries: perWord }, options);
+    let matchedAllWords = true;
+    if (raw.length === 0 && tokens.length > 1) {
+      raw = this.index.search({ combineWith: 'OR', queries: perWord }, options);
+      matchedAllWords = false;
+    }
+    const hits = raw.map((r) => ({
+      id: String(r.id),
+      score: Math.round(r.score * 1000) / 1000,
+      matchedFields: [
+        ...new Set(
+          Object.values(r.match)
+            .flat()
+            .map((f) => f.replace(/Folded$/, '') as BaseField),
+        ),
+      ],
+      matchedTerms: r.terms,
+    }));
+    return { hits, matchedAllWords };
+  }
+
+  private variants(token: string): Query[] {
+    const folded = foldDiacritics(token);
+    const all = new Set([token, folded, ...synonymsFor(this.synonyms, token), ...synonymsFor(this.synonyms, folded)]);
+    return [...all].map((v) => (v.includes(' ') ? { combineWith: 'AND', queries: [v] } : v));
+  }
+}
