@@ -23,7 +23,7 @@ export class CsvSyntaxError extends Error {
 
 /**
  * Parse semicolon (or comma, when the header has no semicolon) separated text with quoted fields.
- * A BOM and CRLF or LF line ends are accepted; blank lines are skipped. Rows are numbered from 1 (the header).
+ * A BOM and CRLF or LF line ends are accepted; blank lines are skipped. Rows are numbered as in Excel, from 1 (the header).
  */
 export function parseCsv(text: string): { row: number; cells: string[] }[] {
   const body = text.startsWith(BOM) ? text.slice(1) : text;
@@ -33,11 +33,12 @@ export function parseCsv(text: string): { row: number; cells: string[] }[] {
   let cells: string[] = [];
   let cell = '';
   let quoted = false;
-  let line = 1;
-  let startLine = 1;
+  // rows are counted as Excel shows them: a line break inside quotes stays in its row
+  let record = 1;
   const endRow = () => {
     cells.push(cell);
-    if (cells.some((c) => c.trim() !== '')) rows.push({ row: startLine, cells });
+    if (cells.some((c) => c.trim() !== '')) rows.push({ row: record, cells });
+    record++;
     cells = [];
     cell = '';
   };
@@ -48,10 +49,7 @@ export function parseCsv(text: string): { row: number; cells: string[] }[] {
         cell += '"';
         i++;
       } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
+      else cell += ch;
     } else if (ch === '"' && cell === '') quoted = true;
     else if (ch === sep) {
       cells.push(cell);
@@ -59,11 +57,9 @@ export function parseCsv(text: string): { row: number; cells: string[] }[] {
     } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && body[i + 1] === '\n') i++;
       endRow();
-      line++;
-      startLine = line;
     } else cell += ch;
   }
-  if (quoted) throw new CsvSyntaxError(startLine, 'A quoted field is not closed');
+  if (quoted) throw new CsvSyntaxError(record, 'A quoted field is not closed');
   if (cell !== '' || cells.length) endRow();
   return rows;
 }

@@ -73,7 +73,7 @@ export async function changeEntry<T extends Entry>(
   action: HistoryEntry['action'],
 ): Promise<T> {
   let changed: T | undefined;
-  await ctx.repo.update((collection) => {
+  const written = await ctx.repo.update((collection) => {
     const list = listOf<T>(collection, kind);
     const current = list.find((e) => e.id === id);
     if (!current) throw notFound(`No ${kind} entry ${id}.`);
@@ -86,7 +86,9 @@ export async function changeEntry<T extends Entry>(
     return { ...collection, [kind]: list.map((e) => (e.id === id ? updated : e)) };
   });
   const result = changed as T;
-  await ctx.repo.recordHistory([{ at: result.updated.at, by: staff.sub, action, kind, id, after: result }]);
+  await ctx.repo.recordHistory(written.collection.revision ?? 0, [
+    { at: result.updated.at, by: staff.sub, action, kind, id, after: result },
+  ]);
   return result;
 }
 
@@ -97,12 +99,15 @@ export async function addEntries<T extends Entry>(
   entries: readonly T[],
   staff: Staff,
 ): Promise<void> {
-  await ctx.repo.update((collection) => {
+  const written = await ctx.repo.update((collection) => {
     const list = listOf<T>(collection, kind);
     const taken = new Set(list.map((e) => e.id));
     if (entries.some((e) => taken.has(e.id)))
       throw new ProblemError({ status: 409, title: 'Posten finns redan', detail: 'An entry with that id exists.' });
     return { ...collection, [kind]: [...list, ...entries] };
   });
-  await ctx.repo.recordHistory(entries.map((e) => ({ at: e.created.at, by: staff.sub, action: 'create', kind, id: e.id, after: e })));
+  await ctx.repo.recordHistory(
+    written.collection.revision ?? 0,
+    entries.map((e) => ({ at: e.created.at, by: staff.sub, action: 'create', kind, id: e.id, after: e })),
+  );
 }

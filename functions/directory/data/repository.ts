@@ -95,26 +95,24 @@ export class DirectoryRepository {
    */
   async update(change: (current: Collection) => Collection): Promise<Snapshot> {
     await this.load();
-    const written = await updateJson<Collection>(this.options.store, COLLECTION_KEY, (current) =>
-      change(current ?? seedCollection(this.options.config, toStockholmIso(this.options.clock.now()))),
-    );
+    const written = await updateJson<Collection>(this.options.store, COLLECTION_KEY, (current) => {
+      const base = current ?? seedCollection(this.options.config, toStockholmIso(this.options.clock.now()));
+      return { ...change(base), revision: (base.revision ?? 0) + 1 };
+    });
     await this.writeServiceIndex(written.value);
     return this.remember(written.value, written.etag);
   }
 
-  /** Record changes in the explicit history (unique keys, never overwritten). */
-  async recordHistory(entries: readonly HistoryEntry[]): Promise<void> {
-    const stamp = this.options.clock.now().toISOString().replace(/[:.]/g, '-');
+  /**
+   * Record changes in the explicit history. Keys carry the collection revision the change was written
+   * in, which only one writer can win, so they are unique and sort in the order of the changes.
+   */
+  async recordHistory(revision: number, entries: readonly HistoryEntry[]): Promise<void> {
     await Promise.all(
-      entries.map((entry, i) =>
-        putJson(
-          this.options.store,
-          `${HISTORY_PREFIX}${entry.kind}/${entry.id}/${stamp}-${String(i).padStart(4, '0')}-${randomPart()}.json`,
-          entry,
-          {
-            ifNoneMatch: '*',
-          },
-        ),
+      entries.map((entry) =>
+        putJson(this.options.store, `${HISTORY_PREFIX}${entry.kind}/${entry.id}/${String(revision).padStart(10, '0')}.json`, entry, {
+          ifNoneMatch: '*',
+        }),
       ),
     );
   }
@@ -137,8 +135,4 @@ export class DirectoryRepository {
   private async writeServiceIndex(collection: Collection): Promise<void> {
     await putJson(this.options.store, SERVICE_INDEX_KEY, buildServiceIndex(collection, this.options.config));
   }
-}
-
-function randomPart(): string {
-  return crypto.randomUUID().slice(0, 8);
 }

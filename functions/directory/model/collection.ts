@@ -12,6 +12,8 @@ export const HISTORY_PREFIX = 'directory/history/';
 export interface Collection {
   readonly schemaVersion: 1;
   readonly seededAt?: string;
+  /** Grows by one with every write; orders the history. */
+  readonly revision?: number;
   readonly services: readonly Service[];
   readonly groups: readonly CollaborationGroup[];
   readonly agreements: readonly Agreement[];

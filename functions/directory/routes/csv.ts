@@ -56,7 +56,7 @@ export function csvRoutes(ctx: DirectoryContext) {
     const stamp = stampOf(ctx, staff);
     const ids = ctx.deps.ids ?? (() => crypto.randomUUID());
     let changed: Service[] = [];
-    await ctx.repo.update((collection) => {
+    const written = await ctx.repo.update((collection) => {
       const byId = new Map(collection.services.map((s) => [s.id, s]));
       const late: typeof errors = [];
       changed = rows.map(({ row, id, input }) => {
@@ -85,6 +85,7 @@ export function csvRoutes(ctx: DirectoryContext) {
       return { ...collection, services: [...kept, ...added] };
     });
     await ctx.repo.recordHistory(
+      written.collection.revision ?? 0,
       changed.map((s) => ({ at: stamp.at, by: staff.sub, action: 'import', kind: 'services', id: s.id, after: s })),
     );
     return c.json({ imported: changed.length, ids: changed.map((s) => s.id) }, 200);

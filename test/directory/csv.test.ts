@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { CSV_COLUMNS } from '../../functions/directory/csv/columns.js';
+import { parseCsv, toCsv } from '../../functions/directory/csv/format.js';
+import { directoryApp, json, type J } from './helpers.js';
+
+const HEADER = CSV_COLUMNS.map((c) => c.header);
+
+function row(values: Record<string, string>): string[] {
+  return HEADER.map((h) => values[h] ?? '');
+}
+
+function fiftyServices(bad: Record<number, Record<string, string>> = {}): string {
+  const rows = Array.from({ length: 50 }, (_, i) =>
+    row({
+      namn: `Öppenvård ${i + 1}; Kinda`,
+      beskrivning: `Samtal om "alkohol"\noch spel, rad ${i + 1}`,
+      organisation: '0513',
+      huvudman: 'municipality',
+      målgrupper: 'adults, relatives',
+      substanser: 'alcohol,gambling',
+      kommuner: '0513',
+      'remiss krävs': 'nej',
+      språk: 'sv',
+      ...bad[i],
+    }),
+  );
+  return toCsv([HEADER, ...rows]);
+}
+
+async function importCsv(app: J, auth: string, text: string) {
+  return app.request('/api/directory/services.csv', {
+    method: 'POST',
+    body: text,
+    headers: { 'content-type': 'text/csv; charset=utf-8', authorization: auth },
+  });
+}
+
+describe('CSV import and export', () => {
+  it('imports 50 valid services in one go', async () => {
+    const { app, kit } = await directoryApp();
+    const res = await importCsv(app, await kit.bearer({ roles: ['admin'] }), fiftyServices());
+    expect(res.status).toBe(200);
+    expect((await json(res)).imported).toBe(50);
+    const list = await json(await app.request('/api/directory/services?municipality=0513&limit=100'));
+    expect(list.items.filter((s: J) => s.name.startsWith('Öppenvård ')).length).toBe(50);
+  });
+
+  it('reports both bad rows with row and column and stores nothing', async () => {
+    const { app, kit } = await directoryApp();
+    const text = fiftyServices({ 9: { målgrupper: 'adults, aliens' }, 39: { kommuner: '2380' } });
+    const res = await importCsv(app, await kit.bearer({ roles: ['admin'] }), text);
+    expect(res.status).toBe(400);
+    const problem = await json(res);
+    // row 1 is the header, so the 10th service is on row 11 (a description spans two lines of the file but stays one row, as in Excel)
+    expect(problem.rowErrors.map((e: J) => [e.row, e.column])).toEqual([
+      [11, 'målgrupper'],
+      [41, 'kommuner'],
+    ]);
+    const list = await json(await app.request('/api/directory/services?q=%C3%B6ppenv%C3%A5rd&limit=100'));
+    expect(list.items.filter((s: J) => s.name.startsWith('Öppenvård ')).length).toBe(0);
+  });
+
+  it('refuses rows of another organisation for an editor', async () => {
+    const { app, kit } = await directoryApp();
+    const res = await importCsv(app, await kit.bearer({ roles: ['editor'], org: '0580' }), fiftyServices());
+    expect(res.status).toBe(400);
+    expect((await json(res)).rowErrors[0].column).toBe('organisation');
+  });
+
+  it('exports for Excel: BOM, semicolons, CRLF, and reads back what it wrote', async () => {
+    const { app } = await directoryApp();
+    const res = await app.request('/api/directory/services.csv');
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    expect(text).toContain('\r\n');
+    const table = parseCsv(text);
+    expect(table[0]?.cells).toEqual(HEADER);
+    expect(table.map((r) => r.cells[1])).toContain('Mini Maria Mjölby');
+  });
+
+  it('keeps quotes, semicolons and line breaks inside a cell', () => {
+    const text = toCsv([['a;b', 'say "hi"', 'one\r\ntwo']]);
+    expect(parseCsv(text)[0]?.cells).toEqual(['a;b', 'say "hi"', 'one\r\ntwo']);
+  });
+
+  it('refuses a CSV import without a token', async () => {
+    const { app } = await directoryApp();
+    const res = await app.request('/api/directory/services.csv', {
+      method: 'POST',
+      body: fiftyServices(),
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(res.status).toBe(401);
+  });
+});

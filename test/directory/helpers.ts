@@ -1,0 +1,70 @@
+import type { Store } from '../../functions/core/store/store.js';
+import { createDirectoryApp } from '../../functions/directory/app.js';
+import type { DirectoryOptions } from '../../functions/directory/context.js';
+import { testKit, type TestKitOptions } from '../support/deps.js';
+
+/** A store that counts the calls made through it. */
+export class CountingStore implements Store {
+  readonly calls: string[] = [];
+  constructor(private readonly inner: Store) {}
+  get: Store['get'] = (key, options) => {
+    this.calls.push(`get ${key}${options?.ifNoneMatch ? ' (conditional)' : ''}`);
+    return this.inner.get(key, options);
+  };
+  put: Store['put'] = (key, body, options) => {
+    this.calls.push(`put ${key}`);
+    return this.inner.put(key, body, options);
+  };
+  list: Store['list'] = (prefix, options) => {
+    this.calls.push(`list ${prefix}`);
+    return this.inner.list(prefix, options);
+  };
+  delete: Store['delete'] = (key) => {
+    this.calls.push(`delete ${key}`);
+    return this.inner.delete(key);
+  };
+}
+
+/** A directory app of an area on a fresh temporary store, with a token maker. */
+export async function directoryApp(area = 'ostergotland', options: DirectoryOptions & TestKitOptions = {}) {
+  const kit = await testKit({ area, ...options });
+  let n = 0;
+  const deps = { ...kit.deps, ids: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` };
+  return { app: createDirectoryApp(deps, options), kit, deps };
+}
+
+/** A valid service body for Östergötland's Kinda (0513). */
+export function kindaService(overrides: Record<string, unknown> = {}) {
+  return {
+    name: 'Öppenvården Kinda',
+    description: 'Samtalsstöd för vuxna och anhöriga vid alkohol- och spelproblem.',
+    organizationId: '0513',
+    principal: 'municipality',
+    careLevels: ['social-services-ifo'],
+    targetGroups: ['adults', 'relatives'],
+    substances: ['alcohol', 'gambling'],
+    municipalities: ['0513'],
+    referralRequired: false,
+    phones: [{ number: '0494-190 00' }],
+    schedules: [{ kind: 'visiting', byday: ['MO', 'TU', 'WE', 'TH', 'FR'], opensAt: '08:00', closesAt: '16:30' }],
+    ...overrides,
+  };
+}
+
+/** JSON request init with an optional bearer and headers. */
+export function jsonInit(method: string, body: unknown, auth?: string, headers: Record<string, string> = {}): RequestInit {
+  return {
+    method,
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}), ...headers },
+  };
+}
+
+/** A JSON body of a test response; assertions check its shape. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the assertions that read them
+export type J = any;
+
+/** Parse a response body as JSON. */
+export function json(res: Response): Promise<J> {
+  return res.json() as Promise<J>;
+}
