@@ -4,7 +4,9 @@ import { createBaseApp } from '../core/http/base-app.js';
 import type { KitEnv } from '../core/http/staff.js';
 import { feedbackContext, type FeedbackOptions } from './context.js';
 import { formRoutes } from './routes/form.js';
+import { moderationRoutes } from './routes/moderation.js';
 import { openApiRoute } from './routes/openapi.js';
+import { summaryRoutes } from './routes/summary.js';
 
 /**
  * The feedback service ("Tyck till"): the public form, the moderators' API and the user council's
@@ -19,5 +21,7 @@ export function createFeedbackApp(deps: AppDeps, options: FeedbackOptions = {}):
   const app = createBaseApp(deps, 'feedback');
   app.route('/', openApiRoute(ctx));
   app.route('/', formRoutes(ctx));
+  app.route('/', summaryRoutes(ctx));
+  app.route('/', moderationRoutes(ctx));
   return app;
 }

@@ -27,17 +27,17 @@ export interface FeedbackHarness {
   /** GET the form and return its time token. */
   token(): Promise<string>;
   /** POST the form (URL-encoded) with a same-origin Origin header. */
-  post(fields: Record<string, string | string[]>, headers?: Record<string, string>): Promise<Response>;
+  post(fields: Record<string, string | readonly string[]>, headers?: Record<string, string>): Promise<Response>;
   /** GET the form, wait 5 s on the clock, and send `fields` straight away. */
-  send(fields: Record<string, string | string[]>, headers?: Record<string, string>): Promise<Response>;
+  send(fields: Record<string, string | readonly string[]>, headers?: Record<string, string>): Promise<Response>;
   /** Every key under `prefix`. */
   keys(prefix: string): Promise<string[]>;
 }
 
 /** URL-encode fields, repeating names for arrays. */
-export function formBody(fields: Record<string, string | string[]>): string {
+export function formBody(fields: Record<string, string | readonly string[]>): string {
   const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) p.append(k, one);
+  for (const [k, v] of Object.entries(fields)) for (const one of typeof v === 'string' ? [v] : v) p.append(k, one);
   return p.toString();
 }
 
@@ -49,7 +49,7 @@ export async function feedbackHarness(options: FeedbackOptions & { area?: string
   const clock = movableClock();
   const kit = await testKit({ area: options.area ?? 'sjuharad', clock });
   const app = createFeedbackApp(kit.deps, { secret: TEST_SECRET, clientAddress: () => '192.0.2.1', ...options });
-  const post = async (fields: Record<string, string | string[]>, headers: Record<string, string> = {}) =>
+  const post = async (fields: Record<string, string | readonly string[]>, headers: Record<string, string> = {}) =>
     app.request('/tyck-till', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost', accept: 'text/html', ...headers },

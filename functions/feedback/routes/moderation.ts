@@ -1,0 +1,134 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { jsonBody, queryParams } from '../../core/http/body.js';
+import { badRequest, notFound, preconditionFailed, preconditionRequired } from '../../core/http/problem.js';
+import { requireStaff, type KitEnv } from '../../core/http/staff.js';
+import { toStockholmIso } from '../../core/i18n.js';
+import { getJson } from '../../core/store/json.js';
+import { PreconditionFailedError } from '../../core/store/store.js';
+import type { FeedbackContext } from '../context.js';
+import { redact } from '../guard/personal-data.js';
+import { listSubmissions } from '../moderation/list.js';
+import { logAction, readState, STATUSES, writeState, type ModerationState } from '../moderation/state.js';
+import { rebuildCounts } from '../summary/counts.js';
+import { CONTACTS_PREFIX, QUARTER, SUBMISSION_ID } from '../store/keys.js';
+import { readSubmission, retentionStart, type Contact } from '../store/submissions.js';
+
+const listQuery = z.strictObject({
+  malbild: z.string().max(64).optional(),
+  municipality: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
+  period: z.string().regex(QUARTER).optional(),
+  status: z.enum(STATUSES).optional(),
+  cursor: z.string().max(1000).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+const tag = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Tags are lower-case words with hyphens');
+const change = z.strictObject({
+  status: z.enum(STATUSES).optional(),
+  tags: z.array(tag).max(20).optional(),
+  quote: z.string().trim().min(1).max(1000).nullable().optional(),
+});
+
+/** The moderators' API (role `moderator` or `admin`): list, read, change, delete contact details. */
+export function moderationRoutes(ctx: FeedbackContext): Hono<KitEnv> {
+  const { deps } = ctx;
+  const app = new Hono<KitEnv>();
+  const since = () => retentionStart(deps.clock.now(), deps.config.retention.feedbackDays);
+  const load = async (id: string) => {
+    const submission = SUBMISSION_ID.test(id) ? await readSubmission(deps.store, id, since()) : undefined;
+    if (!submission) throw notFound('No such submission (or it is older than the retention period).');
+    return submission;
+  };
+  app.use('/api/feedback/submissions', requireStaff(deps.auth, 'moderator', 'admin'));
+  app.use('/api/feedback/submissions/*', requireStaff(deps.auth, 'moderator', 'admin'));
+
+  app.get('/api/feedback/submissions', async (c) => {
+    const query = queryParams(c, listQuery);
+    let page;
+    try {
+      page = await listSubmissions(deps.store, query, since());
+    } catch (error) {
+      if (error instanceof TypeError) throw badRequest([{ field: 'cursor', message: 'Malformed cursor', sv: 'Ogiltig markör' }]);
+      throw error;
+    }
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(page);
+  });
+
+  app.get('/api/feedback/submissions/:id', async (c) => {
+    const submission = await load(c.req.param('id'));
+    const { state, etag } = await readState(deps.store, submission.id);
+    const contact = submission.hasContact
+      ? (await getJson<Contact>(deps.store, `${CONTACTS_PREFIX}${submission.id}.json`))?.value
+      : undefined;
+    const contactSince = retentionStart(deps.clock.now(), deps.config.retention.contactDays);
+    const fresh = contact && new Date(contact.consentAt) >= contactSince ? contact : undefined;
+    c.header('ETag', etag);
+    c.header('Cache-Control', 'private, no-store');
+    return c.json({ ...submission, moderation: state, contact: fresh ?? null });
+  });
+
+  app.patch('/api/feedback/submissions/:id', async (c) => {
+    const ifMatch = c.req.header('if-match');
+    if (!ifMatch) throw preconditionRequired();
+    const input = await jsonBody(c, change);
+    const submission = await load(c.req.param('id'));
+    const staff = c.get('staff');
+    const current = await readState(deps.store, submission.id);
+    if (current.etag !== ifMatch) throw preconditionFailed(current.etag, current.state);
+    const quote = input.quote === undefined ? current.state.quote : input.quote === null ? null : redact(input.quote).text;
+    if (input.quote && !submission.text.includes(input.quote))
+      throw badRequest([
+        { field: 'quote', message: 'A quote must be words of the submission itself', sv: 'Citatet måste vara ord ur synpunkten' },
+      ]);
+    const now = deps.clock.now();
+    const next: ModerationState = {
+      status: input.status ?? current.state.status,
+      tags: input.tags ?? current.state.tags,
+      quote,
+      updatedAt: toStockholmIso(now),
+      updatedBy: staff?.sub ?? 'unknown',
+      categories: submission.categories,
+    };
+    let etag: string;
+    try {
+      ({ etag } = await writeState(deps.store, submission.id, next, ifMatch));
+    } catch (error) {
+      if (!(error instanceof PreconditionFailedError)) throw error;
+      const latest = await readState(deps.store, submission.id);
+      throw preconditionFailed(latest.etag, latest.state);
+    }
+    await logAction(
+      deps.store,
+      { at: next.updatedAt ?? '', by: next.updatedBy ?? '', submission: submission.id, action: 'change', fields: Object.keys(input) },
+      now,
+    );
+    deps.log.info('feedback moderated', { id: submission.id, status: next.status, by: next.updatedBy ?? '' });
+    await rebuildCounts(ctx);
+    c.header('ETag', etag);
+    return c.json({ ...submission, moderation: next });
+  });
+
+  app.delete('/api/feedback/submissions/:id/contact', async (c) => {
+    const submission = await load(c.req.param('id'));
+    const now = deps.clock.now();
+    await deps.store.delete(`${CONTACTS_PREFIX}${submission.id}.json`);
+    await logAction(
+      deps.store,
+      {
+        at: toStockholmIso(now),
+        by: c.get('staff')?.sub ?? 'unknown',
+        submission: submission.id,
+        action: 'delete-contact',
+        fields: ['contact'],
+      },
+      now,
+    );
+    return c.body(null, 204);
+  });
+  return app;
+}
