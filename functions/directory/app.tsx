@@ -32,7 +32,7 @@ export function createDirectoryApp(deps: AppDeps, options: DirectoryOptions = {}
   app.route(`${api}/groups`, groupsRoutes(ctx));
   app.route(`${api}/agreements`, agreementsRoutes(ctx));
   app.route(`${api}/coordinator`, coordinatorRoutes(ctx));
-  app.route(`${api}/hsds`, hsdsRoutes(ctx));
+  app.route(api, hsdsRoutes(ctx));
   app.route('/hitta-stod', directoryPages(ctx));
   return app;
 }

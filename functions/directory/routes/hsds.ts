@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { queryParams } from '../../core/http/body.js';
 import { cachedResponse } from '../../core/http/cache.js';
@@ -49,7 +49,7 @@ export function hsdsRoutes(ctx: DirectoryContext) {
   const orgs = organizations(config);
   const origin = ctx.deps.publicOrigin ?? 'http://localhost';
 
-  app.get('/', (c) =>
+  const about = (c: Context<KitEnv>) =>
     cachedResponse(
       c,
       JSON.stringify({
@@ -58,8 +58,8 @@ export function hsdsRoutes(ctx: DirectoryContext) {
         openapi_url: `${origin}/api/directory/openapi.json`,
         publisher: config.region.name,
       }),
-    ),
-  );
+    );
+  app.get('/', about);
 
   const servicesQuery = z.object({
     ...pageParams,
@@ -107,5 +107,9 @@ export function hsdsRoutes(ctx: DirectoryContext) {
     if (!org) throw notFound('No such organization.');
     return cachedResponse(c, JSON.stringify(hsdsOrganization(config, org)));
   });
-  return app;
+  const root = new Hono<KitEnv>();
+  root.route('/hsds', app);
+  // HSDS clients call the root with a trailing slash
+  root.get('/hsds/', about);
+  return root;
 }
