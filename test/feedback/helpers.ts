@@ -82,3 +82,10 @@ export async function feedbackHarness(options: FeedbackOptions & { area?: string
     },
   };
 }
+
+/** A JSON body as tests read it: loosely typed on purpose, the assertions check its shape. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions check the shape
+export type Loose = any;
+
+/** Read a response's JSON body. */
+export const bodyOf = async (res: Response | Promise<Response>): Promise<Loose> => (await res).json();

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { feedbackHarness, VALID, type FeedbackHarness } from './helpers.js';
+import { bodyOf, feedbackHarness, VALID, type FeedbackHarness } from './helpers.js';
 
 async function withSubmission(fields: Record<string, string | readonly string[]> = {}) {
   const h = await feedbackHarness();
   await h.send({ ...VALID, ...fields });
   const auth = await h.kit.bearer({ sub: 'moderator-1', roles: ['moderator'] });
-  const list = await (await h.app.request('/api/feedback/submissions', { headers: { authorization: auth } })).json();
+  const list = await bodyOf(await h.app.request('/api/feedback/submissions', { headers: { authorization: auth } }));
   return { h, auth, id: list.items[0].id as string };
 }
 
@@ -32,7 +32,7 @@ describe('the moderators’ API', () => {
     const { h, auth } = await withSubmission({ municipality: '1490' });
     await h.send({ ...VALID, malbild: ['helhet'] });
     const get = async (q: string) =>
-      (await (await h.app.request(`/api/feedback/submissions?${q}`, { headers: { authorization: auth } })).json()).items;
+      (await bodyOf(await h.app.request(`/api/feedback/submissions?${q}`, { headers: { authorization: auth } }))).items;
     expect(await get('')).toHaveLength(2);
     expect(await get('malbild=helhet')).toHaveLength(1);
     expect(await get('municipality=1490')).toHaveLength(1);
@@ -43,10 +43,10 @@ describe('the moderators’ API', () => {
   test('pages through the list with a cursor', async () => {
     const { h, auth } = await withSubmission();
     await h.send({ ...VALID });
-    const first = await (await h.app.request('/api/feedback/submissions?limit=1', { headers: { authorization: auth } })).json();
-    const second = await (
-      await h.app.request(`/api/feedback/submissions?limit=1&cursor=${first.cursor}`, { headers: { authorization: auth } })
-    ).json();
+    const first = await bodyOf(await h.app.request('/api/feedback/submissions?limit=1', { headers: { authorization: auth } }));
+    const second = await bodyOf(
+      h.app.request(`/api/feedback/submissions?limit=1&cursor=${first.cursor}`, { headers: { authorization: auth } }),
+    );
     expect(second.items[0].id).not.toBe(first.items[0].id);
   });
 
@@ -65,7 +65,7 @@ describe('the moderators’ API', () => {
       '"new"',
     );
     expect(res.status).toBe(200);
-    expect((await res.json()).moderation).toMatchObject({ status: 'published', updatedBy: 'moderator-1', tags: ['bemotande'] });
+    expect((await bodyOf(res)).moderation).toMatchObject({ status: 'published', updatedBy: 'moderator-1', tags: ['bemotande'] });
     const [auditKey] = await h.keys('feedback/audit/');
     const found = await h.kit.deps.store.get(auditKey ?? '');
     const audit = found && found !== 'not-modified' ? new TextDecoder().decode(found.body) : '';
@@ -83,12 +83,12 @@ describe('the moderators’ API', () => {
     expect((await patch(h, id, auth, { status: 'reviewed' }, '"new"')).status).toBe(200);
     const res = await patch(h, id, auth, { status: 'hidden' }, '"new"');
     expect(res.status).toBe(412);
-    expect((await res.json()).current.status).toBe('reviewed');
+    expect((await bodyOf(res)).current.status).toBe('reviewed');
   });
 
   test('shows the contact details to a moderator, and deletes them on request', async () => {
     const { h, auth, id } = await withSubmission({ contact: 'anna@example.se', consent: 'yes' });
-    const one = await (await h.app.request(`/api/feedback/submissions/${id}`, { headers: { authorization: auth } })).json();
+    const one = await bodyOf(await h.app.request(`/api/feedback/submissions/${id}`, { headers: { authorization: auth } }));
     expect(one.contact.contact).toBe('anna@example.se');
     expect(
       (await h.app.request(`/api/feedback/submissions/${id}/contact`, { method: 'DELETE', headers: { authorization: auth } })).status,
@@ -101,7 +101,7 @@ describe('the moderators’ API', () => {
     h.clock.advance((h.kit.deps.config.retention.feedbackDays + 1) * 86400);
     const auth = await h.kit.bearer({ roles: ['moderator'] });
     expect((await h.app.request(`/api/feedback/submissions/${id}`, { headers: { authorization: auth } })).status).toBe(404);
-    expect((await (await h.app.request('/api/feedback/submissions', { headers: { authorization: auth } })).json()).items).toEqual([]);
+    expect((await bodyOf(await h.app.request('/api/feedback/submissions', { headers: { authorization: auth } }))).items).toEqual([]);
   });
 
   test('an unknown id is 404', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { getJson } from '../../functions/core/store/json.js';
 import { applySmallCountRule, cell } from '../../functions/feedback/summary/suppress.js';
 import type { CountRow } from '../../functions/feedback/summary/counts.js';
-import { feedbackHarness, VALID, type FeedbackHarness } from './helpers.js';
+import { bodyOf, feedbackHarness, VALID, type FeedbackHarness } from './helpers.js';
 
 async function sendMany(h: FeedbackHarness, n: number, fields: Record<string, string | readonly string[]>) {
   for (let i = 0; i < n; i++) {
@@ -38,7 +38,7 @@ describe('the summaries', () => {
     const h = await feedbackHarness();
     await sendMany(h, 6, { municipality: '1490' });
     await sendMany(h, 2, { municipality: '1465' });
-    const summary = await (await h.app.request('/api/feedback/summary?period=2026-Q4')).json();
+    const summary = await bodyOf(await h.app.request('/api/feedback/summary?period=2026-Q4'));
     const get = (m: string | null) =>
       summary.cells.find((c: { malbild: string; municipality: string | null }) => c.malbild === 'respekt' && c.municipality === m);
     expect(get('1490')).toMatchObject({ count: null, status: 'suppressed' });
@@ -76,7 +76,7 @@ describe('the summaries', () => {
     const h = await feedbackHarness();
     await sendMany(h, 2, { text: 'Bra stöd från min kontaktperson' });
     const auth = await h.kit.bearer({ roles: ['moderator'] });
-    const list = await (await h.app.request('/api/feedback/submissions', { headers: { authorization: auth } })).json();
+    const list = await bodyOf(await h.app.request('/api/feedback/submissions', { headers: { authorization: auth } }));
     const patch = (id: string, body: unknown) =>
       h.app.request(`/api/feedback/submissions/${id}`, {
         method: 'PATCH',
