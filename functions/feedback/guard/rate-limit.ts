@@ -39,7 +39,7 @@ export function clientKey(secret: Uint8Array, address: string, now: Date): strin
   const salt = createHmac('sha256', secret)
     .update(`salt|${day(now)}`)
     .digest();
-  return createHmac('sha256', salt).update(address).digest('base64url').slice(0, 32);
+  return createHmac('sha256', salt).update(address).digest('hex').slice(0, 32);
 }
 
 /** Limits of the rate limit. */

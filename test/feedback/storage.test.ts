@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { parseSubmissionKey } from '../../functions/feedback/store/keys.js';
+import { feedbackHarness, VALID } from './helpers.js';
+
+describe('storage of submissions', () => {
+  test('1,000 concurrent submissions are all there afterwards, each under its own key', async () => {
+    const h = await feedbackHarness({ clientAddress: (c) => c.req.header('x-client') });
+    const token = await h.token();
+    h.clock.advance(5);
+    const answers = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) =>
+        h.post({ ...VALID, token, text: `Synpunkt nummer ${i}` }, { 'x-client': `10.0.${i >> 8}.${i & 255}` }),
+      ),
+    );
+    expect(answers.map((r) => r.status).filter((s) => s !== 303)).toEqual([]);
+    const keys = await h.keys('feedback/submissions/');
+    expect(keys).toHaveLength(1000);
+    expect(new Set(keys.map((k) => parseSubmissionKey(k)?.id)).size).toBe(1000);
+  }, 60_000);
+
+  test('two submissions in the same millisecond with the same id part cannot overwrite each other', async () => {
+    const h = await feedbackHarness();
+    Object.assign(h.kit.deps, { ids: () => 'same' });
+    const { createFeedbackApp } = await import('../../functions/feedback/app.js');
+    const app = createFeedbackApp(h.kit.deps, { secret: new Uint8Array(32).fill(7), clientAddress: () => 'a' });
+    const token = await h.token();
+    h.clock.advance(5);
+    const post = () =>
+      app.request('/tyck-till', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+        body: new URLSearchParams({ token, malbild: 'respekt', text: 'x', action: 'send' }).toString(),
+      });
+    expect((await post()).status).toBe(303);
+    expect((await post()).status).toBe(503);
+    expect(await h.keys('feedback/submissions/')).toHaveLength(1);
+  });
+
+  test('the key says the quarter, municipality and målbilder, so counts need no reads', async () => {
+    const h = await feedbackHarness();
+    await h.send({ ...VALID, malbild: ['respekt', 'helhet'], municipality: '1490' });
+    const [key] = await h.keys('feedback/submissions/');
+    expect(parseSubmissionKey(key ?? '')).toMatchObject({ period: '2026-Q4', municipality: '1490', categories: ['helhet', 'respekt'] });
+  });
+});
