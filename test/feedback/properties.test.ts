@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { feedbackHarness, formBody } from './helpers.js';
+import { feedbackHarness } from './helpers.js';
 
 const runs = { numRuns: 60 };
 const text = fc.string({ unit: 'grapheme', maxLength: 60 });

@@ -1,0 +1,126 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFeedbackApp } from '../../functions/feedback/app.js';
+import { axeViolations, browserAvailable, launchBrowser, serveApp } from '../support/browser.js';
+import { testKit } from '../support/deps.js';
+import { movableClock, TEST_SECRET } from './helpers.js';
+
+async function served() {
+  const clock = movableClock();
+  const kit = await testKit({ area: 'sjuharad', clock });
+  // the browser posts from 127.0.0.1:<port>, so the CSRF check compares with the request's own origin
+  const app = createFeedbackApp({ ...kit.deps, publicOrigin: undefined }, { secret: TEST_SECRET, clientAddress: () => '192.0.2.1' });
+  return { clock, kit, server: await serveApp(app) };
+}
+
+const activeId = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id ?? '');
+const activeText = (page: Page) =>
+  page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent ?? '',
+  );
+
+/** Press Tab until the element with `id` (or a button with `text`) has focus; fails if the honeypot ever gets it. */
+async function tabTo(page: Page, target: { id?: string; text?: string }) {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const id = await activeId(page);
+    expect(id).not.toBe('webbplats');
+    if (target.id && id === target.id) return;
+    if (target.text && (await activeText(page)).trim() === target.text) return;
+  }
+  throw new Error(`Could not reach ${JSON.stringify(target)} with Tab`);
+}
+
+describe.runIf(browserAvailable())('the feedback form in a browser', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+
+  it('has no axe violations on the form, in Swedish and English', async () => {
+    const { server } = await served();
+    const page = await browser.newPage();
+    try {
+      for (const url of ['/tyck-till', '/tyck-till?lang=en']) {
+        await page.goto(server.origin + url);
+        expect(await axeViolations(page)).toEqual([]);
+      }
+    } finally {
+      await page.close();
+      await server.stop();
+    }
+  });
+
+  it('has no axe violations in the error state, the review step and the thank-you page', async () => {
+    const { server, clock } = await served();
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.origin}/tyck-till`);
+      await page.getByRole('button', { name: 'Granska och skicka' }).click();
+      expect(await page.title()).toMatch(/^Fel: /);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByLabel('Tidig hjälp med psykisk ohälsa och missbruk').check();
+      await page.getByLabel('Din synpunkt').fill('Jag fick vänta länge. Ring 070-123 45 67');
+      await page.getByRole('button', { name: 'Granska och skicka' }).click();
+      expect(await page.content()).toContain('ett telefonnummer');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Granska och skicka' }).click();
+      expect(await page.content()).toContain('[telefonnummer borttaget]');
+      expect(await axeViolations(page)).toEqual([]);
+      clock.advance(10);
+      await page.getByRole('button', { name: 'Skicka', exact: true }).click();
+      await page.waitForURL('**/tyck-till/tack');
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await page.close();
+      await server.stop();
+    }
+  });
+
+  it('has no axe violations on the summary', async () => {
+    const { server } = await served();
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.origin}/tyck-till/sammanstallning`);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await page.close();
+      await server.stop();
+    }
+  });
+
+  for (const zoom of [1, 2]) {
+    it(`can be filled in and sent with the keyboard only${zoom === 2 ? ' at 200 % zoom' : ''}`, async () => {
+      const { server, clock, kit } = await served();
+      // 200 % zoom: the same screen with half as many CSS pixels, as a browser zoom gives
+      const page = await browser.newPage({ viewport: { width: 1280 / zoom, height: 800 / zoom }, deviceScaleFactor: zoom });
+      try {
+        await page.goto(`${server.origin}/tyck-till`);
+        await tabTo(page, { id: 'malbild-respekt' });
+        await page.keyboard.press('Space');
+        await tabTo(page, { id: 'text' });
+        await page.keyboard.type('Personalen lyssnade på mig.');
+        await tabTo(page, { text: 'Granska och skicka' });
+        await page.keyboard.press('Enter');
+        await page.getByRole('heading', { level: 1, name: 'Granska och skicka' }).waitFor();
+        clock.advance(10);
+        await tabTo(page, { text: 'Skicka' });
+        await page.keyboard.press('Enter');
+        await page.waitForURL('**/tyck-till/tack');
+        const overflow = await page.evaluate(() => {
+          const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
+          return d.documentElement.scrollWidth - d.documentElement.clientWidth;
+        });
+        expect(overflow).toBeLessThanOrEqual(0);
+        const keys = await kit.deps.store.list('feedback/submissions/');
+        expect(keys.items).toHaveLength(1);
+      } finally {
+        await page.close();
+        await server.stop();
+      }
+    });
+  }
+});
