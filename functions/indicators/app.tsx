@@ -1,51 +1,36 @@
 import type { Hono } from 'hono';
 import type { AppDeps } from '../core/deps.js';
 import { createBaseApp } from '../core/http/base-app.js';
-import { cachedResponse } from '../core/http/cache.js';
-import { openApiDocument } from '../core/http/openapi.js';
 import type { KitEnv } from '../core/http/staff.js';
-import { resolveLang, t } from '../core/i18n.js';
-import { Layout } from '../core/page/layout.js';
+import { createIndicatorsContext, type IndicatorsOptions } from './context.js';
+import { indicatorPages } from './pages/routes.js';
+import { aggregateRoutes } from './routes/aggregates.js';
+import { completenessRoutes } from './routes/completeness.js';
+import { definitionsRoutes } from './routes/definitions.js';
+import { exportRoutes } from './routes/export.js';
+import { importRoutes } from './routes/import.js';
+import { openApiRoute } from './routes/openapi.js';
+import { valuesRoutes } from './routes/values.js';
 
 /**
- * The indicators service ("Uppföljning"). This is the service's shell: health, its OpenAPI document and its
- * public page in the area's layout. The service itself is built in its own issue.
+ * The indicators service ("Uppföljning"): figures reported per organisation and period, compared
+ * across the area and published with small-count protection, as JSON, CSV and public pages.
  *
  * @example
  * const app = createIndicatorsApp({ config, store, clock, auth, log });
- * const res = await app.request('/api/indicators/health');
+ * const res = await app.request('/api/indicators/area?indicator=sip-established');
  */
-export function createIndicatorsApp(deps: AppDeps): Hono<KitEnv> {
+export function createIndicatorsApp(deps: AppDeps, options: IndicatorsOptions = {}): Hono<KitEnv> {
   const app = createBaseApp(deps, 'indicators');
-  app.get('/api/indicators/openapi.json', (c) =>
-    cachedResponse(
-      c,
-      JSON.stringify(
-        openApiDocument(deps.config, {
-          title: 'Uppföljning (Follow-up)',
-          description: 'The indicators API of the county kit.',
-          paths: {
-            '/api/indicators/health': { get: { summary: 'Health', responses: { '200': { description: 'The service answers.' } } } },
-          },
-        }),
-      ),
-    ),
-  );
-  app.get('/uppfoljning', (c) => {
-    const lang = resolveLang(c);
-    return c.html(
-      <Layout
-        config={deps.config}
-        lang={lang}
-        title={t(lang, { sv: 'Uppföljning', en: 'Follow-up' })}
-        path="/uppfoljning"
-        current="indicators"
-        nonce={c.get('secureHeadersNonce')}
-      >
-        <h1>{t(lang, { sv: 'Uppföljning', en: 'Follow-up' })}</h1>
-        <p class="notice">{t(lang, { sv: 'Den här tjänsten är under uppbyggnad.', en: 'This service is being built.' })}</p>
-      </Layout>,
-    );
-  });
+  const ctx = createIndicatorsContext(deps, options);
+  const api = '/api/indicators';
+  app.route(`${api}/openapi.json`, openApiRoute(ctx));
+  app.route(`${api}/definitions`, definitionsRoutes(ctx));
+  app.route(`${api}/values`, valuesRoutes(ctx));
+  app.route(`${api}/completeness`, completenessRoutes(ctx));
+  app.route(api, aggregateRoutes(ctx));
+  app.route(api, exportRoutes(ctx));
+  app.route(api, importRoutes(ctx));
+  app.route('/uppfoljning', indicatorPages(ctx));
   return app;
 }

@@ -1,0 +1,60 @@
+import type { CountyConfig } from '../../core/config/schema.js';
+import { t } from '../../core/i18n.js';
+import { DIMENSION_LABELS, type Category, type Dimension } from '../model/cells.js';
+import { UNSPECIFIED_ORG } from '../data/derived.js';
+import { AREA_ORG, type Observation } from '../query/observations.js';
+import type { IndicatorDefinition } from '../../core/config/schema.js';
+import { COLUMNS, METHOD_TEXT, STATUS_SYMBOL, STATUS_TEXT } from './columns.js';
+import { asText, formatNumber, toCsv, type CsvLocale } from './format.js';
+
+/** The name of an organisation code (municipality, region, unit, the area itself). */
+export function organisationName(config: CountyConfig, code: string, lang: 'sv' | 'en'): string {
+  if (code === AREA_ORG) return t(lang, { sv: `${config.name} (hela området)`, en: `${config.name} (whole area)` });
+  if (code === UNSPECIFIED_ORG) return t(lang, { sv: 'Kommun ej angiven', en: 'Municipality not given' });
+  if (code === 'region') return config.region.name;
+  return config.municipalities.find((m) => m.code === code)?.name ?? config.region.units.find((u) => u.id === code)?.name ?? code;
+}
+
+/** The label of a cell's category. */
+export function categoryName(
+  categories: Record<Dimension, readonly Category[]>,
+  breakdown: string,
+  code: string,
+  lang: 'sv' | 'en',
+): string {
+  if (breakdown === 'total') return t(lang, DIMENSION_LABELS.total);
+  const found = categories[breakdown as Dimension]?.find((c) => c.code === code);
+  return found ? t(lang, found) : code;
+}
+
+/** Render observations as the export CSV (with `denominators` for rows the viewer may see raw). */
+export function exportCsv(
+  config: CountyConfig,
+  definitions: readonly IndicatorDefinition[],
+  rows: readonly Observation[],
+  locale: CsvLocale,
+): string {
+  const names = new Map(definitions.map((d) => [d.id, t(locale, d)]));
+  const body = rows.map((o) => [
+    o.indicator,
+    names.get(o.indicator) ?? o.indicator,
+    asText(o.organization, locale),
+    organisationName(config, o.organization, locale),
+    asText(o.period, locale),
+    o.breakdown,
+    o.category,
+    formatNumber(o.value, locale),
+    STATUS_SYMBOL[o.status],
+    t(locale, STATUS_TEXT[o.status]),
+    formatNumber(o.denominator, locale),
+    o.unit,
+    o.method ? t(locale, METHOD_TEXT[o.method] ?? { sv: o.method, en: o.method }) : '',
+    o.coverage
+      ? t(locale, {
+          sv: `${o.coverage.reported} av ${o.coverage.expected} rapporterade`,
+          en: `${o.coverage.reported} of ${o.coverage.expected} reported`,
+        })
+      : '',
+  ]);
+  return toCsv([COLUMNS.map((c) => c[locale]), ...body], locale);
+}

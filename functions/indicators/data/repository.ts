@@ -1,0 +1,91 @@
+import { preconditionFailed, preconditionRequired } from '../../core/http/problem.js';
+import { getJson, putJson } from '../../core/store/json.js';
+import { PreconditionFailedError, type Store } from '../../core/store/store.js';
+import { reportKey, type ReportVersion, type StoredReport } from '../model/report.js';
+
+/** Which report: indicator, organisation and period. */
+export interface ReportId {
+  readonly indicator: string;
+  readonly organization: string;
+  readonly period: string;
+}
+
+/** A stored report with the ETag of its version. */
+export interface VersionedReport {
+  readonly report: StoredReport;
+  readonly etag: string;
+}
+
+/** Read one organisation's report; `undefined` when not reported. */
+export async function readReport(store: Store, id: ReportId): Promise<VersionedReport | undefined> {
+  const found = await getJson<StoredReport>(store, reportKey(id.indicator, id.period, id.organization));
+  return found && { report: found.value, etag: found.etag };
+}
+
+/** The next state of a report object: the new version current, the old one kept in the history. */
+export function withVersion(id: ReportId, previous: StoredReport | undefined, version: ReportVersion): StoredReport {
+  return {
+    indicator: id.indicator,
+    organization: id.organization,
+    period: id.period,
+    current: version,
+    history: previous ? [...previous.history, previous.current] : [],
+  };
+}
+
+/**
+ * Write a report through HTTP preconditions: a first report is create-only; a correction needs
+ * the `If-Match` ETag of the version it corrects (428 without it, 412 when someone else changed it).
+ */
+export async function writeReport(
+  store: Store,
+  id: ReportId,
+  version: ReportVersion,
+  ifMatch: string | undefined,
+): Promise<VersionedReport & { created: boolean }> {
+  const key = reportKey(id.indicator, id.period, id.organization);
+  const current = await readReport(store, id);
+  if (current && !ifMatch) throw preconditionRequired();
+  if (current && ifMatch !== '*' && ifMatch !== current.etag) throw preconditionFailed(current.etag);
+  if (!current && ifMatch && ifMatch !== '*') throw preconditionFailed();
+  const next = withVersion(id, current?.report, version);
+  try {
+    const { etag } = await putJson(store, key, next, current ? { ifMatch: current.etag } : { ifNoneMatch: '*' });
+    return { report: next, etag, created: !current };
+  } catch (error) {
+    if (!(error instanceof PreconditionFailedError)) throw error;
+    const now = await readReport(store, id);
+    throw preconditionFailed(now?.etag);
+  }
+}
+
+/**
+ * Write many reports as one unit (bulk upload): each object by read-modify-write with its ETag.
+ * If any write fails, those already written are put back as they were, so nothing partial stays.
+ */
+export async function writeReports(store: Store, items: readonly { id: ReportId; version: ReportVersion }[]): Promise<void> {
+  const done: { key: string; before?: StoredReport; etag: string }[] = [];
+  try {
+    for (const { id, version } of items) {
+      const key = reportKey(id.indicator, id.period, id.organization);
+      const current = await readReport(store, id);
+      const { etag } = await putJson(
+        store,
+        key,
+        withVersion(id, current?.report, version),
+        current ? { ifMatch: current.etag } : { ifNoneMatch: '*' },
+      );
+      done.push({ key, before: current?.report, etag });
+    }
+  } catch (error) {
+    for (const { key, before, etag } of done.reverse()) {
+      try {
+        if (before) await putJson(store, key, before, { ifMatch: etag });
+        else await store.delete(key);
+      } catch {
+        // a later writer changed it since: their version stands
+      }
+    }
+    throw error;
+  }
+}

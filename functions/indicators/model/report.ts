@@ -1,0 +1,49 @@
+/**
+ * The stored shape of reported figures: one object per reporting organisation × indicator × period,
+ * holding the current report and every earlier version with who reported it and when.
+ */
+
+/** Per cell: the value reported. Keys are cell keys (`T`, `gender:K`, `age:18-25`). */
+export type CellValues = Record<string, number>;
+
+/** One version of an organisation's report for an indicator and period. */
+export interface ReportVersion {
+  /** `reported`: the figures hold (zero is a figure); `not-applicable`: the indicator does not apply to this organisation. */
+  readonly status: 'reported' | 'not-applicable';
+  /** Reported cells (absent when not applicable). A cell not listed was not reported. */
+  readonly cells: CellValues;
+  /** Number of persons behind a share, mean or median, per cell key (for disclosure control). */
+  readonly denominators: CellValues;
+  /** Free-text note shown to staff only (never logged). */
+  readonly note?: string;
+  /** Why an earlier value was corrected. */
+  readonly reason?: string;
+  /** Who reported it: the staff member's id. */
+  readonly reportedBy: string;
+  /** When, ISO 8601 with offset (Europe/Stockholm). */
+  readonly reportedAt: string;
+}
+
+/** The stored object of one organisation's report for one indicator and period. */
+export interface StoredReport {
+  readonly indicator: string;
+  readonly organization: string;
+  readonly period: string;
+  readonly current: ReportVersion;
+  /** Earlier versions, oldest first. Corrections never delete what was reported before. */
+  readonly history: readonly ReportVersion[];
+}
+
+/** Store key of a report object. Writers never share keys: one per organisation, indicator and period. */
+export function reportKey(indicator: string, period: string, organization: string): string {
+  return `${REPORTS_PREFIX}${indicator}/${period}/${organization}.json`;
+}
+
+/** Where every report object lives. */
+export const REPORTS_PREFIX = 'indicators/reports/';
+
+/** The read-only inputs of derived indicators (written by other services). */
+export const DERIVED_SOURCES = {
+  feedback: 'feedback/public/counts.json',
+  'calendar-attendance': 'calendar/public/attendance.json',
+} as const;

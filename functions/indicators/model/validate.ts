@@ -1,0 +1,182 @@
+import type { IndicatorDefinition } from '../../core/config/schema.js';
+import type { FieldError } from '../../core/http/problem.js';
+import { cellKey, TOTAL, type Category, type Dimension } from './cells.js';
+import { hasBegun, isPeriod, PERIOD_EXAMPLES } from './period.js';
+import type { CellValues } from './report.js';
+
+/** A report as sent by a client (JSON body or one group of CSV rows), before validation. */
+export interface ReportInput {
+  readonly status?: unknown;
+  readonly value?: unknown;
+  readonly breakdown?: unknown;
+  readonly denominator?: unknown;
+  readonly denominators?: unknown;
+  readonly note?: unknown;
+  readonly reason?: unknown;
+}
+
+/** A validated report, ready to store. */
+export interface ValidReport {
+  readonly status: 'reported' | 'not-applicable';
+  readonly cells: CellValues;
+  readonly denominators: CellValues;
+  readonly note?: string;
+  readonly reason?: string;
+}
+
+const UNIT_RULES: Record<IndicatorDefinition['unit'], { check: (v: number) => boolean; en: string; sv: string }> = {
+  count: {
+    check: (v) => Number.isInteger(v) && v >= 0 && v <= 10_000_000,
+    en: 'a count: a whole number, 0 or more',
+    sv: 'ett antal: ett heltal, 0 eller mer',
+  },
+  percent: { check: (v) => v >= 0 && v <= 100, en: 'a percentage from 0 to 100', sv: 'en procentsats från 0 till 100' },
+  days: { check: (v) => v >= 0 && v <= 3650, en: 'a number of days, 0 or more', sv: 'ett antal dagar, 0 eller mer' },
+  ratio: { check: (v) => v >= 0 && v <= 1_000_000, en: 'a ratio, 0 or more', sv: 'en kvot, 0 eller mer' },
+};
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** Check a period for an indicator: well-formed for its frequency and not in the future. */
+export function periodErrors(def: IndicatorDefinition, period: string, now: Date, field = 'period'): FieldError[] {
+  if (!isPeriod(period, def.frequency))
+    return [
+      {
+        field,
+        message: `Expected a ${def.frequency} such as ${PERIOD_EXAMPLES[def.frequency]}`,
+        sv: `Ange perioden som ${PERIOD_EXAMPLES[def.frequency]} (${def.frequency === 'year' ? 'år' : def.frequency === 'quarter' ? 'kvartal' : 'månad'})`,
+      },
+    ];
+  if (!hasBegun(period, def.frequency, now))
+    return [{ field, message: 'The period lies in the future', sv: 'Perioden har inte börjat än' }];
+  return [];
+}
+
+/**
+ * Validate a report for one indicator. Every problem is named by its field (`value`,
+ * `breakdown.gender.K`, `denominator`); nothing is accepted unless all of it is valid.
+ */
+export function validateReport(
+  def: IndicatorDefinition,
+  categories: Record<Dimension, readonly Category[]>,
+  input: ReportInput,
+): ValidReport | FieldError[] {
+  const errors: FieldError[] = [];
+  const rule = UNIT_RULES[def.unit];
+  const status = input.status ?? 'reported';
+  if (status !== 'reported' && status !== 'not-applicable') {
+    return [{ field: 'status', message: 'Expected "reported" or "not-applicable"', sv: 'Ange "reported" eller "not-applicable"' }];
+  }
+  const text = (field: 'note' | 'reason'): string | undefined => {
+    const v = input[field];
+    if (v === undefined || v === null || v === '') return undefined;
+    if (typeof v !== 'string' || v.length > 500)
+      errors.push({ field, message: 'Expected text of at most 500 characters', sv: 'Högst 500 tecken text' });
+    return typeof v === 'string' ? v : undefined;
+  };
+  const note = text('note');
+  const reason = text('reason');
+  if (status === 'not-applicable') {
+    for (const field of ['value', 'breakdown', 'denominator', 'denominators'] as const)
+      if (input[field] !== undefined && input[field] !== null)
+        errors.push({
+          field,
+          message: 'Leave out figures when the indicator does not apply',
+          sv: 'Lämna inga siffror när indikatorn inte är tillämplig',
+        });
+    return errors.length ? errors : { status, cells: {}, denominators: {}, note, reason };
+  }
+  const cells: CellValues = {};
+  const denominators: CellValues = {};
+  const checkValue = (field: string, v: unknown): number | undefined => {
+    if (!isNumber(v) || !rule.check(v)) {
+      errors.push({ field, message: `Expected ${rule.en}`, sv: `Ange ${rule.sv}` });
+      return undefined;
+    }
+    return v;
+  };
+  const checkDenominator = (field: string, v: unknown): number | undefined => {
+    if (!isNumber(v) || !UNIT_RULES.count.check(v)) {
+      errors.push({
+        field,
+        message: 'Expected the number of persons: a whole number, 0 or more',
+        sv: 'Ange antalet personer: ett heltal, 0 eller mer',
+      });
+      return undefined;
+    }
+    return v;
+  };
+  if (input.value === undefined || input.value === null)
+    errors.push({ field: 'value', message: 'Required: the total', sv: 'Totalen krävs' });
+  else {
+    const v = checkValue('value', input.value);
+    if (v !== undefined) cells[TOTAL] = v;
+  }
+  const walk = (field: 'breakdown' | 'denominators', raw: unknown, each: (path: string, key: string, v: unknown) => void) => {
+    if (raw === undefined || raw === null) return;
+    if (!isRecord(raw))
+      return void errors.push({ field, message: 'Expected an object of dimensions', sv: 'Ange ett objekt med nedbrytningar' });
+    for (const [dimension, values] of Object.entries(raw)) {
+      const path = `${field}.${dimension}`;
+      if (!def.breakdown.includes(dimension as Dimension)) {
+        errors.push({
+          field: path,
+          message: `This indicator has no breakdown "${dimension}" (it has: ${def.breakdown.join(', ') || 'none'})`,
+          sv: `Indikatorn har ingen nedbrytning "${dimension}"`,
+        });
+        continue;
+      }
+      if (!isRecord(values)) {
+        errors.push({ field: path, message: 'Expected an object of categories', sv: 'Ange ett objekt med kategorier' });
+        continue;
+      }
+      const codes = categories[dimension as Dimension].map((c) => c.code);
+      for (const [code, v] of Object.entries(values)) {
+        if (!codes.includes(code))
+          errors.push({ field: `${path}.${code}`, message: `Unknown category; expected one of ${codes.join(', ')}`, sv: 'Okänd kategori' });
+        else each(`${path}.${code}`, cellKey(dimension as Dimension, code), v);
+      }
+      if (field === 'breakdown') {
+        const missing = codes.filter((c) => !(c in values));
+        if (missing.length)
+          errors.push({
+            field: path,
+            message: `Give every category of the breakdown (0 is fine): missing ${missing.join(', ')}`,
+            sv: `Ange alla kategorier (0 går bra): ${missing.join(', ')} saknas`,
+          });
+      }
+    }
+  };
+  walk('breakdown', input.breakdown, (path, key, v) => {
+    const n = checkValue(path, v);
+    if (n !== undefined) cells[key] = n;
+  });
+  if (input.denominator !== undefined && input.denominator !== null) {
+    const d = checkDenominator('denominator', input.denominator);
+    if (d !== undefined) denominators[TOTAL] = d;
+  } else if (def.unit !== 'count' && !def.weight)
+    errors.push({
+      field: 'denominator',
+      message: 'Required for a share, mean or median: the number of persons behind the figure',
+      sv: 'Krävs för andelar, medelvärden och medianer: antalet personer bakom siffran',
+    });
+  walk('denominators', input.denominators, (path, key, v) => {
+    const d = checkDenominator(path, v);
+    if (d !== undefined) denominators[key] = d;
+  });
+  if (def.unit === 'count' && errors.length === 0 && isRecord(input.breakdown)) {
+    for (const dimension of Object.keys(input.breakdown)) {
+      const sum = categories[dimension as Dimension].reduce((s, c) => s + (cells[cellKey(dimension as Dimension, c.code)] ?? 0), 0);
+      if (sum !== cells[TOTAL]) {
+        const what = dimension === 'gender' ? 'the sum of K and M' : `the sum of the ${dimension} categories`;
+        errors.push({
+          field: `breakdown.${dimension}`,
+          message: `The total (${cells[TOTAL]}) must equal ${what} (${sum})`,
+          sv: `Totalen (${cells[TOTAL]}) ska vara lika med summan av kategorierna (${sum})`,
+        });
+      }
+    }
+  }
+  return errors.length ? errors : { status, cells, denominators, note, reason };
+}

@@ -1,0 +1,158 @@
+import type { CountyConfig } from '../../core/config/schema.js';
+import { t, type Lang } from '../../core/i18n.js';
+import { METHOD_TEXT } from '../csv/columns.js';
+import { categoryName, organisationName } from '../csv/export.js';
+import { TOTAL, splitCellKey, type Category, type Dimension } from '../model/cells.js';
+import type { IndicatorTable } from '../query/types.js';
+import { BarChart, TrendChart, type Datum } from './chart.js';
+import { cellText, coverageText, SYMBOLS } from './format.js';
+
+interface Props {
+  readonly config: CountyConfig;
+  readonly lang: Lang;
+  readonly table: IndicatorTable;
+  readonly period?: string;
+  readonly categories: Record<Dimension, readonly Category[]>;
+}
+
+/** One indicator: text summary, trend over periods and comparison per organisation, each chart with its data table. */
+export function IndicatorPage({ config, lang, table, period, categories }: Props) {
+  const def = table.indicator;
+  const chosen = period && table.periods.includes(period) ? period : table.periods.at(-1);
+  const trend: Datum[] = table.area.map((a) => ({
+    label: a.period,
+    value: a.cells[TOTAL]?.value ?? null,
+    text: cellText(a.cells[TOTAL], def.unit, lang),
+  }));
+  const rows = table.rows.filter((r) => r.period === chosen);
+  const bars: Datum[] = rows.map((r) => ({
+    label: organisationName(config, r.organization, lang),
+    value: r.cells[TOTAL]?.value ?? null,
+    text: cellText(r.cells[TOTAL] ?? { value: null, status: r.status }, def.unit, lang),
+  }));
+  const area = table.area.find((a) => a.period === chosen);
+  const breakdownKeys = Object.keys(area?.cells ?? {}).filter((k) => k !== TOTAL);
+  const method = t(lang, METHOD_TEXT[def.aggregate] ?? { sv: def.aggregate, en: def.aggregate });
+  const shown = trend.filter((d) => d.value !== null);
+  const summary = !table.available
+    ? t(lang, {
+        sv: 'Ännu inte tillgänglig: tjänsten som uppgiften hämtas från har inga data än. Det betyder inte noll.',
+        en: 'Not yet available: the service this figure comes from has no data yet. This does not mean zero.',
+      })
+    : !chosen
+      ? t(lang, { sv: 'Inga uppgifter rapporterade än.', en: 'Nothing reported yet.' })
+      : t(lang, {
+          sv: `${chosen} var värdet för hela området ${cellText(area?.cells[TOTAL], def.unit, lang)} (${method}). ${coverageText(area?.coverage, lang)}.${shown.length > 1 ? ` Från ${shown[0]?.label} (${shown[0]?.text}) till ${shown.at(-1)?.label} (${shown.at(-1)?.text}).` : ''}`,
+          en: `In ${chosen} the figure for the whole area was ${cellText(area?.cells[TOTAL], def.unit, lang)} (${method}). ${coverageText(area?.coverage, lang)}.${shown.length > 1 ? ` From ${shown[0]?.label} (${shown[0]?.text}) to ${shown.at(-1)?.label} (${shown.at(-1)?.text}).` : ''}`,
+        });
+  const colour = config.branding.colour;
+  const orgHeader = t(lang, { sv: 'Organisation', en: 'Organisation' });
+  return (
+    <>
+      <p>
+        <a href={`/uppfoljning${lang === 'en' ? '?lang=en' : ''}`}>{t(lang, { sv: '← Alla indikatorer', en: '← All indicators' })}</a>
+      </p>
+      <h1>{t(lang, def)}</h1>
+      {def.descriptionSv ? <p class="lead">{lang === 'sv' ? def.descriptionSv : (def.descriptionEn ?? def.descriptionSv)}</p> : null}
+      <p id="summary">{summary}</p>
+      <p class="hint">{t(lang, SYMBOLS)}</p>
+      {table.periods.length > 1 ? (
+        <form method="get" action={`/uppfoljning/${def.id}`}>
+          {lang === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
+          <label for="period">{t(lang, { sv: 'Period', en: 'Period' })}</label>{' '}
+          <select id="period" name="period">
+            {table.periods.map((p) => (
+              <option value={p} selected={p === chosen}>
+                {p}
+              </option>
+            ))}
+          </select>{' '}
+          <button class="button secondary" type="submit">
+            {t(lang, { sv: 'Visa', en: 'Show' })}
+          </button>
+        </form>
+      ) : null}
+      {chosen ? (
+        <>
+          <h2>{t(lang, { sv: 'Utveckling över tid, hela området', en: 'Over time, whole area' })}</h2>
+          <TrendChart
+            id="trend"
+            title={t(lang, { sv: `${t(lang, def)}: utveckling över tid`, en: `${t(lang, def)}: over time` })}
+            description={summary}
+            data={trend}
+            unit={def.unit}
+            lang={lang}
+            colour={colour}
+          />
+          <table>
+            <caption>{t(lang, { sv: 'Hela området per period', en: 'Whole area per period' })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t(lang, { sv: 'Period', en: 'Period' })}</th>
+                <th scope="col">{t(lang, { sv: 'Värde', en: 'Value' })}</th>
+                <th scope="col">{t(lang, { sv: 'Täckning', en: 'Coverage' })}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {table.area.map((a) => (
+                <tr>
+                  <th scope="row">{a.period}</th>
+                  <td class="num">{cellText(a.cells[TOTAL], def.unit, lang)}</td>
+                  <td>{coverageText(a.coverage, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h2>{t(lang, { sv: `Per organisation, ${chosen}`, en: `Per organisation, ${chosen}` })}</h2>
+          <BarChart
+            id="compare"
+            title={t(lang, { sv: `${t(lang, def)} per organisation ${chosen}`, en: `${t(lang, def)} per organisation ${chosen}` })}
+            description={summary}
+            data={bars}
+            unit={def.unit}
+            lang={lang}
+            colour={colour}
+          />
+          <table>
+            <caption>{t(lang, { sv: `Per organisation ${chosen}`, en: `Per organisation ${chosen}` })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{orgHeader}</th>
+                <th scope="col">{t(lang, { sv: 'Totalt', en: 'Total' })}</th>
+                {breakdownKeys.map((k) => {
+                  const { dimension, code } = splitCellKey(k);
+                  return <th scope="col">{categoryName(categories, dimension, code, lang)}</th>;
+                })}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr>
+                  <th scope="row">{organisationName(config, r.organization, lang)}</th>
+                  <td class="num">{cellText(r.cells[TOTAL] ?? { value: null, status: r.status }, def.unit, lang)}</td>
+                  {breakdownKeys.map((k) => (
+                    <td class="num">{cellText(r.cells[k] ?? { value: null, status: r.status }, def.unit, lang)}</td>
+                  ))}
+                </tr>
+              ))}
+              {area ? (
+                <tr>
+                  <th scope="row">{organisationName(config, 'area', lang)}</th>
+                  <td class="num">{cellText(area.cells[TOTAL], def.unit, lang)}</td>
+                  {breakdownKeys.map((k) => (
+                    <td class="num">{cellText(area.cells[k], def.unit, lang)}</td>
+                  ))}
+                </tr>
+              ) : null}
+            </tbody>
+          </table>
+          <p>
+            <a href={`/api/indicators/export.csv?indicator=${def.id}`}>
+              {t(lang, { sv: 'Ladda ner som CSV för Excel', en: 'Download as CSV for Excel' })}
+            </a>
+          </p>
+        </>
+      ) : null}
+    </>
+  );
+}

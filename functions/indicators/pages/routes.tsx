@@ -1,0 +1,54 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { notFound } from '../../core/http/problem.js';
+import type { KitEnv } from '../../core/http/staff.js';
+import { resolveLang, t } from '../../core/i18n.js';
+import { Layout } from '../../core/page/layout.js';
+import type { IndicatorsContext } from '../context.js';
+import { isPeriod } from '../model/period.js';
+import { IndicatorPage } from './indicator-page.js';
+import { Overview } from './overview.js';
+
+const PUBLIC: { kind: 'public' } = { kind: 'public' };
+
+/** Pages carry a per-response CSP nonce, so they get a short shared-cache lifetime instead of an ETag. */
+const page = (c: Context, html: string) => c.html(html, 200, { 'Cache-Control': 'public, max-age=60', Vary: 'Cookie' });
+
+/** `/uppfoljning` and `/uppfoljning/{indicator}`: the public pages (always published figures, whoever asks). */
+export function indicatorPages(ctx: IndicatorsContext) {
+  const app = new Hono<KitEnv>();
+  const { config } = ctx.deps;
+  app.get('/', async (c) => {
+    const lang = resolveLang(c);
+    const tables = await ctx.tables(PUBLIC);
+    const title = t(lang, { sv: 'Uppföljning', en: 'Follow-up' });
+    const html = await (
+      <Layout config={config} lang={lang} title={title} path="/uppfoljning" current="indicators" nonce={c.get('secureHeadersNonce')}>
+        <Overview config={config} lang={lang} tables={tables} />
+      </Layout>
+    ).toString();
+    return page(c, html);
+  });
+  app.get('/:indicator', async (c) => {
+    const lang = resolveLang(c);
+    const def = ctx.definition(c.req.param('indicator'));
+    if (!def) throw notFound('No such indicator.');
+    const asked = c.req.query('period');
+    const period = asked && isPeriod(asked, def.frequency) ? asked : undefined;
+    const table = await ctx.table(def.id, PUBLIC);
+    const html = await (
+      <Layout
+        config={config}
+        lang={lang}
+        title={t(lang, def)}
+        path={`/uppfoljning/${def.id}`}
+        current="indicators"
+        nonce={c.get('secureHeadersNonce')}
+      >
+        <IndicatorPage config={config} lang={lang} table={table} period={period} categories={ctx.categories} />
+      </Layout>
+    ).toString();
+    return page(c, html);
+  });
+  return app;
+}

@@ -1,0 +1,59 @@
+import { Hono, type Context } from 'hono';
+import { cachedResponse } from '../../core/http/cache.js';
+import { badRequest } from '../../core/http/problem.js';
+import type { KitEnv } from '../../core/http/staff.js';
+import type { IndicatorsContext } from '../context.js';
+import { exportCsv } from '../csv/export.js';
+import type { CsvLocale } from '../csv/format.js';
+import { cellKeysOf } from '../model/cells.js';
+import { observationsOf, type Observation } from '../query/observations.js';
+import { filters, scopeOf, viewerOf } from './common.js';
+
+async function observations(c: Context, ctx: IndicatorsContext) {
+  const f = filters(c, ctx);
+  const viewer = await viewerOf(c, ctx);
+  const rows: Observation[] = [];
+  for (const def of f.indicator ? [f.indicator] : ctx.definitions) {
+    const table = await ctx.table(def.id, viewer);
+    rows.push(...observationsOf(table, cellKeysOf(def, ctx.categories), { period: f.period, organization: f.organization }));
+  }
+  return { rows, viewer };
+}
+
+/**
+ * `/export.csv` (Swedish Excel: BOM, `;`, decimal comma; `locale=en` for `,` and decimal point) and
+ * `/export.json` (tidy observations in the manner of SDMX: one row per observation with its
+ * dimensions, value and status). Published figures for the public, raw for staff with rights.
+ */
+export function exportRoutes(ctx: IndicatorsContext) {
+  const app = new Hono<KitEnv>();
+  app.get('/export.csv', async (c) => {
+    const locale = c.req.query('locale') ?? 'sv';
+    if (locale !== 'sv' && locale !== 'en') throw badRequest([{ field: 'locale', message: 'Expected sv or en', sv: 'Ange sv eller en' }]);
+    const { rows, viewer } = await observations(c, ctx);
+    const csv = exportCsv(ctx.deps.config, ctx.definitions, rows, locale as CsvLocale);
+    const c2 = cachedResponse(c, csv, { contentType: 'text/csv; charset=utf-8', scope: scopeOf(viewer) });
+    c2.headers.set('Content-Disposition', `attachment; filename="uppfoljning-${ctx.deps.config.id}${locale === 'en' ? '-en' : ''}.csv"`);
+    return c2;
+  });
+  app.get('/export.json', async (c) => {
+    const { rows, viewer } = await observations(c, ctx);
+    const body = {
+      structure: {
+        dimensions: ['indicator', 'organization', 'period', 'breakdown', 'category'],
+        measure: 'value',
+        attributes: ['status', 'suppression', 'unit', 'method', 'coverage'],
+        statuses: {
+          reported: 'A figure (zero is a figure)',
+          'not-reported': 'The organisation has not reported',
+          suppressed: 'Hidden to protect persons (value null)',
+          'not-applicable': 'Does not apply to the organisation',
+          'not-yet-available': 'Derived from a service that has no data yet',
+        },
+      },
+      observations: rows,
+    };
+    return cachedResponse(c, JSON.stringify(body), { scope: scopeOf(viewer) });
+  });
+  return app;
+}

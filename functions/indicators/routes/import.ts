@@ -1,0 +1,41 @@
+import { Hono } from 'hono';
+import { canEditOrg } from '../../core/auth/auth.js';
+import { toStockholmIso } from '../../core/i18n.js';
+import { readBody } from '../../core/http/body.js';
+import { badRequest, ProblemError } from '../../core/http/problem.js';
+import { requireStaff, type KitEnv } from '../../core/http/staff.js';
+import type { IndicatorsContext } from '../context.js';
+import { readImport } from '../csv/import.js';
+import { writeReports } from '../data/repository.js';
+
+/** `POST /import.csv` (editor for its own organisation, admin for any): bulk report in the export's layout; all or nothing. */
+export function importRoutes(ctx: IndicatorsContext) {
+  const app = new Hono<KitEnv>();
+  app.post('/import.csv', requireStaff(ctx.deps.auth, 'admin', 'editor'), async (c) => {
+    const staff = c.get('staff') as NonNullable<KitEnv['Variables']['staff']>;
+    if (!/^text\/(csv|plain)\b/i.test(c.req.header('content-type') ?? ''))
+      throw new ProblemError({
+        status: 415,
+        title: 'Fel innehållstyp',
+        detail: 'Send the file as text/csv.',
+        errors: [{ field: 'Content-Type', message: 'Expected text/csv' }],
+      });
+    const text = await readBody(c, 2 * 1024 * 1024);
+    const result = readImport(ctx, text, (org) => canEditOrg(staff, org));
+    if ('errors' in result)
+      throw badRequest(result.errors.slice(0, 200), `The file has ${result.errors.length} error(s); nothing was stored.`);
+    if (result.reports.length === 0)
+      throw badRequest([
+        { field: '(body)', message: 'The file holds no figures to report', sv: 'Filen innehåller inga siffror att rapportera' },
+      ]);
+    const reportedAt = toStockholmIso(ctx.deps.clock.now());
+    await writeReports(
+      ctx.deps.store,
+      result.reports.map(({ id, report }) => ({ id, version: { ...report, reportedBy: staff.sub, reportedAt } })),
+    );
+    ctx.cache.invalidate();
+    ctx.deps.log.info('indicators imported', { reports: result.reports.length, skipped: result.skipped });
+    return c.json({ stored: result.reports.length, skipped: result.skipped }, 200);
+  });
+  return app;
+}
