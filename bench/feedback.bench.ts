@@ -1,0 +1,153 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLocalIssuer } from '../functions/core/auth/local-issuer.js';
+import { loadConfigFile } from '../functions/core/config/load.js';
+import type { AppDeps } from '../functions/core/deps.js';
+import { silentLogger } from '../functions/core/log.js';
+import { FsStore } from '../functions/core/store/fs-store.js';
+import type { Store } from '../functions/core/store/store.js';
+import { createFeedbackApp } from '../functions/feedback/app.js';
+import { feedbackContext } from '../functions/feedback/context.js';
+import { EMPTY_INPUT } from '../functions/feedback/form/input.js';
+import { saveSubmission } from '../functions/feedback/store/submissions.js';
+import { buildSummary } from '../functions/feedback/summary/build.js';
+import { ms, summarize, timeRuns } from './stats.js';
+
+const secret = new Uint8Array(32).fill(5);
+const config = loadConfigFile(join('config', 'sjuharad.yaml'));
+const codes = config.municipalities.map((m) => m.code);
+const ids = ['tidig-hjalp', 'respekt', 'latt-att-hitta', 'helhet', 'en-person'];
+
+/** A store that counts the requests made through it (each call is one S3 request on AWS). */
+function countingStore(inner: Store): { store: Store; counts: Record<string, number> } {
+  const counts: Record<string, number> = { get: 0, put: 0, list: 0, delete: 0 };
+  const count = (m: string) => (counts[m] = (counts[m] ?? 0) + 1);
+  return {
+    counts,
+    store: {
+      get: (k, o) => (count('get'), inner.get(k, o)),
+      put: (k, b, o) => (count('put'), inner.put(k, b, o)),
+      list: (p, o) => (count('list'), inner.list(p, o)),
+      delete: (k) => (count('delete'), inner.delete(k)),
+    },
+  };
+}
+
+async function setup(store?: (fs: Store) => Store) {
+  const dir = await mkdtemp(join(tmpdir(), 'feedback-bench-'));
+  let now = new Date('2026-11-23T10:00:00+01:00').getTime();
+  const clock = { now: () => new Date(now) };
+  const issuer = await createLocalIssuer({ now: () => clock.now() });
+  const fs = new FsStore(dir);
+  const deps: AppDeps = {
+    config,
+    store: store ? store(fs) : fs,
+    clock,
+    auth: issuer.auth,
+    log: silentLogger,
+    publicOrigin: 'http://localhost',
+  };
+  const app = createFeedbackApp(deps, { secret, clientAddress: (c) => c.req.header('x-client') });
+  const html = await (await app.request('/tyck-till')).text();
+  const token = /name="token" value="([^"]+)"/.exec(html)?.[1] ?? '';
+  now += 5000;
+  let n = 0;
+  const submit = () => {
+    const i = n++;
+    const body = new URLSearchParams({
+      token,
+      text: `Synpunkt ${i} om bemötandet.`,
+      municipality: codes[i % codes.length] ?? '',
+      action: 'send',
+    });
+    body.append('malbild', ids[i % ids.length] ?? 'respekt');
+    return app.request('/tyck-till', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'http://localhost',
+        'x-client': `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`,
+      },
+      body: body.toString(),
+    });
+  };
+  return { dir, deps, submit, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+async function throughput(): Promise<void> {
+  const { submit, cleanup } = await setup();
+  const clients = 50;
+  const perClient = 40;
+  const latencies: number[] = [];
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let i = 0; i < perClient; i++) {
+        const t = performance.now();
+        const res = await submit();
+        if (res.status !== 303) throw new Error(`status ${res.status}`);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  const s = summarize(latencies);
+  console.log(
+    `submissions through the app, filesystem store, ${clients} concurrent clients: ${((clients * perClient) / seconds).toFixed(0)} per second ` +
+      `(${clients * perClient} in ${seconds.toFixed(2)} s); latency median ${ms(s.median)}, p95 ${ms(s.p95)}`,
+  );
+  await cleanup();
+}
+
+async function summaryTime(): Promise<void> {
+  const { deps, cleanup } = await setup();
+  const ctx = feedbackContext(deps, { secret });
+  const base = new Date('2026-10-01T08:00:00+02:00').getTime();
+  for (let i = 0; i < 10_000; i += 200) {
+    await Promise.all(
+      Array.from({ length: 200 }, (_, j) =>
+        saveSubmission(
+          deps.store,
+          {
+            ...EMPTY_INPUT,
+            categories: [ids[(i + j) % ids.length] ?? 'respekt'],
+            municipality: codes[(i + j) % codes.length] ?? '',
+            text: 'Text',
+          },
+          new Date(base + (i + j) * 60_000),
+          `b${i + j}`,
+        ),
+      ),
+    );
+  }
+  const samples = await timeRuns(() => buildSummary(ctx, ['2026-Q4']), 10, 1);
+  const s = summarize(samples);
+  console.log(`summary of one quarter from 10,000 submissions (filesystem store): median ${ms(s.median)}, p95 ${ms(s.p95)} (n=${s.n})`);
+  const counting = countingStore(deps.store);
+  await buildSummary(feedbackContext({ ...deps, store: counting.store }, { secret }), ['2026-Q4']);
+  console.log(
+    `  store requests for that summary: ${JSON.stringify(counting.counts)} (list requests = 1 per 1,000 submissions; no reads of submissions)`,
+  );
+  await cleanup();
+}
+
+async function requestsPerSubmission(): Promise<void> {
+  let counting: ReturnType<typeof countingStore> | undefined;
+  const { submit, cleanup } = await setup((fs) => (counting = countingStore(fs)).store);
+  await submit(); // the first submission also reads the service index once; count the steady state
+  const before = { ...counting?.counts };
+  const n = 100;
+  for (let i = 0; i < n; i++) await submit();
+  const per = Object.fromEntries(Object.entries(counting?.counts ?? {}).map(([k, v]) => [k, (v - (before[k] ?? 0)) / n]));
+  const total = Object.values(per).reduce((a, b) => a + b, 0);
+  console.log(`S3 requests per submission (steady state, no contact details): ${total.toFixed(2)} ${JSON.stringify(per)}`);
+  await cleanup();
+}
+
+/** The feedback service's benchmarks. */
+export async function run(): Promise<void> {
+  await throughput();
+  await summaryTime();
+  await requestsPerSubmission();
+}
