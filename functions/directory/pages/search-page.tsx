@@ -36,7 +36,7 @@ export async function searchPage(c: Context<KitEnv>, ctx: DirectoryContext): Pro
   if (asked && parsed.success) {
     const snapshot = await ctx.load();
     try {
-      page = findServices(snapshot.collection, ctx.searchFor(snapshot.collection), parsed.data, ctx.deps.clock.now());
+      page = findServices(snapshot.collection, () => ctx.searchFor(snapshot.collection), parsed.data, ctx.deps.clock.now());
     } catch {
       errors.push({ field: 'cursor', message: 'Malformed cursor' });
     }

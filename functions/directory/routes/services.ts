@@ -40,7 +40,7 @@ export function servicesRoutes(ctx: DirectoryContext) {
     const query = queryParams(c, querySchema);
     const snapshot = await ctx.load();
     const now = ctx.deps.clock.now();
-    const page = findServices(snapshot.collection, ctx.searchFor(snapshot.collection), query, now);
+    const page = findServices(snapshot.collection, () => ctx.searchFor(snapshot.collection), query, now);
     const body = {
       total: page.total,
       matchedAllWords: page.matchedAllWords,

@@ -23,15 +23,15 @@ export interface FoundPage {
 /** Default page size of service lists. */
 export const DEFAULT_PAGE_SIZE = 20;
 
-/** Filter, then rank by the free text (or sort by name without one), then page. */
-export function findServices(collection: Collection, index: ServiceSearch, query: ServiceQuery, now: Date): FoundPage {
+/** Filter, then rank by the free text (or sort by name without one), then page. The index is built only when needed. */
+export function findServices(collection: Collection, index: () => ServiceSearch, query: ServiceQuery, now: Date): FoundPage {
   const offset = decodeOffsetCursor(query.cursor);
   const byId = new Map(collection.services.map((s) => [s.id, s]));
   const allowed = new Set(collection.services.filter((s) => matchesFilters(s, query, now)).map((s) => s.id));
   let found: FoundService[];
   let matchedAllWords = true;
   if (query.q?.trim()) {
-    const result = index.search(query.q, (id) => allowed.has(id));
+    const result = index().search(query.q, (id) => allowed.has(id));
     matchedAllWords = result.matchedAllWords;
     found = result.hits.flatMap((hit) => {
       const service = byId.get(hit.id);

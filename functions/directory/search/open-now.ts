@@ -1,24 +1,35 @@
 import { TIME_ZONE } from '../../core/i18n.js';
 import { WEEKDAYS, type Schedule } from '../model/service.js';
 
+const formatter = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** Local date, weekday and time of an instant in Europe/Stockholm. */
+export interface StockholmLocal {
+  readonly date: string;
+  readonly weekday: (typeof WEEKDAYS)[number];
+  readonly time: string;
+}
+
+// one search checks thousands of schedules against the same instant: remember the last answer
+let last: { ms: number; local: StockholmLocal } | undefined;
+
 /** Local date, weekday and time of an instant in Europe/Stockholm (DST handled by Intl). */
-export function stockholmLocal(at: Date): { date: string; weekday: (typeof WEEKDAYS)[number]; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: TIME_ZONE,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
+export function stockholmLocal(at: Date): StockholmLocal {
+  if (last?.ms === at.getTime()) return last.local;
+  const parts = Object.fromEntries(formatter.formatToParts(at).map((p) => [p.type, p.value]));
   const weekday = WEEKDAYS[['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday ?? 'Mon')] ?? 'MO';
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, weekday, time: `${parts.hour}:${parts.minute}` };
+  const local = { date: `${parts.year}-${parts.month}-${parts.day}`, weekday, time: `${parts.hour}:${parts.minute}` };
+  last = { ms: at.getTime(), local };
+  return local;
 }
 
 function isoDate(year: number, month: number, day: number): string {
@@ -42,12 +53,16 @@ function easterSunday(year: number): { month: number; day: number } {
   return { month: Math.floor((h + l - 7 * m + 114) / 31), day: ((h + l - 7 * m + 114) % 31) + 1 };
 }
 
+const holidayCache = new Map<number, ReadonlySet<string>>();
+
 /** Swedish public holidays and the eves most services close on (midsommarafton, julafton, nyårsafton). */
-export function swedishHolidays(year: number): Set<string> {
+export function swedishHolidays(year: number): ReadonlySet<string> {
+  const cached = holidayCache.get(year);
+  if (cached) return cached;
   const easter = easterSunday(year);
   const fromEaster = (days: number) => isoDate(year, easter.month, easter.day + days);
   const midsummerEve = [19, 20, 21, 22, 23, 24, 25].find((d) => new Date(Date.UTC(year, 5, d)).getUTCDay() === 5) ?? 19;
-  return new Set([
+  const days = new Set([
     isoDate(year, 1, 1),
     isoDate(year, 1, 6),
     fromEaster(-2),
@@ -63,6 +78,8 @@ export function swedishHolidays(year: number): Set<string> {
     isoDate(year, 12, 26),
     isoDate(year, 12, 31),
   ]);
+  holidayCache.set(year, days);
+  return days;
 }
 
 /** Whether one schedule is open at `at`; closed on Swedish public holidays and eves. */

@@ -1,0 +1,167 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfigFile } from '../functions/core/config/load.js';
+import { fixedClock, type AppDeps } from '../functions/core/deps.js';
+import { createLocalIssuer } from '../functions/core/auth/local-issuer.js';
+import { silentLogger } from '../functions/core/log.js';
+import { FsStore } from '../functions/core/store/fs-store.js';
+import type { Store } from '../functions/core/store/store.js';
+import { putJson } from '../functions/core/store/json.js';
+import { createDirectoryApp } from '../functions/directory/app.js';
+import { createDirectoryContext } from '../functions/directory/context.js';
+import { COLLECTION_KEY, type Collection } from '../functions/directory/model/collection.js';
+import type { Service } from '../functions/directory/model/service.js';
+import { findServices } from '../functions/directory/search/find.js';
+import { serviceQuerySchema } from '../functions/directory/search/query.js';
+import { ms, summarize, timeRuns } from './stats.js';
+
+/** A small seeded generator so every run searches the same 5,000 services. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const KINDS = [
+  ['Mini Maria', ['youth'], ['alcohol', 'narcotics', 'gambling']],
+  ['Beroendemottagningen', ['adults'], ['alcohol', 'narcotics', 'medicines']],
+  ['Öppenvården', ['adults', 'relatives'], ['alcohol', 'narcotics']],
+  ['Anhörigstöd', ['relatives'], []],
+  ['Spelberoendemottagningen', ['adults'], ['gambling']],
+  ['Sprututbytet', ['injecting'], ['narcotics']],
+  ['LARO-mottagningen', ['opioid-dependence'], ['narcotics']],
+  ['Ungdomsmottagningen', ['youth'], ['alcohol']],
+  ['Integrerad mottagning för samsjuklighet', ['co-occurring'], ['alcohol', 'narcotics']],
+  ['Kvinnojouren och missbruksstöd', ['women-vulnerable'], ['alcohol']],
+] as const;
+const SENTENCES = [
+  'Vi erbjuder samtalsstöd för dig som oroar dig för ditt drickande eller ditt spelande.',
+  'Anhöriga är välkomna, även barn som anhöriga.',
+  'Ingen remiss behövs, du kan vara anonym.',
+  'Läkemedelsassisterad behandling vid opioidberoende sker i samarbete med regionen.',
+  'Drop-in tisdagar och torsdagar, telefontid varje vardag.',
+  'Behandling vid spelproblem och spel om pengar, individuellt och i grupp.',
+  'Stöd vid narkotikaproblem, cannabis och tabletter.',
+  'Mottagningen ligger centralt och är tillgänglig med rullstol.',
+];
+
+function generate(config: AppDeps['config'], n: number): Service[] {
+  const rnd = random(42);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)] as T;
+  const stamp = { at: '2026-01-01T00:00:00+01:00', by: 'bench' };
+  return Array.from({ length: n }, (_, i) => {
+    const [kind, groups, substances] = pick(KINDS);
+    const m = pick(config.municipalities);
+    return {
+      id: `bench-${i}`,
+      name: `${kind} ${m.name}${i % 7 === 0 ? ` ${i}` : ''}`,
+      description: [pick(SENTENCES), pick(SENTENCES), pick(SENTENCES)].join(' '),
+      organizationId: m.code,
+      principal: pick(['region', 'municipality', 'joint', 'civil-society']),
+      careLevels: [],
+      targetGroups: [...groups],
+      substances: [...substances],
+      severityLevels: [],
+      municipalities: [m.code],
+      referralRequired: rnd() < 0.5,
+      needsAssessmentRequired: null,
+      dropIn: rnd() < 0.3,
+      anonymous: rnd() < 0.2,
+      digitalContact: rnd() < 0.4,
+      languages: ['sv'],
+      locations: [],
+      phones: [{ number: '010-123 45 67' }],
+      schedules: [{ kind: 'visiting', byday: ['MO', 'TU', 'WE', 'TH', 'FR'], opensAt: '08:00', closesAt: '16:30' }],
+      status: 'active',
+      created: stamp,
+      updated: stamp,
+    } satisfies Service;
+  });
+}
+
+class CountingStore implements Store {
+  calls = 0;
+  constructor(private readonly inner: Store) {}
+  get: Store['get'] = (k, o) => (this.calls++, this.inner.get(k, o));
+  put: Store['put'] = (k, b, o) => (this.calls++, this.inner.put(k, b, o));
+  list: Store['list'] = (p, o) => (this.calls++, this.inner.list(p, o));
+  delete: Store['delete'] = (k) => (this.calls++, this.inner.delete(k));
+}
+
+const QUERIES = [
+  'mini maria',
+  'ostersund spel',
+  'anhörig',
+  'droger',
+  'spelberoende',
+  'beroendemotagning',
+  'alkohol linköping',
+  'sprutbyte',
+  'laro',
+];
+
+/** Search over 5,000 services, store requests per warm read, and the cold load of the collection. */
+export async function run(): Promise<void> {
+  const config = loadConfigFile(join('config', 'jamtland.yaml'));
+  const dir = await mkdtemp(join(tmpdir(), 'bench-directory-'));
+  try {
+    const store = new CountingStore(new FsStore(dir));
+    const issuer = await createLocalIssuer();
+    const deps: AppDeps = { config, store, clock: fixedClock('2026-11-23T10:00:00+01:00'), auth: issuer.auth, log: silentLogger };
+    const collection: Collection = { schemaVersion: 1, services: generate(config, 5000), groups: [], agreements: [] };
+    await putJson(store, COLLECTION_KEY, collection);
+    const bytes = JSON.stringify(collection).length;
+
+    const cold = await timeRuns(
+      async () => {
+        const ctx = createDirectoryContext(deps);
+        const { collection: loaded } = await ctx.load();
+        ctx.searchFor(loaded);
+      },
+      10,
+      1,
+    );
+    const c = summarize(cold);
+    console.log(
+      `cold load (GET ${(bytes / 1024).toFixed(0)} KiB + parse + index 5,000 services): median ${ms(c.median)}, p95 ${ms(c.p95)}`,
+    );
+
+    const ctx = createDirectoryContext(deps);
+    const { collection: warm } = await ctx.load();
+    const index = ctx.searchFor(warm);
+    const schema = serviceQuerySchema(config);
+    console.log('| query | hits | median | p95 |');
+    console.log('|---|---|---|---|');
+    for (const q of QUERIES) {
+      const query = schema.parse({ q });
+      const hits = findServices(warm, () => index, query, deps.clock.now()).total;
+      const s = summarize(await timeRuns(() => findServices(warm, () => index, query, deps.clock.now()), 200, 10));
+      console.log(`| ${q} | ${hits} | ${ms(s.median)} | ${ms(s.p95)} |`);
+    }
+    const filtered = schema.parse({ q: 'spel', municipality: '2380', noReferral: 'true', openNow: 'true' });
+    const f = summarize(await timeRuns(() => findServices(warm, () => index, filtered, deps.clock.now()), 200, 10));
+    console.log(`| spel + municipality + noReferral + openNow | – | ${ms(f.median)} | ${ms(f.p95)} |`);
+
+    let now = 0;
+    const app = createDirectoryApp(deps, { monotonicNow: () => now, cacheWindowMs: 5000 });
+    await app.request('/api/directory/services?q=spel');
+    store.calls = 0;
+    for (let i = 0; i < 100; i++) await app.request('/api/directory/services?q=spel');
+    const within = store.calls;
+    store.calls = 0;
+    for (let i = 0; i < 100; i++) {
+      now += 6000;
+      await app.request('/api/directory/services?q=spel');
+    }
+    console.log(
+      `store requests per public read on a warm function: ${within / 100} within the 5 s cache window, ${store.calls / 100} (conditional GET, 304) after it`,
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
