@@ -1,0 +1,95 @@
+import { getJson, updateJson } from '../../core/store/json.js';
+import type { Store } from '../../core/store/store.js';
+import type { CalendarEvent } from '../model/event.js';
+import type { LedgerCounts } from '../model/ledger.js';
+
+/** Key of the internal per-training summary (no personal data): seats taken per organisation. */
+export const SUMMARY_KEY = 'calendar/attendance/index.json';
+/** Key of the public attendance file read by the indicators service. */
+export const PUBLIC_ATTENDANCE_KEY = 'calendar/public/attendance.json';
+
+/** The summary of one training: what lists, the year view and attendance need without reading registrations. */
+export interface EventSummary extends LedgerCounts {
+  readonly rev: number;
+  readonly topic: string;
+  readonly organizer: string;
+  readonly start: string;
+  readonly cancelled: boolean;
+}
+
+/** All summaries, by training id. */
+export type SummaryIndex = Record<string, EventSummary>;
+
+/** One row of `calendar/public/attendance.json` (the cross-service contract). */
+export interface AttendanceRow {
+  readonly org: string;
+  readonly period: string;
+  readonly topic: string;
+  readonly count: number;
+}
+
+/** The quarter (`2026-Q3`) of an ISO time with the Stockholm offset. */
+export function quarterOf(stockholmIso: string): string {
+  return `${stockholmIso.slice(0, 4)}-Q${Math.floor((Number(stockholmIso.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+/** Read the summary index (empty when absent). */
+export async function readSummaries(store: Store): Promise<SummaryIndex> {
+  return (await getJson<SummaryIndex>(store, SUMMARY_KEY))?.value ?? {};
+}
+
+/** Attendance rows (confirmed registrations per organisation, quarter and topic), cancelled trainings left out. */
+export function attendanceRows(index: SummaryIndex): AttendanceRow[] {
+  const counts = new Map<string, AttendanceRow>();
+  for (const s of Object.values(index)) {
+    if (s.cancelled) continue;
+    for (const [org, n] of Object.entries(s.byOrg)) {
+      const row = { org, period: quarterOf(s.start), topic: s.topic, count: 0 };
+      const key = `${row.org}|${row.period}|${row.topic}`;
+      const prev = counts.get(key) ?? row;
+      counts.set(key, { ...prev, count: prev.count + n });
+    }
+  }
+  return [...counts.values()]
+    .filter((r) => r.count > 0)
+    .sort((a, b) => `${a.period}${a.org}${a.topic}`.localeCompare(`${b.period}${b.org}${b.topic}`));
+}
+
+/**
+ * Record a training's counts in the summary index (only if newer than what is there), then rewrite
+ * the public attendance file from the index. The public file is written with `If-Match` on its own
+ * previous version and recomputed from a fresh index read on every retry, so the last writer
+ * always publishes the newest counts.
+ */
+export async function recordSummary(store: Store, event: CalendarEvent, counts: LedgerCounts & { rev: number }): Promise<void> {
+  const summary: EventSummary = {
+    rev: counts.rev,
+    confirmed: counts.confirmed,
+    waitlisted: counts.waitlisted,
+    byOrg: counts.byOrg,
+    topic: event.topic,
+    organizer: event.organizer,
+    start: event.start,
+    cancelled: event.status === 'cancelled',
+  };
+  await updateJson<SummaryIndex>(
+    store,
+    SUMMARY_KEY,
+    (index = {}) => {
+      const prev = index[event.id];
+      const same = prev && prev.topic === summary.topic && prev.start === summary.start && prev.cancelled === summary.cancelled;
+      return prev && prev.rev > summary.rev && same
+        ? index
+        : { ...index, [event.id]: prev && prev.rev > summary.rev ? { ...prev, ...pick(summary) } : summary };
+    },
+    { retries: 400 },
+  );
+  await publishAttendance(store);
+}
+
+const pick = (s: EventSummary) => ({ topic: s.topic, organizer: s.organizer, start: s.start, cancelled: s.cancelled });
+
+/** Rewrite the public attendance file from the summary index. */
+export async function publishAttendance(store: Store): Promise<void> {
+  await updateJson<AttendanceRow[]>(store, PUBLIC_ATTENDANCE_KEY, async () => attendanceRows(await readSummaries(store)), { retries: 400 });
+}

@@ -1,0 +1,112 @@
+import { ProblemError } from '../../core/http/problem.js';
+import { toStockholmIso } from '../../core/i18n.js';
+import { getJson, updateJson } from '../../core/store/json.js';
+import type { CalendarContext } from '../context.js';
+import type { CalendarEvent } from '../model/event.js';
+import {
+  addRegistration,
+  cancelRegistration,
+  changeCapacity,
+  emptyLedger,
+  hashToken,
+  ledgerCounts,
+  waitlistPosition,
+  type Ledger,
+  type Registration,
+} from '../model/ledger.js';
+import { recordSummary } from './attendance.js';
+import { getEvent } from './events.js';
+
+/** The store key of a training's registrations (deleted `retention.registrationDays` after the training). */
+export function ledgerKey(eventId: string): string {
+  return `calendar/registrations/${eventId}.json`;
+}
+
+// Many people may register at once; each round of the conditional write lets exactly one through.
+const RETRIES = 400;
+const backoff = (attempt: number) => new Promise<void>((r) => setTimeout(r, Math.random() * Math.min(2 + attempt * 2, 50)));
+
+/** What a person sends to register. */
+export interface RegistrationInput {
+  readonly name: string;
+  readonly email: string;
+  readonly org: string;
+  readonly role?: string;
+}
+
+/** The outcome of a registration: its state, waitlist position and the private cancel token. */
+export interface RegistrationResult {
+  readonly registration: Registration;
+  readonly position: number;
+  readonly token: string;
+}
+
+/** 409 unless the training takes registrations now. */
+export function assertOpen(event: CalendarEvent, now: Date): void {
+  if (event.status === 'cancelled')
+    throw new ProblemError({ status: 409, title: 'Utbildningen är inställd', detail: 'The training is cancelled.' });
+  if (now > new Date(event.registrationDeadline))
+    throw new ProblemError({ status: 409, title: 'Sista anmälningsdag har passerat', detail: 'The registration deadline has passed.' });
+}
+
+/** Read a training's registrations. */
+export async function readLedger(ctx: CalendarContext, event: CalendarEvent): Promise<Ledger> {
+  return (await getJson<Ledger>(ctx.deps.store, ledgerKey(event.id)))?.value ?? emptyLedger(event.id, event.capacity);
+}
+
+/** Register for a training: confirmed while seats last, else waitlisted; never overbooked. */
+export async function register(ctx: CalendarContext, event: CalendarEvent, input: RegistrationInput): Promise<RegistrationResult> {
+  const now = ctx.deps.clock.now();
+  assertOpen(event, now);
+  const token = ctx.newToken();
+  const id = ctx.newId();
+  let registration: Registration | undefined;
+  const { value } = await updateJson<Ledger>(
+    ctx.deps.store,
+    ledgerKey(event.id),
+    (ledger = emptyLedger(event.id, event.capacity)) => {
+      registration = addRegistration(ledger, { id, tokenHash: hashToken(token), ...input, createdAt: toStockholmIso(now) });
+      return ledger;
+    },
+    { retries: RETRIES, backoff },
+  );
+  await recordSummary(ctx.deps.store, event, { ...ledgerCounts(value), rev: value.rev });
+  const stored = registration as Registration;
+  return { registration: stored, position: waitlistPosition(value, stored.id), token };
+}
+
+/** Cancel by private token; the first on the waitlist takes the freed seat. */
+export async function cancel(ctx: CalendarContext, eventId: string, token: string): Promise<{ promoted: number }> {
+  const found = await getEvent(ctx.deps.store, eventId);
+  const existing = found && (await getJson<Ledger>(ctx.deps.store, ledgerKey(eventId)));
+  if (!found || !existing)
+    throw new ProblemError({ status: 404, title: 'Anmälan hittades inte', detail: 'No registration has this cancel link.' });
+  let promoted = 0;
+  const now = toStockholmIso(ctx.deps.clock.now());
+  const { value } = await updateJson<Ledger>(
+    ctx.deps.store,
+    ledgerKey(eventId),
+    (ledger = emptyLedger(eventId, found.value.capacity)) => {
+      promoted = cancelRegistration(ledger, hashToken(token), now).promoted.length;
+      return ledger;
+    },
+    { retries: RETRIES, backoff },
+  );
+  await recordSummary(ctx.deps.store, found.value, { ...ledgerCounts(value), rev: value.rev });
+  return { promoted };
+}
+
+/** Apply a new capacity to the registrations (409 below the confirmed count); returns the new counts' revision. */
+export async function applyCapacity(ctx: CalendarContext, event: CalendarEvent, capacity: number): Promise<void> {
+  const now = toStockholmIso(ctx.deps.clock.now());
+  const { value } = await updateJson<Ledger>(
+    ctx.deps.store,
+    ledgerKey(event.id),
+    (ledger = emptyLedger(event.id, capacity)) => {
+      changeCapacity(ledger, capacity, now);
+      return ledger;
+    },
+    { retries: RETRIES, backoff },
+  );
+  await recordSummary(ctx.deps.store, { ...event, capacity }, { ...ledgerCounts(value), rev: value.rev });
+}

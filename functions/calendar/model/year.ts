@@ -1,0 +1,33 @@
+import type { CountyConfig } from '../../core/config/schema.js';
+import type { Term } from '../../core/domain/vocabulary.js';
+import { toStockholmIso } from '../../core/i18n.js';
+import type { CalendarEvent } from './event.js';
+import { trainingTopics } from './vocabulary.js';
+
+/** One row of the kompetenshjul: a topic and its trainings per month (index 0 = January). */
+export interface YearRow {
+  readonly topic: Term;
+  readonly months: readonly (readonly CalendarEvent[])[];
+  readonly total: number;
+}
+
+/** The year view: topics × months, and the topics with nothing planned. */
+export interface YearView {
+  readonly year: number;
+  readonly rows: readonly YearRow[];
+  readonly gaps: readonly Term[];
+}
+
+/** Build the year view of `year` (Stockholm months), leaving cancelled trainings out. */
+export function yearView(config: CountyConfig, events: readonly CalendarEvent[], year: number): YearView {
+  const rows = trainingTopics(config).map((topic) => {
+    const months: CalendarEvent[][] = Array.from({ length: 12 }, () => []);
+    for (const e of events) {
+      if (e.topic !== topic.id || e.status === 'cancelled') continue;
+      const local = toStockholmIso(new Date(e.start));
+      if (Number(local.slice(0, 4)) === year) months[Number(local.slice(5, 7)) - 1]!.push(e);
+    }
+    return { topic, months, total: months.reduce((n, m) => n + m.length, 0) };
+  });
+  return { year, rows, gaps: rows.filter((r) => r.total === 0).map((r) => r.topic) };
+}

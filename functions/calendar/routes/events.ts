@@ -1,0 +1,68 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { jsonBody, queryParams } from '../../core/http/body.js';
+import { cachedResponse } from '../../core/http/cache.js';
+import { badRequest, notFound } from '../../core/http/problem.js';
+import { requireStaff, type KitEnv } from '../../core/http/staff.js';
+import type { CalendarContext } from '../context.js';
+import { readSummaries } from '../data/attendance.js';
+import { cancelEvent, newEvents, storeNewEvents, updateEvent } from '../data/event-service.js';
+import { getEvent, listEvents } from '../data/events.js';
+import { eventInputSchema } from '../model/event.js';
+import { eventQuerySchema, filterEvents, pageOf } from '../model/filter.js';
+import { viewEtag } from '../model/etag.js';
+import { eventView } from '../model/view.js';
+
+const createSchema = eventInputSchema.extend({
+  repeat: z.strictObject({ every: z.enum(['week', 'month']), count: z.int().min(2).max(24) }).optional(),
+});
+const updateSchema = eventInputSchema.extend({ reason: z.string().trim().min(1).max(500).optional() });
+const cancelSchema = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+
+/** `/api/calendar/events`: list and read (public), create, update, move and cancel (staff). */
+export function eventRoutes(ctx: CalendarContext): Hono<KitEnv> {
+  const app = new Hono<KitEnv>();
+  const { store, auth } = ctx.deps;
+  const staffOnly = requireStaff(auth, 'admin', 'editor');
+
+  app.get('/', async (c) => {
+    const q = queryParams(c, eventQuerySchema);
+    const [events, summaries] = await Promise.all([listEvents(store), readSummaries(store)]);
+    const page = pageOf(filterEvents(events, summaries, q), q.cursor, q.limit);
+    if (!page) throw badRequest([{ field: 'cursor', message: 'Malformed cursor', sv: 'Ogiltig markör' }]);
+    const body = { items: page.items.map((e) => eventView(e, summaries[e.id])), ...(page.next ? { next: page.next } : {}) };
+    return cachedResponse(c, JSON.stringify(body), { maxAge: 60 });
+  });
+
+  app.get('/:id', async (c) => {
+    const found = await getEvent(store, c.req.param('id'));
+    if (!found) throw notFound('No training with this id.');
+    const summary = (await readSummaries(store))[found.value.id];
+    return cachedResponse(c, JSON.stringify(eventView(found.value, summary)), { maxAge: 60, etag: viewEtag(found.etag, summary) });
+  });
+
+  app.post('/', staffOnly, async (c) => {
+    const { repeat, ...input } = await jsonBody(c, createSchema);
+    const events = newEvents(ctx, c.get('staff')!, input, repeat);
+    const etags = await storeNewEvents(ctx, events);
+    c.header('Location', `/api/calendar/events/${events[0]!.id}`);
+    c.header('ETag', etags[0]!);
+    if (events.length === 1) return c.json(eventView(events[0]!, undefined), 201);
+    return c.json({ seriesId: events[0]!.seriesId, items: events.map((e) => eventView(e, undefined)) }, 201);
+  });
+
+  app.put('/:id', staffOnly, async (c) => {
+    const { reason, ...input } = await jsonBody(c, updateSchema);
+    const saved = await updateEvent(ctx, c.get('staff')!, c.req.param('id'), c.req.header('if-match'), input, reason);
+    c.header('ETag', saved.etag);
+    return c.json(eventView(saved.event, (await readSummaries(store))[saved.event.id]));
+  });
+
+  app.post('/:id/cancel', staffOnly, async (c) => {
+    const { reason } = await jsonBody(c, cancelSchema);
+    const saved = await cancelEvent(ctx, c.get('staff')!, c.req.param('id'), c.req.header('if-match'), reason);
+    c.header('ETag', saved.etag);
+    return c.json(eventView(saved.event, (await readSummaries(store))[saved.event.id]));
+  });
+  return app;
+}

@@ -1,0 +1,27 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { queryParams } from '../../core/http/body.js';
+import { cachedResponse } from '../../core/http/cache.js';
+import type { KitEnv } from '../../core/http/staff.js';
+import type { CalendarContext } from '../context.js';
+import { listEvents } from '../data/events.js';
+import { yearView } from '../model/year.js';
+
+/** The `year` query parameter (default: this year in Stockholm). */
+export const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), lang: z.string().optional() });
+
+/** `/api/calendar/year?year=2026`: the kompetenshjul as JSON, with the topics that have nothing planned. */
+export function yearRoutes(ctx: CalendarContext): Hono<KitEnv> {
+  const app = new Hono<KitEnv>();
+  app.get('/year', async (c) => {
+    const year = queryParams(c, yearQuery).year ?? Number(ctx.deps.clock.now().toISOString().slice(0, 4));
+    const view = yearView(ctx.deps.config, await listEvents(ctx.deps.store), year);
+    const body = {
+      year,
+      topics: view.rows.map((r) => ({ topic: r.topic.id, months: r.months.map((m) => m.map((e) => e.id)), total: r.total })),
+      gaps: view.gaps.map((g) => g.id),
+    };
+    return cachedResponse(c, JSON.stringify(body), { maxAge: 300 });
+  });
+  return app;
+}
