@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { badRequest } from '../../core/http/problem.js';
 
 /** An opaque cursor for offset paging over a sorted list. */
@@ -23,3 +24,15 @@ export function pageOf<T>(items: readonly T[], offset: number, limit: number): {
   const slice = items.slice(offset, offset + limit);
   return offset + limit < items.length ? { items: slice, nextCursor: encodeOffsetCursor(offset + limit) } : { items: slice };
 }
+
+/** Query parameters every list shares: `includeRetired`, `cursor`, `limit` (1–100). */
+export const listParams = {
+  includeRetired: z.enum(['true', 'false']).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/, 'A whole number 1–100')
+    .transform(Number)
+    .pipe(z.number().min(1).max(100))
+    .optional(),
+};

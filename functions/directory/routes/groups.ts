@@ -4,7 +4,7 @@ import { queryParams } from '../../core/http/body.js';
 import { cachedResponse } from '../../core/http/cache.js';
 import type { KitEnv } from '../../core/http/staff.js';
 import type { DirectoryContext } from '../context.js';
-import { decodeOffsetCursor, pageOf } from '../data/cursor.js';
+import { decodeOffsetCursor, listParams, pageOf } from '../data/cursor.js';
 import { assertKnown } from '../data/editing.js';
 import { knownOrgs } from '../data/orgs.js';
 import { groupInputSchema, type CollaborationGroup, type GroupInput } from '../model/group.js';
@@ -20,14 +20,7 @@ export function groupsRoutes(ctx: DirectoryContext) {
       .string()
       .refine((c) => codes.includes(c), 'Not a municipality of this area')
       .optional(),
-    includeRetired: z.enum(['true', 'false']).optional(),
-    cursor: z.string().max(200).optional(),
-    limit: z
-      .string()
-      .regex(/^\d{1,3}$/)
-      .transform(Number)
-      .pipe(z.number().min(1).max(100))
-      .optional(),
+    ...listParams,
   });
 
   app.get('/', async (c) => {
