@@ -25,16 +25,17 @@ export function formatNumber(value: number | null | undefined, locale: CsvLocale
   return String(value).replace('.', DIALECT[locale].decimal);
 }
 
-function quote(field: string): string {
+function quote(field: string, separator: string): string {
+  if (/^="[0-9-]+"$/.test(field)) return field;
   // a leading =, +, - or @ in free text would be run as a formula: neutralise it
-  const safe = /^[=+\-@\t\r]/.test(field) && !/^="[0-9-]+"$/.test(field) ? `'${field}` : field;
-  return /[";\r\n,]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = /^[=+\-@\t\r]/.test(field) ? `'${field}` : field;
+  return /["\r\n]/.test(safe) || safe.includes(separator) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** Render rows (header first) as CSV text with BOM and CRLF line ends. */
 export function toCsv(rows: readonly (readonly string[])[], locale: CsvLocale): string {
   const { separator } = DIALECT[locale];
-  return BOM + rows.map((r) => r.map((f) => quote(f)).join(separator)).join('\r\n') + '\r\n';
+  return BOM + rows.map((r) => r.map((f) => quote(f, separator)).join(separator)).join('\r\n') + '\r\n';
 }
 
 /** Parse CSV text (RFC 4180; BOM, CRLF or LF) with the given separator. Throws `SyntaxError` with the line of an unclosed quote. */
