@@ -1,0 +1,105 @@
+import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  type CfnUserPool,
+  ClientAttributes,
+  FeaturePlan,
+  Mfa,
+  OAuthScope,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+  type UserPoolDomain,
+} from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+
+/** The staff groups; the functions map them to roles. */
+export const STAFF_GROUPS = ['admin', 'editor', 'moderator'] as const;
+
+/** Props of `StaffUserPool`. */
+export interface StaffUserPoolProps {
+  /** The area id, used in the managed-login domain prefix. */
+  readonly areaId: string;
+  /** Where managed login may send staff back to (origins of the public site). */
+  readonly callbackOrigin: string;
+  /**
+   * Logical id of the user pool, pinned so that a refactoring can never replace it (and lose every user).
+   * @default 'StaffUserPool'
+   */
+  readonly logicalId?: string;
+  /**
+   * Minimum password length.
+   * @default 14
+   */
+  readonly minPasswordLength?: number;
+}
+
+/**
+ * The staff directory of the area: invitation only (no self sign-up), e-mail sign-in, a strong
+ * password policy, TOTP MFA required, threat protection enforced, the groups admin, editor and
+ * moderator, and `custom:org` (a municipality code or region unit id) that only an administrator
+ * can set. One app client for managed login; its ID tokens carry groups and org.
+ */
+export class StaffUserPool extends Construct {
+  /** The user pool. */
+  public readonly userPool: UserPool;
+  /** The app client whose id the functions accept as token audience. */
+  public readonly client: UserPoolClient;
+  /** The managed-login domain. */
+  public readonly domain: UserPoolDomain;
+  /** The token issuer URL (`https://cognito-idp.<region>.amazonaws.com/<pool id>`). */
+  public readonly issuer: string;
+
+  constructor(scope: Construct, id: string, props: StaffUserPoolProps) {
+    super(scope, id);
+    this.userPool = new UserPool(this, 'Pool', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: {
+        minLength: props.minPasswordLength ?? 14,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      customAttributes: { org: new StringAttribute({ minLen: 1, maxLen: 40, mutable: true }) },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    (this.userPool.node.defaultChild as CfnUserPool).overrideLogicalId(props.logicalId ?? 'StaffUserPool');
+    for (const group of STAFF_GROUPS) this.userPool.addGroup(`Group-${group}`, { groupName: group });
+
+    this.domain = this.userPool.addDomain('Login', {
+      // Prefixes are global per region: the account id keeps two counties' prefixes apart.
+      cognitoDomain: { domainPrefix: `${props.areaId}-stod-${Aws.ACCOUNT_ID}` },
+    });
+    const standard = { email: true, fullname: true };
+    this.client = this.userPool.addClient('Client', {
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [`${props.callbackOrigin}/`],
+        logoutUrls: [`${props.callbackOrigin}/`],
+      },
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      readAttributes: new ClientAttributes().withStandardAttributes(standard).withCustomAttributes('org'),
+      // custom:org decides what a person may edit: staff cannot write it, only an administrator can.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
+    });
+    this.issuer = this.userPool.userPoolProviderUrl;
+  }
+}

@@ -1,0 +1,208 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Stack } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { READ_ONLY_GRANTS } from '../../infra/county-stack.js';
+import { SERVICE_PATHS, SERVICES, type ServiceName } from '../../functions/core/routes.js';
+import { AREAS } from '../support/deps.js';
+import { synthAreas, type Synthesized } from './synth.js';
+
+let synth: Synthesized;
+beforeAll(() => {
+  synth = synthAreas();
+}, 120_000);
+
+const template = (area: string): Template => synth.templates.get(area)!;
+type Resource = { Type: string; Properties: Record<string, unknown> };
+
+/** The policy statements attached to the execution role of one service's function. */
+function functionStatements(t: Template, service: ServiceName): Array<{ Action: string | string[]; Resource: unknown }> {
+  const fnId = service[0]!.toUpperCase() + service.slice(1);
+  const policies = t.findResources('AWS::IAM::Policy') as Record<string, Resource>;
+  const mine = Object.entries(policies).filter(([id]) => id.startsWith(`${fnId}Role`));
+  expect(mine).toHaveLength(1);
+  return (mine[0]![1].Properties.PolicyDocument as { Statement: Array<{ Action: string | string[]; Resource: unknown }> }).Statement;
+}
+
+/** Object prefixes named in a statement's resources, e.g. `directory/*`. */
+const prefixesOf = (resource: unknown): string[] => [...JSON.stringify(resource).matchAll(/"\/([a-z/]+\/\*)"/g)].map((m) => m[1]!);
+
+describe.each(AREAS)('the %s stack', (area) => {
+  it('keeps its data in one versioned, encrypted bucket with all public access blocked and access logs', () => {
+    template(area).hasResource('AWS::S3::Bucket', {
+      Properties: Match.objectLike({
+        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+        VersioningConfiguration: { Status: 'Enabled' },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        LoggingConfiguration: { DestinationBucketName: { Ref: 'AccessLogBucket' }, LogFilePrefix: 'data-bucket/' },
+      }),
+      DeletionPolicy: 'Retain',
+    });
+  });
+
+  it('refuses every request to the data bucket that does not use TLS', () => {
+    template(area).hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: 'DataBucket' },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('runs every enabled service on pinned Node.js 24 on arm64', () => {
+    const t = template(area);
+    t.resourceCountIs('AWS::Lambda::Function', SERVICES.length);
+    t.allResourcesProperties('AWS::Lambda::Function', { Runtime: 'nodejs24.x', Architectures: ['arm64'] });
+  });
+
+  it('gives every function its settings as environment variables', () => {
+    template(area).allResourcesProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          DATA_BUCKET: { Ref: 'DataBucket' },
+          USER_POOL_ISSUER: Match.anyValue(),
+          USER_POOL_CLIENT_ID: Match.anyValue(),
+          PUBLIC_ORIGIN: Match.anyValue(),
+          NODE_OPTIONS: '--enable-source-maps',
+        }),
+      },
+    });
+  });
+
+  it('routes each service path, and everything below it, plus the start page', () => {
+    const routes = Object.values(template(area).findResources('AWS::ApiGatewayV2::Route') as Record<string, Resource>).map(
+      (r) => r.Properties.RouteKey,
+    );
+    const expected = SERVICES.flatMap((s) => [SERVICE_PATHS[s].api, ...SERVICE_PATHS[s].pages]).flatMap((p) => [
+      `ANY ${p}`,
+      `ANY ${p}/{proxy+}`,
+    ]);
+    expect(routes.sort()).toEqual([...expected, 'GET /'].sort());
+  });
+
+  it('throttles the default stage as the config says and writes access logs', () => {
+    template(area).hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+    });
+  });
+
+  it.each(SERVICES)('lets the %s function write only under its own prefix', (service) => {
+    const statements = functionStatements(template(area), service);
+    const actions = (s: { Action: string | string[] }) => [s.Action].flat();
+    const writes = statements.filter((s) => actions(s).some((a) => /^s3:(Put|Delete)/.test(a)));
+    expect(writes.flatMap((s) => prefixesOf(s.Resource))).toEqual([`${service}/*`]);
+    const reads = statements.filter((s) => actions(s).includes('s3:GetObject'));
+    expect(reads.flatMap((s) => prefixesOf(s.Resource)).sort()).toEqual(
+      [`${service}/*`, ...READ_ONLY_GRANTS[service].map((p) => `${p}*`)].sort(),
+    );
+    expect(statements.flatMap(actions).every((a) => !a.includes('*'))).toBe(true);
+  });
+
+  it('uses no AWS-managed policies', () => {
+    for (const role of Object.values(template(area).findResources('AWS::IAM::Role') as Record<string, Resource>)) {
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+
+  it('keeps the logical ids of the bucket and the user pool, so an update never replaces them', () => {
+    const t = template(area);
+    expect(Object.keys(t.findResources('AWS::S3::Bucket')).sort()).toEqual(['AccessLogBucket', 'DataBucket']);
+    expect(Object.keys(t.findResources('AWS::Cognito::UserPool'))).toEqual(['StaffUserPool']);
+  });
+
+  it('lets only administrators add staff, with a strong password policy and MFA', () => {
+    const t = template(area);
+    t.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 14, RequireSymbols: true }) },
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'org', AttributeDataType: 'String' })]),
+    });
+    const groups = Object.values(t.findResources('AWS::Cognito::UserPoolGroup') as Record<string, Resource>).map(
+      (g) => g.Properties.GroupName,
+    );
+    expect(groups.sort()).toEqual(['admin', 'editor', 'moderator']);
+  });
+
+  it('does not let staff change their own organisation', () => {
+    template(area).hasResourceProperties('AWS::Cognito::UserPoolClient', { WriteAttributes: Match.not(Match.arrayWith(['custom:org'])) });
+  });
+
+  it('sends alarms on server errors and throttling to an encrypted topic that e-mails the config address', () => {
+    const t = template(area);
+    t.resourceCountIs('AWS::CloudWatch::Alarm', 1 + 2 * SERVICES.length);
+    t.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: [{ Ref: Match.stringLikeRegexp('AlarmsTopic') }] });
+    t.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    t.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: `larm@${area}.example` });
+  });
+
+  it('tags everything with the area and the cost centre', () => {
+    template(area).hasResourceProperties('AWS::S3::Bucket', {
+      Tags: Match.arrayWith([
+        { Key: 'area', Value: area },
+        { Key: 'cost-centre', Value: `county-kit-${area}` },
+      ]),
+    });
+  });
+
+  it('outputs the public URL and the user pool id', () => {
+    const outputs = Object.keys(template(area).findOutputs('*'));
+    expect(outputs).toEqual(expect.arrayContaining(['PublicUrl', 'UserPoolId', 'UserPoolClientId', 'TokenIssuer']));
+  });
+
+  it('has no unacknowledged cdk-nag AwsSolutions findings', () => {
+    const result = new AwsSolutionsChecks().validateScope(synth.stacks.get(area)!);
+    expect(result.violations.map((v) => `${v.ruleName} ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+  });
+});
+
+describe('the cdk-nag check', () => {
+  it('does report a finding that nobody acknowledged', () => {
+    const stack = new Stack(synth.app, 'NagProbe');
+    new Bucket(stack, 'Unlogged', { enforceSSL: true });
+    const rules = new AwsSolutionsChecks().validateScope(stack).violations.map((v) => v.ruleName);
+    expect(rules).toContain('AwsSolutions-S1');
+  });
+});
+
+describe('lifecycle rules', () => {
+  it('follow the retention days of the config file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kit-retention-'));
+    try {
+      const source = readFileSync('config/jamtland.yaml', 'utf8')
+        .replace(/feedbackDays: \d+/, 'feedbackDays: 400')
+        .replace(/contactDays: \d+/, 'contactDays: 14')
+        .replace(/registrationDays: \d+/, 'registrationDays: 60')
+        .replace(/oldVersionsDays: \d+/, 'oldVersionsDays: 45');
+      writeFileSync(join(dir, 'jamtland.yaml'), source);
+      const t = synthAreas({ configDir: dir, nag: false }).templates.get('jamtland')!;
+      t.hasResourceProperties('AWS::S3::Bucket', {
+        VersioningConfiguration: { Status: 'Enabled' },
+        LifecycleConfiguration: {
+          Rules: Match.arrayWith([
+            Match.objectLike({ Id: 'expire-old-versions', NoncurrentVersionExpiration: { NoncurrentDays: 45 } }),
+            Match.objectLike({ Id: 'feedback-submissions', Prefix: 'feedback/submissions/', ExpirationInDays: 400 }),
+            Match.objectLike({ Id: 'feedback-contacts', Prefix: 'feedback/contacts/', ExpirationInDays: 14 }),
+            Match.objectLike({ Id: 'calendar-registrations', Prefix: 'calendar/registrations/', ExpirationInDays: 60 + 366 }),
+          ]),
+        },
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
