@@ -1,5 +1,6 @@
 import { getJson, updateJson } from '../../core/store/json.js';
 import type { Store } from '../../core/store/store.js';
+import type { CalendarContext } from '../context.js';
 import type { CalendarEvent } from '../model/event.js';
 import type { LedgerCounts } from '../model/ledger.js';
 
@@ -61,7 +62,7 @@ export function attendanceRows(index: SummaryIndex): AttendanceRow[] {
  * previous version and recomputed from a fresh index read on every retry, so the last writer
  * always publishes the newest counts.
  */
-export async function recordSummary(store: Store, event: CalendarEvent, counts: LedgerCounts & { rev: number }): Promise<void> {
+export async function recordSummary(ctx: CalendarContext, event: CalendarEvent, counts: LedgerCounts & { rev: number }): Promise<void> {
   const summary: EventSummary = {
     rev: counts.rev,
     confirmed: counts.confirmed,
@@ -72,24 +73,25 @@ export async function recordSummary(store: Store, event: CalendarEvent, counts: 
     start: event.start,
     cancelled: event.status === 'cancelled',
   };
-  await updateJson<SummaryIndex>(
-    store,
+  await ctx.writes.update<SummaryIndex, void>(
     SUMMARY_KEY,
     (index = {}) => {
       const prev = index[event.id];
-      const same = prev && prev.topic === summary.topic && prev.start === summary.start && prev.cancelled === summary.cancelled;
-      return prev && prev.rev > summary.rev && same
-        ? index
-        : { ...index, [event.id]: prev && prev.rev > summary.rev ? { ...prev, ...pick(summary) } : summary };
+      // Counts only move forward (by ledger revision); the training's own fields always take the latest.
+      index[event.id] = prev && prev.rev > summary.rev ? { ...prev, ...pick(summary) } : summary;
+      return { value: index, result: undefined };
     },
-    { retries: 400 },
+    () => ({}),
   );
-  await publishAttendance(store);
+  await ctx.publishing.run(() => publishAttendance(ctx.deps.store));
 }
 
 const pick = (s: EventSummary) => ({ topic: s.topic, organizer: s.organizer, start: s.start, cancelled: s.cancelled });
 
-/** Rewrite the public attendance file from the summary index. */
+/** Rewrite the public attendance file from the summary index (skipped when unchanged). */
 export async function publishAttendance(store: Store): Promise<void> {
+  const current = await getJson<AttendanceRow[]>(store, PUBLIC_ATTENDANCE_KEY);
+  const rows = attendanceRows(await readSummaries(store));
+  if (current && JSON.stringify(current.value) === JSON.stringify(rows)) return;
   await updateJson<AttendanceRow[]>(store, PUBLIC_ATTENDANCE_KEY, async () => attendanceRows(await readSummaries(store)), { retries: 400 });
 }

@@ -45,7 +45,7 @@ export async function storeNewEvents(ctx: CalendarContext, events: readonly Cale
     await Promise.all(written.map((e) => ctx.deps.store.delete(`calendar/events/${e.id}.json`)));
     throw error;
   }
-  for (const event of events) await recordSummary(ctx.deps.store, event, { confirmed: 0, waitlisted: 0, byOrg: {}, rev: 0 });
+  for (const event of events) await recordSummary(ctx, event, { confirmed: 0, waitlisted: 0, byOrg: {}, rev: 0 });
   return etags;
 }
 

@@ -1,6 +1,6 @@
 import { ProblemError } from '../../core/http/problem.js';
 import { toStockholmIso } from '../../core/i18n.js';
-import { getJson, updateJson } from '../../core/store/json.js';
+import { getJson } from '../../core/store/json.js';
 import type { CalendarContext } from '../context.js';
 import type { CalendarEvent } from '../model/event.js';
 import {
@@ -21,10 +21,6 @@ import { getEvent } from './events.js';
 export function ledgerKey(eventId: string): string {
   return `calendar/registrations/${eventId}.json`;
 }
-
-// Many people may register at once; each round of the conditional write lets exactly one through.
-const RETRIES = 400;
-const backoff = (attempt: number) => new Promise<void>((r) => setTimeout(r, Math.random() * Math.min(2 + attempt * 2, 50)));
 
 /** What a person sends to register. */
 export interface RegistrationInput {
@@ -54,25 +50,36 @@ export async function readLedger(ctx: CalendarContext, event: CalendarEvent): Pr
   return (await getJson<Ledger>(ctx.deps.store, ledgerKey(event.id)))?.value ?? emptyLedger(event.id, event.capacity);
 }
 
+/** Apply one change to a training's ledger (group-committed, `If-Match` with retry) and record the new counts. */
+async function changeLedger<R>(
+  ctx: CalendarContext,
+  event: CalendarEvent,
+  change: (ledger: Ledger) => R,
+): Promise<{ result: R; ledger: Ledger }> {
+  const { result, value } = await ctx.writes.update<Ledger, R>(
+    ledgerKey(event.id),
+    (ledger) => {
+      const current = ledger as Ledger;
+      const result = change(current);
+      return { value: current, result };
+    },
+    () => emptyLedger(event.id, event.capacity),
+  );
+  await recordSummary(ctx, event, { ...ledgerCounts(value), rev: value.rev });
+  return { result, ledger: value };
+}
+
 /** Register for a training: confirmed while seats last, else waitlisted; never overbooked. */
 export async function register(ctx: CalendarContext, event: CalendarEvent, input: RegistrationInput): Promise<RegistrationResult> {
   const now = ctx.deps.clock.now();
   assertOpen(event, now);
   const token = ctx.newToken();
   const id = ctx.newId();
-  let registration: Registration | undefined;
-  const { value } = await updateJson<Ledger>(
-    ctx.deps.store,
-    ledgerKey(event.id),
-    (ledger = emptyLedger(event.id, event.capacity)) => {
-      registration = addRegistration(ledger, { id, tokenHash: hashToken(token), ...input, createdAt: toStockholmIso(now) });
-      return ledger;
-    },
-    { retries: RETRIES, backoff },
+  const { result, ledger } = await changeLedger(ctx, event, (l) =>
+    addRegistration(l, { id, tokenHash: hashToken(token), ...input, createdAt: toStockholmIso(now) }),
   );
-  await recordSummary(ctx.deps.store, event, { ...ledgerCounts(value), rev: value.rev });
-  const stored = registration as Registration;
-  return { registration: stored, position: waitlistPosition(value, stored.id), token };
+  // Copy: the ledger object is shared with the other registrations of the same batch.
+  return { registration: { ...result }, position: waitlistPosition(ledger, id), token };
 }
 
 /** Cancel by private token; the first on the waitlist takes the freed seat. */
@@ -81,32 +88,13 @@ export async function cancel(ctx: CalendarContext, eventId: string, token: strin
   const existing = found && (await getJson<Ledger>(ctx.deps.store, ledgerKey(eventId)));
   if (!found || !existing)
     throw new ProblemError({ status: 404, title: 'Anmälan hittades inte', detail: 'No registration has this cancel link.' });
-  let promoted = 0;
   const now = toStockholmIso(ctx.deps.clock.now());
-  const { value } = await updateJson<Ledger>(
-    ctx.deps.store,
-    ledgerKey(eventId),
-    (ledger = emptyLedger(eventId, found.value.capacity)) => {
-      promoted = cancelRegistration(ledger, hashToken(token), now).promoted.length;
-      return ledger;
-    },
-    { retries: RETRIES, backoff },
-  );
-  await recordSummary(ctx.deps.store, found.value, { ...ledgerCounts(value), rev: value.rev });
-  return { promoted };
+  const { result } = await changeLedger(ctx, found.value, (l) => cancelRegistration(l, hashToken(token), now).promoted.length);
+  return { promoted: result };
 }
 
-/** Apply a new capacity to the registrations (409 below the confirmed count); returns the new counts' revision. */
+/** Apply a new capacity to the registrations (409 below the confirmed count; a larger one promotes). */
 export async function applyCapacity(ctx: CalendarContext, event: CalendarEvent, capacity: number): Promise<void> {
   const now = toStockholmIso(ctx.deps.clock.now());
-  const { value } = await updateJson<Ledger>(
-    ctx.deps.store,
-    ledgerKey(event.id),
-    (ledger = emptyLedger(event.id, capacity)) => {
-      changeCapacity(ledger, capacity, now);
-      return ledger;
-    },
-    { retries: RETRIES, backoff },
-  );
-  await recordSummary(ctx.deps.store, { ...event, capacity }, { ...ledgerCounts(value), rev: value.rev });
+  await changeLedger(ctx, { ...event, capacity }, (l) => changeCapacity(l, capacity, now));
 }
