@@ -4,6 +4,7 @@ import { createBaseApp } from '../core/http/base-app.js';
 import type { KitEnv } from '../core/http/staff.js';
 import { feedbackContext, type FeedbackOptions } from './context.js';
 import { formRoutes } from './routes/form.js';
+import { moderationPageRoutes } from './routes/moderation-page.js';
 import { moderationRoutes } from './routes/moderation.js';
 import { openApiRoute } from './routes/openapi.js';
 import { summaryRoutes } from './routes/summary.js';
@@ -23,5 +24,6 @@ export function createFeedbackApp(deps: AppDeps, options: FeedbackOptions = {}):
   app.route('/', formRoutes(ctx));
   app.route('/', summaryRoutes(ctx));
   app.route('/', moderationRoutes(ctx));
+  app.route('/', moderationPageRoutes(ctx));
   return app;
 }

@@ -92,6 +92,29 @@ describe.runIf(browserAvailable())('the feedback form in a browser', () => {
     }
   });
 
+  it('has no axe violations on the moderators’ sign-in and list pages', async () => {
+    const { server, clock, kit } = await served();
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.origin}/tyck-till`);
+      await page.getByLabel('Tidig hjälp med psykisk ohälsa och missbruk').check();
+      await page.getByLabel('Din synpunkt').fill('Det tog lång tid att få hjälp.');
+      clock.advance(10);
+      await page.getByRole('button', { name: 'Granska och skicka' }).click();
+      await page.getByRole('button', { name: 'Skicka', exact: true }).click();
+      await page.goto(`${server.origin}/tyck-till/moderering`);
+      expect(await axeViolations(page)).toEqual([]);
+      const token = (await kit.bearer({ roles: ['moderator'] })).slice('Bearer '.length);
+      await page.getByLabel('Din personaltoken').fill(token);
+      await page.getByRole('button', { name: 'Logga in' }).click();
+      expect(await page.content()).toContain('Det tog lång tid att få hjälp.');
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await page.close();
+      await server.stop();
+    }
+  });
+
   for (const zoom of [1, 2]) {
     it(`can be filled in and sent with the keyboard only${zoom === 2 ? ' at 200 % zoom' : ''}`, async () => {
       const { server, clock, kit } = await served();

@@ -84,6 +84,32 @@ describe('no route answers 500, and bad input stores nothing', () => {
     );
   });
 
+  test('the moderators’ page posts with any fields', async () => {
+    const h = await feedbackHarness();
+    await h.send({ malbild: ['respekt'], text: 'En synpunkt', action: 'send' });
+    const token = (await h.kit.bearer({ roles: ['moderator'] })).slice('Bearer '.length);
+    const signIn = await h.app.request('/tyck-till/moderering/logga-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
+      body: new URLSearchParams({ token }).toString(),
+    });
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('logga-in', 'logga-ut')), formFields, async (id, fields) => {
+        const body = new URLSearchParams();
+        for (const [k, v] of Object.entries(fields)) for (const one of typeof v === 'string' ? [v] : v) body.append(k, one);
+        const res = await h.app.request(`/tyck-till/moderering/${encodeURIComponent(id)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost', cookie },
+          body: body.toString(),
+        });
+        expect(res.status).toBeLessThan(500);
+      }),
+      runs,
+    );
+    expect(await h.keys('feedback/submissions/')).toHaveLength(1);
+  });
+
   test('the moderators’ API with any id, query and body', async () => {
     const h = await feedbackHarness();
     await h.send({ malbild: ['respekt'], text: 'En synpunkt', action: 'send' });

@@ -15,7 +15,7 @@ export interface ListFilter {
 }
 
 /** One row of the moderators' list. */
-export type ModeratedSubmission = Submission & { readonly moderation: ModerationState };
+export type ModeratedSubmission = Submission & { readonly moderation: ModerationState; /** For `If-Match`. */ readonly etag: string };
 
 /**
  * A page of submissions matching `filter`, oldest first, skipping those older than `since`. The
@@ -37,10 +37,10 @@ export async function listSubmissions(
       if (!facts || facts.receivedAt < since) continue;
       if (filter.malbild && !facts.categories.includes(filter.malbild)) continue;
       if (filter.municipality && facts.municipality !== filter.municipality) continue;
-      const { state } = await readState(store, facts.id);
+      const { state, etag } = await readState(store, facts.id);
       if (filter.status && state.status !== filter.status) continue;
       const submission = (await getJson<Submission>(store, item.key))?.value;
-      if (submission) items.push({ ...submission, moderation: state });
+      if (submission) items.push({ ...submission, moderation: state, etag });
       if (items.length >= filter.limit) return { items, cursor: encodeCursor(item.key) };
     }
     storeCursor = page.cursor;

@@ -1,16 +1,14 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { jsonBody, queryParams } from '../../core/http/body.js';
-import { badRequest, notFound, preconditionFailed, preconditionRequired } from '../../core/http/problem.js';
+import { badRequest, notFound, preconditionRequired } from '../../core/http/problem.js';
 import { requireStaff, type KitEnv } from '../../core/http/staff.js';
 import { toStockholmIso } from '../../core/i18n.js';
 import { getJson } from '../../core/store/json.js';
-import { PreconditionFailedError } from '../../core/store/store.js';
 import type { FeedbackContext } from '../context.js';
-import { redact } from '../guard/personal-data.js';
 import { listSubmissions } from '../moderation/list.js';
-import { logAction, readState, STATUSES, writeState, type ModerationState } from '../moderation/state.js';
-import { rebuildCounts } from '../summary/counts.js';
+import { applyChange } from '../moderation/change.js';
+import { logAction, readState, STATUSES } from '../moderation/state.js';
 import { CONTACTS_PREFIX, QUARTER, SUBMISSION_ID } from '../store/keys.js';
 import { readSubmission, retentionStart, type Contact } from '../store/submissions.js';
 
@@ -77,40 +75,9 @@ export function moderationRoutes(ctx: FeedbackContext): Hono<KitEnv> {
     if (!ifMatch) throw preconditionRequired();
     const input = await jsonBody(c, change);
     const submission = await load(c.req.param('id'));
-    const staff = c.get('staff');
-    const current = await readState(deps.store, submission.id);
-    if (current.etag !== ifMatch) throw preconditionFailed(current.etag, current.state);
-    const quote = input.quote === undefined ? current.state.quote : input.quote === null ? null : redact(input.quote).text;
-    if (input.quote && !submission.text.includes(input.quote))
-      throw badRequest([
-        { field: 'quote', message: 'A quote must be words of the submission itself', sv: 'Citatet måste vara ord ur synpunkten' },
-      ]);
-    const now = deps.clock.now();
-    const next: ModerationState = {
-      status: input.status ?? current.state.status,
-      tags: input.tags ?? current.state.tags,
-      quote,
-      updatedAt: toStockholmIso(now),
-      updatedBy: staff?.sub ?? 'unknown',
-      categories: submission.categories,
-    };
-    let etag: string;
-    try {
-      ({ etag } = await writeState(deps.store, submission.id, next, ifMatch));
-    } catch (error) {
-      if (!(error instanceof PreconditionFailedError)) throw error;
-      const latest = await readState(deps.store, submission.id);
-      throw preconditionFailed(latest.etag, latest.state);
-    }
-    await logAction(
-      deps.store,
-      { at: next.updatedAt ?? '', by: next.updatedBy ?? '', submission: submission.id, action: 'change', fields: Object.keys(input) },
-      now,
-    );
-    deps.log.info('feedback moderated', { id: submission.id, status: next.status, by: next.updatedBy ?? '' });
-    await rebuildCounts(ctx);
+    const { state, etag } = await applyChange(ctx, submission, c.get('staff'), input, ifMatch);
     c.header('ETag', etag);
-    return c.json({ ...submission, moderation: next });
+    return c.json({ ...submission, moderation: state });
   });
 
   app.delete('/api/feedback/submissions/:id/contact', async (c) => {

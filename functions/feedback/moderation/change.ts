@@ -1,0 +1,61 @@
+import type { Staff } from '../../core/auth/auth.js';
+import { badRequest, preconditionFailed } from '../../core/http/problem.js';
+import { toStockholmIso } from '../../core/i18n.js';
+import { PreconditionFailedError } from '../../core/store/store.js';
+import type { FeedbackContext } from '../context.js';
+import { redact } from '../guard/personal-data.js';
+import type { Submission } from '../store/submissions.js';
+import { rebuildCounts } from '../summary/counts.js';
+import { logAction, readState, writeState, type ModerationState, type Status } from './state.js';
+
+/** A moderator's change of one submission; absent fields stay as they are. */
+export interface ModerationChange {
+  readonly status?: Status;
+  readonly tags?: readonly string[];
+  readonly quote?: string | null;
+}
+
+/**
+ * Apply a moderator's change over the version they saw (`ifMatch`), log who did what and when
+ * (never the text), and bring the public counts up to date. A quote must be words of the
+ * submission and is stored redacted.
+ */
+export async function applyChange(
+  ctx: FeedbackContext,
+  submission: Submission,
+  staff: Staff | undefined,
+  change: ModerationChange,
+  ifMatch: string,
+): Promise<{ state: ModerationState; etag: string }> {
+  const { deps } = ctx;
+  const current = await readState(deps.store, submission.id);
+  if (current.etag !== ifMatch) throw preconditionFailed(current.etag, current.state);
+  if (change.quote && !submission.text.includes(change.quote))
+    throw badRequest([
+      { field: 'quote', message: 'A quote must be words of the submission itself', sv: 'Citatet måste vara ord ur synpunkten' },
+    ]);
+  const quote = change.quote === undefined ? current.state.quote : change.quote === null ? null : redact(change.quote).text;
+  const now = deps.clock.now();
+  const by = staff?.sub ?? 'unknown';
+  const next: ModerationState = {
+    status: change.status ?? current.state.status,
+    tags: change.tags ?? current.state.tags,
+    quote,
+    updatedAt: toStockholmIso(now),
+    updatedBy: by,
+    categories: submission.categories,
+  };
+  let etag: string;
+  try {
+    ({ etag } = await writeState(deps.store, submission.id, next, ifMatch));
+  } catch (error) {
+    if (!(error instanceof PreconditionFailedError)) throw error;
+    const latest = await readState(deps.store, submission.id);
+    throw preconditionFailed(latest.etag, latest.state);
+  }
+  const fields = Object.keys(change).filter((k) => change[k as keyof ModerationChange] !== undefined);
+  await logAction(deps.store, { at: toStockholmIso(now), by, submission: submission.id, action: 'change', fields }, now);
+  deps.log.info('feedback moderated', { id: submission.id, status: next.status, by });
+  await rebuildCounts(ctx);
+  return { state: next, etag };
+}

@@ -1,0 +1,149 @@
+import type { CountyConfig } from '../../core/config/schema.js';
+import type { Term } from '../../core/domain/vocabulary.js';
+import { formatDateTime, t, type Lang, type Text } from '../../core/i18n.js';
+import { Layout } from '../../core/page/layout.js';
+import type { ModeratedSubmission } from '../moderation/list.js';
+import { STATUSES } from '../moderation/state.js';
+import { Notice } from './parts.js';
+
+const STATUS_TEXT: Record<string, Text> = {
+  new: { sv: 'Ny', en: 'New' },
+  reviewed: { sv: 'Granskad', en: 'Reviewed' },
+  published: { sv: 'Publicerad', en: 'Published' },
+  hidden: { sv: 'Dold', en: 'Hidden' },
+};
+
+/** Props of `ModerationPage`. */
+export interface ModerationPageProps {
+  readonly config: CountyConfig;
+  readonly lang: Lang;
+  readonly nonce?: string;
+  readonly categories: readonly Term[];
+  readonly items: readonly (ModeratedSubmission & { etag: string })[];
+  readonly filter: Readonly<Record<string, string>>;
+  readonly next?: string;
+  readonly notice?: Text;
+}
+
+const PATH = '/tyck-till/moderering';
+
+/** The sign-in form: the moderator pastes the staff token they got from the county's sign-in. */
+export function ModerationLogin(props: { config: CountyConfig; lang: Lang; nonce?: string; notice?: Text }) {
+  const { lang } = props;
+  const title = t(lang, { sv: 'Moderering av synpunkter', en: 'Moderating feedback' });
+  return (
+    <Layout config={props.config} lang={lang} title={title} path={PATH} current="feedback" nonce={props.nonce}>
+      <h1>{title}</h1>
+      <Notice lang={lang} text={props.notice} />
+      <form method="post" action={`${PATH}/logga-in`}>
+        <label for="token">{t(lang, { sv: 'Din personaltoken', en: 'Your staff token' })}</label>
+        <p class="hint" id="token-hint">
+          {t(lang, { sv: 'Du får den när du loggar in som moderator.', en: 'You get it when you sign in as a moderator.' })}
+        </p>
+        <input type="password" id="token" name="token" autocomplete="off" aria-describedby="token-hint" />
+        <p>
+          <button type="submit">{t(lang, { sv: 'Logga in', en: 'Sign in' })}</button>
+        </p>
+      </form>
+    </Layout>
+  );
+}
+
+/** The moderators' list: filter, then per submission status, theme tags and a quote. */
+export function ModerationPage(props: ModerationPageProps) {
+  const { lang, config } = props;
+  const title = t(lang, { sv: 'Moderering av synpunkter', en: 'Moderating feedback' });
+  const label = (id: string) => t(lang, props.categories.find((c) => c.id === id) ?? { sv: id, en: id });
+  return (
+    <Layout config={config} lang={lang} title={title} path={PATH} current="feedback" nonce={props.nonce}>
+      <h1>{title}</h1>
+      <Notice lang={lang} text={props.notice} />
+      <form method="get" action={PATH}>
+        <label for="f-malbild">{t(lang, { sv: 'Målbild', en: 'Goal image' })}</label>
+        <select id="f-malbild" name="malbild">
+          <option value="">{t(lang, { sv: 'Alla', en: 'All' })}</option>
+          {props.categories.map((c) => (
+            <option value={c.id} selected={props.filter.malbild === c.id}>
+              {t(lang, c)}
+            </option>
+          ))}
+        </select>
+        <label for="f-municipality">{t(lang, { sv: 'Kommun', en: 'Municipality' })}</label>
+        <select id="f-municipality" name="municipality">
+          <option value="">{t(lang, { sv: 'Alla', en: 'All' })}</option>
+          {config.municipalities.map((m) => (
+            <option value={m.code} selected={props.filter.municipality === m.code}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+        <label for="f-period">{t(lang, { sv: 'Kvartal, t.ex. 2026-Q4', en: 'Quarter, e.g. 2026-Q4' })}</label>
+        <input type="text" id="f-period" name="period" value={props.filter.period ?? ''} />
+        <label for="f-status">{t(lang, { sv: 'Status', en: 'Status' })}</label>
+        <select id="f-status" name="status">
+          <option value="">{t(lang, { sv: 'Alla', en: 'All' })}</option>
+          {STATUSES.map((s) => (
+            <option value={s} selected={props.filter.status === s}>
+              {t(lang, STATUS_TEXT[s] ?? { sv: s, en: s })}
+            </option>
+          ))}
+        </select>
+        <p>
+          <button type="submit" class="secondary">
+            {t(lang, { sv: 'Filtrera', en: 'Filter' })}
+          </button>
+        </p>
+      </form>
+      {props.items.length === 0 ? <p>{t(lang, { sv: 'Inga synpunkter matchar.', en: 'No feedback matches.' })}</p> : null}
+      {props.items.map((s) => (
+        <section class="card" aria-labelledby={`h-${s.id}`}>
+          <h2 id={`h-${s.id}`}>
+            {formatDateTime(s.receivedAt, lang)} – {t(lang, STATUS_TEXT[s.moderation.status] ?? STATUS_TEXT.new ?? { sv: '', en: '' })}
+          </h2>
+          <p>
+            {s.categories.map((c) => (
+              <span class="tag">{label(c)}</span>
+            ))}
+            {s.municipality ? <span class="tag">{config.municipalities.find((m) => m.code === s.municipality)?.name}</span> : null}
+            {s.hasContact ? <span class="tag warn">{t(lang, { sv: 'Vill ha svar', en: 'Wants an answer' })}</span> : null}
+          </p>
+          <blockquote>{s.text}</blockquote>
+          <form method="post" action={`${PATH}/${s.id}`}>
+            <input type="hidden" name="etag" value={s.etag} />
+            <label for={`status-${s.id}`}>{t(lang, { sv: 'Status', en: 'Status' })}</label>
+            <select id={`status-${s.id}`} name="status">
+              {STATUSES.map((st) => (
+                <option value={st} selected={s.moderation.status === st}>
+                  {t(lang, STATUS_TEXT[st] ?? { sv: st, en: st })}
+                </option>
+              ))}
+            </select>
+            <label for={`tags-${s.id}`}>{t(lang, { sv: 'Teman (skilj med komma)', en: 'Themes (separate with commas)' })}</label>
+            <input type="text" id={`tags-${s.id}`} name="tags" value={s.moderation.tags.join(', ')} />
+            <label for={`quote-${s.id}`}>
+              {t(lang, { sv: 'Citat till brukarrådet (ord ur texten)', en: 'Quote for the user council (words of the text)' })}
+            </label>
+            <textarea id={`quote-${s.id}`} name="quote" rows={3}>
+              {s.moderation.quote ?? ''}
+            </textarea>
+            <p>
+              <button type="submit">{t(lang, { sv: 'Spara', en: 'Save' })}</button>
+            </p>
+          </form>
+        </section>
+      ))}
+      {props.next ? (
+        <p>
+          <a href={`${PATH}?${new URLSearchParams({ ...props.filter, cursor: props.next })}`}>
+            {t(lang, { sv: 'Nästa sida', en: 'Next page' })}
+          </a>
+        </p>
+      ) : null}
+      <form method="post" action={`${PATH}/logga-ut`}>
+        <button type="submit" class="secondary">
+          {t(lang, { sv: 'Logga ut', en: 'Sign out' })}
+        </button>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,153 @@
+import { Hono, type Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import type { Staff } from '../../core/auth/auth.js';
+import { readBody } from '../../core/http/body.js';
+import { ProblemError } from '../../core/http/problem.js';
+import type { KitEnv } from '../../core/http/staff.js';
+import { resolveLang, type Text } from '../../core/i18n.js';
+import type { FeedbackContext } from '../context.js';
+import { assertFormBody, assertSameOrigin } from '../guard/same-origin.js';
+import { applyChange } from '../moderation/change.js';
+import { listSubmissions } from '../moderation/list.js';
+import { STATUSES } from '../moderation/state.js';
+import { ModerationLogin, ModerationPage } from '../pages/moderation-page.js';
+import { QUARTER, SUBMISSION_ID } from '../store/keys.js';
+import { readSubmission, retentionStart } from '../store/submissions.js';
+
+const PATH = '/tyck-till/moderering';
+const COOKIE = 'tyck-till-moderator';
+
+const filterSchema = z.object({
+  malbild: z.string().max(64).optional().catch(undefined),
+  municipality: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional()
+    .catch(undefined),
+  period: z.string().regex(QUARTER).optional().catch(undefined),
+  status: z.enum(STATUSES).optional().catch(undefined),
+  cursor: z.string().max(1000).optional().catch(undefined),
+});
+
+const NOTICES: Record<string, Text> = {
+  saved: { sv: 'Ändringen är sparad.', en: 'The change is saved.' },
+  stale: {
+    sv: 'Någon annan ändrade synpunkten samtidigt. Se den nya versionen och gör om din ändring.',
+    en: 'Someone else changed it at the same time. See the new version and make your change again.',
+  },
+  invalid: {
+    sv: 'Ändringen kunde inte sparas: ett citat måste vara ord ur texten, teman korta ord.',
+    en: 'The change could not be saved: a quote must be words of the text, themes short words.',
+  },
+  denied: { sv: 'Token gäller inte eller saknar rollen moderator.', en: 'The token is not valid or lacks the moderator role.' },
+};
+
+/**
+ * The moderators' pages, usable without JavaScript: the moderator signs in by pasting their
+ * staff token once; it is kept in an HttpOnly, SameSite=Strict cookie limited to these pages and
+ * verified on every request by the same code as a bearer token. Posts also pass the Origin check.
+ */
+export function moderationPageRoutes(ctx: FeedbackContext): Hono<KitEnv> {
+  const { deps } = ctx;
+  const app = new Hono<KitEnv>();
+  const moderator = async (c: Context<KitEnv>): Promise<Staff | undefined> => {
+    const token = getCookie(c, COOKIE);
+    if (!token) return undefined;
+    try {
+      const staff = await deps.auth.verify(token);
+      return staff.roles.includes('moderator') || staff.roles.includes('admin') ? staff : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const notice = (c: Context<KitEnv>) => NOTICES[c.req.query('meddelande') ?? ''];
+
+  app.get(PATH, async (c) => {
+    c.header('Cache-Control', 'private, no-store');
+    const lang = resolveLang(c);
+    const nonce = c.get('secureHeadersNonce');
+    if (!(await moderator(c))) return c.html(<ModerationLogin config={deps.config} lang={lang} nonce={nonce} notice={notice(c)} />);
+    const filter = filterSchema.parse(Object.fromEntries(new URL(c.req.url).searchParams));
+    const since = retentionStart(deps.clock.now(), deps.config.retention.feedbackDays);
+    const page = await listSubmissions(deps.store, { ...filter, limit: 20 }, since).catch((error: unknown) => {
+      if (error instanceof TypeError) return listSubmissions(deps.store, { ...filter, cursor: undefined, limit: 20 }, since);
+      throw error;
+    });
+    const shown = Object.fromEntries(Object.entries({ ...filter, cursor: undefined }).filter(([, v]) => v)) as Record<string, string>;
+    return c.html(
+      <ModerationPage
+        config={deps.config}
+        lang={lang}
+        nonce={nonce}
+        categories={ctx.categories}
+        items={page.items}
+        filter={shown}
+        next={page.cursor}
+        notice={notice(c)}
+      />,
+    );
+  });
+
+  app.post(`${PATH}/logga-in`, async (c) => {
+    assertFormBody(c);
+    assertSameOrigin(c, deps.publicOrigin);
+    const token = new URLSearchParams(await readBody(c, 8192)).get('token')?.trim() ?? '';
+    let staff: Staff | undefined;
+    try {
+      staff = await deps.auth.verify(token);
+    } catch {
+      staff = undefined;
+    }
+    if (!staff || !(staff.roles.includes('moderator') || staff.roles.includes('admin')))
+      return c.redirect(`${PATH}?meddelande=denied`, 303);
+    const secure = (c.req.header('x-forwarded-proto') ?? new URL(c.req.url).protocol.replace(':', '')) === 'https';
+    setCookie(c, COOKIE, token, { path: PATH, httpOnly: true, sameSite: 'Strict', secure, maxAge: 8 * 3600 });
+    deps.log.info('moderator signed in', { by: staff.sub });
+    return c.redirect(PATH, 303);
+  });
+
+  app.post(`${PATH}/logga-ut`, (c) => {
+    assertSameOrigin(c, deps.publicOrigin);
+    deleteCookie(c, COOKIE, { path: PATH });
+    return c.redirect(PATH, 303);
+  });
+
+  app.post(`${PATH}/:id`, async (c) => {
+    assertFormBody(c);
+    assertSameOrigin(c, deps.publicOrigin);
+    const staff = await moderator(c);
+    if (!staff) return c.redirect(`${PATH}?meddelande=denied`, 303);
+    const form = new URLSearchParams(await readBody(c, 16384));
+    const id = c.req.param('id');
+    const since = retentionStart(deps.clock.now(), deps.config.retention.feedbackDays);
+    const submission = SUBMISSION_ID.test(id) ? await readSubmission(deps.store, id, since) : undefined;
+    const status = form.get('status');
+    const tags = (form.get('tags') ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean);
+    const quote = (form.get('quote') ?? '').trim();
+    if (
+      !submission ||
+      !STATUSES.includes(status as never) ||
+      tags.some((tag) => !/^[a-z0-9][a-z0-9-]{0,39}$/.test(tag)) ||
+      quote.length > 1000
+    )
+      return c.redirect(`${PATH}?meddelande=invalid`, 303);
+    try {
+      await applyChange(
+        ctx,
+        submission,
+        staff,
+        { status: status as (typeof STATUSES)[number], tags, quote: quote || null },
+        form.get('etag') ?? '',
+      );
+    } catch (error) {
+      if (error instanceof ProblemError) return c.redirect(`${PATH}?meddelande=${error.problem.status === 412 ? 'stale' : 'invalid'}`, 303);
+      throw error;
+    }
+    return c.redirect(`${PATH}?meddelande=saved`, 303);
+  });
+  return app;
+}
