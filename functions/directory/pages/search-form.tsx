@@ -14,8 +14,12 @@ function Choice(props: { name: string; value: string; label: string; checked: bo
   );
 }
 
+function filtered(query: Partial<ServiceQuery>): boolean {
+  return Boolean(query.targetGroup?.length || query.substance?.length || query.noReferral || query.openNow || query.age !== undefined);
+}
+
 /** The search form: plain GET, works without JavaScript; filters as checkboxes and selects. */
-export function SearchForm(props: { config: CountyConfig; lang: Lang; query: Partial<ServiceQuery> }) {
+export function SearchForm(props: { config: CountyConfig; lang: Lang; query: Partial<ServiceQuery>; openFilters?: boolean }) {
   const { config, lang, query } = props;
   return (
     <form method="get" action="/hitta-stod" role="search">
@@ -33,33 +37,36 @@ export function SearchForm(props: { config: CountyConfig; lang: Lang; query: Par
           </option>
         ))}
       </select>
-      <fieldset>
-        <legend>{t(lang, TEXT.targetGroup)}</legend>
-        {TARGET_GROUPS.map((g) => (
-          <Choice name="targetGroup" value={g.id} label={g[lang]} checked={query.targetGroup?.includes(g.id) ?? false} />
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>{t(lang, TEXT.substance)}</legend>
-        {SUBSTANCES.map((s) => (
-          <Choice name="substance" value={s.id} label={s[lang]} checked={query.substance?.includes(s.id) ?? false} />
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>{t(lang, { sv: 'Mer', en: 'More' })}</legend>
-        <Choice name="noReferral" value="true" label={t(lang, TEXT.noReferral)} checked={query.noReferral ?? false} />
-        <Choice name="openNow" value="true" label={t(lang, TEXT.openNow)} checked={query.openNow ?? false} />
-      </fieldset>
-      <label for="age">{t(lang, TEXT.age)}</label>
-      <input
-        type="number"
-        id="age"
-        name="age"
-        min="0"
-        max="120"
-        inputmode="numeric"
-        value={query.age === undefined ? '' : String(query.age)}
-      />
+      <details open={props.openFilters || filtered(query)}>
+        <summary>{t(lang, { sv: 'Fler val', en: 'More filters' })}</summary>
+        <fieldset>
+          <legend>{t(lang, TEXT.targetGroup)}</legend>
+          {TARGET_GROUPS.map((g) => (
+            <Choice name="targetGroup" value={g.id} label={g[lang]} checked={query.targetGroup?.includes(g.id) ?? false} />
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t(lang, TEXT.substance)}</legend>
+          {SUBSTANCES.map((s) => (
+            <Choice name="substance" value={s.id} label={s[lang]} checked={query.substance?.includes(s.id) ?? false} />
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t(lang, { sv: 'Mer', en: 'More' })}</legend>
+          <Choice name="noReferral" value="true" label={t(lang, TEXT.noReferral)} checked={query.noReferral ?? false} />
+          <Choice name="openNow" value="true" label={t(lang, TEXT.openNow)} checked={query.openNow ?? false} />
+        </fieldset>
+        <label for="age">{t(lang, TEXT.age)}</label>
+        <input
+          type="number"
+          id="age"
+          name="age"
+          min="0"
+          max="120"
+          inputmode="numeric"
+          value={query.age === undefined ? '' : String(query.age)}
+        />
+      </details>
       <p>
         <button type="submit" class="button">
           {t(lang, TEXT.search)}

@@ -60,7 +60,7 @@ export async function searchPage(c: Context<KitEnv>, ctx: DirectoryContext): Pro
           </ul>
         </div>
       ) : null}
-      <SearchForm config={config} lang={lang} query={query} />
+      <SearchForm config={config} lang={lang} query={query} openFilters={errors.length > 0} />
       {page ? (
         <section aria-labelledby="results">
           <h2 id="results">

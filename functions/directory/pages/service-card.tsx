@@ -5,6 +5,12 @@ import type { Service } from '../model/service.js';
 import { termLabel } from '../model/vocab.js';
 import { TEXT } from './labels.js';
 
+/** Language codes as names in the page language ("sv, fi" → "svenska, finska"). */
+export function languageNames(codes: readonly string[], lang: Lang): string {
+  const names = new Intl.DisplayNames([lang === 'sv' ? 'sv-SE' : 'en-GB'], { type: 'language' });
+  return codes.map((code) => names.of(code) ?? code).join(', ');
+}
+
 /** Whether a referral is needed, in words. */
 export function referralText(service: Service, lang: Lang): string {
   return t(lang, service.referralRequired === false ? TEXT.referralNo : service.referralRequired ? TEXT.referralYes : TEXT.referralUnknown);
@@ -45,25 +51,35 @@ export function ServiceCard(props: { service: Service; config: CountyConfig; lan
       {service.status !== 'active' ? <p class="tag warn">{t(lang, service.status === 'planned' ? TEXT.planned : TEXT.retired)}</p> : null}
       {service.description ? <p>{service.description}</p> : null}
       <dl>
-        <dt>{t(lang, { sv: 'Var', en: 'Where' })}</dt>
+        <dt>
+          <strong>{t(lang, { sv: 'Var', en: 'Where' })}</strong>
+        </dt>
         <dd>{servedPlaces(service, config, lang)}</dd>
         {whom ? (
           <>
-            <dt>{t(lang, TEXT.targetGroup)}</dt>
+            <dt>
+              <strong>{t(lang, TEXT.targetGroup)}</strong>
+            </dt>
             <dd>{whom}</dd>
           </>
         ) : null}
         {service.substances.length ? (
           <>
-            <dt>{t(lang, TEXT.substance)}</dt>
+            <dt>
+              <strong>{t(lang, TEXT.substance)}</strong>
+            </dt>
             <dd>{service.substances.map((s) => termLabel(SUBSTANCES, s, lang)).join(', ')}</dd>
           </>
         ) : null}
-        <dt>{t(lang, TEXT.referral)}</dt>
+        <dt>
+          <strong>{t(lang, TEXT.referral)}</strong>
+        </dt>
         <dd>{referralText(service, lang)}</dd>
         {service.phones.length ? (
           <>
-            <dt>{t(lang, TEXT.contact)}</dt>
+            <dt>
+              <strong>{t(lang, TEXT.contact)}</strong>
+            </dt>
             <dd>
               {service.phones.map((p) => (
                 <a href={`tel:${p.number.replace(/[^+\d]/g, '')}`}>{p.number}</a>

@@ -13,6 +13,7 @@ import { TEXT } from './labels.js';
 import { NationalLines } from './national-lines.js';
 import { forWhom, referralText, servedPlaces } from './service-card.js';
 import { Schedules } from './schedules.js';
+import { languageNames } from './service-card.js';
 
 /** `GET /hitta-stod/tjanst/:id`: one service with contact, hours, last verified date and JSON-LD. */
 export async function servicePage(c: Context<KitEnv>, ctx: DirectoryContext): Promise<Response> {
@@ -29,7 +30,9 @@ export async function servicePage(c: Context<KitEnv>, ctx: DirectoryContext): Pr
   const row = (label: string, value: string) =>
     value ? (
       <>
-        <dt>{label}</dt>
+        <dt>
+          <strong>{label}</strong>
+        </dt>
         <dd>{value}</dd>
       </>
     ) : null;
@@ -56,7 +59,7 @@ export async function servicePage(c: Context<KitEnv>, ctx: DirectoryContext): Pr
         {row(t(lang, TEXT.referral), referralText(service, lang))}
         {row(t(lang, { sv: 'Huvudman', en: 'Principal' }), termLabel(PRINCIPALS, service.principal, lang))}
         {row(t(lang, { sv: 'Vårdnivå', en: 'Care level' }), service.careLevels.map((l) => termLabel(CARE_LEVELS, l, lang)).join(', '))}
-        {row(t(lang, { sv: 'Språk', en: 'Languages' }), service.languages.join(', '))}
+        {row(t(lang, { sv: 'Språk', en: 'Languages' }), languageNames(service.languages, lang))}
         {row(t(lang, { sv: 'Drop-in', en: 'Drop-in' }), service.dropIn ? t(lang, { sv: 'Ja', en: 'Yes' }) : '')}
         {row(t(lang, { sv: 'Anonym kontakt', en: 'Anonymous contact' }), service.anonymous ? t(lang, { sv: 'Ja', en: 'Yes' }) : '')}
         {row(t(lang, { sv: 'Digital kontakt', en: 'Digital contact' }), service.digitalContact ? t(lang, { sv: 'Ja', en: 'Yes' }) : '')}
