@@ -24,6 +24,18 @@ interface Cached<T> {
 }
 
 const decoder = new TextDecoder();
+
+/** How many objects a refresh reads at once (S3 answers each GET in tens of milliseconds). */
+const READ_CONCURRENCY = 32;
+
+/** Run `work` over `items` with at most `limit` at a time. */
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
 const parse = (body: Uint8Array): unknown => JSON.parse(decoder.decode(body));
 
 /**
@@ -77,19 +89,21 @@ export class SnapshotCache {
     } while (cursor);
     let changed = false;
     const next = new Map<string, Cached<StoredReport>>();
+    const toRead: [string, string][] = [];
     for (const [key, signature] of listed) {
       const old = this.objects.get(key);
-      if (old && old.signature === signature && signature !== 'recent') {
-        next.set(key, old);
-        continue;
-      }
+      if (old && old.signature === signature && signature !== 'recent') next.set(key, old);
+      else toRead.push([key, signature]);
+    }
+    await inParallel(toRead, READ_CONCURRENCY, async ([key, signature]) => {
+      const old = this.objects.get(key);
       const found = await this.store.get(key, old ? { ifNoneMatch: old.etag } : {});
       if (found === 'not-modified' && old) next.set(key, { ...old, signature });
       else if (found && found !== 'not-modified') {
         next.set(key, { etag: found.etag, signature, value: parse(found.body) as StoredReport });
         changed = true;
       } else changed = true;
-    }
+    });
     if (next.size !== this.objects.size) changed = true;
     this.objects = next;
     const derived: Record<string, unknown> = {};
