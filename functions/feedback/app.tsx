@@ -3,6 +3,7 @@ import type { AppDeps } from '../core/deps.js';
 import { createBaseApp } from '../core/http/base-app.js';
 import type { KitEnv } from '../core/http/staff.js';
 import { feedbackContext, type FeedbackOptions } from './context.js';
+import { auditRoutes } from './routes/audit.js';
 import { formRoutes } from './routes/form.js';
 import { moderationPageRoutes } from './routes/moderation-page.js';
 import { moderationRoutes } from './routes/moderation.js';
@@ -25,5 +26,6 @@ export function createFeedbackApp(deps: AppDeps, options: FeedbackOptions = {}):
   app.route('/', summaryRoutes(ctx));
   app.route('/', moderationRoutes(ctx));
   app.route('/', moderationPageRoutes(ctx));
+  app.route('/', auditRoutes(ctx));
   return app;
 }

@@ -109,3 +109,20 @@ describe('the moderators’ API', () => {
     expect((await h.app.request('/api/feedback/submissions/1795424405000-nothere', { headers: { authorization: auth } })).status).toBe(404);
   });
 });
+
+describe('the audit log', () => {
+  test('lists who did what and when, never the text', async () => {
+    const { h, auth, id } = await withSubmission();
+    await patch(h, id, auth, { status: 'reviewed' }, '"new"');
+    const body = await bodyOf(h.app.request('/api/feedback/audit', { headers: { authorization: auth } }));
+    expect(body.items).toEqual([
+      { at: '2026-11-23T10:00:05+01:00', by: 'moderator-1', submission: id, action: 'change', fields: ['status'] },
+    ]);
+    expect(JSON.stringify(body)).not.toContain(VALID.text);
+  });
+
+  test('is for moderators only', async () => {
+    const { h } = await withSubmission();
+    expect((await h.app.request('/api/feedback/audit')).status).toBe(401);
+  });
+});

@@ -90,4 +90,12 @@ export const FEEDBACK_PATHS: OpenApiPaths = {
       responses: { '204': { description: 'Deleted.' } },
     },
   },
+  '/api/feedback/audit': {
+    get: {
+      summary: 'The moderators’ actions (who, when, which submission, which fields; never the text), paged by cursor',
+      security: moderator,
+      parameters: ['cursor', 'limit'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
+      responses: { '200': { description: '`{ items, cursor? }`' }, '400': problem('Bad cursor.') },
+    },
+  },
 };
