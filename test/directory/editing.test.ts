@@ -127,4 +127,21 @@ describe('groups and agreements', () => {
     const soon = await json(await app.request('/api/directory/agreements?expiringWithinDays=60'));
     expect(soon.items.map((a: { title: string; daysLeft: number }) => [a.title, a.daysLeft])).toEqual([['Avtal om LARO', 53]]);
   });
+
+  it('loses no service when two functions create services at the same moment', async () => {
+    const { app, kit, deps } = await directoryApp();
+    const { createDirectoryApp } = await import('../../functions/directory/app.js');
+    const other = createDirectoryApp({ ...deps, ids: () => '00000000-0000-4000-8000-999999999999' });
+    const admin = await kit.bearer({ roles: ['admin'] });
+    await app.request('/api/directory/services');
+    const answers = await Promise.all([
+      app.request('/api/directory/services', jsonInit('POST', kindaService({ name: 'Första samtidiga' }), admin)),
+      other.request('/api/directory/services', jsonInit('POST', kindaService({ name: 'Andra samtidiga' }), admin)),
+    ]);
+    expect(answers.map((r) => r.status)).toEqual([201, 201]);
+    // a fresh function reads the store; warm ones see the other's write once their short cache window has passed
+    const fresh = createDirectoryApp(deps);
+    const names = (await json(await fresh.request('/api/directory/services?q=samtidiga'))).items.map((s: { name: string }) => s.name);
+    expect(names.sort()).toEqual(['Andra samtidiga', 'Första samtidiga']);
+  });
 });

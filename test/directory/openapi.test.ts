@@ -36,4 +36,16 @@ describe('the OpenAPI document', () => {
     );
     expect(doc.components.schemas.ServiceInput.properties.name).toBeDefined();
   });
+
+  it('lists every API route the app answers', async () => {
+    const { app } = await directoryApp();
+    const doc = await json(await app.request('/api/directory/openapi.json'));
+    const routes = app.routes
+      .filter((r) => r.path.startsWith('/api/directory') && !r.path.includes('*') && r.method !== 'ALL')
+      .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
+    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m} ${path}`),
+    );
+    expect(routes.filter((r) => !documented.includes(r))).toEqual([]);
+  });
 });

@@ -178,6 +178,7 @@ export const DIRECTORY_PATHS: OpenApiPaths = {
     },
   },
   '/api/directory/hsds/': { get: { summary: 'HSDS API: version and profile', responses: { '200': json({ type: 'object' }) } } },
+  '/api/directory/hsds': { get: { summary: 'HSDS API: version and profile', responses: { '200': json({ type: 'object' }) } } },
   '/api/directory/hsds/services': {
     get: {
       summary: 'HSDS API: paged services',
