@@ -8,7 +8,13 @@ describe('the JSON API of trainings', () => {
   it('filters by topic, organiser and period', async () => {
     const { app, create } = await calendarKit();
     await create({ title: 'Mars' });
-    await create({ title: 'Maj', topic: 'sip', start: '2026-05-05T09:00', end: '2026-05-05T12:00', registrationDeadline: '2026-05-01T12:00' });
+    await create({
+      title: 'Maj',
+      topic: 'sip',
+      start: '2026-05-05T09:00',
+      end: '2026-05-05T12:00',
+      registrationDeadline: '2026-05-01T12:00',
+    });
     expect(await titles(await app.request('/api/calendar/events?topic=sip'))).toEqual(['Maj']);
     expect(await titles(await app.request('/api/calendar/events?organizer=0512'))).toEqual(['Mars', 'Maj']);
     expect(await titles(await app.request('/api/calendar/events?from=2026-04-01&to=2026-06-30'))).toEqual(['Maj']);
@@ -57,7 +63,10 @@ describe('the JSON API of trainings', () => {
   it('gives the year view with gaps as JSON', async () => {
     const { app, create } = await calendarKit();
     await create();
-    const body = (await (await app.request('/api/calendar/year?year=2026')).json()) as { gaps: string[]; topics: { topic: string; months: string[][] }[] };
+    const body = (await (await app.request('/api/calendar/year?year=2026')).json()) as {
+      gaps: string[];
+      topics: { topic: string; months: string[][] }[];
+    };
     expect(body.gaps).not.toContain('mi');
     expect(body.gaps).toContain('sip');
     expect(body.topics.find((t) => t.topic === 'mi')!.months[2]).toHaveLength(1);

@@ -21,7 +21,11 @@ const row = (over: Partial<Record<'title' | 'topic' | 'org' | 'start' | 'end' | 
   ].join(';');
 
 const post = (app: Awaited<ReturnType<typeof calendarKit>>['app'], auth: string, text: string) =>
-  app.request('/api/calendar/import', { method: 'POST', headers: { 'content-type': 'text/csv; charset=utf-8', authorization: auth }, body: text });
+  app.request('/api/calendar/import', {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv; charset=utf-8', authorization: auth },
+    body: text,
+  });
 
 describe('CSV import of a term’s programme', () => {
   it('imports every row of a semicolon file with a UTF-8 BOM and CRLF line ends', async () => {
@@ -29,14 +33,20 @@ describe('CSV import of a term’s programme', () => {
     const res = await post(app, editor, `\uFEFF${HEADER}\r\n${row()}\r\n${row({ title: 'SIP', topic: 'sip' })}\r\n`);
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ imported: 2 });
-    const list = (await (await app.request('/api/calendar/events')).json()) as { items: { title: string; description: string; audienceOrgs: string[] }[] };
+    const list = (await (await app.request('/api/calendar/events')).json()) as {
+      items: { title: string; description: string; audienceOrgs: string[] }[];
+    };
     expect(list.items.map((e) => e.title)).toEqual(['MI fördjupning', 'SIP']);
     expect(list.items[0]).toMatchObject({ description: 'Dag 1; dag 2', audienceOrgs: ['0512', '0513'] });
   });
 
   it('names row and column of every error and stores nothing', async () => {
     const { app, editor, kit } = await calendarKit();
-    const res = await post(app, editor, `${HEADER}\n${row()}\n${row({ topic: 'astrologi' })}\n${row({ end: '2026-04-14 08:00', cap: 'många' })}\n`);
+    const res = await post(
+      app,
+      editor,
+      `${HEADER}\n${row()}\n${row({ topic: 'astrologi' })}\n${row({ end: '2026-04-14 08:00', cap: 'många' })}\n`,
+    );
     expect(res.status).toBe(400);
     const body = (await res.json()) as { errors: { row: number; column: string }[] };
     expect(body.errors.map((e) => `${e.row}:${e.column}`).sort()).toEqual(['3:ämne', '4:platser']);
