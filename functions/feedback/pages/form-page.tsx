@@ -6,7 +6,7 @@ import { RATINGS, WRITERS } from '../categories.js';
 import type { FormError, FormInput } from '../form/input.js';
 import type { ServiceRef } from '../store/service-index.js';
 import { ContactFields, Honeypot } from './contact-fields.js';
-import { describedBy, ErrorSummary, InlineError, Notice, Optional } from './parts.js';
+import { Choices, describedBy, ErrorSummary, InlineError, Notice, Optional, SelectField } from './parts.js';
 
 /** Props of `FormPage`. */
 export interface FormPageProps {
@@ -19,29 +19,6 @@ export interface FormPageProps {
   readonly token: string;
   readonly errors: readonly FormError[];
   readonly notice?: Text;
-}
-
-function Choices(props: {
-  lang: Lang;
-  name: string;
-  type: 'radio' | 'checkbox';
-  options: readonly Term[];
-  checked: (id: string) => boolean;
-  errors: readonly FormError[];
-}) {
-  return props.options.map((o) => (
-    <div class="choice">
-      <input
-        type={props.type}
-        id={`${props.name}-${o.id}`}
-        name={props.name}
-        value={o.id}
-        checked={props.checked(o.id)}
-        aria-describedby={props.errors.some((e) => e.field === props.name) ? `${props.name}-error` : undefined}
-      />
-      <label for={`${props.name}-${o.id}`}>{t(props.lang, o)}</label>
-    </div>
-  ));
 }
 
 /** The public feedback form, also re-rendered with errors and with everything typed kept. */
@@ -114,37 +91,23 @@ export function FormPage(props: FormPageProps) {
             errors={errors}
           />
         </fieldset>
-        <div class={has('municipality') ? 'field-error' : undefined}>
-          <label for="municipality">
-            {t(lang, { sv: 'Vilken kommun gäller det?', en: 'Which municipality is it about?' })}
-            <Optional lang={lang} />
-          </label>
-          <InlineError lang={lang} field="municipality" errors={errors} />
-          <select id="municipality" name="municipality" aria-describedby={describedBy('municipality', errors, false)}>
-            <option value="">{t(lang, { sv: 'Vill inte säga / vet inte', en: 'Prefer not to say / do not know' })}</option>
-            {config.municipalities.map((m) => (
-              <option value={m.code} selected={input.municipality === m.code}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          lang={lang}
+          field="municipality"
+          label={{ sv: 'Vilken kommun gäller det?', en: 'Which municipality is it about?' }}
+          options={config.municipalities.map((m) => ({ value: m.code, name: m.name }))}
+          value={input.municipality}
+          errors={errors}
+        />
         {props.services?.length ? (
-          <div class={has('service') ? 'field-error' : undefined}>
-            <label for="service">
-              {t(lang, { sv: 'Vilken verksamhet gäller det?', en: 'Which service is it about?' })}
-              <Optional lang={lang} />
-            </label>
-            <InlineError lang={lang} field="service" errors={errors} />
-            <select id="service" name="service" aria-describedby={describedBy('service', errors, false)}>
-              <option value="">{t(lang, { sv: 'Vill inte säga / vet inte', en: 'Prefer not to say / do not know' })}</option>
-              {props.services.map((s) => (
-                <option value={s.id} selected={input.service === s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            lang={lang}
+            field="service"
+            label={{ sv: 'Vilken verksamhet gäller det?', en: 'Which service is it about?' }}
+            options={props.services.map((s) => ({ value: s.id, name: s.name }))}
+            value={input.service}
+            errors={errors}
+          />
         ) : null}
         <div class={has('text') || has('text-personal') ? 'field-error' : undefined}>
           <label for="text">{t(lang, { sv: 'Din synpunkt', en: 'Your feedback' })}</label>

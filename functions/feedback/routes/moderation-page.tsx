@@ -1,7 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import type { Staff } from '../../core/auth/auth.js';
 import { readBody } from '../../core/http/body.js';
 import { ProblemError } from '../../core/http/problem.js';
 import type { KitEnv } from '../../core/http/staff.js';
@@ -14,9 +12,7 @@ import { STATUSES } from '../moderation/state.js';
 import { ModerationLogin, ModerationPage } from '../pages/moderation-page.js';
 import { QUARTER, SUBMISSION_ID } from '../store/keys.js';
 import { readSubmission, retentionStart } from '../store/submissions.js';
-
-const PATH = '/tyck-till/moderering';
-const COOKIE = 'tyck-till-moderator';
+import { moderatorSessionRoutes, MODERATION_PATH as PATH, sessionModerator } from './moderator-session.js';
 
 const filterSchema = z.object({
   malbild: z.string().max(64).optional().catch(undefined),
@@ -51,18 +47,10 @@ const NOTICES: Record<string, Text> = {
 export function moderationPageRoutes(ctx: FeedbackContext): Hono<KitEnv> {
   const { deps } = ctx;
   const app = new Hono<KitEnv>();
-  const moderator = async (c: Context<KitEnv>): Promise<Staff | undefined> => {
-    const token = getCookie(c, COOKIE);
-    if (!token) return undefined;
-    try {
-      const staff = await deps.auth.verify(token);
-      return staff.roles.includes('moderator') || staff.roles.includes('admin') ? staff : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  const moderator = (c: Context<KitEnv>) => sessionModerator(deps.auth, c);
   const notice = (c: Context<KitEnv>) => NOTICES[c.req.query('meddelande') ?? ''];
 
+  app.route('/', moderatorSessionRoutes(ctx));
   app.get(PATH, async (c) => {
     c.header('Cache-Control', 'private, no-store');
     const lang = resolveLang(c);
@@ -87,30 +75,6 @@ export function moderationPageRoutes(ctx: FeedbackContext): Hono<KitEnv> {
         notice={notice(c)}
       />,
     );
-  });
-
-  app.post(`${PATH}/logga-in`, async (c) => {
-    assertFormBody(c);
-    assertSameOrigin(c, deps.publicOrigin);
-    const token = new URLSearchParams(await readBody(c, 8192)).get('token')?.trim() ?? '';
-    let staff: Staff | undefined;
-    try {
-      staff = await deps.auth.verify(token);
-    } catch {
-      staff = undefined;
-    }
-    if (!staff || !(staff.roles.includes('moderator') || staff.roles.includes('admin')))
-      return c.redirect(`${PATH}?meddelande=denied`, 303);
-    const secure = (c.req.header('x-forwarded-proto') ?? new URL(c.req.url).protocol.replace(':', '')) === 'https';
-    setCookie(c, COOKIE, token, { path: PATH, httpOnly: true, sameSite: 'Strict', secure, maxAge: 8 * 3600 });
-    deps.log.info('moderator signed in', { by: staff.sub });
-    return c.redirect(PATH, 303);
-  });
-
-  app.post(`${PATH}/logga-ut`, (c) => {
-    assertSameOrigin(c, deps.publicOrigin);
-    deleteCookie(c, COOKIE, { path: PATH });
-    return c.redirect(PATH, 303);
   });
 
   app.post(`${PATH}/:id`, async (c) => {
