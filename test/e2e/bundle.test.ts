@@ -1,0 +1,150 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SERVICE_PATHS, SERVICES, type ServiceName } from '../../functions/core/routes.js';
+import { requireMotoUnderCi, startMoto, type MotoServer } from '../support/moto.js';
+import { synthAreas } from '../infra/synth.js';
+import { httpApiEvent, type HttpApiEventOptions } from './lambda-event.js';
+
+const run = promisify(execFile);
+const RUNNER = fileURLToPath(new URL('./run-bundle.mjs', import.meta.url));
+/** The size budget of one minified function bundle. */
+const MAX_BUNDLE_BYTES = 600 * 1000;
+
+/** A staff-only write of each service: without a token it must answer 401. */
+const STAFF_WRITES: Readonly<Record<ServiceName, string>> = {
+  directory: '/api/directory/services.csv',
+  calendar: '/api/calendar/import',
+  indicators: '/api/indicators/import.csv',
+  feedback: '/api/feedback/submissions/e2e',
+};
+
+interface LambdaResult {
+  readonly statusCode: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+  readonly isBase64Encoded?: boolean;
+}
+
+let work: string;
+const bundles = new Map<ServiceName, string>();
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'kit-e2e-'));
+  const outdir = join(work, 'cdk.out');
+  const { templates } = synthAreas({ areas: ['jamtland'], bundle: true, nag: false, outdir });
+  const functions = templates.get('jamtland')!.findResources('AWS::Lambda::Function') as Record<
+    string,
+    { Metadata: Record<string, string> }
+  >;
+  for (const [logicalId, fn] of Object.entries(functions)) {
+    const service = SERVICES.find((s) => logicalId.toLowerCase().startsWith(s));
+    if (service) bundles.set(service, join(outdir, fn.Metadata['aws:asset:path']!, 'index.mjs'));
+  }
+}, 300_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Call one bundle's handler in a fresh Node process with `env`, once per event. */
+async function invoke(service: ServiceName, env: Record<string, string>, events: Array<Record<string, unknown>>): Promise<LambdaResult[]> {
+  const eventsFile = join(work, `${service}-events.json`);
+  const resultsFile = join(work, `${service}-results.json`);
+  writeFileSync(eventsFile, JSON.stringify(events));
+  await run(process.execPath, [RUNNER, bundles.get(service)!, eventsFile, resultsFile], {
+    env: { PATH: process.env.PATH ?? '', TZ: 'UTC', ...env },
+    timeout: 60_000,
+  });
+  return JSON.parse(await readFile(resultsFile, 'utf8')) as LambdaResult[];
+}
+
+const header = (r: LambdaResult, name: string) => r.headers[name] ?? r.headers[name.toLowerCase()] ?? '';
+
+describe('the synthesized bundles', () => {
+  it('are one per service', () => {
+    expect([...bundles.keys()].sort()).toEqual([...SERVICES].sort());
+  });
+
+  it.each(SERVICES)('keep the %s bundle under 600 KB minified', (service) => {
+    expect(statSync(bundles.get(service)!).size).toBeLessThanOrEqual(MAX_BUNDLE_BYTES);
+  });
+
+  it.each(SERVICES)('answer 503 problem+json, not a crash, when the %s function lacks its settings', async (service) => {
+    const [res] = await invoke(service, { AWS_REGION: 'eu-north-1' }, [httpApiEvent(`${SERVICE_PATHS[service].api}/health`)]);
+    expect(res!.statusCode).toBe(503);
+    expect(header(res!, 'content-type')).toContain('application/problem+json');
+    expect(JSON.parse(res!.body)).toMatchObject({ status: 503, title: expect.any(String) });
+  });
+});
+
+describe.skipIf(!requireMotoUnderCi())('each bundled handler against S3 on moto', () => {
+  let moto: MotoServer;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    moto = await startMoto();
+    env = {
+      DATA_BUCKET: await moto.createBucket(),
+      AWS_ENDPOINT_URL_S3: moto.endpoint,
+      S3_FORCE_PATH_STYLE: 'true',
+      AWS_REGION: 'eu-north-1',
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      USER_POOL_ISSUER: 'https://cognito-idp.eu-north-1.amazonaws.com/eu-north-1_e2e',
+      USER_POOL_CLIENT_ID: 'e2e-client',
+      PUBLIC_ORIGIN: 'https://e2e0000000.execute-api.eu-north-1.amazonaws.com',
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+  });
+  afterAll(async () => moto?.stop());
+
+  const requests = (service: ServiceName): Array<[string, string, HttpApiEventOptions]> => [
+    ['health', `${SERVICE_PATHS[service].api}/health`, {}],
+    ['page', SERVICE_PATHS[service].pages[0]!, {}],
+    ['unknown', `${SERVICE_PATHS[service].api}/no-such-thing-e2e`, {}],
+    ['staff write', STAFF_WRITES[service], { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'a,b\n1,2\n' }],
+  ];
+
+  describe.each(SERVICES)('the %s function', (service) => {
+    let results: Map<string, LambdaResult>;
+    beforeAll(async () => {
+      const list = requests(service);
+      const out = await invoke(
+        service,
+        env,
+        list.map(([, path, options]) => httpApiEvent(path, options)),
+      );
+      results = new Map(list.map(([name], i) => [name, out[i]!]));
+    }, 90_000);
+
+    it('answers its health check with 200 JSON', () => {
+      const res = results.get('health')!;
+      expect(res.statusCode).toBe(200);
+      expect(header(res, 'content-type')).toContain('application/json');
+      expect(() => JSON.parse(res.body) as unknown).not.toThrow();
+    });
+
+    it('serves its public page as HTML in the area branding', () => {
+      const res = results.get('page')!;
+      expect(res.statusCode).toBe(200);
+      expect(header(res, 'content-type')).toContain('text/html');
+      expect(res.body).toContain('Jämtland Härjedalen');
+    });
+
+    it('answers an unknown path with 404 problem+json', () => {
+      const res = results.get('unknown')!;
+      expect(res.statusCode).toBe(404);
+      expect(header(res, 'content-type')).toContain('application/problem+json');
+      expect(JSON.parse(res.body)).toMatchObject({ status: 404 });
+    });
+
+    it('refuses a staff write without a token with 401 problem+json', () => {
+      const res = results.get('staff write')!;
+      expect(res.statusCode).toBe(401);
+      expect(header(res, 'content-type')).toContain('application/problem+json');
+      expect(JSON.parse(res.body)).toMatchObject({ status: 401 });
+    });
+  });
+});
