@@ -127,6 +127,7 @@ describe('searching services', () => {
     ['age=old', 'age'],
     ['noReferral=maybe', 'noReferral'],
     ['limit=1000', 'limit'],
+    ['language=xx', 'language'],
   ])('rejects %s with 400 naming the parameter', async (query, field) => {
     const { app } = await directoryApp('ostergotland');
     const res = await app.request(`/api/directory/services?${query}`);

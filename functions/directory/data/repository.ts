@@ -2,7 +2,7 @@ import type { CountyConfig } from '../../core/config/schema.js';
 import type { Clock } from '../../core/deps.js';
 import { toStockholmIso } from '../../core/i18n.js';
 import type { Logger } from '../../core/log.js';
-import { putJson, updateJson } from '../../core/store/json.js';
+import { getJson, putJson, updateJson } from '../../core/store/json.js';
 import { PreconditionFailedError, type Store } from '../../core/store/store.js';
 import { COLLECTION_KEY, HISTORY_PREFIX, SERVICE_INDEX_KEY, type Collection } from '../model/collection.js';
 import { buildServiceIndex } from './service-index.js';
@@ -94,7 +94,6 @@ export class DirectoryRepository {
    * ProblemError to refuse; nothing is written then. Keeps the public service index current.
    */
   async update(change: (current: Collection) => Collection): Promise<Snapshot> {
-    await this.load();
     const written = await updateJson<Collection>(this.options.store, COLLECTION_KEY, (current) => {
       const base = current ?? seedCollection(this.options.config, toStockholmIso(this.options.clock.now()));
       return { ...change(base), revision: (base.revision ?? 0) + 1 };
@@ -132,7 +131,17 @@ export class DirectoryRepository {
     return entries;
   }
 
+  /**
+   * Rewrite the public service index. Two writers may finish in either order, so after writing it
+   * checks that no newer revision has landed meanwhile, and if one has, writes from that one.
+   */
   private async writeServiceIndex(collection: Collection): Promise<void> {
-    await putJson(this.options.store, SERVICE_INDEX_KEY, buildServiceIndex(collection, this.options.config));
+    let current = collection;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await putJson(this.options.store, SERVICE_INDEX_KEY, buildServiceIndex(current, this.options.config));
+      const latest = await getJson<Collection>(this.options.store, COLLECTION_KEY);
+      if (!latest || (latest.value.revision ?? 0) <= (current.revision ?? 0)) return;
+      current = latest.value;
+    }
   }
 }

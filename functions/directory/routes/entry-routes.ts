@@ -34,6 +34,11 @@ function build<I extends { verified: boolean }, T extends Entry>(input: I, id: s
   } as unknown as T;
 }
 
+function validId(id: string, kind: EntryKind): string {
+  if (!ID_PATTERN.test(id)) throw notFound(`No such ${kind} entry.`);
+  return id;
+}
+
 /** The entry of `kind` with `id` in a collection, or 404. */
 export function findEntry<T extends Entry>(collection: Collection, kind: EntryKind, id: string): T {
   const found = ID_PATTERN.test(id) ? (collection[kind] as unknown as readonly T[]).find((e) => e.id === id) : undefined;
@@ -78,8 +83,7 @@ export function entryRoutes<I extends { verified: boolean }, T extends Entry>(ct
     const ifMatch = requireIfMatch(c);
     const input = await jsonBody(c, resource.schema);
     resource.check(input);
-    const id = c.req.param('id');
-    findEntry<T>((await ctx.load()).collection, kind, id);
+    const id = validId(c.req.param('id'), kind);
     const entry = await changeEntry<T>(
       ctx,
       kind,
@@ -96,8 +100,7 @@ export function entryRoutes<I extends { verified: boolean }, T extends Entry>(ct
   app.delete('/:id', staffOnly, async (c) => {
     const staff = c.get('staff')!;
     const ifMatch = requireIfMatch(c);
-    const id = c.req.param('id');
-    findEntry<T>((await ctx.load()).collection, kind, id);
+    const id = validId(c.req.param('id'), kind);
     const retire = (current: T) => ({ ...current, status: 'retired', updated: stampOf(ctx, staff) }) as T;
     const entry = await changeEntry<T>(ctx, kind, id, ifMatch, staff, resource.orgsOf, retire, 'retire');
     return c.json(entry, 200, { ETag: entryEtag(entry) });

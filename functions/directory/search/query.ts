@@ -27,7 +27,7 @@ export function serviceQuerySchema(config: CountyConfig) {
     careLevel: many(z.enum(termIds(CARE_LEVELS))).optional(),
     noReferral: flag.optional(),
     openNow: flag.optional(),
-    language: many(z.string().regex(/^[a-z]{2,3}$/, 'An ISO 639 language code')).optional(),
+    language: many(z.string().refine((l) => config.languages.includes(l), 'Not a language of this area')).optional(),
     age: z
       .string()
       .regex(/^\d{1,3}$/, 'Age in whole years')
