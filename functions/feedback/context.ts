@@ -40,7 +40,7 @@ export interface FeedbackContext {
 export function feedbackContext(deps: AppDeps, options: FeedbackOptions = {}): FeedbackContext {
   let secret: Promise<Uint8Array> | undefined = options.secret ? Promise.resolve(options.secret) : undefined;
   const ids = deps.ids ?? randomUUID;
-  const services = serviceIndex(deps.store);
+  const services = serviceIndex(deps.store, deps.clock);
   return {
     deps,
     categories: feedbackCategories(deps.config),

@@ -27,6 +27,7 @@ describe('the form page', () => {
       'directory/public/service-index.json',
       JSON.stringify([{ id: 'mini-maria-boras', name: 'Mini-Maria Borås', municipalities: ['1490'] }]),
     );
+    h.clock.advance(61); // the index is looked up at most once a minute
     expect(await (await h.app.request('/tyck-till')).text()).toContain('Mini-Maria Borås');
   });
 
@@ -170,5 +171,21 @@ describe('personal data in the text', () => {
     await h.send({ ...VALID, text: 'Hemlig text 19121212-1212', pd: 'shown', contact: 'anna@example.se', consent: 'yes' });
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.join('\n')).not.toMatch(/Hemlig|1212|anna@/);
+  });
+});
+
+describe('crisis words', () => {
+  test('a text suggesting a crisis is flagged for the moderators', async () => {
+    const h = await feedbackHarness();
+    await h.send({ ...VALID, text: 'Ibland vill jag inte leva längre.' });
+    const [key] = await h.keys('feedback/submissions/');
+    expect((await getJson<Submission>(h.kit.deps.store, key ?? ''))?.value.flags).toEqual(['crisis']);
+  });
+
+  test('an everyday text is not flagged', async () => {
+    const h = await feedbackHarness();
+    await h.send({ ...VALID });
+    const [key] = await h.keys('feedback/submissions/');
+    expect((await getJson<Submission>(h.kit.deps.store, key ?? ''))?.value.flags).toEqual([]);
   });
 });

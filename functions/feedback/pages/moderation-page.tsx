@@ -105,6 +105,9 @@ export function ModerationPage(props: ModerationPageProps) {
               <span class="tag">{label(c)}</span>
             ))}
             {s.municipality ? <span class="tag">{config.municipalities.find((m) => m.code === s.municipality)?.name}</span> : null}
+            {s.flags?.includes('crisis') ? (
+              <span class="tag warn">{t(lang, { sv: 'Kan vara i kris – läs först', en: 'May be in crisis – read first' })}</span>
+            ) : null}
             {s.hasContact ? <span class="tag warn">{t(lang, { sv: 'Vill ha svar', en: 'Wants an answer' })}</span> : null}
           </p>
           <blockquote>{s.text}</blockquote>

@@ -1,3 +1,4 @@
+import type { Clock } from '../../core/deps.js';
 import type { Store } from '../../core/store/store.js';
 
 /** One service of the directory's public index. */
@@ -25,12 +26,17 @@ function valid(value: unknown): value is ServiceRef[] {
 }
 
 /**
- * A reader of the directory's service index that re-reads only when it changed (`If-None-Match`).
- * Answers `undefined` while the index is absent or unreadable, so the form leaves the question out.
+ * A reader of the directory's service index that asks the store at most once per `maxAgeSeconds`
+ * and then only for a changed version (`If-None-Match`). Answers `undefined` while the index is
+ * absent or unreadable, so the form leaves the question out.
  */
-export function serviceIndex(store: Store): () => Promise<readonly ServiceRef[] | undefined> {
+export function serviceIndex(store: Store, clock: Clock, maxAgeSeconds = 60): () => Promise<readonly ServiceRef[] | undefined> {
   let cached: { etag: string; services: readonly ServiceRef[] } | undefined;
+  let checkedAt = Number.NEGATIVE_INFINITY;
   return async () => {
+    const now = clock.now().getTime();
+    if (now - checkedAt < maxAgeSeconds * 1000) return cached?.services;
+    checkedAt = now;
     const found = await store.get(SERVICE_INDEX_KEY, cached ? { ifNoneMatch: cached.etag } : {});
     if (found === 'not-modified') return cached?.services;
     if (!found) {

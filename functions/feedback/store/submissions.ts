@@ -1,6 +1,7 @@
 import type { Store } from '../../core/store/store.js';
 import { getJson, putJson } from '../../core/store/json.js';
 import { toStockholmIso } from '../../core/i18n.js';
+import { mentionsCrisis } from '../guard/crisis.js';
 import { redact, type FindingKind } from '../guard/personal-data.js';
 import type { FormInput } from '../form/input.js';
 import {
@@ -28,6 +29,8 @@ export interface Submission {
   /** How many pieces of personal data of each kind were removed from the text. */
   readonly redactions: Partial<Record<FindingKind, number>>;
   readonly hasContact: boolean;
+  /** `crisis` when the text has words suggesting the writer may be in crisis (for moderators). */
+  readonly flags: readonly 'crisis'[];
 }
 
 /** Contact details, kept apart from the text under `feedback/contacts/`. */
@@ -59,6 +62,7 @@ export async function saveSubmission(store: Store, input: FormInput, now: Date, 
     text,
     redactions: counts,
     hasContact: Boolean(input.contact && input.consent),
+    flags: mentionsCrisis(input.text) ? ['crisis'] : [],
   };
   if (submission.hasContact) {
     const contact: Contact = {
