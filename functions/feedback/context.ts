@@ -6,6 +6,7 @@ import { defaultClientAddress, DEFAULT_RATE_LIMITS, type ClientAddress, type Rat
 import { loadOrCreateSecret } from './guard/secret.js';
 import { DEFAULT_TOKEN_LIMITS, type TokenLimits } from './guard/time-token.js';
 import { serviceIndex, type ServiceRef } from './store/service-index.js';
+import { rebuildCounts } from './summary/counts.js';
 
 /** Options of the feedback app; each has a default, tests pass fixed ones. */
 export interface FeedbackOptions {
@@ -19,6 +20,8 @@ export interface FeedbackOptions {
   readonly rateLimits?: RateLimits;
   /** Largest form body in bytes. @default 64 KiB */
   readonly maxBodyBytes?: number;
+  /** After a submission, rebuild `feedback/public/counts.json` if this instance has not for this long. @default 10 */
+  readonly countsEveryMinutes?: number;
 }
 
 /** What every route module of the service receives. */
@@ -32,6 +35,8 @@ export interface FeedbackContext {
   /** A new unique id part (letters and digits only). */
   newId(): string;
   secret(): Promise<Uint8Array>;
+  /** Rebuild the public counts if this instance has not done so lately; never fails the caller. */
+  refreshCounts(): Promise<void>;
   /** The area's services from the directory, or `undefined` while the directory has none. */
   services(): Promise<readonly ServiceRef[] | undefined>;
 }
@@ -41,7 +46,8 @@ export function feedbackContext(deps: AppDeps, options: FeedbackOptions = {}): F
   let secret: Promise<Uint8Array> | undefined = options.secret ? Promise.resolve(options.secret) : undefined;
   const ids = deps.ids ?? randomUUID;
   const services = serviceIndex(deps.store, deps.clock);
-  return {
+  let countsAt = Number.NEGATIVE_INFINITY;
+  const ctx: FeedbackContext = {
     deps,
     categories: feedbackCategories(deps.config),
     clientAddress: options.clientAddress ?? defaultClientAddress,
@@ -60,5 +66,16 @@ export function feedbackContext(deps: AppDeps, options: FeedbackOptions = {}): F
       return secret;
     },
     services,
+    refreshCounts: async () => {
+      const now = deps.clock.now().getTime();
+      if (now - countsAt < (options.countsEveryMinutes ?? 10) * 60_000) return;
+      countsAt = now;
+      try {
+        await rebuildCounts(ctx);
+      } catch (error) {
+        deps.log.warn('counts not rebuilt', { error: error instanceof Error ? error.name : 'unknown' });
+      }
+    },
   };
+  return ctx;
 }

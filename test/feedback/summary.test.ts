@@ -110,3 +110,17 @@ describe('the summaries', () => {
     ]);
   });
 });
+
+describe('keeping counts.json current', () => {
+  test('a submission brings counts.json up to date when it was not rebuilt in the last ten minutes', async () => {
+    const h = await feedbackHarness();
+    await h.send({ ...VALID, municipality: '1490' });
+    const read = async () => (await getJson<CountRow[]>(h.kit.deps.store, 'feedback/public/counts.json'))?.value;
+    expect(await read()).toEqual([{ period: '2026-Q4', malbild: 'respekt', municipality: '1490', count: 1 }]);
+    await h.send({ ...VALID, municipality: '1490' });
+    expect((await read())?.[0]?.count).toBe(1);
+    h.clock.advance(600);
+    await h.send({ ...VALID, municipality: '1490' });
+    expect((await read())?.[0]?.count).toBe(3);
+  });
+});
