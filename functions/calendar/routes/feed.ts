@@ -8,6 +8,7 @@ import { t } from '../../core/i18n.js';
 import type { CalendarContext } from '../context.js';
 import { getEvent, listEvents } from '../data/events.js';
 import { renderFeed } from '../feed/ical.js';
+import { FeedMemo } from '../feed/memo.js';
 import { organisationName, organisations, trainingTopics } from '../model/vocabulary.js';
 import { publicOrigin } from './origin.js';
 
@@ -24,6 +25,7 @@ export const CANCELLED_RETENTION_DAYS = 60;
 export function feedRoutes(ctx: CalendarContext): Hono<KitEnv> {
   const app = new Hono<KitEnv>();
   const { config, store, clock } = ctx.deps;
+  const memo = new FeedMemo();
 
   app.get('/kalender.ics', async (c) => {
     const q = queryParams(c, feedQuery);
@@ -42,7 +44,8 @@ export function feedRoutes(ctx: CalendarContext): Hono<KitEnv> {
     const parts = [t(lang, { sv: 'Utbildningar', en: 'Trainings' }), config.name];
     if (topic) parts.push(t(lang, topic));
     if (q.organizer) parts.push(organisationName(config, q.organizer));
-    const body = renderFeed(config, events, { name: parts.join(' – '), origin: publicOrigin(ctx, c), lang });
+    const options = { name: parts.join(' – '), origin: publicOrigin(ctx, c), lang };
+    const body = memo.get(events, options, () => renderFeed(config, events, options));
     return cachedResponse(c, body, { contentType: ICS, maxAge: 900 });
   });
 
