@@ -1,10 +1,11 @@
 import type { CountyConfig } from '../../core/config/schema.js';
 import { t, type Lang } from '../../core/i18n.js';
 import { METHOD_TEXT } from '../csv/columns.js';
-import { categoryName, organisationName } from '../csv/export.js';
-import { TOTAL, splitCellKey, type Category, type Dimension } from '../model/cells.js';
+import { organisationName } from '../csv/export.js';
+import { TOTAL, type Category, type Dimension } from '../model/cells.js';
 import type { IndicatorTable } from '../query/types.js';
 import { BarChart, TrendChart, type Datum } from './chart.js';
+import { AreaTable, OrgTable } from './tables.js';
 import { cellText, coverageText, SYMBOLS } from './format.js';
 
 interface Props {
@@ -31,7 +32,6 @@ export function IndicatorPage({ config, lang, table, period, categories }: Props
     text: cellText(r.cells[TOTAL] ?? { value: null, status: r.status }, def.unit, lang),
   }));
   const area = table.area.find((a) => a.period === chosen);
-  const breakdownKeys = Object.keys(area?.cells ?? {}).filter((k) => k !== TOTAL);
   const method = t(lang, METHOD_TEXT[def.aggregate] ?? { sv: def.aggregate, en: def.aggregate });
   const shown = trend.filter((d) => d.value !== null);
   const summary = !table.available
@@ -46,7 +46,6 @@ export function IndicatorPage({ config, lang, table, period, categories }: Props
           en: `In ${chosen} the figure for the whole area was ${cellText(area?.cells[TOTAL], def.unit, lang)} (${method}). ${coverageText(area?.coverage, lang)}.${shown.length > 1 ? ` From ${shown[0]?.label} (${shown[0]?.text}) to ${shown.at(-1)?.label} (${shown.at(-1)?.text}).` : ''}`,
         });
   const colour = config.branding.colour;
-  const orgHeader = t(lang, { sv: 'Organisation', en: 'Organisation' });
   return (
     <>
       <p>
@@ -84,25 +83,7 @@ export function IndicatorPage({ config, lang, table, period, categories }: Props
             lang={lang}
             colour={colour}
           />
-          <table>
-            <caption>{t(lang, { sv: 'Hela området per period', en: 'Whole area per period' })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t(lang, { sv: 'Period', en: 'Period' })}</th>
-                <th scope="col">{t(lang, { sv: 'Värde', en: 'Value' })}</th>
-                <th scope="col">{t(lang, { sv: 'Täckning', en: 'Coverage' })}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {table.area.map((a) => (
-                <tr>
-                  <th scope="row">{a.period}</th>
-                  <td class="num">{cellText(a.cells[TOTAL], def.unit, lang)}</td>
-                  <td>{coverageText(a.coverage, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AreaTable table={table} lang={lang} />
           <h2>{t(lang, { sv: `Per organisation, ${chosen}`, en: `Per organisation, ${chosen}` })}</h2>
           <BarChart
             id="compare"
@@ -113,39 +94,7 @@ export function IndicatorPage({ config, lang, table, period, categories }: Props
             lang={lang}
             colour={colour}
           />
-          <table>
-            <caption>{t(lang, { sv: `Per organisation ${chosen}`, en: `Per organisation ${chosen}` })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{orgHeader}</th>
-                <th scope="col">{t(lang, { sv: 'Totalt', en: 'Total' })}</th>
-                {breakdownKeys.map((k) => {
-                  const { dimension, code } = splitCellKey(k);
-                  return <th scope="col">{categoryName(categories, dimension, code, lang)}</th>;
-                })}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr>
-                  <th scope="row">{organisationName(config, r.organization, lang)}</th>
-                  <td class="num">{cellText(r.cells[TOTAL] ?? { value: null, status: r.status }, def.unit, lang)}</td>
-                  {breakdownKeys.map((k) => (
-                    <td class="num">{cellText(r.cells[k] ?? { value: null, status: r.status }, def.unit, lang)}</td>
-                  ))}
-                </tr>
-              ))}
-              {area ? (
-                <tr>
-                  <th scope="row">{organisationName(config, 'area', lang)}</th>
-                  <td class="num">{cellText(area.cells[TOTAL], def.unit, lang)}</td>
-                  {breakdownKeys.map((k) => (
-                    <td class="num">{cellText(area.cells[k], def.unit, lang)}</td>
-                  ))}
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
+          <OrgTable config={config} lang={lang} table={table} period={chosen} categories={categories} />
           <p>
             <a href={`/api/indicators/export.csv?indicator=${def.id}`}>
               {t(lang, { sv: 'Ladda ner som CSV för Excel', en: 'Download as CSV for Excel' })}

@@ -1,19 +1,11 @@
 import { isSmallCount, isSmallDenominator, secondarySuppress, type SdcCell, type Thresholds } from '../disclosure/suppress.js';
 import { TOTAL, splitCellKey } from '../model/cells.js';
+import { statisticCell } from './area-stats.js';
 import type { RawRow, RawTable } from './raw.js';
 import type { AreaRow, Cell, IndicatorTable, OrgRow, Viewer } from './types.js';
 
 interface Indexed extends SdcCell {
   readonly denominator?: number;
-}
-
-const round = (v: number) => Math.round(v * 10) / 10;
-
-function median(values: number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
 const cellOf = (c: Indexed | undefined, missing: Cell['status']): Cell =>
@@ -113,23 +105,7 @@ export function publishTable(raw: RawTable, viewer: Viewer, thresholds: Threshol
         .map((at) => cells[at] as Indexed)
         .filter((c) => !c.suppressed);
       if (key === TOTAL) used = members.length;
-      const denominator = members.reduce((s, c) => s + (c.denominator ?? 0), 0);
-      const weighted = members.filter((c) => c.denominator !== undefined);
-      const value =
-        def.aggregate === 'median-of-reported'
-          ? median(members.map((c) => c.value))
-          : denominator > 0
-            ? weighted.reduce((s, c) => s + c.value * (c.denominator as number), 0) / denominator
-            : undefined;
-      const small = isCount
-        ? value !== undefined && isSmallCount(value, thresholds)
-        : isSmallDenominator(members.length ? denominator : undefined, thresholds);
-      out[key] =
-        value === undefined
-          ? { value: null, status: missing }
-          : protect && small
-            ? { value: null, status: 'suppressed', suppression: 'primary' }
-            : { value: round(value), status: 'reported' };
+      out[key] = statisticCell(def, members, thresholds, protect, missing);
     }
     return { period, cells: out, coverage: { ...coverageBase, used }, method: def.aggregate };
   });

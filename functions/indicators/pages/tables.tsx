@@ -1,0 +1,84 @@
+import type { CountyConfig } from '../../core/config/schema.js';
+import { t, type Lang } from '../../core/i18n.js';
+import { categoryName, organisationName } from '../csv/export.js';
+import { TOTAL, splitCellKey, type Category, type Dimension } from '../model/cells.js';
+import type { IndicatorTable } from '../query/types.js';
+import { cellText, coverageText } from './format.js';
+
+/** The data table behind the trend chart: the area figure and coverage per period. */
+export function AreaTable({ table, lang }: { table: IndicatorTable; lang: Lang }) {
+  const def = table.indicator;
+  return (
+    <table>
+      <caption>{t(lang, { sv: 'Hela området per period', en: 'Whole area per period' })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t(lang, { sv: 'Period', en: 'Period' })}</th>
+          <th scope="col">{t(lang, { sv: 'Värde', en: 'Value' })}</th>
+          <th scope="col">{t(lang, { sv: 'Täckning', en: 'Coverage' })}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {table.area.map((a) => (
+          <tr>
+            <th scope="row">{a.period}</th>
+            <td class="num">{cellText(a.cells[TOTAL], def.unit, lang)}</td>
+            <td>{coverageText(a.coverage, lang)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The data table behind the bar chart: every organisation's total and breakdown cells for a period, and the area. */
+export function OrgTable(props: {
+  config: CountyConfig;
+  lang: Lang;
+  table: IndicatorTable;
+  period: string;
+  categories: Record<Dimension, readonly Category[]>;
+}) {
+  const { config, lang, table, categories } = props;
+  const def = table.indicator;
+  const rows = table.rows.filter((r) => r.period === props.period);
+  const area = table.area.find((a) => a.period === props.period);
+  const breakdownKeys = Object.keys(area?.cells ?? {}).filter((k) => k !== TOTAL);
+  const chosen = props.period;
+  const orgHeader = t(lang, { sv: 'Organisation', en: 'Organisation' });
+  return (
+    <table>
+      <caption>{t(lang, { sv: `Per organisation ${chosen}`, en: `Per organisation ${chosen}` })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{orgHeader}</th>
+          <th scope="col">{t(lang, { sv: 'Totalt', en: 'Total' })}</th>
+          {breakdownKeys.map((k) => {
+            const { dimension, code } = splitCellKey(k);
+            return <th scope="col">{categoryName(categories, dimension, code, lang)}</th>;
+          })}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr>
+            <th scope="row">{organisationName(config, r.organization, lang)}</th>
+            <td class="num">{cellText(r.cells[TOTAL] ?? { value: null, status: r.status }, def.unit, lang)}</td>
+            {breakdownKeys.map((k) => (
+              <td class="num">{cellText(r.cells[k] ?? { value: null, status: r.status }, def.unit, lang)}</td>
+            ))}
+          </tr>
+        ))}
+        {area ? (
+          <tr>
+            <th scope="row">{organisationName(config, 'area', lang)}</th>
+            <td class="num">{cellText(area.cells[TOTAL], def.unit, lang)}</td>
+            {breakdownKeys.map((k) => (
+              <td class="num">{cellText(area.cells[k], def.unit, lang)}</td>
+            ))}
+          </tr>
+        ) : null}
+      </tbody>
+    </table>
+  );
+}
