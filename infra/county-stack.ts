@@ -92,7 +92,14 @@ export class CountyStack extends Stack {
     new CfnOutput(this, 'PublicUrl', { value: `${this.publicApi.publicOrigin}/`, description: 'The start page of the area.' });
     new CfnOutput(this, 'UserPoolId', { value: this.staff.userPool.userPoolId, description: 'Staff user pool: add staff here.' });
     new CfnOutput(this, 'UserPoolClientId', { value: this.staff.client.userPoolClientId });
+    new CfnOutput(this, 'StaffLoginDomain', { value: this.staff.domain.baseUrl(), description: 'Managed login for staff.' });
     new CfnOutput(this, 'TokenIssuer', { value: this.staff.issuer });
+    if (this.publicApi.domain) {
+      new CfnOutput(this, 'CustomDomainTarget', {
+        value: this.publicApi.domain.regionalDomainName,
+        description: `DNS: point ${config.aws.customDomain?.domainName} here (CNAME or alias).`,
+      });
+    }
     new CfnOutput(this, 'DataBucketName', { value: this.data.bucket.bucketName });
   }
 }

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData, type Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -33,7 +33,13 @@ export class OperationsAlarms extends Construct {
   constructor(scope: Construct, id: string, props: OperationsAlarmsProps) {
     super(scope, id);
     this.period = props.period ?? Duration.minutes(5);
-    this.key = new Key(this, 'TopicKey', { enableKeyRotation: true, description: 'County kit: encrypts the alarm topic.' });
+    // The key only protects alarm messages in flight: when the stack goes, it may go too.
+    this.key = new Key(this, 'TopicKey', {
+      enableKeyRotation: true,
+      description: 'County kit: encrypts the alarm topic.',
+      removalPolicy: RemovalPolicy.DESTROY,
+      pendingWindow: Duration.days(7),
+    });
     // The AWS-managed SNS key cannot be used here: CloudWatch needs these two rights on the key.
     this.key.addToResourcePolicy(
       new PolicyStatement({

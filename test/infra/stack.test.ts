@@ -206,3 +206,27 @@ describe('lifecycle rules', () => {
     }
   });
 });
+
+describe('a custom domain in the config', () => {
+  it('maps the domain to the default stage and makes it the public origin of every function', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kit-domain-'));
+    try {
+      const source = readFileSync('config/jamtland.yaml', 'utf8').replace(
+        'aws:\n  region: eu-north-1\n',
+        'aws:\n  region: eu-north-1\n  customDomain:\n    domainName: stod.example.se\n' +
+          '    certificateArn: arn:aws:acm:eu-north-1:123456789012:certificate/0a1b2c3d-0000-4000-8000-000000000000\n',
+      );
+      writeFileSync(join(dir, 'jamtland.yaml'), source);
+      // With nag on: synth itself fails on any unacknowledged finding.
+      const t = synthAreas({ configDir: dir }).templates.get('jamtland')!;
+      t.hasResourceProperties('AWS::ApiGatewayV2::DomainName', { DomainName: 'stod.example.se' });
+      t.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 1);
+      t.allResourcesProperties('AWS::Lambda::Function', {
+        Environment: { Variables: Match.objectLike({ PUBLIC_ORIGIN: 'https://stod.example.se' }) },
+      });
+      expect(Object.keys(t.findOutputs('CustomDomainTarget'))).toEqual(['CustomDomainTarget']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
