@@ -136,3 +136,10 @@ describe('searching services', () => {
     expect((await json(res)).errors.map((e: J) => e.field.split('.')[0])).toContain(field);
   });
 });
+
+describe('planned services', () => {
+  it('are listed after the services that are open', async () => {
+    const { app } = await directoryApp('jamtland');
+    expect(await names(app, 'q=ostersund')).toEqual(['Nexus', 'Beroendeenheten', 'Gemensam mottagning (ett telefonnummer)']);
+  });
+});

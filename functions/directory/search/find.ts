@@ -20,6 +20,8 @@ export interface FoundPage {
   readonly nextCursor?: string;
 }
 
+const rank = (service: Service) => (service.status === 'active' ? 0 : service.status === 'planned' ? 1 : 2);
+
 /** Default page size of service lists. */
 export const DEFAULT_PAGE_SIZE = 20;
 
@@ -33,15 +35,18 @@ export function findServices(collection: Collection, index: () => ServiceSearch,
   if (query.q?.trim()) {
     const result = index().search(query.q, (id) => allowed.has(id));
     matchedAllWords = result.matchedAllWords;
-    found = result.hits.flatMap((hit) => {
-      const service = byId.get(hit.id);
-      return service ? [{ service, score: hit.score, matchedFields: hit.matchedFields, matchedTerms: hit.matchedTerms }] : [];
-    });
+    found = result.hits
+      .flatMap((hit) => {
+        const service = byId.get(hit.id);
+        return service ? [{ service, score: hit.score, matchedFields: hit.matchedFields, matchedTerms: hit.matchedTerms }] : [];
+      })
+      // a service that is only planned cannot help anyone yet: keep it, but below those that are open
+      .sort((a, b) => rank(a.service) - rank(b.service) || b.score - a.score);
   } else {
     found = [...allowed]
       .map((id) => byId.get(id))
       .filter((s): s is Service => s !== undefined)
-      .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
+      .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'sv'))
       .map((service) => ({ service }));
   }
   const page = pageOf(found, offset, query.limit ?? DEFAULT_PAGE_SIZE);
