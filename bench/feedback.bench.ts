@@ -124,6 +124,20 @@ async function summaryTime(): Promise<void> {
   const samples = await timeRuns(() => buildSummary(ctx, ['2026-Q4']), 10, 1);
   const s = summarize(samples);
   console.log(`summary of one quarter from 10,000 submissions (filesystem store): median ${ms(s.median)}, p95 ${ms(s.p95)} (n=${s.n})`);
+  const listing = summarize(
+    await timeRuns(
+      async () => {
+        let cursor: string | undefined;
+        do cursor = (await deps.store.list('feedback/submissions/2026-Q4/', { cursor })).cursor;
+        while (cursor);
+      },
+      10,
+      1,
+    ),
+  );
+  console.log(
+    `  of which listing the 10,000 keys alone: median ${ms(listing.median)} (ratio summary/listing ${(s.median / listing.median).toFixed(2)})`,
+  );
   const counting = countingStore(deps.store);
   await buildSummary(feedbackContext({ ...deps, store: counting.store }, { secret }), ['2026-Q4']);
   console.log(
