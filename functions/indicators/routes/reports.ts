@@ -6,7 +6,8 @@ import { badRequest, notFound, ProblemError, type FieldError } from '../../core/
 import { assertCanEditOrg, requireStaff, type KitEnv } from '../../core/http/staff.js';
 import type { IndicatorsContext } from '../context.js';
 import { readReport, writeReport, type ReportId } from '../data/repository.js';
-import { periodErrors, validateReport, type ReportInput } from '../model/validate.js';
+import { periodErrors } from '../model/units.js';
+import { validateReport, type ReportInput } from '../model/validate.js';
 import { reportingOrganisations } from '../query/raw.js';
 
 /** Validate the path of a report (`/{indicator}/{period}/{org}`); 404/400 naming the part. */
