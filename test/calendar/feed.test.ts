@@ -1,11 +1,12 @@
 import ICAL from 'ical.js';
 import nodeIcal from 'node-ical';
 import { describe, expect, it } from 'vitest';
+import { createCalendarApp } from '../../functions/calendar/app.js';
 import { calendarKit, trainingInput } from './helpers.js';
 
 type Kit = Awaited<ReturnType<typeof calendarKit>>;
 
-async function feed(app: Kit['app'], query = '') {
+async function feed(app: Pick<Kit['app'], 'request'>, query = '') {
   const res = await app.request(`/utbildningar/kalender.ics${query}`);
   expect(res.status).toBe(200);
   return { res, text: await res.text() };
@@ -55,6 +56,16 @@ describe('the iCalendar feed', () => {
       .events.map((e) => e.uid)
       .sort();
     expect(again).toEqual(events.map((e) => e.uid).sort());
+  });
+
+  it('keeps a training’s UID when the area later gets its own domain', async () => {
+    const { app, create, kit } = await calendarKit();
+    const { id } = await create();
+    const before = icalEvents((await feed(app)).text).events[0]!.uid;
+    const customDomain = { domainName: 'stod.example.se', certificateArn: 'arn:aws:acm:eu-north-1:123456789012:certificate/abc' };
+    const moved = createCalendarApp({ ...kit.deps, config: { ...kit.deps.config, aws: { ...kit.deps.config.aws, customDomain } } });
+    expect(before).toBe(`${id}@ostergotland.utbildningar.invalid`);
+    expect(icalEvents((await feed(moved)).text).events[0]!.uid).toBe(before);
   });
 
   it('shows the right local time on both sides of the spring clock change (read by ical.js and node-ical)', async () => {

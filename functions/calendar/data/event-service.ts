@@ -5,6 +5,7 @@ import { toStockholmIso } from '../../core/i18n.js';
 import { PreconditionFailedError } from '../../core/store/store.js';
 import type { CalendarContext } from '../context.js';
 import { checkEventInput, isMove, type CalendarEvent, type EventInput } from '../model/event.js';
+import { eventUid } from '../feed/ical.js';
 import { matchesStored } from '../model/etag.js';
 import { shiftLocal, type Repeat } from '../model/series.js';
 import { recordSummary } from './attendance.js';
@@ -18,18 +19,22 @@ export function newEvents(ctx: CalendarContext, staff: Staff, input: EventInput,
   const now = toStockholmIso(ctx.deps.clock.now());
   const count = repeat?.count ?? 1;
   const seriesId = count > 1 ? ctx.newId() : undefined;
-  return Array.from({ length: count }, (_, n) => ({
-    ...input,
-    id: ctx.newId(),
-    ...(seriesId ? { seriesId } : {}),
-    start: repeat ? shiftLocal(times.start, repeat.every, n) : times.start,
-    end: repeat ? shiftLocal(times.end, repeat.every, n) : times.end,
-    registrationDeadline: repeat ? shiftLocal(times.registrationDeadline, repeat.every, n) : times.registrationDeadline,
-    status: 'scheduled' as const,
-    sequence: 0,
-    createdAt: now,
-    updatedAt: now,
-  }));
+  return Array.from({ length: count }, (_, n) => {
+    const id = ctx.newId();
+    return {
+      ...input,
+      id,
+      uid: eventUid(ctx.deps.config, { id }),
+      ...(seriesId ? { seriesId } : {}),
+      start: repeat ? shiftLocal(times.start, repeat.every, n) : times.start,
+      end: repeat ? shiftLocal(times.end, repeat.every, n) : times.end,
+      registrationDeadline: repeat ? shiftLocal(times.registrationDeadline, repeat.every, n) : times.registrationDeadline,
+      status: 'scheduled' as const,
+      sequence: 0,
+      createdAt: now,
+      updatedAt: now,
+    };
+  });
 }
 
 /** Store new trainings create-only; if one write fails, the ones already written are removed again. */

@@ -14,8 +14,8 @@ export interface FeedOptions {
 }
 
 /** The stable UID of a training: its id at the area's domain (never title or date). */
-export function eventUid(config: CountyConfig, event: Pick<CalendarEvent, 'id'>): string {
-  return `${event.id}@${uidDomain(config)}`;
+export function eventUid(config: CountyConfig, event: Pick<CalendarEvent, 'id' | 'uid'>): string {
+  return event.uid ?? `${event.id}@${uidDomain(config)}`;
 }
 
 /**

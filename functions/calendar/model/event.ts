@@ -20,6 +20,8 @@ export interface EventLocation {
 export interface CalendarEvent {
   readonly id: string;
   readonly seriesId?: string;
+  /** The iCalendar UID, fixed when the training is created so a later domain change never alters it. */
+  readonly uid?: string;
   readonly title: string;
   readonly description: string;
   readonly topic: string;
