@@ -177,3 +177,15 @@ describe('the secret', () => {
     expect(new Set(all.map((s) => Buffer.from(s).toString('hex'))).size).toBe(1);
   });
 });
+
+describe('what a caught bot leaves behind', () => {
+  test('only a log line with the reason, never the content', async () => {
+    const lines: string[] = [];
+    const h = await feedbackHarness();
+    Object.assign(h.kit.deps, {
+      log: { info: (m: string, f?: object) => lines.push(`${m} ${JSON.stringify(f)}`), warn: () => undefined, error: () => undefined },
+    });
+    await h.send({ ...VALID, text: 'Köp billiga klockor', webbplats: 'http://spam.example' });
+    expect(lines).toEqual(['feedback discarded {"reason":"honeypot"}']);
+  });
+});

@@ -189,3 +189,20 @@ describe('crisis words', () => {
     expect((await getJson<Submission>(h.kit.deps.store, key ?? ''))?.value.flags).toEqual([]);
   });
 });
+
+describe('the form in English', () => {
+  test('an error page in English starts its title with "Error: " and keeps the language on the form', async () => {
+    const h = await feedbackHarness();
+    const token = await h.token();
+    h.clock.advance(5);
+    const res = await h.app.request('/tyck-till?lang=en', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
+      body: new URLSearchParams({ token, text: 'Hello', action: 'review' }).toString(),
+    });
+    const html = await res.text();
+    expect(html).toMatch(/<title>Error: Have your say/);
+    expect(html).toContain('Choose at least one area your feedback is about');
+    expect(html).toContain('action="/tyck-till?lang=en"');
+  });
+});

@@ -124,3 +124,14 @@ describe('keeping counts.json current', () => {
     expect((await read())?.[0]?.count).toBe(3);
   });
 });
+
+describe('retention in the summaries', () => {
+  test('submissions older than the retention are no longer counted', async () => {
+    const h = await feedbackHarness();
+    await h.send({ ...VALID, municipality: '1490' });
+    h.clock.advance((h.kit.deps.config.retention.feedbackDays + 1) * 86400);
+    const summary = await bodyOf(h.app.request('/api/feedback/summary'));
+    expect(summary.cells.filter((c: { count: number | null }) => c.count !== 0)).toEqual([]);
+    expect((await getJson<CountRow[]>(h.kit.deps.store, 'feedback/public/counts.json'))?.value).toEqual([]);
+  });
+});
