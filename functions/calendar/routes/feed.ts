@@ -7,7 +7,7 @@ import type { KitEnv } from '../../core/http/staff.js';
 import { t } from '../../core/i18n.js';
 import type { CalendarContext } from '../context.js';
 import { getEvent, listEvents } from '../data/events.js';
-import { renderFeed } from '../feed/ical.js';
+import { renderFeed, type EventTextCache } from '../feed/ical.js';
 import { FeedMemo } from '../feed/memo.js';
 import { organisationName, organisations, trainingTopics } from '../model/vocabulary.js';
 import { publicOrigin } from './origin.js';
@@ -26,6 +26,7 @@ export function feedRoutes(ctx: CalendarContext): Hono<KitEnv> {
   const app = new Hono<KitEnv>();
   const { config, store, clock } = ctx.deps;
   const memo = new FeedMemo();
+  const eventTexts: EventTextCache = new Map();
 
   app.get('/kalender.ics', async (c) => {
     const q = queryParams(c, feedQuery);
@@ -45,7 +46,7 @@ export function feedRoutes(ctx: CalendarContext): Hono<KitEnv> {
     if (topic) parts.push(t(lang, topic));
     if (q.organizer) parts.push(organisationName(config, q.organizer));
     const options = { name: parts.join(' – '), origin: publicOrigin(ctx, c), lang };
-    const body = memo.get(events, options, () => renderFeed(config, events, options));
+    const body = memo.get(events, options, () => renderFeed(config, events, options, eventTexts));
     return cachedResponse(c, body, { contentType: ICS, maxAge: 900 });
   });
 
