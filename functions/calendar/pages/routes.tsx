@@ -11,7 +11,9 @@ import { eventQuerySchema, filterEvents, pageOf } from '../model/filter.js';
 import { yearView } from '../model/year.js';
 import { yearQuery } from '../routes/year.js';
 import { publicOrigin } from '../routes/origin.js';
+import type { CalendarEvent } from '../model/event.js';
 import { EventPage } from './event-page.js';
+import type { FormError, FormValues } from './registration-form.js';
 import { formErrors, readRegistrationForm } from './form-input.js';
 import { ListPage } from './list-page.js';
 import { CancelPage, ConfirmationPage } from './result-pages.js';
@@ -73,11 +75,10 @@ export function pageRoutes(ctx: CalendarContext): Hono<KitEnv> {
     return c.html(<CancelPage config={config} lang={resolveLang(c)} nonce={nonce(c)} event={event} action="" done />);
   });
 
-  app.get('/:id', async (c) => {
-    const event = await eventOr404(c.req.param('id'));
+  // A training's page, with the form's values and errors after a failed post.
+  const eventPage = async (c: Context<KitEnv>, event: CalendarEvent, form: { values?: FormValues; errors?: FormError[] } = {}) => {
     const summary = (await readSummaries(store))[event.id];
-    c.header('Cache-Control', 'public, max-age=60');
-    return c.html(
+    return (
       <EventPage
         config={config}
         lang={resolveLang(c)}
@@ -87,8 +88,16 @@ export function pageRoutes(ctx: CalendarContext): Hono<KitEnv> {
         waitlisted={summary?.waitlisted ?? 0}
         origin={publicOrigin(ctx, c)}
         now={clock.now()}
-      />,
+        values={form.values}
+        errors={form.errors}
+      />
     );
+  };
+
+  app.get('/:id', async (c) => {
+    const event = await eventOr404(c.req.param('id'));
+    c.header('Cache-Control', 'public, max-age=60');
+    return c.html(await eventPage(c, event));
   });
 
   app.post('/:id/anmalan', async (c) => {
@@ -98,24 +107,7 @@ export function pageRoutes(ctx: CalendarContext): Hono<KitEnv> {
     const { values, parsed } = await readRegistrationForm(c);
     noStore(c);
     const errors = formErrors(ctx, event, values, parsed);
-    if (errors.length || !parsed) {
-      const summary = (await readSummaries(store))[event.id];
-      return c.html(
-        <EventPage
-          config={config}
-          lang={lang}
-          nonce={nonce(c)}
-          event={event}
-          confirmed={summary?.confirmed ?? 0}
-          waitlisted={summary?.waitlisted ?? 0}
-          origin={publicOrigin(ctx, c)}
-          now={clock.now()}
-          values={values}
-          errors={errors}
-        />,
-        400,
-      );
-    }
+    if (errors.length || !parsed) return c.html(await eventPage(c, event, { values, errors }), 400);
     const result = await register(ctx, event, parsed);
     const cancelUrl = `${publicOrigin(ctx, c)}/utbildningar/avboka/${event.id}/${result.token}`;
     const status = result.registration.status === 'confirmed' ? 'confirmed' : 'waitlisted';
