@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { readFile } from 'node:fs/promises';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_PATHS, SERVICES, type ServiceName } from '../../functions/core/routes.js';
 import { requireMotoUnderCi, startMoto, type MotoServer } from '../support/moto.js';
@@ -69,7 +70,8 @@ describe('the synthesized bundles', () => {
   });
 
   it.each(SERVICES)('keep the %s bundle under 600 KB minified', (service) => {
-    expect(statSync(bundles.get(service)!).size).toBeLessThanOrEqual(MAX_BUNDLE_BYTES);
+    const size = statSync(bundles.get(service)!).size;
+    expect(size, `${service}: ${size} bytes; \`npm run bench -- infra\` lists the largest packages`).toBeLessThanOrEqual(MAX_BUNDLE_BYTES);
   });
 
   it.each(SERVICES)('answer 503 problem+json, not a crash, when the %s function lacks its settings', async (service) => {
@@ -146,5 +148,12 @@ describe.skipIf(!requireMotoUnderCi())('each bundled handler against S3 on moto'
       expect(header(res, 'content-type')).toContain('application/problem+json');
       expect(JSON.parse(res.body)).toMatchObject({ status: 401 });
     });
+  });
+
+  it('leaves data in the bucket only under the service prefixes', async () => {
+    const listed = await moto.client().send(new ListObjectsV2Command({ Bucket: env.DATA_BUCKET }));
+    const keys = (listed.Contents ?? []).map((o) => o.Key ?? '');
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.filter((k) => !SERVICES.some((s) => k.startsWith(`${s}/`)))).toEqual([]);
   });
 });
