@@ -4,6 +4,7 @@ import { createBaseApp } from '../core/http/base-app.js';
 import type { KitEnv } from '../core/http/staff.js';
 import { feedbackContext, type FeedbackOptions } from './context.js';
 import { auditRoutes } from './routes/audit.js';
+import { characterCountRoute } from './routes/character-count.js';
 import { formRoutes } from './routes/form.js';
 import { moderationPageRoutes } from './routes/moderation-page.js';
 import { moderationRoutes } from './routes/moderation.js';
@@ -23,6 +24,7 @@ export function createFeedbackApp(deps: AppDeps, options: FeedbackOptions = {}):
   const app = createBaseApp(deps, 'feedback');
   app.route('/', openApiRoute(ctx));
   app.route('/', formRoutes(ctx));
+  app.route('/', characterCountRoute());
   app.route('/', summaryRoutes(ctx));
   app.route('/', moderationRoutes(ctx));
   app.route('/', moderationPageRoutes(ctx));

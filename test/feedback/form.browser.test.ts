@@ -126,6 +126,7 @@ describe.runIf(browserAvailable())('the feedback form in a browser', () => {
         await page.keyboard.press('Space');
         await tabTo(page, { id: 'text' });
         await page.keyboard.type('Personalen lyssnade på mig.');
+        expect(await page.locator('#text-count').textContent()).toBe('Du har 1973 tecken kvar');
         await tabTo(page, { text: 'Granska och skicka' });
         await page.keyboard.press('Enter');
         await page.getByRole('heading', { level: 1, name: 'Granska och skicka' }).waitFor();

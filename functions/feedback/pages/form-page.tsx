@@ -3,6 +3,7 @@ import type { Term } from '../../core/domain/vocabulary.js';
 import { t, type Lang, type Text } from '../../core/i18n.js';
 import { Layout } from '../../core/page/layout.js';
 import { RATINGS, WRITERS } from '../categories.js';
+import { CHARACTER_COUNT_PATH } from '../routes/character-count.js';
 import type { FormError, FormInput } from '../form/input.js';
 import type { ServiceRef } from '../store/service-index.js';
 import { ContactFields, Honeypot } from './contact-fields.js';
@@ -35,6 +36,7 @@ export function FormPage(props: FormPageProps) {
       path="/tyck-till"
       current="feedback"
       nonce={props.nonce}
+      head={<script src={CHARACTER_COUNT_PATH} defer />}
     >
       <ErrorSummary lang={lang} errors={errors} />
       <h1>{title}</h1>
@@ -122,6 +124,7 @@ export function FormPage(props: FormPageProps) {
           <textarea
             id="text"
             name="text"
+            data-max={String(max)}
             rows={8}
             aria-describedby={[describedBy('text', errors), has('text-personal') ? 'text-personal-error' : ''].filter(Boolean).join(' ')}
           >
