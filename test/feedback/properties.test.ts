@@ -64,6 +64,8 @@ describe('no route answers 500, and bad input stores nothing', () => {
     const h = await feedbackHarness();
     const paths = [
       '/tyck-till',
+      '/tyck-till/moderering',
+      '/tyck-till/teckenraknare.js',
       '/tyck-till/tack',
       '/tyck-till/sammanstallning',
       '/api/feedback/summary',
