@@ -72,6 +72,7 @@ describe('no route answers 500, and bad input stores nothing', () => {
       '/api/feedback/summary.csv',
       '/api/feedback/openapi.json',
       '/api/feedback/health',
+      '/api/feedback/audit',
     ];
     await fc.assert(
       fc.asyncProperty(
