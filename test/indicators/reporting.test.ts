@@ -48,6 +48,8 @@ describe('reporting figures', () => {
     expect(body.current.cells.T).toBe(13);
     expect(body.history).toHaveLength(1);
     expect(body.history[0].cells.T).toBe(12);
+    const published = await json(await kit.app.request('/api/indicators/compare?indicator=sip-established&org=2580'));
+    expect(published.organizations[0]).toMatchObject({ revised: true });
   });
 
   it.each([

@@ -1,6 +1,5 @@
 import type { Text } from '../../core/i18n.js';
 import type { ObsStatus } from '../query/types.js';
-import type { CsvLocale } from './format.js';
 
 /** The columns of the export and the upload template, by id with the header in each dialect. */
 export const COLUMNS = [
@@ -22,9 +21,6 @@ export const COLUMNS = [
 
 /** A column id. */
 export type ColumnId = (typeof COLUMNS)[number]['id'];
-
-/** The header of a column in a dialect. */
-export const header = (id: ColumnId, locale: CsvLocale): string => (COLUMNS.find((c) => c.id === id) as Text)[locale];
 
 /** The status symbol of the status column: `..` for suppressed or missing, `.` for not applicable (as in PxWeb). */
 export const STATUS_SYMBOL: Record<ObsStatus, string> = {

@@ -19,6 +19,8 @@ export interface Observation {
   readonly suppression?: 'primary' | 'secondary';
   /** Persons behind a share, mean or median (staff with rights only). */
   readonly denominator?: number;
+  /** The organisation corrected this report after first reporting it. */
+  readonly revised?: boolean;
   /** For area rows: how the aggregate was formed and how many organisations it covers. */
   readonly method?: string;
   readonly coverage?: { readonly reported: number; readonly expected: number; readonly used: number };
@@ -88,7 +90,7 @@ export function observationsOf(table: IndicatorTable, keys: readonly string[], f
       const keysOfRow = row.status === 'reported' ? keys : ['T'];
       out.push(
         ...cellRows(
-          { indicator: def.id, organization: row.organization, period, unit: def.unit },
+          { indicator: def.id, organization: row.organization, period, unit: def.unit, ...(row.revised ? { revised: true } : {}) },
           row.cells,
           keysOfRow,
           row.status,

@@ -78,6 +78,7 @@ export function publishTable(raw: RawTable, viewer: Viewer, thresholds: Threshol
       status: row.status,
       cells: out,
       ...(row.reportedAt ? { reportedAt: row.reportedAt } : {}),
+      ...(row.revised ? { revised: true } : {}),
       ...(rawView ? { raw: true, ...(Object.keys(row.denominators).length ? { denominators: row.denominators } : {}) } : {}),
     };
   });

@@ -14,6 +14,8 @@ export interface RawRow {
   /** Persons behind each cell of a share, mean or median (from the report, or the weight indicator). */
   readonly denominators: CellValues;
   readonly reportedAt?: string;
+  /** Whether the figures were corrected after they were first reported. */
+  readonly revised?: boolean;
 }
 
 /** Raw figures of one indicator: organisations × periods. */
@@ -78,6 +80,7 @@ export function rawTable(
         cells: r.current.status === 'reported' ? r.current.cells : {},
         denominators,
         reportedAt: r.current.reportedAt,
+        ...(r.history.length ? { revised: true } : {}),
       });
     }
   }

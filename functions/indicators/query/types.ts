@@ -22,6 +22,8 @@ export interface OrgRow {
   readonly status: Exclude<ObsStatus, 'suppressed'>;
   readonly cells: Readonly<Record<string, Cell>>;
   readonly reportedAt?: string;
+  /** The figures were corrected after first being reported (revisions are announced, never silent). */
+  readonly revised?: boolean;
   /** Whether the figures shown are raw because the viewer has rights to this organisation. */
   readonly raw?: boolean;
   /** Persons behind each cell of a share, mean or median: only in raw views. */
