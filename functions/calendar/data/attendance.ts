@@ -1,5 +1,5 @@
-import { getJson, updateJson } from '../../core/store/json.js';
-import type { Store } from '../../core/store/store.js';
+import { getJson, putJson, TooMuchContentionError } from '../../core/store/json.js';
+import { PreconditionFailedError, type Store } from '../../core/store/store.js';
 import type { CalendarContext } from '../context.js';
 import type { CalendarEvent } from '../model/event.js';
 import type { LedgerCounts } from '../model/ledger.js';
@@ -88,10 +88,23 @@ export async function recordSummary(ctx: CalendarContext, event: CalendarEvent, 
 
 const pick = (s: EventSummary) => ({ topic: s.topic, organizer: s.organizer, start: s.start, cancelled: s.cancelled });
 
-/** Rewrite the public attendance file from the summary index (skipped when unchanged). */
+/**
+ * Rewrite the public attendance file from the summary index: read it, recompute from a fresh
+ * index, write only when different, with `If-Match` on what was read (re-read and retry when
+ * another writer came first, so the newest counts always win).
+ */
 export async function publishAttendance(store: Store): Promise<void> {
-  const current = await getJson<AttendanceRow[]>(store, PUBLIC_ATTENDANCE_KEY);
-  const rows = attendanceRows(await readSummaries(store));
-  if (current && JSON.stringify(current.value) === JSON.stringify(rows)) return;
-  await updateJson<AttendanceRow[]>(store, PUBLIC_ATTENDANCE_KEY, async () => attendanceRows(await readSummaries(store)), { retries: 400 });
+  for (let attempt = 0; attempt < 400; attempt++) {
+    const current = await getJson<AttendanceRow[]>(store, PUBLIC_ATTENDANCE_KEY);
+    const rows = attendanceRows(await readSummaries(store));
+    if (current && JSON.stringify(current.value) === JSON.stringify(rows)) return;
+    try {
+      await putJson(store, PUBLIC_ATTENDANCE_KEY, rows, current ? { ifMatch: current.etag } : { ifNoneMatch: '*' });
+      return;
+    } catch (error) {
+      if (!(error instanceof PreconditionFailedError)) throw error;
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(2 + attempt * 2, 50)));
+    }
+  }
+  throw new TooMuchContentionError(PUBLIC_ATTENDANCE_KEY);
 }
