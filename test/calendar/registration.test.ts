@@ -79,6 +79,14 @@ describe('registration with waitlist', () => {
     expect((await registerApi(id, { name: 'A', email: 'A@ydre.se' })).status).toBe(409);
   });
 
+  it('shows the list of registrations only to the organiser', async () => {
+    const { app, create, registerApi, otherEditor } = await calendarKit();
+    const { id } = await create();
+    await registerApi(id, { name: 'A', email: 'a@ydre.se' });
+    expect((await app.request(`/api/calendar/events/${id}/registrations`, { headers: { authorization: otherEditor } })).status).toBe(403);
+    expect((await app.request(`/api/calendar/events/${id}/registrations`)).status).toBe(401);
+  });
+
   it('raising the capacity promotes from the waiting list', async () => {
     const { app, create, registerApi, json, editor } = await calendarKit();
     const { id, etag } = await create({ capacity: 1 });

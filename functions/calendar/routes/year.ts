@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { queryParams } from '../../core/http/body.js';
 import { cachedResponse } from '../../core/http/cache.js';
 import type { KitEnv } from '../../core/http/staff.js';
+import { toStockholmIso } from '../../core/i18n.js';
 import type { CalendarContext } from '../context.js';
 import { listEvents } from '../data/events.js';
 import { yearView } from '../model/year.js';
@@ -14,7 +15,7 @@ export const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(
 export function yearRoutes(ctx: CalendarContext): Hono<KitEnv> {
   const app = new Hono<KitEnv>();
   app.get('/year', async (c) => {
-    const year = queryParams(c, yearQuery).year ?? Number(ctx.deps.clock.now().toISOString().slice(0, 4));
+    const year = queryParams(c, yearQuery).year ?? Number(toStockholmIso(ctx.deps.clock.now()).slice(0, 4));
     const view = yearView(ctx.deps.config, await listEvents(ctx.deps.store), year);
     const body = {
       year,
