@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { badRequest } from '../../core/http/problem.js';
 
 /** An opaque cursor for offset paging over a sorted list. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CARE_LEVELS, PRINCIPALS, SEVERITY_LEVELS, SUBSTANCES, TARGET_GROUPS } from '../../core/domain/vocabulary.js';
 import { termIds } from './vocab.js';
 

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { jsonBody } from '../../core/http/body.js';
 import { cachedResponse } from '../../core/http/cache.js';
 import { notFound } from '../../core/http/problem.js';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cachedResponse } from '../../core/http/cache.js';
 import { openApiDocument } from '../../core/http/openapi.js';
 import type { KitEnv } from '../../core/http/staff.js';

@@ -6,10 +6,11 @@ import { termLabels } from '../model/vocab.js';
 import { foldDiacritics, normalizeTerm, words } from './normalize.js';
 import { synonymsFor, type SynonymTable } from './synonyms.js';
 
-/** The searchable fields; each is indexed as written and folded (å/ä → a, ö → o). */
+/** The searchable fields; indexed as written and folded (å/ä → a, ö → o). */
 const BASE_FIELDS = ['name', 'labels', 'places', 'description'] as const;
 type BaseField = (typeof BASE_FIELDS)[number];
-const FIELDS = BASE_FIELDS.flatMap((f) => [f, `${f}Folded`]);
+// the description, the longest text, is indexed folded only: exact-first ranking matters for names and places
+const FIELDS = BASE_FIELDS.flatMap((f) => (f === 'description' ? [`${f}Folded`] : [f, `${f}Folded`]));
 
 // Name above vocabulary labels and places above description; a folded match weighs half an exact one.
 const BOOST: Record<string, number> = {
@@ -19,8 +20,7 @@ const BOOST: Record<string, number> = {
   labelsFolded: 1.5,
   places: 3,
   placesFolded: 1.5,
-  description: 1,
-  descriptionFolded: 0.5,
+  descriptionFolded: 1,
 };
 
 /** One ranked hit with the reason for it. */
@@ -75,7 +75,8 @@ export class ServiceSearch {
       storeFields: [],
       extractField: (doc, field) => (field === 'id' ? doc.id : fieldText(doc, field.replace(/Folded$/, '') as BaseField, config)),
       tokenize: (text) => words(text),
-      processTerm: (term, field) => (field?.endsWith('Folded') ? foldDiacritics(normalizeTerm(term)) : normalizeTerm(term)),
+      // `words` has already normalised every term
+      processTerm: (term, field) => (field?.endsWith('Folded') ? foldDiacritics(term) : term),
     });
     this.index.addAll(services as Service[]);
   }
