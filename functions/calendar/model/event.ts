@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CountyConfig } from '../../core/config/schema.js';
 import { badRequest, type FieldError } from '../../core/http/problem.js';
 import { stockholmLocalToDate, toStockholmIso } from '../../core/i18n.js';

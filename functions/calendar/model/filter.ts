@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseTime, openTo, type CalendarEvent } from './event.js';
 import type { SummaryIndex } from '../data/attendance.js';
 

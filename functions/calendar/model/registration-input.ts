@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CountyConfig } from '../../core/config/schema.js';
 import { badRequest, ProblemError } from '../../core/http/problem.js';
 import { openTo, type CalendarEvent } from './event.js';

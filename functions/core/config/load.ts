@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { countyConfigSchema } from './rules.js';
 import { splitMessage, type CountyConfig } from './schema.js';
 

@@ -1,4 +1,4 @@
-import { type z } from 'zod';
+import type * as z from 'zod';
 import { DEFAULT_INDICATORS } from '../domain/indicators.js';
 import { bilingual, countyConfigShape, type CountyConfig, type IndicatorDefinition } from './schema.js';
 

@@ -118,18 +118,18 @@ export const CARE_LEVELS: readonly Term[] = [
   },
   {
     id: 'social-services-ifo',
-    sv: 'Socialtjänst',
-    en: 'Social services',
+    sv: 'Socialtjänst, individ- och familjeomsorg',
+    en: 'Social services, individual and family care',
   },
   {
     id: 'social-services-elderly',
-    sv: 'Socialtjänst',
-    en: 'Social services',
+    sv: 'Socialtjänst, äldreomsorg',
+    en: 'Social services, elderly care',
   },
   {
     id: 'social-services-disability',
-    sv: 'Socialtjänst',
-    en: 'Social services',
+    sv: 'Socialtjänst, funktionshinder och socialpsykiatri',
+    en: 'Social services, disability and social psychiatry',
   },
   {
     id: 'youth-school',
@@ -314,7 +314,7 @@ export const TRAINING_TOPICS: readonly Term[] = [
   },
   {
     id: 'follow-up',
-    sv: 'Uppföljning (FIT',
+    sv: 'Uppföljning (FIT, UngDok, SBR)',
     en: 'Outcome follow-up',
   },
   {

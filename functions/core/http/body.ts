@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { badRequest, ProblemError, type FieldError } from './problem.js';
 
 /** The largest request body any route accepts (bytes). Routes may set a smaller one. */

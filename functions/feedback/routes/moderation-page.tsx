@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readBody } from '../../core/http/body.js';
 import { ProblemError } from '../../core/http/problem.js';
 import type { KitEnv } from '../../core/http/staff.js';
