@@ -83,10 +83,29 @@ export class DataBucket extends Construct {
           abortIncompleteMultipartUploadAfter: Duration.days(7),
         },
         { id: 'remove-expired-delete-markers', expiredObjectDeleteMarker: true },
-        { id: 'feedback-submissions', prefix: 'feedback/submissions/', expiration: Duration.days(r.feedbackDays) },
-        { id: 'feedback-contacts', prefix: 'feedback/contacts/', expiration: Duration.days(r.contactDays) },
+        // Personal data must not outlive its retention in old versions either: once deleted or
+        // expired, its noncurrent versions go after one day instead of oldVersionsDays.
+        {
+          id: 'feedback-submissions',
+          prefix: 'feedback/submissions/',
+          expiration: Duration.days(r.feedbackDays),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
+        {
+          id: 'feedback-contacts',
+          prefix: 'feedback/contacts/',
+          expiration: Duration.days(r.contactDays),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
+        // Rate-limit marks are only needed for minutes.
+        { id: 'feedback-rate', prefix: 'feedback/rate/', expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
         // The calendar deletes registrations registrationDays after the event; this is only the backstop.
-        { id: 'calendar-registrations', prefix: 'calendar/registrations/', expiration: Duration.days(r.registrationDays + 366) },
+        {
+          id: 'calendar-registrations',
+          prefix: 'calendar/registrations/',
+          expiration: Duration.days(r.registrationDays + 366),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
       ],
     });
     (this.bucket.node.defaultChild as CfnBucket).overrideLogicalId(props.logicalId ?? 'DataBucket');

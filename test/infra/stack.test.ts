@@ -180,6 +180,22 @@ describe('the cdk-nag check', () => {
 });
 
 describe('lifecycle rules', () => {
+  it('remove old versions of personal data after a day, not after oldVersionsDays', () => {
+    const t = synthAreas({ areas: ['jamtland'], nag: false }).templates.get('jamtland')!;
+    const rules = Object.values(t.findResources('AWS::S3::Bucket', { Properties: { LifecycleConfiguration: Match.anyValue() } }))
+      .flatMap(
+        (b) =>
+          (
+            b as {
+              Properties: { LifecycleConfiguration: { Rules: { Id: string; NoncurrentVersionExpiration?: { NoncurrentDays: number } }[] } };
+            }
+          ).Properties.LifecycleConfiguration.Rules,
+      )
+      .filter((r) => ['feedback-submissions', 'feedback-contacts', 'feedback-rate', 'calendar-registrations'].includes(r.Id));
+    expect(rules).toHaveLength(4);
+    for (const rule of rules) expect(rule.NoncurrentVersionExpiration).toEqual({ NoncurrentDays: 1 });
+  });
+
   it('follow the retention days of the config file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kit-retention-'));
     try {
@@ -197,6 +213,7 @@ describe('lifecycle rules', () => {
             Match.objectLike({ Id: 'expire-old-versions', NoncurrentVersionExpiration: { NoncurrentDays: 45 } }),
             Match.objectLike({ Id: 'feedback-submissions', Prefix: 'feedback/submissions/', ExpirationInDays: 400 }),
             Match.objectLike({ Id: 'feedback-contacts', Prefix: 'feedback/contacts/', ExpirationInDays: 14 }),
+            Match.objectLike({ Id: 'feedback-rate', Prefix: 'feedback/rate/', ExpirationInDays: 1 }),
             Match.objectLike({ Id: 'calendar-registrations', Prefix: 'calendar/registrations/', ExpirationInDays: 60 + 366 }),
           ]),
         },

@@ -44,7 +44,9 @@ export function respondProblem(c: Context<KitEnv>, deps: AppDeps, problem: Probl
               sv: 'Kontrollera adressen, eller börja om från startsidan.',
               en: 'Check the address, or start again from the home page.',
             })
-          : t(lang, { sv: 'Försök igen om en stund.', en: 'Please try again in a moment.' })}
+          : problem.status >= 500
+            ? t(lang, { sv: 'Försök igen om en stund.', en: 'Please try again in a moment.' })
+            : t(lang, { sv: 'Gå tillbaka och kontrollera uppgifterna.', en: 'Go back and check what you entered.' })}
       </p>
       <p>
         <a href="/">{t(lang, { sv: 'Till startsidan', en: 'To the home page' })}</a>
