@@ -5,7 +5,7 @@ import type { CalendarEvent } from '../model/event.js';
 import { openTo } from '../model/event.js';
 import { registrationInputSchema, type RegistrationFields } from '../model/registration-input.js';
 import { organisations } from '../model/vocabulary.js';
-import { assertFormBody } from './same-origin.js';
+import { assertFormBody } from '../../core/http/same-origin.js';
 import type { FormError, FormValues } from './registration-form.js';
 
 /** Read the registration form: the raw values (to show again) and the parsed input when valid. */

@@ -17,7 +17,7 @@ import type { FormError, FormValues } from './registration-form.js';
 import { formErrors, readRegistrationForm } from './form-input.js';
 import { ListPage } from './list-page.js';
 import { CancelPage, ConfirmationPage } from './result-pages.js';
-import { assertSameOrigin } from './same-origin.js';
+import { assertSameOrigin } from '../../core/http/same-origin.js';
 import { YearPage } from './year-page.js';
 
 const noStore = (c: Context) => c.header('Cache-Control', 'no-store');

@@ -6,7 +6,7 @@ import type { FeedbackContext } from '../context.js';
 import { EMPTY_INPUT, parseForm, validateForm, type FormError, type FormInput } from '../form/input.js';
 import { personalDataError } from '../form/personal-data-error.js';
 import { allowPost, clientKey } from '../guard/rate-limit.js';
-import { assertFormBody, assertSameOrigin } from '../guard/same-origin.js';
+import { assertFormBody, assertSameOrigin } from '../../core/http/same-origin.js';
 import { checkTimeToken, issueTimeToken } from '../guard/time-token.js';
 import { FormPage } from '../pages/form-page.js';
 import { ReviewPage } from '../pages/review-page.js';
@@ -73,7 +73,7 @@ export function formRoutes(ctx: FeedbackContext): Hono<KitEnv> {
 
   app.post('/tyck-till', async (c) => {
     assertFormBody(c);
-    assertSameOrigin(c, deps.publicOrigin);
+    assertSameOrigin(c, deps.publicOrigin, { allowNoHeaders: true });
     const input = parseForm(new URLSearchParams(await readBody(c, ctx.maxBodyBytes)));
     const thanks = () => c.redirect(`/tyck-till/tack${resolveLang(c) === 'en' ? '?lang=en' : ''}`, 303);
     if (input.honeypot) {

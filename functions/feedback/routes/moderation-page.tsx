@@ -5,7 +5,7 @@ import { ProblemError } from '../../core/http/problem.js';
 import type { KitEnv } from '../../core/http/staff.js';
 import { resolveLang, type Text } from '../../core/i18n.js';
 import type { FeedbackContext } from '../context.js';
-import { assertFormBody, assertSameOrigin } from '../guard/same-origin.js';
+import { assertFormBody, assertSameOrigin } from '../../core/http/same-origin.js';
 import { applyChange } from '../moderation/change.js';
 import { listSubmissions } from '../moderation/list.js';
 import { STATUSES } from '../moderation/state.js';

@@ -4,7 +4,7 @@ import type { Auth, Staff } from '../../core/auth/auth.js';
 import { readBody } from '../../core/http/body.js';
 import type { KitEnv } from '../../core/http/staff.js';
 import type { FeedbackContext } from '../context.js';
-import { assertFormBody, assertSameOrigin } from '../guard/same-origin.js';
+import { assertFormBody, assertSameOrigin } from '../../core/http/same-origin.js';
 
 /** The moderators' pages. */
 export const MODERATION_PATH = '/tyck-till/moderering';

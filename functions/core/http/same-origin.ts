@@ -1,11 +1,24 @@
 import type { Context } from 'hono';
-import { ProblemError } from '../../core/http/problem.js';
+import { ProblemError } from './problem.js';
+
+/** Options for `assertSameOrigin`. */
+export interface SameOriginOptions {
+  /**
+   * Accept a post that carries neither `Origin` nor `Referer` (default false). Such a client is
+   * not a browser acting for someone else; use it only where another check (a signed form token)
+   * still applies.
+   */
+  readonly allowNoHeaders?: boolean;
+}
 
 /**
  * CSRF protection of form posts: a browser's `Origin` (or, without it, `Referer`) must be the public
- * origin, or the request's own when none is configured.
+ * origin, or the request's own when none is configured. Throws 403 problem+json otherwise.
+ *
+ * @example
+ * app.post('/utbildningar/:id/anmalan', (c) => { assertSameOrigin(c, deps.publicOrigin); … });
  */
-export function assertSameOrigin(c: Context, publicOrigin: string | undefined): void {
+export function assertSameOrigin(c: Context, publicOrigin: string | undefined, options: SameOriginOptions = {}): void {
   const expected = publicOrigin ? new URL(publicOrigin).origin : new URL(c.req.url).origin;
   const origin = c.req.header('origin');
   const referer = c.req.header('referer');
@@ -15,6 +28,7 @@ export function assertSameOrigin(c: Context, publicOrigin: string | undefined): 
   } catch {
     from = 'invalid';
   }
+  if (from === undefined && options.allowNoHeaders) return;
   if (from !== expected)
     throw new ProblemError({
       status: 403,
