@@ -1,24 +1,8 @@
-import type { OpenApiPaths } from '../../core/http/openapi.js';
+import { oa, type OpenApiPaths } from '../../core/http/openapi.js';
 
-const problem = { $ref: '#/components/responses/Problem' };
+const { problem, ref, query: q, idParam, ifMatch, staff } = oa;
+
 const json = (schema: unknown) => ({ 'application/json': { schema } });
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const q = (name: string, description: string, schema: unknown = { type: 'string' }) => ({
-  name,
-  in: 'query',
-  required: false,
-  description,
-  schema,
-});
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
-const ifMatch = {
-  name: 'If-Match',
-  in: 'header',
-  required: true,
-  schema: { type: 'string' },
-  description: 'The ETag of the version read.',
-};
-const staff = [{ staffToken: [] }];
 const errors = { '400': problem, '401': problem, '403': problem, '404': problem, '409': problem, '412': problem, '428': problem };
 
 /** Schemas of the calendar API. */

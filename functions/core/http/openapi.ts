@@ -60,3 +60,25 @@ export function openApiDocument(
     },
   };
 }
+
+/** Building blocks for the services' OpenAPI paths, so every service describes them alike. */
+export const oa = {
+  /** The shared problem+json response. */
+  problem: { $ref: '#/components/responses/Problem' },
+  /** A reference to a schema of the document. */
+  ref: (name: string) => ({ $ref: `#/components/schemas/${name}` }),
+  /** An optional query parameter. */
+  query: (name: string, description: string, schema: unknown = { type: 'string' }) => ({
+    name,
+    in: 'query',
+    required: false,
+    description,
+    schema,
+  }),
+  /** The `{id}` path parameter. */
+  idParam: { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+  /** The `If-Match` header every update of an existing resource requires. */
+  ifMatch: { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'The ETag of the version read.' },
+  /** Security requirement of staff-only operations. */
+  staff: [{ staffToken: [] }],
+} as const;

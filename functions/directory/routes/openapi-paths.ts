@@ -1,16 +1,8 @@
-import type { OpenApiPaths } from '../../core/http/openapi.js';
+import { oa, type OpenApiPaths } from '../../core/http/openapi.js';
 
-const problem = { $ref: '#/components/responses/Problem' };
+const { problem, ref, query: q, idParam, ifMatch, staff } = oa;
+
 const json = (schema: unknown, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const q = (name: string, description: string, schema: unknown = { type: 'string' }) => ({
-  name,
-  in: 'query',
-  required: false,
-  description,
-  schema,
-});
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const cursor = q('cursor', 'Opaque cursor from `nextCursor` of the previous page.');
 const limit = q('limit', 'Page size 1–100.', { type: 'integer', minimum: 1, maximum: 100 });
 const list = (item: string) => ({
@@ -18,14 +10,6 @@ const list = (item: string) => ({
   properties: { total: { type: 'integer' }, items: { type: 'array', items: ref(item) }, nextCursor: { type: 'string' } },
 });
 const cached = { '304': { description: 'Not modified (If-None-Match matched).' }, '400': problem };
-const staff = [{ staffToken: [] }];
-const ifMatch = {
-  name: 'If-Match',
-  in: 'header',
-  required: true,
-  schema: { type: 'string' },
-  description: 'The ETag of the version you read.',
-};
 const writes = { '400': problem, '401': problem, '403': problem, '404': problem, '412': problem, '415': problem, '428': problem };
 
 function entryPaths(path: string, schema: string, input: string, label: string): OpenApiPaths {
