@@ -7,7 +7,12 @@ export const MAX_BODY_BYTES = 256 * 1024;
 
 /** Turn zod issues into field errors with dotted paths. */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix = ''): FieldError[] {
-  return issues.map((i) => ({ field: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(body)', message: i.message }));
+  return issues.map((i) => {
+    const field = [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(body)';
+    // Custom checks (e.g. core/text) carry their Swedish text in params.sv.
+    const sv = i.code === 'custom' && typeof i.params?.['sv'] === 'string' ? (i.params['sv'] as string) : undefined;
+    return sv ? { field, message: i.message, sv } : { field, message: i.message };
+  });
 }
 
 /** Read the raw body with a size limit; 413 problem when it is larger. */

@@ -1,0 +1,1 @@
+export { multiLine, normaliseText, singleLine, textProblem } from './text.js';
