@@ -14,7 +14,7 @@ export interface FeedbackOptions {
   readonly secret?: Uint8Array;
   /** Where a client's address comes from. @default `defaultClientAddress` */
   readonly clientAddress?: ClientAddress;
-  /** @default 4 s minimum, 24 h maximum */
+  /** At most one day: used-token marks live a day (`feedback/rate/` lifecycle). @default 4 s minimum, 24 h maximum */
   readonly tokenLimits?: TokenLimits;
   /** @default 5 posts per 10 minutes per client */
   readonly rateLimits?: RateLimits;
@@ -47,11 +47,14 @@ export function feedbackContext(deps: AppDeps, options: FeedbackOptions = {}): F
   const ids = deps.ids ?? randomUUID;
   const services = serviceIndex(deps.store, deps.clock);
   let countsAt = Number.NEGATIVE_INFINITY;
+  const tokenLimits = options.tokenLimits ?? DEFAULT_TOKEN_LIMITS;
+  // a token must expire before its used-mark does, or it could be sent again
+  if (tokenLimits.maxSeconds > 24 * 3600) throw new RangeError('tokenLimits.maxSeconds may be at most one day (86400)');
   const ctx: FeedbackContext = {
     deps,
     categories: feedbackCategories(deps.config),
     clientAddress: options.clientAddress ?? defaultClientAddress,
-    tokenLimits: options.tokenLimits ?? DEFAULT_TOKEN_LIMITS,
+    tokenLimits,
     rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
     newId: () =>
