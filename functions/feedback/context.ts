@@ -5,7 +5,8 @@ import { feedbackCategories } from './categories.js';
 import { defaultClientAddress, DEFAULT_RATE_LIMITS, type ClientAddress, type RateLimits } from './guard/rate-limit.js';
 import { loadOrCreateSecret } from './guard/secret.js';
 import { DEFAULT_TOKEN_LIMITS, type TokenLimits } from './guard/time-token.js';
-import { serviceIndex, type ServiceRef } from './store/service-index.js';
+import type { ServiceCatalogue } from './store/service-catalogue.js';
+import { serviceIndex } from './store/service-index.js';
 import { rebuildCounts } from './summary/counts.js';
 
 /** Options of the feedback app; each has a default, tests pass fixed ones. */
@@ -38,7 +39,7 @@ export interface FeedbackContext {
   /** Rebuild the public counts if this instance has not done so lately; never fails the caller. */
   refreshCounts(): Promise<void>;
   /** The area's services from the directory, or `undefined` while the directory has none. */
-  services(): Promise<readonly ServiceRef[] | undefined>;
+  services(): Promise<ServiceCatalogue | undefined>;
 }
 
 /** Build the service's context from the app's dependencies and options. */

@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono';
-import { readBody } from '../../core/http/body.js';
 import type { KitEnv } from '../../core/http/staff.js';
 import { resolveLang, type Text } from '../../core/i18n.js';
 import type { FeedbackContext } from '../context.js';
-import { EMPTY_INPUT, parseForm, validateForm, type FormError, type FormInput } from '../form/input.js';
+import { readFormFields } from '../form/form-body.js';
+import { checkForm, EMPTY_INPUT, parseForm, unreadableErrors, type FormError, type FormInput } from '../form/input.js';
 import { personalDataError } from '../form/personal-data-error.js';
 import { allowPost, clientKey } from '../guard/rate-limit.js';
 import { assertFormBody, assertSameOrigin } from '../../core/http/same-origin.js';
@@ -88,22 +88,25 @@ export function formRoutes(ctx: FeedbackContext): Hono<KitEnv> {
   app.post('/tyck-till', async (c) => {
     assertFormBody(c);
     assertSameOrigin(c, deps.publicOrigin, { allowNoHeaders: true });
-    const input = parseForm(new URLSearchParams(await readBody(c, ctx.maxBodyBytes)));
+    const form = await readFormFields(c, ctx.maxBodyBytes);
+    const raw = parseForm(form.params);
     const thanks = () => c.redirect(`/tyck-till/tack${resolveLang(c) === 'en' ? '?lang=en' : ''}`, 303);
-    if (input.honeypot) {
+    if (raw.honeypot) {
       deps.log.info('feedback discarded', { reason: 'honeypot' });
       return thanks();
     }
     const secret = await ctx.secret();
     const now = deps.clock.now();
-    const fresh = { ...input, token: issueTimeToken(secret, FORM_ID, now) };
-    const token = checkTimeToken(secret, FORM_ID, input.token, now, ctx.tokenLimits);
+    const fresh = { ...raw, token: issueTimeToken(secret, FORM_ID, now) };
+    const token = checkTimeToken(secret, FORM_ID, raw.token, now, ctx.tokenLimits);
     if (!token.ok && token.reason === 'forged') return showForm(c, fresh, [NOT_CHECKED], 400);
     if (!token.ok && token.reason === 'expired') return showForm(c, fresh, [], 200, EXPIRED);
-    if (input.action === 'edit') return showForm(c, input, [], 200);
+    // bytes that are not UTF-8 are never stored as replacement characters: the person is told
+    if (form.invalid.length) return showForm(c, raw, unreadableErrors(form.invalid), 400);
+    if (raw.action === 'edit') return showForm(c, raw, [], 200);
     const services = await ctx.services();
-    const errors = validateForm(input, { config: deps.config, categories: ctx.categories, services });
-    if (errors.length) return showForm(c, input, errors, 400);
+    const { input, errors } = checkForm(raw, { config: deps.config, categories: ctx.categories, services });
+    if (errors.length) return showForm(c, raw, errors, 400);
     const personal = input.personalDataShown ? undefined : personalDataError(input.text);
     if (personal) return showForm(c, { ...input, personalDataShown: true }, [personal], 400);
     if (input.action === 'review') {
