@@ -99,6 +99,13 @@ describe('a directory of 50,000 services', () => {
     expect(await h.keys('feedback/submissions/')).toEqual([]);
   });
 
+  test('an unknown service id links its error to the name field that is on the page', async () => {
+    const h = await withIndex(bigIndex(50_000));
+    const html = await (await h.send({ ...VALID, service: 'finns-inte' })).text();
+    expect(html).toContain('<a href="#service-name">Välj en verksamhet i listan</a>');
+    expect(html).toContain('id="service-name"');
+  });
+
   test('an area with few services keeps the drop-down', async () => {
     const h = await withIndex(bigIndex(90));
     const html = await (await h.app.request('/tyck-till')).text();

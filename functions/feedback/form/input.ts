@@ -3,7 +3,7 @@ import type { CountyConfig } from '../../core/config/schema.js';
 import type { Term } from '../../core/domain/vocabulary.js';
 import { multiLine, singleLine } from '../../core/text/index.js';
 import { RATINGS, WRITERS } from '../categories.js';
-import type { ServiceCatalogue } from '../store/service-catalogue.js';
+import { selectable, type ServiceCatalogue } from '../store/service-catalogue.js';
 
 /** What the form posts, as typed (nothing trimmed away that the person should see again). */
 export interface FormInput {
@@ -229,7 +229,8 @@ function serviceAnswer(
   add: (field: string, href: string, sv: string, en: string) => void,
 ): Pick<FormInput, 'service' | 'serviceName'> {
   if (raw.service) {
-    if (!services?.byId(raw.service)) add('service', '#service', 'Välj en verksamhet i listan', 'Choose a service from the list');
+    const href = services && !selectable(services, municipality) ? '#service-name' : '#service';
+    if (!services?.byId(raw.service)) add('service', href, 'Välj en verksamhet i listan', 'Choose a service from the list');
     return { service: raw.service, serviceName: raw.serviceName };
   }
   const typed = clean(LINE, raw.serviceName);

@@ -1,6 +1,6 @@
 import { t, type Lang } from '../../core/i18n.js';
 import type { FormError, FormInput } from '../form/input.js';
-import { SELECT_LIMIT, type ServiceCatalogue } from '../store/service-catalogue.js';
+import { selectable, type ServiceCatalogue } from '../store/service-catalogue.js';
 import { describedBy, InlineError, Optional, SelectField } from './parts.js';
 
 const LABEL = { sv: 'Vilken verksamhet gäller det?', en: 'Which service is it about?' };
@@ -19,8 +19,8 @@ export function ServiceField(props: {
 }) {
   const { lang, services, input, errors } = props;
   if (!services?.size) return null;
-  const offered = services.serving(input.municipality);
-  if (offered.length <= SELECT_LIMIT)
+  const offered = selectable(services, input.municipality);
+  if (offered)
     return (
       <SelectField
         lang={lang}

@@ -27,6 +27,17 @@ export interface ServiceCatalogue {
   find(name: string, municipality: string): ServiceMatch;
 }
 
+/**
+ * The services the form lists as a drop-down for `municipality` (all of them when it is empty or
+ * no service serves it), or `undefined` when they are more than `SELECT_LIMIT` and the form asks
+ * for a name instead.
+ */
+export function selectable(catalogue: ServiceCatalogue, municipality: string): readonly ServiceRef[] | undefined {
+  const serving = catalogue.serving(municipality);
+  const offered = serving.length > 0 ? serving : catalogue.serving('');
+  return offered.length <= SELECT_LIMIT ? offered : undefined;
+}
+
 const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
 
 /**
