@@ -1,9 +1,10 @@
-import type * as z from 'zod';
 import type { CountyConfig } from '../../core/config/schema.js';
 import type { Term } from '../../core/domain/vocabulary.js';
-import { multiLine, singleLine } from '../../core/text/index.js';
+import { multiLine } from '../../core/text/index.js';
 import { RATINGS, WRITERS } from '../categories.js';
-import { selectable, type ServiceCatalogue } from '../store/service-catalogue.js';
+import type { ServiceCatalogue } from '../store/service-catalogue.js';
+import { serviceAnswer } from './service-answer.js';
+import { clean, LINE, ruleText } from './text-rules.js';
 
 /** What the form posts, as typed (nothing trimmed away that the person should see again). */
 export interface FormInput {
@@ -74,43 +75,6 @@ export interface FormError {
   readonly en: string;
 }
 
-const UNREADABLE: Readonly<Record<string, FormError>> = {
-  text: {
-    field: 'text',
-    href: '#text',
-    sv: 'Din synpunkt innehöll tecken som inte gick att läsa. De visas nu som \ufffd. Rätta texten och skicka igen',
-    en: 'Your feedback held characters that could not be read. They now show as \ufffd. Correct the text and send it again',
-  },
-  contact: {
-    field: 'contact',
-    href: '#contact',
-    sv: 'Kontaktuppgiften innehöll tecken som inte gick att läsa. Skriv den igen',
-    en: 'The contact details held characters that could not be read. Enter them again',
-  },
-  'service-name': {
-    field: 'service',
-    href: '#service-name',
-    sv: 'Namnet på verksamheten innehöll tecken som inte gick att läsa. Skriv det igen',
-    en: 'The name of the service held characters that could not be read. Enter it again',
-  },
-};
-
-/**
- * The errors for fields whose bytes were not UTF-8: the typed fields by name, any other field as
- * one error about the form.
- */
-export function unreadableErrors(fields: readonly string[]): FormError[] {
-  const errors = fields.flatMap((f) => (UNREADABLE[f] ? [UNREADABLE[f]] : []));
-  if (errors.length < fields.length)
-    errors.push({
-      field: 'encoding',
-      href: '#text',
-      sv: 'Formuläret innehöll tecken som inte gick att läsa. Kontrollera dina svar och skicka igen',
-      en: 'The form held characters that could not be read. Check your answers and send them again',
-    });
-  return errors;
-}
-
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;
 const PHONE = /^(?:\+|00|0)[\d\s()-]{6,18}\d$/;
 
@@ -129,23 +93,6 @@ export interface CheckedForm {
   readonly input: FormInput;
   readonly errors: FormError[];
 }
-
-type Checked = { readonly value: string } | { readonly issue: z.core.$ZodIssue };
-
-/** Run a field through a text rule of `core/text`; empty stays empty. */
-function clean(schema: z.ZodType<string, string>, raw: string): Checked {
-  if (raw.trim() === '') return { value: '' };
-  const result = schema.safeParse(raw);
-  return result.success ? { value: result.data } : { issue: result.error.issues[0] as z.core.$ZodIssue };
-}
-
-/** The Swedish and English text of a rule of `core/text` that failed. */
-function ruleText(issue: z.core.$ZodIssue): { sv: string; en: string } | undefined {
-  const sv = issue.code === 'custom' ? issue.params?.['sv'] : undefined;
-  return typeof sv === 'string' ? { sv, en: issue.message } : undefined;
-}
-
-const LINE = singleLine(200);
 
 /**
  * Check a posted form; the messages follow the practice note (the summary uses the same words
@@ -216,48 +163,4 @@ export function checkForm(raw: FormInput, rules: FormRules): CheckedForm {
     contact: contact ?? raw.contact,
   };
   return { input: errors.length ? raw : input, errors };
-}
-
-/**
- * The service question: a chosen id must be one of the directory's services; a typed name must
- * lead to exactly one service (in the chosen municipality), which then becomes the answer.
- */
-function serviceAnswer(
-  raw: FormInput,
-  municipality: string,
-  services: ServiceCatalogue | undefined,
-  add: (field: string, href: string, sv: string, en: string) => void,
-): Pick<FormInput, 'service' | 'serviceName'> {
-  if (raw.service) {
-    const href = services && !selectable(services, municipality) ? '#service-name' : '#service';
-    if (!services?.byId(raw.service)) add('service', href, 'Välj en verksamhet i listan', 'Choose a service from the list');
-    return { service: raw.service, serviceName: raw.serviceName };
-  }
-  const typed = clean(LINE, raw.serviceName);
-  if ('issue' in typed || !typed.value || !services) {
-    if ('issue' in typed) {
-      const rule = ruleText(typed.issue) ?? { sv: 'Namnet är för långt', en: 'The name is too long' };
-      add('service', '#service-name', rule.sv, rule.en);
-    }
-    return { service: '', serviceName: raw.serviceName };
-  }
-  const match = services.find(typed.value, municipality);
-  if (match.kind === 'one') return { service: match.service.id, serviceName: typed.value };
-  if (match.kind === 'none')
-    add(
-      'service',
-      '#service-name',
-      'Vi hittar ingen verksamhet med det namnet. Skriv namnet på ett annat sätt, eller lämna fältet tomt',
-      'We cannot find a service with that name. Write the name another way, or leave the field empty',
-    );
-  else if (match.kind === 'several')
-    add('service', '#service-0', 'Flera verksamheter passar. Välj en av dem', 'Several services match. Choose one of them');
-  else
-    add(
-      'service',
-      '#service-name',
-      'Många verksamheter passar. Skriv mer av namnet eller välj kommun',
-      'Many services match. Write more of the name or choose a municipality',
-    );
-  return { service: '', serviceName: typed.value };
 }
