@@ -10,6 +10,8 @@ import type { Store } from '../functions/core/store/store.js';
 import { createFeedbackApp } from '../functions/feedback/app.js';
 import { feedbackContext } from '../functions/feedback/context.js';
 import { EMPTY_INPUT } from '../functions/feedback/form/input.js';
+import { issueTimeToken } from '../functions/feedback/guard/time-token.js';
+import { FORM_ID } from '../functions/feedback/routes/form.js';
 import { saveSubmission } from '../functions/feedback/store/submissions.js';
 import { buildSummary } from '../functions/feedback/summary/build.js';
 import { ms, summarize, timeRuns } from './stats.js';
@@ -49,14 +51,14 @@ async function setup(store?: (fs: Store) => Store) {
     publicOrigin: 'http://localhost',
   };
   const app = createFeedbackApp(deps, { secret, clientAddress: (c) => c.req.header('x-client') });
-  const html = await (await app.request('/tyck-till')).text();
-  const token = /name="token" value="([^"]+)"/.exec(html)?.[1] ?? '';
+  const issuedAt = clock.now();
   now += 5000;
   let n = 0;
   const submit = () => {
     const i = n++;
+    // a token is good for one submission: each simulated person has shown the form once
     const body = new URLSearchParams({
-      token,
+      token: issueTimeToken(secret, FORM_ID, issuedAt),
       text: `Synpunkt ${i} om bemötandet.`,
       municipality: codes[i % codes.length] ?? '',
       action: 'send',

@@ -5,7 +5,8 @@ import { feedbackCategories } from './categories.js';
 import { defaultClientAddress, DEFAULT_RATE_LIMITS, type ClientAddress, type RateLimits } from './guard/rate-limit.js';
 import { loadOrCreateSecret } from './guard/secret.js';
 import { DEFAULT_TOKEN_LIMITS, type TokenLimits } from './guard/time-token.js';
-import { serviceIndex, type ServiceRef } from './store/service-index.js';
+import type { ServiceCatalogue } from './store/service-catalogue.js';
+import { serviceIndex } from './store/service-index.js';
 import { rebuildCounts } from './summary/counts.js';
 
 /** Options of the feedback app; each has a default, tests pass fixed ones. */
@@ -14,7 +15,7 @@ export interface FeedbackOptions {
   readonly secret?: Uint8Array;
   /** Where a client's address comes from. @default `defaultClientAddress` */
   readonly clientAddress?: ClientAddress;
-  /** @default 4 s minimum, 24 h maximum */
+  /** At most one day: used-token marks live a day (`feedback/rate/` lifecycle). @default 4 s minimum, 24 h maximum */
   readonly tokenLimits?: TokenLimits;
   /** @default 5 posts per 10 minutes per client */
   readonly rateLimits?: RateLimits;
@@ -38,7 +39,7 @@ export interface FeedbackContext {
   /** Rebuild the public counts if this instance has not done so lately; never fails the caller. */
   refreshCounts(): Promise<void>;
   /** The area's services from the directory, or `undefined` while the directory has none. */
-  services(): Promise<readonly ServiceRef[] | undefined>;
+  services(): Promise<ServiceCatalogue | undefined>;
 }
 
 /** Build the service's context from the app's dependencies and options. */
@@ -47,11 +48,14 @@ export function feedbackContext(deps: AppDeps, options: FeedbackOptions = {}): F
   const ids = deps.ids ?? randomUUID;
   const services = serviceIndex(deps.store, deps.clock);
   let countsAt = Number.NEGATIVE_INFINITY;
+  const tokenLimits = options.tokenLimits ?? DEFAULT_TOKEN_LIMITS;
+  // a token must expire before its used-mark does, or it could be sent again
+  if (tokenLimits.maxSeconds > 24 * 3600) throw new RangeError('tokenLimits.maxSeconds may be at most one day (86400)');
   const ctx: FeedbackContext = {
     deps,
     categories: feedbackCategories(deps.config),
     clientAddress: options.clientAddress ?? defaultClientAddress,
-    tokenLimits: options.tokenLimits ?? DEFAULT_TOKEN_LIMITS,
+    tokenLimits,
     rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
     newId: () =>

@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { FsStore } from '../../functions/core/store/fs-store.js';
-import { clientKey } from '../../functions/feedback/guard/rate-limit.js';
+import { clientKey, RATE_PREFIX } from '../../functions/feedback/guard/rate-limit.js';
 import { loadOrCreateSecret, SECRET_KEY } from '../../functions/feedback/guard/secret.js';
 import { checkTimeToken, issueTimeToken } from '../../functions/feedback/guard/time-token.js';
+import { USED_TOKEN_PREFIX, usedTokenKey } from '../../functions/feedback/guard/token-use.js';
 import { tempDir } from '../support/deps.js';
-import { feedbackHarness, formBody, VALID } from './helpers.js';
+import { feedbackHarness, formBody, TEST_SECRET, VALID } from './helpers.js';
 
 describe('the honeypot', () => {
   test('is off-screen, hidden from screen readers, out of the tab order and without autocomplete', async () => {
@@ -41,12 +42,22 @@ describe('the time token', () => {
   });
 
   test('a token with a changed time is forged', () => {
-    const [, mac] = issueTimeToken(secret, 'f', at).split('.');
-    expect(checkTimeToken(secret, 'f', `${at.getTime() - 60000}.${mac}`, later(5))).toEqual({ ok: false, reason: 'forged' });
+    const [, nonce, mac] = issueTimeToken(secret, 'f', at).split('.');
+    expect(checkTimeToken(secret, 'f', `${at.getTime() - 60000}.${nonce}.${mac}`, later(5))).toEqual({ ok: false, reason: 'forged' });
+  });
+
+  test('a token with a changed nonce is forged', () => {
+    const [issued, , mac] = issueTimeToken(secret, 'f', at, 'a'.repeat(22)).split('.');
+    expect(checkTimeToken(secret, 'f', `${issued}.${'b'.repeat(22)}.${mac}`, later(5))).toEqual({ ok: false, reason: 'forged' });
   });
 
   test('a token signed with another secret is forged', () => {
     expect(checkTimeToken(secret, 'f', issueTimeToken(new Uint8Array(32), 'f', at), later(5))).toEqual({ ok: false, reason: 'forged' });
+  });
+
+  test('two forms shown in the same millisecond get different tokens', async () => {
+    const h = await feedbackHarness();
+    expect(await h.token()).not.toBe(await h.token());
   });
 
   test('a form sent too fast is rejected with a message and the text kept', async () => {
@@ -83,6 +94,78 @@ describe('the time token', () => {
   });
 });
 
+describe('a token is good for one submission', () => {
+  test('the same token sent again from another address 20 seconds later is refused, the text kept and a new token given', async () => {
+    let address = '192.0.2.1';
+    const h = await feedbackHarness({ clientAddress: () => address });
+    const token = await h.token();
+    h.clock.advance(5);
+    expect((await h.post({ ...VALID, token })).status).toBe(303);
+    address = '198.51.100.7';
+    h.clock.advance(20);
+    const res = await h.post({ ...VALID, token, text: 'Samma token igen' });
+    expect(res.status).toBe(409);
+    const html = await res.text();
+    expect(html).toContain('Det här formuläret har redan skickats en gång');
+    expect(html).toContain('Samma token igen');
+    expect(html).not.toContain(`value="${token}"`);
+    expect(await h.keys('feedback/submissions/')).toHaveLength(1);
+  });
+
+  test('of ten concurrent posts of one token exactly one is accepted', async () => {
+    let n = 0;
+    const h = await feedbackHarness({ clientAddress: () => `192.0.2.${++n}` });
+    const token = await h.token();
+    h.clock.advance(5);
+    const all = await Promise.all(Array.from({ length: 10 }, () => h.post({ ...VALID, token })));
+    expect(all.map((r) => r.status).sort()).toEqual([303, ...Array<number>(9).fill(409)]);
+    expect(await h.keys('feedback/submissions/')).toHaveLength(1);
+  });
+
+  test('a token may not outlive the one-day marks of used tokens', async () => {
+    await expect(feedbackHarness({ tokenLimits: { minSeconds: 4, maxSeconds: 2 * 86400 } })).rejects.toThrow(RangeError);
+  });
+
+  test('reviewing does not use the token up', async () => {
+    const h = await feedbackHarness();
+    const token = await h.token();
+    h.clock.advance(5);
+    expect((await h.post({ ...VALID, token, action: 'review' })).status).toBe(200);
+    expect((await h.post({ ...VALID, token, action: 'review' })).status).toBe(200);
+    expect((await h.post({ ...VALID, token })).status).toBe(303);
+  });
+
+  test('the mark of a used token is an empty object under the rate prefix, keyed by neither the token nor the address', async () => {
+    const h = await feedbackHarness({ clientAddress: () => '203.0.113.99' });
+    const token = await h.token();
+    h.clock.advance(5);
+    await h.post({ ...VALID, token });
+    const marks = await h.keys(USED_TOKEN_PREFIX);
+    expect(marks).toHaveLength(1);
+    const nonce = token.split('.')[1] ?? '';
+    expect(marks[0]).toBe(usedTokenKey(TEST_SECRET, nonce));
+    expect(marks[0]).not.toContain(nonce);
+    expect(marks[0]?.startsWith(RATE_PREFIX)).toBe(true);
+    const found = await h.kit.deps.store.get(marks[0] ?? '');
+    expect(found && found !== 'not-modified' ? found.body.byteLength : -1).toBe(0);
+  });
+
+  test('when the submission cannot be stored the token is given back', async () => {
+    const h = await feedbackHarness();
+    const store = h.kit.deps.store;
+    const put = store.put.bind(store);
+    let fail = true;
+    store.put = (key, body, options) =>
+      fail && key.startsWith('feedback/submissions/') ? Promise.reject(new Error('disk full')) : put(key, body, options);
+    const token = await h.token();
+    h.clock.advance(5);
+    expect((await h.post({ ...VALID, token })).status).toBe(500);
+    fail = false;
+    expect((await h.post({ ...VALID, token })).status).toBe(303);
+    expect(await h.keys('feedback/submissions/')).toHaveLength(1);
+  });
+});
+
 describe('the rate limit', () => {
   test('the sixth post within ten minutes from one client is refused with the text kept', async () => {
     const h = await feedbackHarness();
@@ -91,6 +174,24 @@ describe('the rate limit', () => {
     expect(res.status).toBe(429);
     expect(await res.text()).toContain('Den sjätte');
     expect(await h.keys('feedback/submissions/')).toHaveLength(5);
+  });
+
+  test('a refused post says in Retry-After how many seconds to wait, and then it is accepted', async () => {
+    const h = await feedbackHarness();
+    for (let i = 0; i < 5; i++) {
+      expect((await h.send({ ...VALID })).status).toBe(303);
+      h.clock.advance(55);
+    }
+    // five sends at 5, 65, 125, 185 and 245 s; this one at 305 s: the first mark leaves at 605 s
+    const res = await h.send({ ...VALID });
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('300');
+    expect(await res.text()).toContain('Vänta 5 minuter');
+    const token = await h.token();
+    h.clock.advance(299);
+    expect((await h.post({ ...VALID, token })).status).toBe(429);
+    h.clock.advance(1);
+    expect((await h.post({ ...VALID, token })).status).toBe(303);
   });
 
   test('another client is not affected', async () => {

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeedbackApp } from '../../functions/feedback/app.js';
 import { axeViolations, browserAvailable, launchBrowser, serveApp } from '../support/browser.js';
+import { SERVICE_INDEX_KEY } from '../../functions/feedback/store/service-index.js';
 import { testKit } from '../support/deps.js';
 import { movableClock, TEST_SECRET } from './helpers.js';
 
@@ -74,6 +75,36 @@ describe.runIf(browserAvailable())('the feedback form in a browser', () => {
       await page.getByRole('button', { name: 'Skicka', exact: true }).click();
       await page.waitForURL('**/tyck-till/tack');
       expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await page.close();
+      await server.stop();
+    }
+  });
+
+  it('with a large directory: no axe violations on the name field and the matches, and a match can be chosen from plain radio buttons', async () => {
+    const { server, clock, kit } = await served();
+    const services = Array.from({ length: 5000 }, (_, i) => ({ id: `m-${i}`, name: `Mottagning ${i}`, municipalities: ['1490'] }));
+    services.push(
+      { id: 'mm-boras', name: 'Mini-Maria Borås', municipalities: ['1490'] },
+      { id: 'mm-mark', name: 'Mini-Maria Mark', municipalities: ['1463'] },
+    );
+    await kit.deps.store.put(SERVICE_INDEX_KEY, JSON.stringify(services));
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.origin}/tyck-till`);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByLabel('Tidig hjälp med psykisk ohälsa och missbruk').check();
+      await page.getByLabel('Din synpunkt').fill('Bra bemötande.');
+      await page.getByLabel(/Vilken verksamhet gäller det/).fill('mini-maria');
+      await page.getByRole('button', { name: 'Granska och skicka' }).click();
+      expect(await page.content()).toContain('Flera verksamheter passar');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByLabel('Mini-Maria Mark').check();
+      await page.getByRole('button', { name: 'Granska och skicka' }).click();
+      expect(await page.content()).toContain('<dd>Mini-Maria Mark</dd>');
+      clock.advance(10);
+      await page.getByRole('button', { name: 'Skicka', exact: true }).click();
+      await page.waitForURL('**/tyck-till/tack');
     } finally {
       await page.close();
       await server.stop();

@@ -191,6 +191,12 @@ describe('crisis words', () => {
 });
 
 describe('the form in English', () => {
+  test('the form and the thank-you page never say "goal image"', async () => {
+    const h = await feedbackHarness();
+    const pages = [await (await h.app.request('/tyck-till?lang=en')).text(), await (await h.app.request('/tyck-till/tack?lang=en')).text()];
+    for (const html of pages) expect(html).not.toMatch(/goal image/i);
+  });
+
   test('an error page in English starts its title with "Error: " and keeps the language on the form', async () => {
     const h = await feedbackHarness();
     const token = await h.token();

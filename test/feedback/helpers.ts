@@ -1,9 +1,12 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Hono } from 'hono';
 import type { Clock } from '../../functions/core/deps.js';
 import type { KitEnv } from '../../functions/core/http/staff.js';
 import { createFeedbackApp } from '../../functions/feedback/app.js';
 import type { FeedbackOptions } from '../../functions/feedback/context.js';
-import { testKit, type TestKit } from '../support/deps.js';
+import { FsStore } from '../../functions/core/store/fs-store.js';
+import { tempDir, testKit, type TestKit } from '../support/deps.js';
 
 /** A clock tests can move forward. */
 export interface MovableClock extends Clock {
@@ -32,6 +35,8 @@ export interface FeedbackHarness {
   send(fields: Record<string, string | readonly string[]>, headers?: Record<string, string>): Promise<Response>;
   /** Every key under `prefix`. */
   keys(prefix: string): Promise<string[]>;
+  /** The text of every file the store has written on disk (temporary files included). */
+  filesOnDisk(): Promise<string[]>;
 }
 
 /** URL-encode fields, repeating names for arrays. */
@@ -47,7 +52,8 @@ export const VALID = { malbild: ['respekt'], text: 'Personalen lyssnade på mig.
 /** Build a feedback app for a test. */
 export async function feedbackHarness(options: FeedbackOptions & { area?: string } = {}): Promise<FeedbackHarness> {
   const clock = movableClock();
-  const kit = await testKit({ area: options.area ?? 'sjuharad', clock });
+  const root = await tempDir('feedback-store-');
+  const kit = await testKit({ area: options.area ?? 'sjuharad', clock, store: new FsStore(root) });
   const app = createFeedbackApp(kit.deps, { secret: TEST_SECRET, clientAddress: () => '192.0.2.1', ...options });
   const post = async (fields: Record<string, string | readonly string[]>, headers: Record<string, string> = {}) =>
     app.request('/tyck-till', {
@@ -79,6 +85,11 @@ export async function feedbackHarness(options: FeedbackOptions & { area?: string
         cursor = page.cursor;
       } while (cursor);
       return out;
+    },
+    filesOnDisk: async () => {
+      const entries = await readdir(root, { recursive: true, withFileTypes: true });
+      const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+      return Promise.all(files.map((f) => readFile(f, 'utf8')));
     },
   };
 }

@@ -50,6 +50,15 @@ describe('the moderators’ pages', () => {
     expect(summary).toContain('<blockquote>Personalen lyssnade på mig.</blockquote>');
   });
 
+  test('in English the målbild filter says "Vision", never "goal image"', async () => {
+    const h = await feedbackHarness();
+    await h.send({ ...VALID });
+    const { cookie } = await signIn(h);
+    const html = await (await h.app.request('/tyck-till/moderering?lang=en', { headers: { cookie } })).text();
+    expect(html).toContain('<label for="f-malbild">Vision</label>');
+    expect(html).not.toMatch(/goal image/i);
+  });
+
   test('a change from another site is refused', async () => {
     const h = await feedbackHarness();
     await h.send({ ...VALID });

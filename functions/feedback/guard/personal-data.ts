@@ -4,6 +4,8 @@
  * addresses. See `FEEDBACK-PRACTICE.md`, "Personal data in free text".
  */
 
+import { matchView } from './match-view.js';
+
 /** What kind of personal data a finding is. */
 export type FindingKind = 'personal-identity-number' | 'coordination-number' | 'identity-like-number' | 'phone' | 'email';
 
@@ -23,7 +25,7 @@ export const REDACTION: Readonly<Record<FindingKind, string>> = {
   email: '[e-post borttagen]',
 };
 
-const IDENTITY = /(?<![\dA-Za-z])((?:19|20)?\d{2})(\d{2})(\d{2})[-+ ]?(\d{3}|[TRSUWXJKLMN]\d{2})(\d)(?![\dA-Za-z])/g;
+const IDENTITY = /(?<![\dA-Za-z])((?:19|20)?\d{2})(\d{2})(\d{2})(?: ?[-+] ?| )?(\d{3}|[TRSUWXJKLMN]\d{2})(\d)(?![\dA-Za-z])/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const PHONE = /(?<![\w+])(?:\+\d|00[1-9]|0[1-9])[\d \-()]{4,18}\d(?!\d)/g;
 
@@ -63,26 +65,32 @@ function overlaps(a: Finding, list: readonly Finding[]): boolean {
 
 /**
  * Every piece of personal data in `text`, in order, without overlaps (identity numbers win over
- * phone numbers).
+ * phone numbers). Matching runs over the text's plain view (`matchView`), so any Unicode dash,
+ * space or invisible character between the digits does not hide a number; the positions found are
+ * those of the original text.
  *
  * @example
  * findPersonalData('Mitt nummer är 19121212-1212')[0].kind; // 'personal-identity-number'
+ * findPersonalData('Mitt nummer är 19121212\u20131212')[0].kind; // the same, with an en dash
  */
 export function findPersonalData(text: string): Finding[] {
+  const view = matchView(text);
   const found: Finding[] = [];
-  for (const m of text.matchAll(IDENTITY)) {
+  const at = (kind: FindingKind, start: number, end: number): Finding => ({ kind, ...view.original(start, end) });
+  const phones = [...view.text.matchAll(PHONE)]
+    .filter((m) => m[0].replace(/\D/g, '').length >= 8 && m[0].replace(/\D/g, '').length <= 15)
+    .map((m) => at('phone', m.index, m.index + m[0].trimEnd().length));
+  for (const m of view.text.matchAll(IDENTITY)) {
     const kind = identityKind(m);
-    if (kind) found.push({ kind, start: m.index, end: m.index + m[0].length });
+    const f = kind && at(kind, m.index, m.index + m[0].length);
+    // a number that fails Luhn but reads as a whole phone number (0701234567) is a phone number
+    if (f && !(kind === 'identity-like-number' && phones.some((p) => p.start <= f.start && p.end >= f.end))) found.push(f);
   }
-  for (const m of text.matchAll(EMAIL)) {
-    const f: Finding = { kind: 'email', start: m.index, end: m.index + m[0].length };
+  for (const m of view.text.matchAll(EMAIL)) {
+    const f = at('email', m.index, m.index + m[0].length);
     if (!overlaps(f, found)) found.push(f);
   }
-  for (const m of text.matchAll(PHONE)) {
-    const digits = m[0].replace(/\D/g, '').length;
-    const f: Finding = { kind: 'phone', start: m.index, end: m.index + m[0].trimEnd().length };
-    if (digits >= 8 && digits <= 15 && !overlaps(f, found)) found.push(f);
-  }
+  for (const f of phones) if (!overlaps(f, found)) found.push(f);
   return found.sort((a, b) => a.start - b.start);
 }
 

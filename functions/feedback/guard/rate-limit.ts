@@ -56,21 +56,34 @@ export const DEFAULT_RATE_LIMITS: RateLimits = { posts: 5, windowSeconds: 600 };
 /** Where the rate limit keeps its marks (a lifecycle rule of one day is enough). */
 export const RATE_PREFIX = 'feedback/rate/';
 
+/** Whether a post is within the limit; when not, how long until the next one is. */
+export type RateCheck =
+  { readonly ok: true } | { readonly ok: false; /** Whole seconds, at least 1. */ readonly retryAfterSeconds: number };
+
 /**
  * Count one post of `key` and tell whether it is within the limit. Each post is its own
  * create-only object, so concurrent posts never overwrite each other's marks; the count is a list
- * of the client's marks of the day.
+ * of the client's marks of the day. A refused post says when the oldest mark that counts leaves
+ * the window (for `Retry-After`).
  *
  * @example
- * if (!(await allowPost(store, clock, key))) return tooMany();
+ * const rate = await allowPost(store, clock, key);
+ * if (!rate.ok) c.header('Retry-After', String(rate.retryAfterSeconds));
  */
-export async function allowPost(store: Store, clock: Clock, key: string, limits: RateLimits = DEFAULT_RATE_LIMITS): Promise<boolean> {
+export async function allowPost(store: Store, clock: Clock, key: string, limits: RateLimits = DEFAULT_RATE_LIMITS): Promise<RateCheck> {
   const now = clock.now();
   const prefix = `${RATE_PREFIX}${day(now)}/${key}/`;
-  const since = now.getTime() - limits.windowSeconds * 1000;
+  const windowMs = limits.windowSeconds * 1000;
   const page = await store.list(prefix, { limit: 1000 });
-  const recent = page.items.filter((i) => Number(i.key.slice(prefix.length).split('-')[0]) > since).length;
-  if (recent >= limits.posts) return false;
+  const recent = page.items
+    .map((i) => Number(i.key.slice(prefix.length).split('-')[0]))
+    .filter((at) => at > now.getTime() - windowMs)
+    .sort((a, b) => a - b);
+  if (recent.length >= limits.posts) {
+    // the post is allowed again once only `posts - 1` marks remain in the window
+    const frees = (recent[recent.length - limits.posts] ?? now.getTime()) + windowMs;
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((frees - now.getTime()) / 1000)) };
+  }
   await store.put(`${prefix}${now.getTime()}-${randomUUID()}`, '', { ifNoneMatch: '*' });
-  return true;
+  return { ok: true };
 }

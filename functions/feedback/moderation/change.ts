@@ -1,12 +1,20 @@
+import * as z from 'zod';
 import type { Staff } from '../../core/auth/auth.js';
 import { badRequest, preconditionFailed } from '../../core/http/problem.js';
 import { toStockholmIso } from '../../core/i18n.js';
 import { PreconditionFailedError } from '../../core/store/store.js';
+import { multiLine, singleLine } from '../../core/text/index.js';
 import type { FeedbackContext } from '../context.js';
 import { redact } from '../guard/personal-data.js';
 import type { Submission } from '../store/submissions.js';
 import { rebuildCounts } from '../summary/counts.js';
 import { logAction, readState, writeState, type ModerationState, type Status } from './state.js';
+
+/** A theme tag: a single line (`core/text`), then a lower-case word with hyphens. */
+export const TAG = singleLine(40).pipe(z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Tags are lower-case words with hyphens'));
+
+/** A quote: words of the submission, which may run over lines (`core/text` multi-line rules). */
+export const QUOTE = multiLine(1000, { required: true });
 
 /** A moderator's change of one submission; absent fields stay as they are. */
 export interface ModerationChange {

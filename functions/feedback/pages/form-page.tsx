@@ -5,9 +5,10 @@ import { Layout } from '../../core/page/layout.js';
 import { RATINGS, WRITERS } from '../categories.js';
 import { CHARACTER_COUNT_PATH } from '../routes/character-count.js';
 import type { FormError, FormInput } from '../form/input.js';
-import type { ServiceRef } from '../store/service-index.js';
+import type { ServiceCatalogue } from '../store/service-catalogue.js';
 import { ContactFields, Honeypot } from './contact-fields.js';
 import { Choices, describedBy, ErrorSummary, InlineError, Notice, Optional, SelectField } from './parts.js';
+import { ServiceField } from './service-field.js';
 
 /** Props of `FormPage`. */
 export interface FormPageProps {
@@ -15,7 +16,7 @@ export interface FormPageProps {
   readonly lang: Lang;
   readonly nonce?: string;
   readonly categories: readonly Term[];
-  readonly services: readonly ServiceRef[] | undefined;
+  readonly services: ServiceCatalogue | undefined;
   readonly input: FormInput;
   readonly token: string;
   readonly errors: readonly FormError[];
@@ -101,16 +102,7 @@ export function FormPage(props: FormPageProps) {
           value={input.municipality}
           errors={errors}
         />
-        {props.services?.length ? (
-          <SelectField
-            lang={lang}
-            field="service"
-            label={{ sv: 'Vilken verksamhet gäller det?', en: 'Which service is it about?' }}
-            options={props.services.map((s) => ({ value: s.id, name: s.name }))}
-            value={input.service}
-            errors={errors}
-          />
-        ) : null}
+        <ServiceField lang={lang} services={props.services} input={input} errors={errors} />
         <div class={has('text') || has('text-personal') ? 'field-error' : undefined}>
           <label for="text">{t(lang, { sv: 'Din synpunkt', en: 'Your feedback' })}</label>
           <p class="hint" id="text-hint">

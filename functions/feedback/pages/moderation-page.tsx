@@ -59,7 +59,7 @@ export function ModerationPage(props: ModerationPageProps) {
       <h1>{title}</h1>
       <Notice lang={lang} text={props.notice} />
       <form method="get" action={PATH}>
-        <label for="f-malbild">{t(lang, { sv: 'Målbild', en: 'Goal image' })}</label>
+        <label for="f-malbild">{t(lang, { sv: 'Målbild', en: 'Vision' })}</label>
         <select id="f-malbild" name="malbild">
           <option value="">{t(lang, { sv: 'Alla', en: 'All' })}</option>
           {props.categories.map((c) => (

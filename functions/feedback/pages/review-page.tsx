@@ -5,7 +5,7 @@ import { Layout } from '../../core/page/layout.js';
 import { RATINGS, WRITERS } from '../categories.js';
 import type { FormInput } from '../form/input.js';
 import { redact } from '../guard/personal-data.js';
-import type { ServiceRef } from '../store/service-index.js';
+import type { ServiceCatalogue } from '../store/service-catalogue.js';
 import { Honeypot } from './contact-fields.js';
 
 /** Props of `ReviewPage`. */
@@ -14,7 +14,7 @@ export interface ReviewPageProps {
   readonly lang: Lang;
   readonly nonce?: string;
   readonly categories: readonly Term[];
-  readonly services: readonly ServiceRef[] | undefined;
+  readonly services: ServiceCatalogue | undefined;
   readonly input: FormInput;
 }
 
@@ -50,7 +50,7 @@ export function ReviewPage(props: ReviewPageProps) {
     [t(lang, { sv: 'Vem är du?', en: 'Who are you?' }), label(WRITERS, input.writer)],
     [t(lang, { sv: 'Område', en: 'Area' }), input.categories.map((c) => label(props.categories, c)).join('; ')],
     [t(lang, { sv: 'Kommun', en: 'Municipality' }), config.municipalities.find((m) => m.code === input.municipality)?.name ?? none],
-    [t(lang, { sv: 'Verksamhet', en: 'Service' }), props.services?.find((s) => s.id === input.service)?.name ?? none],
+    [t(lang, { sv: 'Verksamhet', en: 'Service' }), (input.service && props.services?.byId(input.service)?.name) || none],
     [t(lang, { sv: 'Betyg', en: 'Rating' }), label(RATINGS, input.rating)],
     [
       t(lang, { sv: 'Svar till', en: 'Answer to' }),

@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod';
-import { readBody } from '../../core/http/body.js';
 import { ProblemError } from '../../core/http/problem.js';
 import type { KitEnv } from '../../core/http/staff.js';
 import { resolveLang, type Text } from '../../core/i18n.js';
 import type { FeedbackContext } from '../context.js';
 import { assertFormBody, assertSameOrigin } from '../../core/http/same-origin.js';
-import { applyChange } from '../moderation/change.js';
+import { readFormFields } from '../form/form-body.js';
+import { applyChange, QUOTE, TAG } from '../moderation/change.js';
 import { listSubmissions } from '../moderation/list.js';
 import { STATUSES } from '../moderation/state.js';
 import { ModerationLogin, ModerationPage } from '../pages/moderation-page.js';
@@ -33,8 +33,12 @@ const NOTICES: Record<string, Text> = {
     en: 'Someone else changed it at the same time. See the new version and make your change again.',
   },
   invalid: {
-    sv: 'Ändringen kunde inte sparas: ett citat måste vara ord ur texten, teman korta ord.',
-    en: 'The change could not be saved: a quote must be words of the text, themes short words.',
+    sv: 'Ändringen kunde inte sparas: ett citat måste vara ord ur texten utan styrtecken, teman korta ord.',
+    en: 'The change could not be saved: a quote must be words of the text without control characters, themes short words.',
+  },
+  unreadable: {
+    sv: 'Ändringen kunde inte sparas: den innehöll tecken som inte gick att läsa. Skriv citatet och teman igen.',
+    en: 'The change could not be saved: it held characters that could not be read. Enter the quote and themes again.',
   },
   denied: { sv: 'Token gäller inte eller saknar rollen moderator.', en: 'The token is not valid or lacks the moderator role.' },
 };
@@ -82,29 +86,28 @@ export function moderationPageRoutes(ctx: FeedbackContext): Hono<KitEnv> {
     assertSameOrigin(c, deps.publicOrigin);
     const staff = await moderator(c);
     if (!staff) return c.redirect(`${PATH}?meddelande=denied`, 303);
-    const form = new URLSearchParams(await readBody(c, 16384));
+    const { params: form, invalid } = await readFormFields(c, 16384);
+    if (invalid.length) return c.redirect(`${PATH}?meddelande=unreadable`, 303);
     const id = c.req.param('id');
     const since = retentionStart(deps.clock.now(), deps.config.retention.feedbackDays);
     const submission = SUBMISSION_ID.test(id) ? await readSubmission(deps.store, id, since) : undefined;
     const status = form.get('status');
-    const tags = (form.get('tags') ?? '')
-      .split(',')
-      .map((s) => s.trim().toLowerCase())
-      .filter(Boolean);
-    const quote = (form.get('quote') ?? '').trim();
-    if (
-      !submission ||
-      !STATUSES.includes(status as never) ||
-      tags.some((tag) => !/^[a-z0-9][a-z0-9-]{0,39}$/.test(tag)) ||
-      quote.length > 1000
-    )
+    const tags = z.array(TAG).safeParse(
+      (form.get('tags') ?? '')
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    );
+    const typedQuote = form.get('quote') ?? '';
+    const quote = typedQuote.trim() ? QUOTE.safeParse(typedQuote) : ({ success: true, data: null } as const);
+    if (!submission || !STATUSES.includes(status as never) || !tags.success || !quote.success)
       return c.redirect(`${PATH}?meddelande=invalid`, 303);
     try {
       await applyChange(
         ctx,
         submission,
         staff,
-        { status: status as (typeof STATUSES)[number], tags, quote: quote || null },
+        { status: status as (typeof STATUSES)[number], tags: tags.data, quote: quote.data },
         form.get('etag') ?? '',
       );
     } catch (error) {

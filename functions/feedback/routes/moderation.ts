@@ -7,7 +7,7 @@ import { toStockholmIso } from '../../core/i18n.js';
 import { getJson } from '../../core/store/json.js';
 import type { FeedbackContext } from '../context.js';
 import { listSubmissions } from '../moderation/list.js';
-import { applyChange } from '../moderation/change.js';
+import { applyChange, QUOTE, TAG } from '../moderation/change.js';
 import { logAction, readState, STATUSES } from '../moderation/state.js';
 import { CONTACTS_PREFIX, QUARTER, SUBMISSION_ID } from '../store/keys.js';
 import { readSubmission, retentionStart, type Contact } from '../store/submissions.js';
@@ -24,11 +24,10 @@ const listQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-const tag = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Tags are lower-case words with hyphens');
 const change = z.strictObject({
   status: z.enum(STATUSES).optional(),
-  tags: z.array(tag).max(20).optional(),
-  quote: z.string().trim().min(1).max(1000).nullable().optional(),
+  tags: z.array(TAG).max(20).optional(),
+  quote: QUOTE.nullable().optional(),
 });
 
 /** The moderators' API (role `moderator` or `admin`): list, read, change, delete contact details. */

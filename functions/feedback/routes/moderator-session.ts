@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Auth, Staff } from '../../core/auth/auth.js';
-import { readBody } from '../../core/http/body.js';
+import { readFormFields } from '../form/form-body.js';
 import type { KitEnv } from '../../core/http/staff.js';
 import type { FeedbackContext } from '../context.js';
 import { assertFormBody, assertSameOrigin } from '../../core/http/same-origin.js';
@@ -39,7 +39,9 @@ export function moderatorSessionRoutes(ctx: FeedbackContext): Hono<KitEnv> {
   app.post(`${PATH}/logga-in`, async (c) => {
     assertFormBody(c);
     assertSameOrigin(c, deps.publicOrigin);
-    const token = new URLSearchParams(await readBody(c, 8192)).get('token')?.trim() ?? '';
+    // a token with bytes that are not UTF-8 is no token: it fails verification like any other
+    const { params, invalid } = await readFormFields(c, 8192);
+    const token = invalid.includes('token') ? '' : (params.get('token')?.trim() ?? '');
     let staff: Staff | undefined;
     try {
       staff = await deps.auth.verify(token);

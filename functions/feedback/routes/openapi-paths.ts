@@ -68,7 +68,12 @@ export const FEEDBACK_PATHS: OpenApiPaths = {
               properties: {
                 status: { enum: ['new', 'reviewed', 'published', 'hidden'] },
                 tags: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,39}$' } },
-                quote: { type: ['string', 'null'], description: 'Words of the submission; stored redacted.' },
+                quote: {
+                  type: ['string', 'null'],
+                  maxLength: 1000,
+                  description:
+                    'Words of the submission; NFC, line breaks allowed, no control or bidi-override characters, not only invisible characters; stored redacted.',
+                },
               },
             },
           },
@@ -76,7 +81,7 @@ export const FEEDBACK_PATHS: OpenApiPaths = {
       },
       responses: {
         '200': { description: 'The new state, with its ETag.' },
-        '400': problem('Bad change.'),
+        '400': problem('Bad change: the problem names the field (`quote`, `tags.N`, …) with a Swedish and an English message.'),
         '412': problem('Stale If-Match.'),
         '428': problem('If-Match missing.'),
       },
