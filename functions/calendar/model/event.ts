@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { CountyConfig } from '../../core/config/schema.js';
 import { badRequest, type FieldError } from '../../core/http/problem.js';
+import { multiLine, singleLine } from '../../core/text/index.js';
 import { stockholmLocalToDate, toStockholmIso } from '../../core/i18n.js';
 import { AUDIENCE_ROLES, organisations, trainingTopics } from './vocabulary.js';
 
@@ -49,28 +50,33 @@ const time = z
   .string()
   .max(40)
   .refine((s) => parseTime(s) !== undefined, { message: 'A date-time: 2026-03-03T13:00 (Stockholm) or ISO 8601 with offset' });
-const shortText = (max: number) => z.string().trim().min(1).max(max);
 
-/** The fields staff send to create or replace a training. */
+/**
+ * The fields staff send to create or replace a training (the CSV import fills the same shape).
+ * Text is NFC; single-line fields refuse control, bidi-override and invisible-only text.
+ */
 export const eventInputSchema = z.strictObject({
-  title: shortText(200),
-  description: z.string().trim().max(5000).default(''),
-  topic: shortText(60),
-  organizer: shortText(60),
-  audienceOrgs: z.array(shortText(60)).max(400).default([]),
-  audienceRoles: z.array(shortText(60)).max(20).default([]),
+  title: singleLine(200),
+  description: multiLine(5000).default(''),
+  topic: singleLine(60),
+  organizer: singleLine(60),
+  audienceOrgs: z.array(singleLine(60)).max(400).default([]),
+  audienceRoles: z.array(singleLine(60)).max(20).default([]),
   start: time,
   end: time,
   location: z
     .strictObject({
-      place: shortText(200).optional(),
-      address: shortText(300).optional(),
+      place: singleLine(200).optional(),
+      address: singleLine(300).optional(),
       onlineUrl: z
         .url({ protocol: /^https$/ })
         .max(500)
         .optional(),
     })
-    .refine((l) => l.place || l.onlineUrl, { message: 'Give a place, a digital link or both' }),
+    .refine((l) => l.place || l.onlineUrl, {
+      message: 'Give a place, a digital link or both',
+      params: { sv: 'Ange en plats, en digital länk eller båda' },
+    }),
   language: z
     .string()
     .regex(/^[a-z]{2,3}$/)
