@@ -49,7 +49,10 @@ export interface CalendarEvent {
 const time = z
   .string()
   .max(40)
-  .refine((s) => parseTime(s) !== undefined, { message: 'A date-time: 2026-03-03T13:00 (Stockholm) or ISO 8601 with offset' });
+  .refine((s) => parseTime(s) !== undefined, {
+    message: 'A date-time: 2026-03-03T13:00 (Stockholm) or ISO 8601 with offset',
+    params: { sv: 'Skriv en tid som 2026-03-03 13:00' },
+  });
 
 /**
  * The fields staff send to create or replace a training (the CSV import fills the same shape).
