@@ -4,6 +4,7 @@ import { badRequest, type FieldError } from '../../core/http/problem.js';
 import { multiLine, singleLine } from '../../core/text/index.js';
 import { stockholmLocalToDate, toStockholmIso } from '../../core/i18n.js';
 import { AUDIENCE_ROLES, organisations, trainingTopics } from './vocabulary.js';
+import { YEARS } from './year.js';
 
 /** The states of a training. */
 export const EVENT_STATUSES = ['scheduled', 'moved', 'cancelled'] as const;
@@ -93,10 +94,13 @@ export type EventInput = z.output<typeof eventInputSchema>;
 
 /** Parse a Stockholm wall-clock time or an ISO instant with offset; `undefined` when malformed. */
 export function parseTime(value: string): Date | undefined {
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return stockholmLocalToDate(value);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) || date.getUTCFullYear() < 2000 || date.getUTCFullYear() > 2100 ? undefined : date;
+  let date: Date | undefined;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) date = stockholmLocalToDate(value);
+  else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) date = new Date(value);
+  if (!date || Number.isNaN(date.getTime())) return undefined;
+  // Within the years the year view offers, counted in Stockholm.
+  const year = Number(toStockholmIso(date).slice(0, 4));
+  return year < YEARS.first || year > YEARS.last ? undefined : date;
 }
 
 /** The times of an input, normalised to Stockholm ISO. */
