@@ -36,7 +36,7 @@ export function EventPage(props: EventPageProps) {
       path={`/utbildningar/${event.id}`}
       current="calendar"
       nonce={props.nonce}
-      head={<JsonLd data={eventJsonLd(config, event, url, props.confirmed)} />}
+      head={<JsonLd data={eventJsonLd(config, event, { url, origin: props.origin, now: props.now }, props.confirmed)} />}
     >
       <p>
         <a href="/utbildningar">{t(lang, { sv: 'Alla utbildningar', en: 'All trainings' })}</a>
