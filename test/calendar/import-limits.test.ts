@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PROGRAMME_COLUMNS } from '../../functions/calendar/csv/programme.js';
 import { PENDING_PREFIX, STALE_PENDING_MS, WRITE_CONCURRENCY } from '../../functions/calendar/data/new-events.js';
-import { putEvent } from '../../functions/calendar/data/events.js';
+import { putEvent, READ_CONCURRENCY } from '../../functions/calendar/data/events.js';
 import { IMPORT_ROW_LIMIT } from '../../functions/calendar/routes/import.js';
 import { putJson } from '../../functions/core/store/json.js';
 import { StoreUnavailableError, type GetOptions, type ListOptions, type PutOptions, type Store } from '../../functions/core/store/store.js';
@@ -37,8 +37,16 @@ class FaultyStore implements Store {
     private readonly inner: Store,
     private readonly failPut: (key: string, n: number) => boolean,
   ) {}
-  get(key: string, options?: GetOptions) {
-    return this.inner.get(key, options);
+  inFlightGets = 0;
+  maxInFlightGets = 0;
+  async get(key: string, options?: GetOptions) {
+    this.maxInFlightGets = Math.max(this.maxInFlightGets, ++this.inFlightGets);
+    try {
+      await new Promise((r) => setTimeout(r, 1));
+      return await this.inner.get(key, options);
+    } finally {
+      this.inFlightGets--;
+    }
   }
   async put(key: string, body: Uint8Array | string, options?: PutOptions) {
     const n = ++this.puts;
@@ -98,6 +106,18 @@ describe('CSV import limits and all-or-nothing', () => {
     expect(after.events).toHaveLength(IMPORT_ROW_LIMIT);
     expect(after.summaries).toHaveLength(IMPORT_ROW_LIMIT);
     expect(after.pending).toEqual([]);
+  }, 60_000);
+
+  it(`reads the trainings for a feed or a page at most ${READ_CONCURRENCY} at once`, async () => {
+    const store = new FaultyStore(new FsStore(await tempDir('cal-import-')), () => false);
+    const { app, editor } = await calendarKit({ store });
+    expect((await post(app, editor, file(200))).status).toBe(201);
+    for (const path of ['/utbildningar/kalender.ics', '/utbildningar', '/api/calendar/events', '/utbildningar/arshjul?year=2026']) {
+      store.maxInFlightGets = 0;
+      expect((await app.request(path)).status, path).toBe(200);
+      // The trainings, plus the summary index read beside them.
+      expect(store.maxInFlightGets, path).toBeLessThanOrEqual(READ_CONCURRENCY + 1);
+    }
   }, 60_000);
 
   it('leaves nothing behind when a write fails half-way, and removes with bounded concurrency', async () => {

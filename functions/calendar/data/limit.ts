@@ -26,3 +26,17 @@ export async function forEachLimit<T>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   if (failure) throw failure.error;
 }
+
+/**
+ * Map `items` through `task` with at most `limit` running at once, results in input order.
+ *
+ * @example
+ * const bodies = await mapLimit(keys, 32, (k) => getJson(store, k));
+ */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  await forEachLimit(items, limit, async (item, i) => {
+    results[i] = await task(item, i);
+  });
+  return results;
+}
