@@ -99,6 +99,36 @@ describe('text typed into the calendar', () => {
     );
   });
 
+  it('refuses such text in the titles and places of a CSV import, naming row and column in Swedish', async () => {
+    const header = 'titel;ämne;arrangör;start;slut;plats;platser;sista anmälningsdag';
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('titel', 'plats'), badSingleLine, async (column, value) => {
+        const cells = { titel: 'MI grundkurs', plats: 'Kommunhuset', [column]: value };
+        const quoted = (v: string) => `"${v.replace(/"/g, '""')}"`;
+        const line = [
+          quoted(cells.titel),
+          'mi',
+          '0512',
+          '2026-04-14 09:00',
+          '2026-04-14 16:00',
+          quoted(cells.plats),
+          '25',
+          '2026-04-01 12:00',
+        ];
+        const res = await kit.app.request('/api/calendar/import', {
+          method: 'POST',
+          headers: { 'content-type': 'text/csv', authorization: kit.editor },
+          body: `${header}\n${line.join(';')}\n`,
+        });
+        expect(res.status).toBe(400);
+        const errors = ((await res.json()) as Problem).errors;
+        expect(errors.find((e) => e.row === 2 && e.column === column)?.sv).toBeTruthy();
+      }),
+      { numRuns: 40 },
+    );
+    expect((await kit.kit.deps.store.list('calendar/events/')).items).toHaveLength(1);
+  });
+
   it('stores titles and places in NFC', async () => {
     const { create, app } = await calendarKit();
     const { id: created } = await create({ title: 'Fo\u0308rdjupning i A\u030angest', location: { place: 'Ma\u0308larsalen' } });
