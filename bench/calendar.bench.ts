@@ -104,7 +104,7 @@ async function feedBench(): Promise<void> {
     const cold = summarize(await timeRuns(async () => (await createCalendarApp(d).request('/utbildningar/kalender.ics')).text(), 10, 1));
     const app = createCalendarApp(d);
     const warm = summarize(await timeRuns(async () => (await app.request('/utbildningar/kalender.ics')).text(), 15));
-    console.log(`feed of 2,000 trainings: render all (ical-generator) median ${ms(render.median)}, p95 ${ms(render.p95)} (n=${render.n})`);
+    console.log(`feed of 2,000 trainings: render all median ${ms(render.median)}, p95 ${ms(render.p95)} (n=${render.n})`);
     console.log(
       `  render after one change, VEVENTs of a warm instance kept: median ${ms(changed.median)}, p95 ${ms(changed.p95)} (${(render.median / changed.median).toFixed(0)}× faster)`,
     );

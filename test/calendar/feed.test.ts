@@ -2,7 +2,12 @@ import ICAL from 'ical.js';
 import nodeIcal from 'node-ical';
 import { describe, expect, it } from 'vitest';
 import { createCalendarApp } from '../../functions/calendar/app.js';
+import { getEvent, putEvent } from '../../functions/calendar/data/events.js';
+import { escapeText } from '../../functions/calendar/feed/content-line.js';
 import { calendarKit, trainingInput } from './helpers.js';
+import { pythonIcal, readWithPython } from './python-ical.js';
+
+const python = pythonIcal();
 
 type Kit = Awaited<ReturnType<typeof calendarKit>>;
 
@@ -118,5 +123,74 @@ describe('the iCalendar feed', () => {
     expect(icalEvents((await feed(app, '?topic=sip')).text).events.map((e) => e.summary)).toEqual(['SIP']);
     expect(icalEvents((await feed(app, '?organizer=0513')).text).events).toHaveLength(0);
     expect((await app.request('/utbildningar/kalender.ics?topic=nonsense')).status).toBe(400);
+  });
+});
+
+describe('what an editor writes cannot break a calendar file', () => {
+  const forged = 'Kurs, del 1; intro\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:forged@evil\r\nSUMMARY:Falsk';
+
+  it('a title with CR/LF stays one VEVENT and one calendar name in ical.js, node-ical and Python’s icalendar', async () => {
+    const { app, kit, create } = await calendarKit();
+    const { id } = await create();
+    // Stored before input was checked (or written by another tool): the feed must still be safe.
+    const stored = (await getEvent(kit.deps.store, id))!;
+    await putEvent(kit.deps.store, { ...stored.value, title: forged }, stored.etag);
+    for (const path of [`/utbildningar/${id}.ics`, '/utbildningar/kalender.ics']) {
+      const text = await (await app.request(path)).text();
+      const { vcal, events } = icalEvents(text);
+      expect(events.map((e) => e.uid)).toEqual([`${id}@ostergotland.utbildningar.invalid`]);
+      expect(events[0]!.summary).toBe(forged.replace(/\r\n/g, '\n'));
+      const node = Object.values(nodeIcal.sync.parseICS(text)).filter((c) => c?.type === 'VEVENT');
+      expect(node).toHaveLength(1);
+      if (path.endsWith(`${id}.ics`)) {
+        // ical.js keeps the value of a property it has no type for as written: escaped TEXT on one line.
+        expect(vcal.getFirstPropertyValue('x-wr-calname')).toBe(escapeText(forged));
+        expect(vcal.getFirstPropertyValue('name')).toBe(escapeText(forged));
+      }
+      if (python) {
+        const [read] = readWithPython(python, [text]);
+        expect(read!.uids).toEqual([`${id}@ostergotland.utbildningar.invalid`]);
+        if (path.endsWith(`${id}.ics`)) expect(read!.calname).toBe(forged.replace(/\r\n/g, '\n'));
+      }
+    }
+  });
+
+  it('refuses a title with a line break or other control character at input', async () => {
+    const { app, editor, json } = await calendarKit();
+    const res = await app.request('/api/calendar/events', { method: 'POST', ...json(trainingInput({ title: forged }), editor) });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: { field: string; sv?: string }[] }).errors).toMatchObject([
+      { field: 'title', sv: expect.any(String) },
+    ]);
+  });
+
+  it('gives every VEVENT an ORGANIZER with the organiser’s name, as METHOD:PUBLISH requires', async () => {
+    const { app, create } = await calendarKit();
+    const { id } = await create();
+    for (const path of ['/utbildningar/kalender.ics', `/utbildningar/${id}.ics`]) {
+      const { vcal, events } = icalEvents((await feed(app, '')).text);
+      expect(vcal.getFirstPropertyValue('method'), path).toBe('PUBLISH');
+      for (const e of events) {
+        const organizer = e.component.getFirstProperty('organizer')!;
+        expect(organizer.getParameter('cn')).toBe('Ydre');
+        expect(organizer.getFirstValue()).toBe('http://localhost/utbildningar?organizer=0512');
+      }
+    }
+  });
+
+  it('writes "CANCELLED:" and English labels in the English feed, "INSTÄLLD:" in the Swedish one', async () => {
+    const { app, create, json, editor } = await calendarKit();
+    const { id, etag } = await create();
+    await app.request(`/api/calendar/events/${id}/cancel`, {
+      method: 'POST',
+      ...json({ reason: 'Sjukdom' }, editor, { 'if-match': etag }),
+    });
+    const en = await (await app.request('/utbildningar/kalender.ics?lang=en')).text();
+    expect(icalEvents(en).events[0]!.summary).toBe('CANCELLED: MI grundkurs');
+    expect(en).not.toContain('INSTÄLLD');
+    expect(icalEvents(en).events[0]!.description).toContain('Organiser: Ydre');
+    const single = await (await app.request(`/utbildningar/${id}.ics?lang=en`)).text();
+    expect(icalEvents(single).events[0]!.summary).toBe('CANCELLED: MI grundkurs');
+    expect(icalEvents((await feed(app)).text).events[0]!.summary).toBe('INSTÄLLD: MI grundkurs');
   });
 });

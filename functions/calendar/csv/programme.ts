@@ -18,6 +18,9 @@ export const PROGRAMME_COLUMNS = [
   { header: 'roller', field: 'audienceRoles', required: false },
 ] as const;
 
+/** A training needs a place, a digital link or both: a file must have at least one of these columns. */
+export const PLACE_OR_LINK = ['plats', 'länk'] as const;
+
 /** One bad cell of an import: 1-based row as in a spreadsheet (the header is row 1) and the column's header. */
 export interface CellError extends FieldError {
   readonly row: number;

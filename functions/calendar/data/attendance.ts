@@ -86,6 +86,45 @@ export async function recordSummary(ctx: CalendarContext, event: CalendarEvent, 
   await ctx.publishing.run(() => publishAttendance(ctx.deps.store));
 }
 
+/**
+ * Record new trainings in the summary index in one conditional write (no seats taken yet, so the
+ * public attendance file does not change).
+ */
+export async function recordNewSummaries(ctx: CalendarContext, events: readonly CalendarEvent[]): Promise<void> {
+  await ctx.writes.update<SummaryIndex, void>(
+    SUMMARY_KEY,
+    (index = {}) => {
+      for (const e of events)
+        index[e.id] ??= {
+          rev: 0,
+          confirmed: 0,
+          waitlisted: 0,
+          byOrg: {},
+          topic: e.topic,
+          organizer: e.organizer,
+          start: e.start,
+          cancelled: e.status === 'cancelled',
+        };
+      return { value: index, result: undefined };
+    },
+    () => ({}),
+  );
+}
+
+/** Remove trainings that were never completely stored from the summary index (one write, only when any is there). */
+export async function forgetSummaries(ctx: CalendarContext, ids: readonly string[]): Promise<void> {
+  const current = await readSummaries(ctx.deps.store);
+  if (!ids.some((id) => id in current)) return;
+  await ctx.writes.update<SummaryIndex, void>(
+    SUMMARY_KEY,
+    (index = {}) => {
+      for (const id of ids) delete index[id];
+      return { value: index, result: undefined };
+    },
+    () => ({}),
+  );
+}
+
 const pick = (s: EventSummary) => ({ topic: s.topic, organizer: s.organizer, start: s.start, cancelled: s.cancelled });
 
 /**

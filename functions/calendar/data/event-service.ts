@@ -8,7 +8,6 @@ import { checkEventInput, isMove, type CalendarEvent, type EventInput } from '..
 import { eventUid } from '../feed/ical.js';
 import { matchesStored } from '../model/etag.js';
 import { shiftLocal, type Repeat } from '../model/series.js';
-import { recordSummary } from './attendance.js';
 import { getEvent, putEvent } from './events.js';
 import { applyCapacity } from './registrations.js';
 
@@ -35,23 +34,6 @@ export function newEvents(ctx: CalendarContext, staff: Staff, input: EventInput,
       updatedAt: now,
     };
   });
-}
-
-/** Store new trainings create-only; if one write fails, the ones already written are removed again. */
-export async function storeNewEvents(ctx: CalendarContext, events: readonly CalendarEvent[]): Promise<string[]> {
-  const written: CalendarEvent[] = [];
-  const etags: string[] = [];
-  try {
-    for (const event of events) {
-      etags.push((await putEvent(ctx.deps.store, event)).etag);
-      written.push(event);
-    }
-  } catch (error) {
-    await Promise.all(written.map((e) => ctx.deps.store.delete(`calendar/events/${e.id}.json`)));
-    throw error;
-  }
-  for (const event of events) await recordSummary(ctx, event, { confirmed: 0, waitlisted: 0, byOrg: {}, rev: 0 });
-  return etags;
 }
 
 /** Read a training for a change by `staff` with `If-Match`: 404, 403, 428 or 412 as due. */

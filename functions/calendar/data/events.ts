@@ -1,8 +1,11 @@
 import { getJson, putJson, type Versioned } from '../../core/store/json.js';
 import type { Store } from '../../core/store/store.js';
 import type { CalendarEvent } from '../model/event.js';
+import { mapLimit } from './limit.js';
 
 const PREFIX = 'calendar/events/';
+/** How many training objects are read at once (well within open-file and connection limits). */
+export const READ_CONCURRENCY = 32;
 const ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 
 /** The store key of a training. */
@@ -34,6 +37,6 @@ export async function listEvents(store: Store): Promise<CalendarEvent[]> {
     keys.push(...page.items.map((i) => i.key));
     cursor = page.cursor;
   } while (cursor);
-  const found = await Promise.all(keys.map((k) => getJson<CalendarEvent>(store, k)));
+  const found = await mapLimit(keys, READ_CONCURRENCY, (k) => getJson<CalendarEvent>(store, k));
   return found.flatMap((f) => (f ? [f.value] : [])).sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.id.localeCompare(b.id));
 }

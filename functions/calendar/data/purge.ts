@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { KitEnv } from '../../core/http/staff.js';
 import type { CalendarContext } from '../context.js';
 import { listEvents } from './events.js';
+import { sweepPendingWrites } from './new-events.js';
 import { ledgerKey } from './registrations.js';
 
 const DAY = 86_400_000;
@@ -28,7 +29,8 @@ export async function purgeExpired(ctx: CalendarContext): Promise<number> {
 }
 
 /**
- * There is no scheduler: the app purges on its own, on the first write it handles and then at most
+ * There is no scheduler: the app purges on its own (and removes the trainings of writes that died
+ * half-way, see `sweepPendingWrites`), on the first write it handles and then at most
  * once an hour per running instance (a Lambda container or the local server), before the request.
  */
 export function purgeMiddleware(ctx: CalendarContext): MiddlewareHandler<KitEnv> {
@@ -40,6 +42,8 @@ export function purgeMiddleware(ctx: CalendarContext): MiddlewareHandler<KitEnv>
       try {
         const purged = await purgeExpired(ctx);
         if (purged) ctx.deps.log.info('registrations purged', { service: 'calendar', trainings: purged });
+        const swept = await sweepPendingWrites(ctx);
+        if (swept) ctx.deps.log.warn('trainings of interrupted writes removed', { service: 'calendar', writes: swept });
       } catch {
         next = now; // try again on the next write
         ctx.deps.log.warn('registration purge failed', { service: 'calendar' });

@@ -1,8 +1,8 @@
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { CountyConfig } from '../../core/config/schema.js';
-import type { Lang } from '../../core/i18n.js';
+import { t, type Lang } from '../../core/i18n.js';
 import type { CalendarEvent } from '../model/event.js';
 import { organisationName, trainingTopics, uidDomain } from '../model/vocabulary.js';
+import { property, textListProperty, utcDateTime } from './content-line.js';
 
 /** Options of one feed. */
 export interface FeedOptions {
@@ -21,52 +21,69 @@ export function eventUid(config: CountyConfig, event: Pick<CalendarEvent, 'id' |
 /** Rendered VEVENT components by training version (id, sequence, time of change, language, origin). */
 export type EventTextCache = Map<string, string>;
 
+/** The page listing an organiser's trainings: the ORGANIZER's address and schema.org's `organizer.url`. */
+export function organiserUrl(origin: string, organizer: string): string {
+  return `${origin}/utbildningar?organizer=${encodeURIComponent(organizer)}`;
+}
+
+/** The summary of a training in a feed: cancelled ones start with "INSTÄLLD:" / "CANCELLED:". */
+export function feedSummary(event: Pick<CalendarEvent, 'title' | 'status'>, lang: Lang): string {
+  return event.status === 'cancelled' ? `${t(lang, { sv: 'INSTÄLLD', en: 'CANCELLED' })}: ${event.title}` : event.title;
+}
+
 function eventText(config: CountyConfig, e: CalendarEvent, options: FeedOptions, lang: Lang): string {
-  const topic = trainingTopics(config).find((t) => t.id === e.topic);
+  const topic = trainingTopics(config).find((x) => x.id === e.topic);
   const cancelled = e.status === 'cancelled';
-  const place = [e.location.place, e.location.address].filter(Boolean).join(', ');
-  const lines = [
+  const place = [e.location.place, e.location.address].filter(Boolean).join(', ') || e.location.onlineUrl;
+  const organiser = organisationName(config, e.organizer);
+  const description = [
     e.description,
-    `${lang === 'sv' ? 'Arrangör' : 'Organiser'}: ${organisationName(config, e.organizer)}`,
-    e.location.onlineUrl ? `${lang === 'sv' ? 'Digitalt' : 'Online'}: ${e.location.onlineUrl}` : '',
-    cancelled && e.statusReason ? `${lang === 'sv' ? 'Orsak' : 'Reason'}: ${e.statusReason}` : '',
+    `${t(lang, { sv: 'Arrangör', en: 'Organiser' })}: ${organiser}`,
+    e.location.onlineUrl ? `${t(lang, { sv: 'Digitalt', en: 'Online' })}: ${e.location.onlineUrl}` : '',
+    cancelled && e.statusReason ? `${t(lang, { sv: 'Orsak', en: 'Reason' })}: ${e.statusReason}` : '',
   ].filter(Boolean);
-  return ical()
-    .createEvent({
-      id: eventUid(config, e),
-      sequence: e.sequence,
-      start: new Date(e.start),
-      end: new Date(e.end),
-      stamp: new Date(e.updatedAt),
-      lastModified: new Date(e.updatedAt),
-      created: new Date(e.createdAt),
-      summary: `${cancelled ? 'INSTÄLLD: ' : ''}${e.title}`,
-      description: lines.join('\n\n'),
-      location: place || e.location.onlineUrl || null,
-      url: `${options.origin}/utbildningar/${e.id}`,
-      status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      categories: topic ? [{ name: lang === 'sv' ? topic.sv : topic.en }] : [],
-    })
-    .toString();
+  return [
+    'BEGIN:VEVENT\r\n',
+    property('UID', eventUid(config, e), { text: true }),
+    property('SEQUENCE', String(e.sequence)),
+    property('DTSTAMP', utcDateTime(e.updatedAt)),
+    property('DTSTART', utcDateTime(e.start)),
+    property('DTEND', utcDateTime(e.end)),
+    property('SUMMARY', feedSummary(e, lang), { text: true }),
+    place ? property('LOCATION', place, { text: true }) : '',
+    property('DESCRIPTION', description.join('\n\n'), { text: true }),
+    // METHOD:PUBLISH requires an ORGANIZER in every VEVENT (RFC 5546 §3.2.1); see docs/calendar.md.
+    property('ORGANIZER', organiserUrl(options.origin, e.organizer), { params: { CN: organiser } }),
+    topic ? textListProperty('CATEGORIES', [t(lang, topic)]) : '',
+    property('URL', `${options.origin}/utbildningar/${e.id}`, { params: { VALUE: 'URI' } }),
+    property('STATUS', cancelled ? 'CANCELLED' : 'CONFIRMED'),
+    property('CREATED', utcDateTime(e.createdAt)),
+    property('LAST-MODIFIED', utcDateTime(e.updatedAt)),
+    'END:VEVENT\r\n',
+  ].join('');
 }
 
 /**
- * Write an RFC 5545 calendar of `events` with ical-generator. Times are written in UTC (`Z`), so no
- * VTIMEZONE is needed, and `X-WR-TIMEZONE` tells clients to show them in Europe/Stockholm.
- * Cancelled trainings stay with `STATUS:CANCELLED` and "INSTÄLLD:" before the title.
+ * Write an RFC 5545 calendar of `events`. Times are written in UTC (`Z`), so no VTIMEZONE is
+ * needed, and `X-WR-TIMEZONE` tells clients to show them in Europe/Stockholm. Cancelled trainings
+ * stay with `STATUS:CANCELLED` and "INSTÄLLD:" ("CANCELLED:" in English) before the title.
  *
- * Each VEVENT is written by the library on its own and kept in `cache` by version, because the
- * library's line folding is slow; the calendar's own properties come first, then the events.
+ * Every property goes through `property()` (escaping and folding); each VEVENT is kept in `cache`
+ * by version, so a feed with one changed training writes only that one again.
  */
 export function renderFeed(config: CountyConfig, events: readonly CalendarEvent[], options: FeedOptions, cache?: EventTextCache): string {
   const lang = options.lang ?? 'sv';
-  const shell = ical({
-    name: options.name,
-    prodId: { company: config.branding.siteName, product: 'Utbildningar', language: lang.toUpperCase() },
-    method: ICalCalendarMethod.PUBLISH,
-    ttl: 6 * 3600,
-    x: [['X-WR-TIMEZONE', 'Europe/Stockholm']],
-  }).toString();
+  const head = [
+    'BEGIN:VCALENDAR\r\n',
+    property('VERSION', '2.0'),
+    property('PRODID', `-//${config.branding.siteName}//Utbildningar//${lang.toUpperCase()}`, { text: true }),
+    property('METHOD', 'PUBLISH'),
+    property('NAME', options.name, { text: true }),
+    property('X-WR-CALNAME', options.name, { text: true }),
+    property('REFRESH-INTERVAL', 'PT6H', { params: { VALUE: 'DURATION' } }),
+    property('X-PUBLISHED-TTL', 'PT6H'),
+    property('X-WR-TIMEZONE', 'Europe/Stockholm'),
+  ];
   const parts = events.map((e) => {
     const key = `${e.id}|${e.sequence}|${e.updatedAt}|${lang}|${options.origin}`;
     const held = cache?.get(key);
@@ -78,6 +95,5 @@ export function renderFeed(config: CountyConfig, events: readonly CalendarEvent[
     }
     return text;
   });
-  const end = shell.lastIndexOf('END:VCALENDAR');
-  return `${shell.slice(0, end)}${parts.join('')}${shell.slice(end)}`;
+  return `${head.join('')}${parts.join('')}END:VCALENDAR\r\n`;
 }

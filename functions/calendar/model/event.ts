@@ -1,8 +1,10 @@
 import * as z from 'zod';
 import type { CountyConfig } from '../../core/config/schema.js';
 import { badRequest, type FieldError } from '../../core/http/problem.js';
+import { multiLine, singleLine } from '../../core/text/index.js';
 import { stockholmLocalToDate, toStockholmIso } from '../../core/i18n.js';
 import { AUDIENCE_ROLES, organisations, trainingTopics } from './vocabulary.js';
+import { YEARS } from './year.js';
 
 /** The states of a training. */
 export const EVENT_STATUSES = ['scheduled', 'moved', 'cancelled'] as const;
@@ -48,29 +50,37 @@ export interface CalendarEvent {
 const time = z
   .string()
   .max(40)
-  .refine((s) => parseTime(s) !== undefined, { message: 'A date-time: 2026-03-03T13:00 (Stockholm) or ISO 8601 with offset' });
-const shortText = (max: number) => z.string().trim().min(1).max(max);
+  .refine((s) => parseTime(s) !== undefined, {
+    message: 'A date-time: 2026-03-03T13:00 (Stockholm) or ISO 8601 with offset',
+    params: { sv: 'Skriv en tid som 2026-03-03 13:00' },
+  });
 
-/** The fields staff send to create or replace a training. */
+/**
+ * The fields staff send to create or replace a training (the CSV import fills the same shape).
+ * Text is NFC; single-line fields refuse control, bidi-override and invisible-only text.
+ */
 export const eventInputSchema = z.strictObject({
-  title: shortText(200),
-  description: z.string().trim().max(5000).default(''),
-  topic: shortText(60),
-  organizer: shortText(60),
-  audienceOrgs: z.array(shortText(60)).max(400).default([]),
-  audienceRoles: z.array(shortText(60)).max(20).default([]),
+  title: singleLine(200),
+  description: multiLine(5000).default(''),
+  topic: singleLine(60),
+  organizer: singleLine(60),
+  audienceOrgs: z.array(singleLine(60)).max(400).default([]),
+  audienceRoles: z.array(singleLine(60)).max(20).default([]),
   start: time,
   end: time,
   location: z
     .strictObject({
-      place: shortText(200).optional(),
-      address: shortText(300).optional(),
+      place: singleLine(200).optional(),
+      address: singleLine(300).optional(),
       onlineUrl: z
         .url({ protocol: /^https$/ })
         .max(500)
         .optional(),
     })
-    .refine((l) => l.place || l.onlineUrl, { message: 'Give a place, a digital link or both' }),
+    .refine((l) => l.place || l.onlineUrl, {
+      message: 'Give a place, a digital link or both',
+      params: { sv: 'Ange en plats, en digital länk eller båda' },
+    }),
   language: z
     .string()
     .regex(/^[a-z]{2,3}$/)
@@ -84,10 +94,13 @@ export type EventInput = z.output<typeof eventInputSchema>;
 
 /** Parse a Stockholm wall-clock time or an ISO instant with offset; `undefined` when malformed. */
 export function parseTime(value: string): Date | undefined {
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return stockholmLocalToDate(value);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) || date.getUTCFullYear() < 2000 || date.getUTCFullYear() > 2100 ? undefined : date;
+  let date: Date | undefined;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) date = stockholmLocalToDate(value);
+  else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) date = new Date(value);
+  if (!date || Number.isNaN(date.getTime())) return undefined;
+  // Within the years the year view offers, counted in Stockholm.
+  const year = Number(toStockholmIso(date).slice(0, 4));
+  return year < YEARS.first || year > YEARS.last ? undefined : date;
 }
 
 /** The times of an input, normalised to Stockholm ISO. */

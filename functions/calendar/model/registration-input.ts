@@ -1,20 +1,21 @@
 import * as z from 'zod';
 import type { CountyConfig } from '../../core/config/schema.js';
 import { badRequest, ProblemError } from '../../core/http/problem.js';
+import { singleLine } from '../../core/text/index.js';
 import { openTo, type CalendarEvent } from './event.js';
 import { organisations } from './vocabulary.js';
 
 /** What a person sends to register: name, work e-mail, organisation, optional role; nothing else. */
 export const registrationInputSchema = z.strictObject({
-  name: z.string().trim().min(1).max(120),
+  name: singleLine(120),
   email: z.email().max(200),
-  org: z.string().trim().min(1).max(60),
+  org: singleLine(60),
+  // An empty role (the form's "no role" choice) is no role.
   role: z
     .string()
-    .trim()
-    .max(80)
     .optional()
-    .transform((r) => r || undefined),
+    .transform((r) => r?.trim() || undefined)
+    .pipe(singleLine(80).optional()),
 });
 
 /** Validated registration input. */

@@ -4,6 +4,9 @@ import { toStockholmIso } from '../../core/i18n.js';
 import type { CalendarEvent } from './event.js';
 import { trainingTopics } from './vocabulary.js';
 
+/** The years a training may lie in (Stockholm time), and so the years the year view offers. */
+export const YEARS = { first: 2000, last: 2100 } as const;
+
 /** One row of the kompetenshjul: a topic and its trainings per month (index 0 = January). */
 export interface YearRow {
   readonly topic: Term;

@@ -36,7 +36,7 @@ export function EventPage(props: EventPageProps) {
       path={`/utbildningar/${event.id}`}
       current="calendar"
       nonce={props.nonce}
-      head={<JsonLd data={eventJsonLd(config, event, url, props.confirmed)} />}
+      head={<JsonLd data={eventJsonLd(config, event, { url, origin: props.origin, now: props.now }, props.confirmed)} />}
     >
       <p>
         <a href="/utbildningar">{t(lang, { sv: 'Alla utbildningar', en: 'All trainings' })}</a>
@@ -94,7 +94,9 @@ export function EventPage(props: EventPageProps) {
       </dl>
       {event.description ? <p>{event.description}</p> : null}
       <p>
-        <a href={`/utbildningar/${event.id}.ics`}>{t(lang, { sv: 'Lägg till i min kalender (.ics)', en: 'Add to my calendar (.ics)' })}</a>
+        <a href={`/utbildningar/${event.id}.ics${lang === 'en' ? '?lang=en' : ''}`}>
+          {t(lang, { sv: 'Lägg till i min kalender (.ics)', en: 'Add to my calendar (.ics)' })}
+        </a>
       </p>
       <h2>{t(lang, { sv: 'Anmälan', en: 'Registration' })}</h2>
       {open ? (

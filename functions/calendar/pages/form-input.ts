@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { readBody } from '../../core/http/body.js';
+import { fieldErrors, readBody } from '../../core/http/body.js';
 import type { CalendarContext } from '../context.js';
 import type { CalendarEvent } from '../model/event.js';
 import { openTo } from '../model/event.js';
@@ -34,8 +34,16 @@ export function formErrors(
   if (event.status === 'cancelled') errors.push({ field: 'form', sv: 'Utbildningen är inställd.', en: 'The training is cancelled.' });
   else if (now > new Date(event.registrationDeadline))
     errors.push({ field: 'form', sv: 'Sista anmälningsdag har passerat.', en: 'The registration deadline has passed.' });
-  const name = values.name?.trim() ?? '';
-  if (!name || name.length > 120) errors.push({ field: 'name', sv: 'Skriv ditt namn.', en: 'Enter your name.' });
+  const name = registrationInputSchema.shape.name.safeParse(values.name ?? '');
+  if (!name.success) {
+    // The text rules (control characters, bidi overrides, nothing visible) say what is wrong; else ask for a name.
+    const rule = fieldErrors(name.error.issues).find((e) => e.sv);
+    errors.push(
+      rule?.sv
+        ? { field: 'name', sv: `${rule.sv}.`, en: `${rule.message}.` }
+        : { field: 'name', sv: 'Skriv ditt namn.', en: 'Enter your name.' },
+    );
+  }
   if (!registrationInputSchema.shape.email.safeParse(values.email?.trim()).success)
     errors.push({ field: 'email', sv: 'Skriv en e-postadress som namn@kommun.se.', en: 'Enter an e-mail address like name@kommun.se.' });
   if (!organisations(ctx.deps.config).some((o) => o.id === values.org) || !openTo(event, values.org ?? ''))

@@ -7,10 +7,17 @@ import { topicLabel } from './labels.js';
 /** Subscribe links (webcal:// and https) to the area feed and, when filtered, to the topic or organiser feed. */
 export function SubscribeLinks(props: { config: CountyConfig; lang: Lang; origin: string; topic?: string; organizer?: string }) {
   const { lang, origin, config } = props;
-  const feeds = [{ label: t(lang, { sv: 'Alla utbildningar', en: 'All trainings' }), query: '' }];
-  if (props.topic) feeds.push({ label: topicLabel(config, props.topic, lang), query: `?topic=${encodeURIComponent(props.topic)}` });
+  // An English page offers the English feed ("CANCELLED:", English labels).
+  const en = lang === 'en' ? 'lang=en' : '';
+  const query = (param?: string) =>
+    [param, en]
+      .filter(Boolean)
+      .join('&')
+      .replace(/^(?=.)/, '?');
+  const feeds = [{ label: t(lang, { sv: 'Alla utbildningar', en: 'All trainings' }), query: query() }];
+  if (props.topic) feeds.push({ label: topicLabel(config, props.topic, lang), query: query(`topic=${encodeURIComponent(props.topic)}`) });
   if (props.organizer)
-    feeds.push({ label: organisationName(config, props.organizer), query: `?organizer=${encodeURIComponent(props.organizer)}` });
+    feeds.push({ label: organisationName(config, props.organizer), query: query(`organizer=${encodeURIComponent(props.organizer)}`) });
   return (
     <section aria-labelledby="subscribe">
       <h2 id="subscribe">{t(lang, { sv: 'Prenumerera i din kalender', en: 'Subscribe in your calendar' })}</h2>

@@ -1,7 +1,7 @@
 import type { CountyConfig } from '../../core/config/schema.js';
 import { t, type Lang } from '../../core/i18n.js';
 import { Layout } from '../../core/page/layout.js';
-import type { YearView } from '../model/year.js';
+import { YEARS, type YearView } from '../model/year.js';
 import { monthNames } from './labels.js';
 
 /** `/utbildningar/arshjul`: the kompetenshjul as a table of topics × months, and the topics with nothing planned. */
@@ -16,13 +16,18 @@ export function YearPage(props: { config: CountyConfig; lang: Lang; nonce?: stri
     <Layout config={props.config} lang={lang} title={title} path="/utbildningar/arshjul" current="calendar" nonce={props.nonce}>
       <h1>{title}</h1>
       <p>
-        <a href={`/utbildningar/arshjul?year=${view.year - 1}`}>
-          {t(lang, { sv: `Föregående år (${view.year - 1})`, en: `Previous year (${view.year - 1})` })}
-        </a>
-        {' · '}
-        <a href={`/utbildningar/arshjul?year=${view.year + 1}`}>
-          {t(lang, { sv: `Nästa år (${view.year + 1})`, en: `Next year (${view.year + 1})` })}
-        </a>
+        {/* Only years the view accepts are offered (no link into a 400). */}
+        {view.year > YEARS.first ? (
+          <a href={`/utbildningar/arshjul?year=${view.year - 1}`}>
+            {t(lang, { sv: `Föregående år (${view.year - 1})`, en: `Previous year (${view.year - 1})` })}
+          </a>
+        ) : null}
+        {view.year > YEARS.first && view.year < YEARS.last ? ' · ' : null}
+        {view.year < YEARS.last ? (
+          <a href={`/utbildningar/arshjul?year=${view.year + 1}`}>
+            {t(lang, { sv: `Nästa år (${view.year + 1})`, en: `Next year (${view.year + 1})` })}
+          </a>
+        ) : null}
       </p>
       <h2 id="gaps">{t(lang, { sv: 'Ämnen utan planerad utbildning i år', en: 'Topics with no training planned this year' })}</h2>
       {view.gaps.length ? (

@@ -4,9 +4,11 @@ import { jsonBody, queryParams } from '../../core/http/body.js';
 import { cachedResponse } from '../../core/http/cache.js';
 import { badRequest, notFound } from '../../core/http/problem.js';
 import { requireStaff, type KitEnv } from '../../core/http/staff.js';
+import { singleLine } from '../../core/text/index.js';
 import type { CalendarContext } from '../context.js';
 import { readSummaries } from '../data/attendance.js';
-import { cancelEvent, newEvents, storeNewEvents, updateEvent } from '../data/event-service.js';
+import { cancelEvent, newEvents, updateEvent } from '../data/event-service.js';
+import { storeNewEvents } from '../data/new-events.js';
 import { getEvent, listEvents } from '../data/events.js';
 import { eventInputSchema } from '../model/event.js';
 import { eventQuerySchema, filterEvents, pageOf } from '../model/filter.js';
@@ -16,8 +18,8 @@ import { eventView } from '../model/view.js';
 const createSchema = eventInputSchema.extend({
   repeat: z.strictObject({ every: z.enum(['week', 'month']), count: z.int().min(2).max(24) }).optional(),
 });
-const updateSchema = eventInputSchema.extend({ reason: z.string().trim().min(1).max(500).optional() });
-const cancelSchema = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+const updateSchema = eventInputSchema.extend({ reason: singleLine(500).optional() });
+const cancelSchema = z.strictObject({ reason: singleLine(500) });
 
 /** `/api/calendar/events`: list and read (public), create, update, move and cancel (staff). */
 export function eventRoutes(ctx: CalendarContext): Hono<KitEnv> {

@@ -7,7 +7,7 @@ import type { KitEnv } from '../../core/http/staff.js';
 import { t } from '../../core/i18n.js';
 import type { CalendarContext } from '../context.js';
 import { getEvent, listEvents } from '../data/events.js';
-import { renderFeed, type EventTextCache } from '../feed/ical.js';
+import { feedSummary, renderFeed, type EventTextCache } from '../feed/ical.js';
 import { FeedMemo } from '../feed/memo.js';
 import { organisationName, organisations, trainingTopics } from '../model/vocabulary.js';
 import { publicOrigin } from './origin.js';
@@ -17,6 +17,7 @@ const feedQuery = z.object({
   organizer: z.string().max(60).optional(),
   lang: z.enum(['sv', 'en']).optional(),
 });
+const singleQuery = feedQuery.pick({ lang: true });
 const ICS = 'text/calendar; charset=utf-8';
 /** How long cancelled trainings stay in feeds after they would have ended. */
 export const CANCELLED_RETENTION_DAYS = 60;
@@ -52,9 +53,15 @@ export function feedRoutes(ctx: CalendarContext): Hono<KitEnv> {
 
   app.get('/:file{[A-Za-z0-9-]+\\.ics}', async (c) => {
     const id = c.req.param('file').replace(/\.ics$/, '');
+    const lang = queryParams(c, singleQuery).lang ?? 'sv';
     const found = await getEvent(store, id);
     if (!found) throw notFound('No training with this id.');
-    const body = renderFeed(config, [found.value], { name: found.value.title, origin: publicOrigin(ctx, c) });
+    const body = renderFeed(
+      config,
+      [found.value],
+      { name: feedSummary(found.value, lang), origin: publicOrigin(ctx, c), lang },
+      eventTexts,
+    );
     return cachedResponse(c, body, { contentType: ICS, maxAge: 300 });
   });
   return app;

@@ -148,9 +148,15 @@ export const calendarPaths: OpenApiPaths = {
   '/api/calendar/import': {
     post: {
       summary: "Import a term's programme (semicolon CSV)",
+      description: 'At most 500 trainings and 1 MB per file; all rows are stored or none. See docs/calendar.md.',
       security: staff,
       requestBody: { content: { 'text/csv': { schema: { type: 'string' } } } },
-      responses: { '201': { description: 'Imported' }, ...errors },
+      responses: {
+        '201': { description: 'Imported' },
+        ...errors,
+        '413': { ...problem, description: 'More than 500 rows or 1 MB; the problem names `limit` and `rows`.' },
+        '415': problem,
+      },
     },
   },
   '/api/calendar/purge': {

@@ -6,10 +6,13 @@ import type { KitEnv } from '../../core/http/staff.js';
 import { toStockholmIso } from '../../core/i18n.js';
 import type { CalendarContext } from '../context.js';
 import { listEvents } from '../data/events.js';
-import { yearView } from '../model/year.js';
+import { yearView, YEARS } from '../model/year.js';
 
 /** The `year` query parameter (default: this year in Stockholm). */
-export const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), lang: z.string().optional() });
+export const yearQuery = z.object({
+  year: z.coerce.number().int().min(YEARS.first).max(YEARS.last).optional(),
+  lang: z.string().optional(),
+});
 
 /** `/api/calendar/year?year=2026`: the kompetenshjul as JSON, with the topics that have nothing planned. */
 export function yearRoutes(ctx: CalendarContext): Hono<KitEnv> {
