@@ -92,7 +92,7 @@ export function EventPage(props: EventPageProps) {
         <dt>{t(lang, { sv: 'Sista anmälningsdag', en: 'Registration deadline' })}</dt>
         <dd>{formatDateTime(event.registrationDeadline, lang)}</dd>
       </dl>
-      {event.description ? <p>{event.description}</p> : null}
+      {event.description ? <p class="description">{event.description}</p> : null}
       <p>
         <a href={`/utbildningar/${event.id}.ics`}>{t(lang, { sv: 'Lägg till i min kalender (.ics)', en: 'Add to my calendar (.ics)' })}</a>
       </p>

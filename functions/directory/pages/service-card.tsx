@@ -49,7 +49,7 @@ export function ServiceCard(props: { service: Service; config: CountyConfig; lan
         <a href={props.href}>{service.name}</a>
       </h3>
       {service.status !== 'active' ? <p class="tag warn">{t(lang, service.status === 'planned' ? TEXT.planned : TEXT.retired)}</p> : null}
-      {service.description ? <p>{service.description}</p> : null}
+      {service.description ? <p class="description">{service.description}</p> : null}
       <dl>
         <dt>
           <strong>{t(lang, { sv: 'Var', en: 'Where' })}</strong>
@@ -81,9 +81,13 @@ export function ServiceCard(props: { service: Service; config: CountyConfig; lan
               <strong>{t(lang, TEXT.contact)}</strong>
             </dt>
             <dd>
-              {service.phones.map((p) => (
-                <a href={`tel:${p.number.replace(/[^+\d]/g, '')}`}>{p.number}</a>
-              ))}
+              <ul class="inline-list">
+                {service.phones.map((p) => (
+                  <li>
+                    <a href={`tel:${p.number.replace(/[^+\d]/g, '')}`}>{p.number}</a>
+                  </li>
+                ))}
+              </ul>
             </dd>
           </>
         ) : null}

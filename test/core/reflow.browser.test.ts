@@ -1,0 +1,101 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, browserAvailable, launchBrowser, serveApp } from '../support/browser.js';
+import { probeReflow, type ReflowReport } from './reflow-probe.js';
+import { LONG_NAME, reflowSite, type ReflowSite } from './reflow-seed.js';
+
+// Set REFLOW_SHOTS=<folder> to keep a full-page screenshot of every page at 320 px for a look by eye.
+const SHOTS = process.env.REFLOW_SHOTS;
+
+const clean = (r: ReflowReport) => Object.values(r).every((v) => v === 0 || v === false || (Array.isArray(v) && v.length === 0));
+
+describe.runIf(browserAvailable())('reflow (WCAG 1.4.10) on every public page', () => {
+  let browser: Browser;
+  let site: ReflowSite;
+  let origin: string;
+  let stop: () => Promise<void>;
+  let pages: string[];
+
+  beforeAll(async () => {
+    site = await reflowSite();
+    const server = await serveApp(site.app);
+    origin = server.origin;
+    stop = server.stop;
+    browser = await launchBrowser();
+    // every page in Swedish and in English (English words are shorter, but the labels differ)
+    pages = [...site.pages, ...site.pages.map((p) => `${p}${p.includes('?') ? '&' : '?'}lang=en`)];
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stop?.();
+  });
+
+  async function check(page: Page, width: number, found: Record<string, ReflowReport>, path: string) {
+    const report = await probeReflow(page);
+    if (!clean(report)) found[`${width} ${path}`] = report;
+    if (SHOTS && width === 320) {
+      mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: join(SHOTS, `${path.replace(/[^a-z0-9]+/gi, '_')}.png`), fullPage: true });
+    }
+  }
+
+  it.each([320, 375, 1280])(
+    'nothing but a scroll region is wider than %i px, and card headings stay in their cards',
+    async (width) => {
+      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      const found: Record<string, ReflowReport> = {};
+      try {
+        for (const path of pages) {
+          const res = await page.goto(origin + path);
+          expect(res?.status(), path).toBeLessThan(400);
+          await check(page, width, found, path);
+        }
+        // the registration form with errors, then the confirmation
+        await page.goto(`${origin}${site.trainingPath}?lang=sv`);
+        await page.getByRole('button', { name: 'Anmäl mig' }).click();
+        await page.waitForLoadState('domcontentloaded');
+        await check(page, width, found, `${site.trainingPath} (errors)`);
+        await page.fill('#name', LONG_NAME);
+        await page.fill('#email', 'samsjuklighetsbehandling.beroendemottagningen@regionostergotland.example');
+        await page.selectOption('#org', { index: 1 });
+        await page.getByRole('button', { name: 'Anmäl mig' }).click();
+        await page.waitForLoadState('domcontentloaded');
+        expect(await page.locator('h1').textContent()).toMatch(/anmäld|väntelista/i);
+        await check(page, width, found, `${site.trainingPath} (confirmation)`);
+      } finally {
+        await page.close();
+      }
+      expect(found).toEqual({});
+    },
+    180_000,
+  );
+
+  it('has no axe violations at 320 px (wide tables scroll in focusable regions)', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
+    const found: Record<string, unknown> = {};
+    try {
+      for (const path of pages) {
+        await page.goto(origin + path);
+        const violations = await axeViolations(page);
+        if (violations.length) found[path] = violations;
+      }
+    } finally {
+      await page.close();
+    }
+    expect(found).toEqual({});
+  }, 180_000);
+
+  it('keeps the line breaks of descriptions', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    try {
+      await page.goto(`${origin}${site.pages.find((p) => p.startsWith('/hitta-stod/tjanst/'))}`);
+      expect(await page.locator('main .lead').first().innerText()).toContain('\nRing först');
+      await page.goto(`${origin}${site.trainingPath}`);
+      expect(await page.locator('main .description').first().innerText()).toContain('\nDag 1');
+    } finally {
+      await page.close();
+    }
+  });
+});
