@@ -65,15 +65,16 @@ table{border-collapse:collapse;width:100%;margin:1rem 0}
 caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{border-bottom:1px solid var(--line);padding:.4rem .5rem;text-align:left;vertical-align:top}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-td.num{overflow-wrap:normal;hyphens:manual}
+thead th,tbody th,td.num{overflow-wrap:break-word}
+td.num{hyphens:manual}
 ${numericHeaders(16)}
 .table-scroll{position:relative;overflow-x:auto;max-width:100%;margin:0 0 1rem;background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)) left center/2.5rem 100% no-repeat local,linear-gradient(to left,#fff 30%,rgba(255,255,255,0)) right center/2.5rem 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.3),rgba(0,0,0,0)) left center/.9rem 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.3),rgba(0,0,0,0)) right center/.9rem 100% no-repeat scroll}
 .table-scroll:focus{outline:3px solid var(--focus);outline-offset:0;box-shadow:0 0 0 5px #0b0c0c}
-.table-scroll table{margin:0;overflow-wrap:normal;hyphens:manual}
-.table-scroll th,.table-scroll td{white-space:nowrap}
-.table-scroll tbody th{white-space:normal;min-width:9rem}
+.table-scroll table{margin:0;min-width:30rem;overflow-wrap:break-word}
+.table-scroll thead th,.table-scroll .num{white-space:nowrap}
+.table-scroll tbody th{width:10rem;min-width:10rem}
 .scroll-hint{color:var(--muted);font-size:.9rem;margin:.5rem 0 .25rem}
-@media (min-width:48em){.scroll-hint{display:none}}
+@media (min-width:40em){.scroll-hint{display:none}}
 @media (max-width:30em){th,td{padding:.35rem .3rem}main{padding-left:.75rem;padding-right:.75rem}}
 .visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;clip-path:inset(50%)!important;border:0!important;white-space:nowrap!important}
 .offscreen{position:absolute;left:-9999px;top:auto;width:1px;height:1px;overflow:hidden}
