@@ -90,8 +90,8 @@ describe.runIf(browserAvailable())('reflow (WCAG 1.4.10) on every public page', 
   it('keeps the line breaks of descriptions', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
     try {
-      await page.goto(`${origin}${site.pages.find((p) => p.startsWith('/hitta-stod/tjanst/'))}`);
-      expect(await page.locator('main .lead').first().innerText()).toContain('\nRing först');
+      await page.goto(`${origin}/hitta-stod?q=beroendemottagningens`);
+      expect(await page.locator('main .card .description').first().innerText()).toContain('\nRing först');
       await page.goto(`${origin}${site.trainingPath}`);
       expect(await page.locator('main .description').first().innerText()).toContain('\nDag 1');
     } finally {

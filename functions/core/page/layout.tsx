@@ -31,7 +31,7 @@ const cssCache = new WeakMap<CountyConfig, string>();
  * @example
  * return c.html(<Layout config={config} lang="sv" title="Hitta stöd" path="/hitta-stod" nonce={nonce}>…</Layout>);
  */
-export function Layout(props: LayoutProps) {
+function LayoutPage(props: LayoutProps) {
   const { config, lang } = props;
   let css = cssCache.get(config);
   if (css === undefined) {
@@ -40,67 +40,76 @@ export function Layout(props: LayoutProps) {
   }
   const other: Lang = lang === 'sv' ? 'en' : 'sv';
   const enabled = SERVICES.filter((s) => config.modules[s]);
-  // Without a doctype browsers render in quirks mode: tables ignore the page's font size and the
-  // body, not the root element, scrolls, so reflow checks on the root element see nothing.
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="icon" href="data:," />
+        <title>{`${props.title} – ${config.branding.siteName}`}</title>
+        <style nonce={props.nonce}>{raw(css)}</style>
+        {props.head}
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {t(lang, { sv: 'Till huvudinnehållet', en: 'Skip to main content' })}
+        </a>
+        <header class="site-header">
+          <div class="bar">
+            <a class="logo" href="/">
+              {config.branding.logoText}
+            </a>
+            <a href={`${props.path}?lang=${other}`} lang={other} hreflang={other}>
+              {other === 'en' ? 'In English' : 'På svenska'}
+            </a>
+          </div>
+        </header>
+        <nav class="site-nav" aria-label={t(lang, { sv: 'Tjänster', en: 'Services' })}>
+          <ul>
+            {enabled.map((s) => (
+              <li>
+                <a href={SERVICE_PATHS[s].pages[0]} aria-current={props.current === s ? 'page' : undefined}>
+                  {t(lang, SERVICE_PATHS[s])}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" tabindex={-1}>
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <div class="bar">
+            <p>
+              {config.branding.siteName}. {t(lang, { sv: 'Ett samarbete mellan', en: 'A collaboration between' })} {config.region.name}{' '}
+              {t(lang, { sv: `och ${config.municipalities.length} kommuner.`, en: `and ${config.municipalities.length} municipalities.` })}
+            </p>
+            <p>
+              {t(lang, {
+                sv: 'Vid akut fara för liv eller hälsa: ring 112. Sjukvårdsrådgivning: 1177.',
+                en: 'In an emergency: call 112. Health care advice: 1177.',
+              })}
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/**
+ * The page layout with its doctype. Without one, browsers render in quirks mode: tables ignore
+ * the page's font size and the body rather than the root element scrolls, which hides sideways
+ * scrolling from reflow checks. See `LayoutPage` above for what the page holds.
+ *
+ * @example
+ * return c.html(<Layout config={config} lang="sv" title="Hitta stöd" path="/hitta-stod" nonce={nonce}>…</Layout>);
+ */
+export function Layout(props: LayoutProps) {
   return (
     <>
       {raw('<!DOCTYPE html>')}
-      <html lang={lang}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <link rel="icon" href="data:," />
-          <title>{`${props.title} – ${config.branding.siteName}`}</title>
-          <style nonce={props.nonce}>{raw(css)}</style>
-          {props.head}
-        </head>
-        <body>
-          <a class="skip" href="#main">
-            {t(lang, { sv: 'Till huvudinnehållet', en: 'Skip to main content' })}
-          </a>
-          <header class="site-header">
-            <div class="bar">
-              <a class="logo" href="/">
-                {config.branding.logoText}
-              </a>
-              <a href={`${props.path}?lang=${other}`} lang={other} hreflang={other}>
-                {other === 'en' ? 'In English' : 'På svenska'}
-              </a>
-            </div>
-          </header>
-          <nav class="site-nav" aria-label={t(lang, { sv: 'Tjänster', en: 'Services' })}>
-            <ul>
-              {enabled.map((s) => (
-                <li>
-                  <a href={SERVICE_PATHS[s].pages[0]} aria-current={props.current === s ? 'page' : undefined}>
-                    {t(lang, SERVICE_PATHS[s])}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <main id="main" tabindex={-1}>
-            {props.children}
-          </main>
-          <footer class="site-footer">
-            <div class="bar">
-              <p>
-                {config.branding.siteName}. {t(lang, { sv: 'Ett samarbete mellan', en: 'A collaboration between' })} {config.region.name}{' '}
-                {t(lang, {
-                  sv: `och ${config.municipalities.length} kommuner.`,
-                  en: `and ${config.municipalities.length} municipalities.`,
-                })}
-              </p>
-              <p>
-                {t(lang, {
-                  sv: 'Vid akut fara för liv eller hälsa: ring 112. Sjukvårdsrådgivning: 1177.',
-                  en: 'In an emergency: call 112. Health care advice: 1177.',
-                })}
-              </p>
-            </div>
-          </footer>
-        </body>
-      </html>
+      <LayoutPage {...props} />
     </>
   );
 }

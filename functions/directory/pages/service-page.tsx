@@ -51,7 +51,7 @@ export async function servicePage(c: Context<KitEnv>, ctx: DirectoryContext): Pr
       </p>
       <h1>{service.name}</h1>
       {service.status !== 'active' ? <p class="tag warn">{t(lang, service.status === 'planned' ? TEXT.planned : TEXT.retired)}</p> : null}
-      {service.description ? <p class="lead description">{service.description}</p> : null}
+      {service.description ? <p class="lead">{service.description}</p> : null}
       <dl>
         {row(t(lang, { sv: 'Var', en: 'Where' }), servedPlaces(service, config, lang))}
         {row(t(lang, TEXT.targetGroup), whom)}
