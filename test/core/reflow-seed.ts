@@ -26,6 +26,8 @@ export interface ReflowSite {
   readonly pages: readonly string[];
   /** The page of a training whose form the test fills in. */
   readonly trainingPath: string;
+  /** Moves the site's clock, e.g. past the feedback form's minimum fill-in time. */
+  advance(seconds: number): void;
 }
 
 async function ok(res: Response | Promise<Response>, what: string, expected?: number): Promise<Response> {
@@ -194,6 +196,7 @@ export async function reflowSite(): Promise<ReflowSite> {
   const training = trainings[0] ?? '';
   return {
     app: root,
+    advance: (seconds) => clock.advance(seconds),
     trainingPath: `/utbildningar/${training}`,
     pages: [
       '/',

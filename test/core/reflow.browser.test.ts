@@ -64,6 +64,15 @@ describe.runIf(browserAvailable())('reflow (WCAG 1.4.10) on every public page', 
         await page.waitForLoadState('domcontentloaded');
         expect(await page.locator('h1').textContent()).toMatch(/anmäld|väntelista/i);
         await check(page, width, found, `${site.trainingPath} (confirmation)`);
+      // the feedback form's review step
+      await page.goto(`${origin}/tyck-till`);
+      await page.check('#malbild-respekt');
+      await page.fill('#text', `${LONG_NAME}\nringde tillbaka samma dag.`);
+      site.advance(700);
+      await page.getByRole('button', { name: 'Granska och skicka' }).click();
+      await page.waitForLoadState('domcontentloaded');
+      expect(await page.locator('h1').textContent()).toBe('Granska och skicka');
+      await check(page, width, found, '/tyck-till (review)');
       } finally {
         await page.close();
       }

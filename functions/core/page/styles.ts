@@ -82,7 +82,7 @@ ${numericHeaders(16)}
 .site-footer .bar{max-width:64rem;margin:0 auto;padding:1rem;color:var(--muted)}
 .site-footer a{color:#1d4f91}
 svg text{font-family:inherit}
-svg.chart{display:block;width:100%;height:auto;max-width:36rem;margin:1rem 0}
+svg.chart{display:block;width:100%;height:auto;max-width:30rem;margin:1rem 0}
 @media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}
 `;
 }
