@@ -89,6 +89,20 @@ describe.runIf(browserAvailable())('reflow (WCAG 1.4.10) on every public page', 
     180_000,
   );
 
+  it('marks Swedish names and titles as Swedish on English pages, so they hyphenate as Swedish', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
+    try {
+      await page.goto(`${origin}/hitta-stod?q=beroendemottagningens&lang=en`);
+      expect(await page.locator('.card h3').first().getAttribute('lang')).toBe('sv');
+      await page.goto(`${origin}${site.trainingPath}?lang=en`);
+      expect(await page.locator('h1 span').getAttribute('lang')).toBe('sv');
+      await page.goto(`${origin}${site.trainingPath}?lang=sv`);
+      expect(await page.locator('h1 span').getAttribute('lang')).toBeNull();
+    } finally {
+      await page.close();
+    }
+  });
+
   it('keeps the line breaks of descriptions', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
     try {
