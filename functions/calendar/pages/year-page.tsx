@@ -1,7 +1,7 @@
+import { TableScroll } from '../../core/page/table-scroll.js';
 import type { CountyConfig } from '../../core/config/schema.js';
 import { t, type Lang } from '../../core/i18n.js';
 import { Layout } from '../../core/page/layout.js';
-import { TableScroll } from '../../core/page/table-scroll.js';
 import type { YearView } from '../model/year.js';
 import { monthNames } from './labels.js';
 
