@@ -53,7 +53,7 @@ button.secondary,.button.secondary{background:var(--soft);color:#0b0c0c;border-b
 .error-message{color:var(--error);font-weight:700;margin:.25rem 0}
 .field-error input,.field-error textarea,.field-error select{border-color:var(--error)}
 .notice{border-left:6px solid var(--brand);background:var(--soft);padding:.75rem 1rem;margin:1rem 0}
-.tag{display:inline-block;background:var(--soft);border:1px solid var(--line);padding:0 .4rem;margin:0 .25rem .25rem 0;font-size:.9rem}
+.tag{display:inline-block;overflow-wrap:break-word;background:var(--soft);border:1px solid var(--line);padding:0 .4rem;margin:0 .25rem .25rem 0;font-size:.9rem}
 .tag.warn{background:#fff4e5;border-color:#8a4b00;color:#5c3200}
 dt{font-weight:600}
 dd{margin:0 0 .75rem}
@@ -70,9 +70,10 @@ td.num{hyphens:manual}
 ${numericHeaders(16)}
 .table-scroll{position:relative;overflow-x:auto;max-width:100%;margin:0 0 1rem;background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)) left center/2.5rem 100% no-repeat local,linear-gradient(to left,#fff 30%,rgba(255,255,255,0)) right center/2.5rem 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.3),rgba(0,0,0,0)) left center/.9rem 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.3),rgba(0,0,0,0)) right center/.9rem 100% no-repeat scroll}
 .table-scroll:focus{outline:3px solid var(--focus);outline-offset:0;box-shadow:0 0 0 5px #0b0c0c}
-.table-scroll table{margin:0;min-width:30rem;overflow-wrap:break-word}
+.table-scroll table{margin:0;min-width:30rem}
 .table-scroll thead th,.table-scroll .num{white-space:nowrap}
-.table-scroll tbody th{width:10rem;min-width:10rem}
+.table-scroll tbody th{width:9rem;min-width:9rem;overflow-wrap:anywhere}
+.table-scroll table:has(tbody th) tr>:first-child{position:sticky;left:0;background:#fff;box-shadow:inset -1px 0 0 var(--line)}
 .scroll-hint{color:var(--muted);font-size:.9rem;margin:.5rem 0 .25rem}
 @media (min-width:40em){.scroll-hint{display:none}}
 @media (max-width:30em){th,td{padding:.35rem .3rem}main{padding-left:.75rem;padding-right:.75rem}}
