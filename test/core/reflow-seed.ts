@@ -136,9 +136,9 @@ export async function reflowSite(): Promise<ReflowSite> {
 
   const orgs = [...deps.config.municipalities.map((m) => m.code), 'region', 'beroendemottagningen'];
   for (const [i, org] of orgs.entries()) {
-    for (const period of ['2026-Q1', '2026-Q2', '2026-Q3']) {
-      const k = 5 + ((i * 7) % 40);
-      const m = 6 + ((i * 11) % 50);
+    for (const [p, period] of ['2026-Q1', '2026-Q2', '2026-Q3'].entries()) {
+      const k = 5 + ((i * 7 + p * 5) % 40);
+      const m = 6 + ((i * 11 + p * 3) % 50);
       await ok(
         post(
           `/api/indicators/values/sip-established/${period}/${org}`,
