@@ -1,6 +1,7 @@
 import type { CountyConfig } from '../../core/config/schema.js';
 import { formatDateTime, t, type Lang } from '../../core/i18n.js';
 import { Layout } from '../../core/page/layout.js';
+import { contentLang } from '../../core/page/content-lang.js';
 import type { CalendarEvent } from '../model/event.js';
 import { AUDIENCE_ROLES, organisationName } from '../model/vocabulary.js';
 import { eventJsonLd, JsonLd } from './json-ld.js';
@@ -41,7 +42,10 @@ export function EventPage(props: EventPageProps) {
       <p>
         <a href="/utbildningar">{t(lang, { sv: 'Alla utbildningar', en: 'All trainings' })}</a>
       </p>
-      <h1>{title}</h1>
+      <h1>
+        {event.status === 'cancelled' ? `${t(lang, { sv: 'INSTÄLLD', en: 'CANCELLED' })}: ` : ''}
+        <span lang={contentLang(event.language, lang)}>{event.title}</span>
+      </h1>
       {event.status !== 'scheduled' ? (
         <p class="notice">
           {statusLabel(event, lang)}
@@ -92,7 +96,11 @@ export function EventPage(props: EventPageProps) {
         <dt>{t(lang, { sv: 'Sista anmälningsdag', en: 'Registration deadline' })}</dt>
         <dd>{formatDateTime(event.registrationDeadline, lang)}</dd>
       </dl>
-      {event.description ? <p>{event.description}</p> : null}
+      {event.description ? (
+        <p class="description" lang={contentLang(event.language, lang)}>
+          {event.description}
+        </p>
+      ) : null}
       <p>
         <a href={`/utbildningar/${event.id}.ics${lang === 'en' ? '?lang=en' : ''}`}>
           {t(lang, { sv: 'Lägg till i min kalender (.ics)', en: 'Add to my calendar (.ics)' })}

@@ -1,6 +1,7 @@
 import type { CountyConfig } from '../../core/config/schema.js';
 import { t, type Lang } from '../../core/i18n.js';
 import { Layout } from '../../core/page/layout.js';
+import { contentLang } from '../../core/page/content-lang.js';
 import type { SummaryIndex } from '../data/attendance.js';
 import type { CalendarEvent } from '../model/event.js';
 import type { EventQuery } from '../model/filter.js';
@@ -95,7 +96,8 @@ export function ListPage(props: ListPageProps) {
               <li class="card">
                 <h3>
                   <a href={`/utbildningar/${e.id}`}>
-                    {e.status === 'cancelled' ? `${t(lang, { sv: 'INSTÄLLD', en: 'CANCELLED' })}: ${e.title}` : e.title}
+                    {e.status === 'cancelled' ? `${t(lang, { sv: 'INSTÄLLD', en: 'CANCELLED' })}: ` : ''}
+                    <span lang={contentLang(e.language, lang)}>{e.title}</span>
                   </a>
                 </h3>
                 <p>

@@ -1,3 +1,4 @@
+import { TableScroll } from '../../core/page/table-scroll.js';
 import type { CountyConfig } from '../../core/config/schema.js';
 import { t, type Lang } from '../../core/i18n.js';
 import { Layout } from '../../core/page/layout.js';
@@ -40,44 +41,46 @@ export function YearPage(props: { config: CountyConfig; lang: Lang; nonce?: stri
         <p>{t(lang, { sv: 'Alla ämnen har minst en utbildning.', en: 'Every topic has at least one training.' })}</p>
       )}
       <h2 id="table">{t(lang, { sv: 'Utbildningar per månad', en: 'Trainings per month' })}</h2>
-      <table>
-        <caption class="visually-hidden">{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t(lang, { sv: 'Ämne', en: 'Topic' })}</th>
-            {months.map((m) => (
-              <th scope="col">{m}</th>
-            ))}
-            <th scope="col">{t(lang, { sv: 'Totalt', en: 'Total' })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.rows.map((r) => (
+      <TableScroll lang={lang} label={t(lang, { sv: 'Utbildningar per ämne och månad', en: 'Trainings per topic and month' })}>
+        <table>
+          <caption class="visually-hidden">{title}</caption>
+          <thead>
             <tr>
-              <th scope="row">{t(lang, r.topic)}</th>
-              {r.months.map((m) => (
-                <td class="num">
-                  {m.length === 0
-                    ? '–'
-                    : m.map((e, i) => (
-                        <>
-                          {i > 0 ? ', ' : ''}
-                          <a href={`/utbildningar/${e.id}`}>
-                            {new Date(e.start).toLocaleDateString(lang === 'sv' ? 'sv-SE' : 'en-GB', {
-                              day: 'numeric',
-                              timeZone: 'Europe/Stockholm',
-                            })}
-                            <span class="visually-hidden"> {e.title}</span>
-                          </a>
-                        </>
-                      ))}
-                </td>
+              <th scope="col">{t(lang, { sv: 'Ämne', en: 'Topic' })}</th>
+              {months.map((m) => (
+                <th scope="col">{m}</th>
               ))}
-              <td class="num">{r.total}</td>
+              <th scope="col">{t(lang, { sv: 'Totalt', en: 'Total' })}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {view.rows.map((r) => (
+              <tr>
+                <th scope="row">{t(lang, r.topic)}</th>
+                {r.months.map((m) => (
+                  <td class="num">
+                    {m.length === 0
+                      ? '–'
+                      : m.map((e, i) => (
+                          <>
+                            {i > 0 ? ', ' : ''}
+                            <a href={`/utbildningar/${e.id}`}>
+                              {new Date(e.start).toLocaleDateString(lang === 'sv' ? 'sv-SE' : 'en-GB', {
+                                day: 'numeric',
+                                timeZone: 'Europe/Stockholm',
+                              })}
+                              <span class="visually-hidden"> {e.title}</span>
+                            </a>
+                          </>
+                        ))}
+                  </td>
+                ))}
+                <td class="num">{r.total}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </Layout>
   );
 }

@@ -31,7 +31,7 @@ const cssCache = new WeakMap<CountyConfig, string>();
  * @example
  * return c.html(<Layout config={config} lang="sv" title="Hitta stöd" path="/hitta-stod" nonce={nonce}>…</Layout>);
  */
-export function Layout(props: LayoutProps) {
+function LayoutPage(props: LayoutProps) {
   const { config, lang } = props;
   let css = cssCache.get(config);
   if (css === undefined) {
@@ -94,5 +94,22 @@ export function Layout(props: LayoutProps) {
         </footer>
       </body>
     </html>
+  );
+}
+
+/**
+ * The page layout with its doctype. Without one, browsers render in quirks mode: tables ignore
+ * the page's font size and the body rather than the root element scrolls, which hides sideways
+ * scrolling from reflow checks. See `LayoutPage` above for what the page holds.
+ *
+ * @example
+ * return c.html(<Layout config={config} lang="sv" title="Hitta stöd" path="/hitta-stod" nonce={nonce}>…</Layout>);
+ */
+export function Layout(props: LayoutProps) {
+  return (
+    <>
+      {raw('<!DOCTYPE html>')}
+      <LayoutPage {...props} />
+    </>
   );
 }

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { KitEnv } from '../../core/http/staff.js';
 import { formatDate, resolveLang, t } from '../../core/i18n.js';
 import { Layout } from '../../core/page/layout.js';
+import { TableScroll } from '../../core/page/table-scroll.js';
 import type { DirectoryContext } from '../context.js';
 import { orgName } from '../data/orgs.js';
 import { agreementState } from '../views/agreement-state.js';
@@ -79,30 +80,32 @@ export async function collaborationPage(c: Context<KitEnv>, ctx: DirectoryContex
       ) : null}
       <h2>{t(lang, { sv: 'Överenskommelser', en: 'Agreements' })}</h2>
       {agreements.length ? (
-        <table>
-          <caption class="visually-hidden">
-            {t(lang, { sv: 'Överenskommelser och när de upphör', en: 'Agreements and when they end' })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, { sv: 'Överenskommelse', en: 'Agreement' })}</th>
-              <th scope="col">{t(lang, { sv: 'Parter', en: 'Parties' })}</th>
-              <th scope="col">{t(lang, { sv: 'Gäller till', en: 'Valid until' })}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {agreements.map((a) => (
+        <TableScroll lang={lang} label={t(lang, { sv: 'Överenskommelser och när de upphör', en: 'Agreements and when they end' })}>
+          <table>
+            <caption class="visually-hidden">
+              {t(lang, { sv: 'Överenskommelser och när de upphör', en: 'Agreements and when they end' })}
+            </caption>
+            <thead>
               <tr>
-                <td>{a.documentUrl ? <a href={a.documentUrl}>{a.title}</a> : a.title}</td>
-                <td>{a.parties.map((o) => orgName(config, o)).join(', ')}</td>
-                <td>
-                  {a.ends ? formatDate(`${a.ends}T12:00:00+01:00`, lang) : t(lang, { sv: 'Tills vidare', en: 'Until further notice' })}{' '}
-                  {a.expired ? <span class="tag warn">{t(lang, { sv: 'Har upphört', en: 'Expired' })}</span> : null}
-                </td>
+                <th scope="col">{t(lang, { sv: 'Överenskommelse', en: 'Agreement' })}</th>
+                <th scope="col">{t(lang, { sv: 'Parter', en: 'Parties' })}</th>
+                <th scope="col">{t(lang, { sv: 'Gäller till', en: 'Valid until' })}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {agreements.map((a) => (
+                <tr>
+                  <td>{a.documentUrl ? <a href={a.documentUrl}>{a.title}</a> : a.title}</td>
+                  <td>{a.parties.map((o) => orgName(config, o)).join(', ')}</td>
+                  <td>
+                    {a.ends ? formatDate(`${a.ends}T12:00:00+01:00`, lang) : t(lang, { sv: 'Tills vidare', en: 'Until further notice' })}{' '}
+                    {a.expired ? <span class="tag warn">{t(lang, { sv: 'Har upphört', en: 'Expired' })}</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : (
         <p class="muted">{t(lang, { sv: 'Inga registrerade överenskommelser.', en: 'No agreements registered.' })}</p>
       )}

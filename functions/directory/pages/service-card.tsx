@@ -4,6 +4,7 @@ import { t, type Lang } from '../../core/i18n.js';
 import type { Service } from '../model/service.js';
 import { termLabel } from '../model/vocab.js';
 import { TEXT } from './labels.js';
+import { contentLang } from '../../core/page/content-lang.js';
 
 /** Language codes as names in the page language ("sv, fi" → "svenska, finska"). */
 export function languageNames(codes: readonly string[], lang: Lang): string {
@@ -45,11 +46,15 @@ export function ServiceCard(props: { service: Service; config: CountyConfig; lan
   const whom = forWhom(service, lang);
   return (
     <li class="card">
-      <h3>
+      <h3 lang={contentLang('sv', lang)}>
         <a href={props.href}>{service.name}</a>
       </h3>
       {service.status !== 'active' ? <p class="tag warn">{t(lang, service.status === 'planned' ? TEXT.planned : TEXT.retired)}</p> : null}
-      {service.description ? <p>{service.description}</p> : null}
+      {service.description ? (
+        <p class="description" lang={contentLang('sv', lang)}>
+          {service.description}
+        </p>
+      ) : null}
       <dl>
         <dt>
           <strong>{t(lang, { sv: 'Var', en: 'Where' })}</strong>
@@ -81,9 +86,13 @@ export function ServiceCard(props: { service: Service; config: CountyConfig; lan
               <strong>{t(lang, TEXT.contact)}</strong>
             </dt>
             <dd>
-              {service.phones.map((p) => (
-                <a href={`tel:${p.number.replace(/[^+\d]/g, '')}`}>{p.number}</a>
-              ))}
+              <ul class="inline-list">
+                {service.phones.map((p) => (
+                  <li>
+                    <a href={`tel:${p.number.replace(/[^+\d]/g, '')}`}>{p.number}</a>
+                  </li>
+                ))}
+              </ul>
             </dd>
           </>
         ) : null}

@@ -13,6 +13,7 @@ import { TEXT } from './labels.js';
 import { NationalLines } from './national-lines.js';
 import { forWhom, referralText, servedPlaces } from './service-card.js';
 import { Schedules } from './schedules.js';
+import { contentLang } from '../../core/page/content-lang.js';
 import { languageNames } from './service-card.js';
 
 /** `GET /hitta-stod/tjanst/:id`: one service with contact, hours, last verified date and JSON-LD. */
@@ -49,7 +50,7 @@ export async function servicePage(c: Context<KitEnv>, ctx: DirectoryContext): Pr
       <p>
         <a href="/hitta-stod">{t(lang, { sv: 'Tillbaka till sökningen', en: 'Back to the search' })}</a>
       </p>
-      <h1>{service.name}</h1>
+      <h1 lang={contentLang('sv', lang)}>{service.name}</h1>
       {service.status !== 'active' ? <p class="tag warn">{t(lang, service.status === 'planned' ? TEXT.planned : TEXT.retired)}</p> : null}
       {service.description ? <p class="lead">{service.description}</p> : null}
       <dl>

@@ -1,5 +1,6 @@
 import type { CountyConfig } from '../../core/config/schema.js';
 import { t, type Lang } from '../../core/i18n.js';
+import { TableScroll } from '../../core/page/table-scroll.js';
 import { METHOD_TEXT } from '../csv/columns.js';
 import { organisationName } from '../csv/export.js';
 import { TOTAL, type Category, type Dimension } from '../model/cells.js';
@@ -94,7 +95,9 @@ export function IndicatorPage({ config, lang, table, period, categories }: Props
             lang={lang}
             colour={colour}
           />
-          <OrgTable config={config} lang={lang} table={table} period={chosen} categories={categories} />
+          <TableScroll lang={lang} label={t(lang, { sv: `Per organisation ${chosen}`, en: `Per organisation ${chosen}` })}>
+            <OrgTable config={config} lang={lang} table={table} period={chosen} categories={categories} />
+          </TableScroll>
           <p>
             <a href={`/api/indicators/export.csv?indicator=${def.id}`}>
               {t(lang, { sv: 'Ladda ner som CSV för Excel', en: 'Download as CSV for Excel' })}
