@@ -83,6 +83,8 @@ export type ServiceInput = z.output<typeof serviceInputSchema>;
 export interface Stamp {
   readonly at: string;
   readonly by: string;
+  /** On `updated`: the history object of the change that wrote this version (see the repository). */
+  readonly change?: string;
 }
 
 /** A service as stored (HSDS `service` with our Swedish profile). */

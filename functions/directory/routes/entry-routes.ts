@@ -64,7 +64,7 @@ export function entryRoutes<I extends { verified: boolean }, T extends Entry>(ct
   app.get('/:id/history', staffOnly, async (c) => {
     const { collection } = await ctx.load();
     const entry = findEntry<T>(collection, kind, c.req.param('id'));
-    const changes = await ctx.repo.history(kind, entry.id);
+    const changes = await ctx.repo.history(kind, entry.id, entry);
     return c.json({ id: entry.id, created: entry.created, changes }, 200, { 'Cache-Control': 'private, no-store' });
   });
 
@@ -73,8 +73,8 @@ export function entryRoutes<I extends { verified: boolean }, T extends Entry>(ct
     const input = await jsonBody(c, resource.schema);
     resource.check(input);
     assertMayEdit(staff, resource.orgsOf(input));
-    const entry = build<I, T>(input, (ctx.deps.ids ?? (() => crypto.randomUUID()))(), stampOf(ctx, staff));
-    await addEntries(ctx, kind, [entry], staff);
+    const built = build<I, T>(input, (ctx.deps.ids ?? (() => crypto.randomUUID()))(), stampOf(ctx, staff));
+    const [entry = built] = await addEntries(ctx, kind, [built], staff);
     return c.json(entry, 201, { ETag: entryEtag(entry), Location: `/api/directory/${kind}/${entry.id}` });
   });
 
