@@ -83,7 +83,12 @@ export function readServicesCsv(
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const col = columnOfField(issue.path.map(String).join('.'));
-        const sv = issue.code === 'custom' && typeof issue.params?.['sv'] === 'string' ? (issue.params['sv'] as string) : 'Ogiltigt värde';
+        const sv =
+          issue.code === 'custom' && typeof issue.params?.['sv'] === 'string'
+            ? (issue.params['sv'] as string)
+            : issue.code === 'too_small' && issue.origin === 'string'
+              ? 'Får inte vara tomt'
+              : 'Ogiltigt värde';
         rowErrors.push({ row, column: col?.header ?? issue.path.join('.'), message: issue.message, sv });
       }
     } else {
