@@ -51,7 +51,11 @@ describe('the public pages', () => {
     expect(page).toContain('Senast kontrollerad');
     expect(page).toContain('23 november 2026');
     const ld = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page)?.[1];
-    expect(JSON.parse(ld ?? '{}')).toMatchObject({ '@type': 'MedicalClinic', name: 'Öppenvården Kinda', telephone: '0494-190 00' });
+    expect(JSON.parse(ld ?? '{}')).toMatchObject({
+      '@type': 'GovernmentService',
+      name: 'Öppenvården Kinda',
+      availableChannel: { servicePhone: { telephone: '0494-190 00' } },
+    });
   });
 
   it('says a seeded service is not verified yet', async () => {
