@@ -38,16 +38,23 @@ async function storedState(store: Store): Promise<string[]> {
   return keys.sort();
 }
 
-/** A store that fails the n-th write to one key, as a full disk or a lost connection would. */
+/**
+ * A store that fails writes to some keys, as a full disk would, or (`afterWriting`) writes them and
+ * then fails, as a connection lost before the answer would.
+ */
 class FailingStore extends CountingStore {
   constructor(
     inner: Store,
     private readonly failOn: (key: string) => boolean,
+    afterWriting = false,
   ) {
     super(inner);
     const put = this.put;
-    this.put = (key, body, options) =>
-      this.armed && this.failOn(key) ? Promise.reject(new StoreUnavailableError('disk full')) : put(key, body, options);
+    this.put = async (key, body, options) => {
+      if (!this.armed || !this.failOn(key)) return put(key, body, options);
+      if (afterWriting) await put(key, body, options);
+      throw new StoreUnavailableError('connection lost');
+    };
   }
   armed = false;
 }
@@ -98,6 +105,23 @@ describe('CSV import limits: all or nothing at any size', () => {
       expect(await storedState(store)).toEqual(before);
       // and the next try stores the whole file
       expect((await importCsv(app, admin, servicesCsv(300))).status).toBe(200);
+    }
+  });
+
+  it('keeps the history when the store took the import but the answer was lost', async () => {
+    const store = new FailingStore(new FsStore(await tempDir('dir-lost-')), (key) => key === COLLECTION_KEY, true);
+    // no cache window: the next read asks the store what it holds
+    const { app, kit } = await directoryApp('ostergotland', { store, cacheWindowMs: 0 });
+    const admin = await kit.bearer({ roles: ['admin'], sub: 'anna' });
+    await app.request('/api/directory/services');
+    store.armed = true;
+    expect((await importCsv(app, admin, servicesCsv(3))).status).toBe(503);
+    store.armed = false;
+    const { items } = await json(await app.request('/api/directory/services?q=import'));
+    expect(items).toHaveLength(3);
+    for (const service of items) {
+      const history = await json(await app.request(`/api/directory/services/${service.id}/history`, { headers: { authorization: admin } }));
+      expect(history.changes.map((c: J) => `${c.action} by ${c.by}`)).toEqual(['import by anna']);
     }
   });
 
