@@ -19,6 +19,31 @@ export const MAX_IMPORT_ROWS = 5_000;
 /** How many row errors a refused import lists (the count of all is in `errorCount`). */
 const MAX_LISTED_ERRORS = 200;
 
+/**
+ * The text of an uploaded file, or 400 naming the first line that is not UTF-8 (Excel's plain
+ * "CSV" is Windows-1252, where å, ä and ö would otherwise turn into replacement characters).
+ */
+function utf8Only(lenient: string, bytes: ArrayBuffer): string {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return lenient;
+  } catch {
+    const line = lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n').length;
+    throw new ProblemError({
+      status: 400,
+      title: 'Filen är inte sparad som UTF-8',
+      detail: `Line ${line} is not UTF-8. Save the file as "CSV UTF-8" and import it again; nothing was stored.`,
+      errors: [
+        {
+          field: `line ${line}`,
+          message: 'Not UTF-8 (save as "CSV UTF-8")',
+          sv: `Rad ${line} är inte UTF-8. Spara filen som "CSV UTF-8 (kommaavgränsad)" i Excel och läs in den igen.`,
+        },
+      ],
+    });
+  }
+}
+
 /** `/api/directory/services.csv`: export for Excel (GET) and all-or-nothing import (POST, staff). */
 export function csvRoutes(ctx: DirectoryContext) {
   const app = new Hono<KitEnv>();
@@ -42,7 +67,7 @@ export function csvRoutes(ctx: DirectoryContext) {
         detail: 'Send the file as text/csv.',
         errors: [{ field: 'Content-Type', message: 'Expected text/csv' }],
       });
-    const text = await readBody(c, MAX_CSV_BYTES);
+    const text = utf8Only(await readBody(c, MAX_CSV_BYTES), await c.req.arrayBuffer());
     const { rows, errors, rowCount } = readServicesCsv(text, staff, (input) => checkServiceInput(ctx, input), MAX_IMPORT_ROWS);
     if (rowCount > MAX_IMPORT_ROWS)
       throw new ProblemError({
