@@ -14,6 +14,7 @@ import { COLLECTION_KEY, type Collection } from '../functions/directory/model/co
 import type { Service } from '../functions/directory/model/service.js';
 import { findServices } from '../functions/directory/search/find.js';
 import { serviceQuerySchema } from '../functions/directory/search/query.js';
+import { toCsv } from '../functions/directory/csv/format.js';
 import { ms, summarize, timeRuns } from './stats.js';
 
 /** A small seeded generator so every run searches the same 5,000 services. */
@@ -105,6 +106,48 @@ const QUERIES = [
   'laro',
 ];
 
+/** A CSV import of the largest allowed file (5,000 rows) into a fresh store: time and store requests. */
+async function importBench(config: AppDeps['config']): Promise<void> {
+  const header = ['namn', 'organisation', 'huvudman', 'kommuner', 'beskrivning'];
+  const code = config.municipalities[0]!.code;
+  const rows = Array.from({ length: 5000 }, (_, i) => [`Import ${i + 1}`, code, 'municipality', code, SENTENCES[i % SENTENCES.length]!]);
+  const text = toCsv([header, ...rows]);
+  const issuer = await createLocalIssuer();
+  const admin = `Bearer ${await issuer.sign({ sub: 'bench', roles: ['admin'] })}`;
+  const samples: number[] = [];
+  let calls = 0;
+  for (let run = 0; run < 3; run++) {
+    const dir = await mkdtemp(join(tmpdir(), 'bench-directory-import-'));
+    try {
+      const store = new CountingStore(new FsStore(dir));
+      const app = createDirectoryApp({
+        config,
+        store,
+        clock: fixedClock('2026-11-23T10:00:00+01:00'),
+        auth: issuer.auth,
+        log: silentLogger,
+      });
+      await app.request('/api/directory/services');
+      store.calls = 0;
+      const start = performance.now();
+      const res = await app.request('/api/directory/services.csv', {
+        method: 'POST',
+        body: text,
+        headers: { 'content-type': 'text/csv', authorization: admin },
+      });
+      samples.push(performance.now() - start);
+      if (res.status !== 200) throw new Error(`import answered ${res.status}`);
+      calls = store.calls;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  const s = summarize(samples);
+  console.log(
+    `CSV import of 5,000 rows (${(text.length / 1024).toFixed(0)} KiB) with history: median ${ms(s.median)} of 3, ${calls} store requests`,
+  );
+}
+
 /** Search over 5,000 services, store requests per warm read, and the cold load of the collection. */
 export async function run(): Promise<void> {
   const config = loadConfigFile(join('config', 'jamtland.yaml'));
@@ -164,6 +207,11 @@ export async function run(): Promise<void> {
     console.log(
       `store requests per public read on a warm function: ${within / 100} within the 5 s cache window, ${store.calls / 100} (conditional GET, 304) after it`,
     );
+
+    const browse = summarize(await timeRuns(() => app.request('/hitta-stod', { headers: { accept: 'text/html' } }), 50, 3));
+    console.log(`/hitta-stod before any search (first page of 5,000 services): median ${ms(browse.median)}, p95 ${ms(browse.p95)}`);
+
+    await importBench(config);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

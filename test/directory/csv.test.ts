@@ -95,3 +95,28 @@ describe('CSV import and export', () => {
     expect(res.status).toBe(401);
   });
 });
+
+describe('CSV import encoding', () => {
+  it('refuses a file saved as Windows-1252 (Excel’s plain CSV) naming the line, instead of storing replacement characters', async () => {
+    const { app, kit } = await directoryApp();
+    const utf8 = new TextEncoder().encode('namn;organisation;huvudman\r\nÖppenvård Kinda;0513;municipality\r\n');
+    // the same file in Windows-1252: Ö is the one byte 0xD6 and å 0xE5 (their code points, as for all of Latin-1)
+    const cp1252 = Uint8Array.from(
+      [...'namn;organisation;huvudman\r\nÖppenvård Kinda;0513;municipality\r\n'].map((ch) => ch.charCodeAt(0)),
+    );
+    const admin = await kit.bearer({ roles: ['admin'] });
+    const send = (body: Uint8Array) =>
+      app.request('/api/directory/services.csv', {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'text/csv', authorization: admin },
+      });
+    const refused = await send(cp1252);
+    expect(refused.status).toBe(400);
+    const problem = await json(refused);
+    expect(problem.errors[0].field).toBe('line 2');
+    expect(problem.errors[0].sv).toContain('CSV UTF-8');
+    expect((await json(await app.request('/api/directory/services?q=kinda'))).items.map((s: J) => s.name)).not.toContain('�ppenv�rd Kinda');
+    expect((await send(utf8)).status).toBe(200);
+  });
+});

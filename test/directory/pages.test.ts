@@ -4,13 +4,35 @@ import { directoryApp, jsonInit, kindaService } from './helpers.js';
 const html = { headers: { accept: 'text/html' } };
 
 describe('the public pages', () => {
-  it('shows the search form without running a search', async () => {
+  it('shows the search form and, before any search, the area’s services', async () => {
     const { app } = await directoryApp();
     const res = await app.request('/hitta-stod', html);
     const page = await res.text();
     expect(res.status).toBe(200);
     expect(page).toContain('<form method="get" action="/hitta-stod"');
-    expect(page).not.toContain('id="results"');
+    expect(page).toMatch(/<h2 id="results">Alla verksamheter i Östergötland \(\d+\)<\/h2>/);
+    expect(page).toContain('Mini Maria Mjölby');
+  });
+
+  it('pages through every service of the area with plain links, forward and back', async () => {
+    const { app } = await directoryApp();
+    const { total } = (await (await app.request('/api/directory/services?limit=1')).json()) as { total: number };
+    const seen: string[] = [];
+    let href: string | undefined = '/hitta-stod?limit=5';
+    const hrefs: string[] = [];
+    while (href) {
+      hrefs.push(href);
+      const page = await (await app.request(href.replaceAll('&amp;', '&'), html)).text();
+      seen.push(...[...page.matchAll(/href="\/hitta-stod\/tjanst\/([^"]+)"/g)].map((m) => m[1]!));
+      href = /<a href="([^"]+)" rel="next">/.exec(page)?.[1];
+      if (hrefs.length > 1) expect(page).toMatch(/rel="prev">Föregående sida</);
+    }
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    expect(hrefs.length).toBe(Math.ceil(total / 5));
+    const second = await (await app.request(hrefs[1]!.replaceAll('&amp;', '&'), html)).text();
+    expect(second).toContain(`Visar 6–10 av ${total}`);
+    expect(/<a href="([^"]+)" rel="prev">/.exec(second)?.[1]).toBe('/hitta-stod?limit=5');
   });
 
   it('lists the Mini Maria units for "mini maria" with referral and whom they are for', async () => {
@@ -51,7 +73,11 @@ describe('the public pages', () => {
     expect(page).toContain('Senast kontrollerad');
     expect(page).toContain('23 november 2026');
     const ld = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page)?.[1];
-    expect(JSON.parse(ld ?? '{}')).toMatchObject({ '@type': 'MedicalClinic', name: 'Öppenvården Kinda', telephone: '0494-190 00' });
+    expect(JSON.parse(ld ?? '{}')).toMatchObject({
+      '@type': 'GovernmentService',
+      name: 'Öppenvården Kinda',
+      availableChannel: { servicePhone: { telephone: '0494-190 00' } },
+    });
   });
 
   it('says a seeded service is not verified yet', async () => {

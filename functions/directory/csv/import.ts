@@ -32,16 +32,27 @@ function columnOfField(path: string): CsvColumn | undefined {
  * Validate every row of a services CSV. Returns all rows when the whole file is valid, else every
  * error found (row and column), so that nothing of a file with errors is stored.
  */
-export function readServicesCsv(text: string, staff: Staff, check: RowCheck): { rows: ImportRow[]; errors: RowError[] } {
+export function readServicesCsv(
+  text: string,
+  staff: Staff,
+  check: RowCheck,
+  maxRows = Number.POSITIVE_INFINITY,
+): { rows: ImportRow[]; errors: RowError[]; rowCount: number } {
   let table: { row: number; cells: string[] }[];
   try {
     table = parseCsv(text);
   } catch (error) {
     const row = error instanceof CsvSyntaxError ? error.row : 1;
-    return { rows: [], errors: [{ row, column: '', message: 'A quoted field is not closed', sv: 'Ett citattecken stängs aldrig' }] };
+    return {
+      rows: [],
+      errors: [{ row, column: '', message: 'A quoted field is not closed', sv: 'Ett citattecken stängs aldrig' }],
+      rowCount: 0,
+    };
   }
   const [header, ...body] = table;
-  if (!header) return { rows: [], errors: [{ row: 1, column: '', message: 'The file is empty', sv: 'Filen är tom' }] };
+  if (!header) return { rows: [], errors: [{ row: 1, column: '', message: 'The file is empty', sv: 'Filen är tom' }], rowCount: 0 };
+  // a file over the limit is refused whole before any row is validated
+  if (body.length > maxRows) return { rows: [], errors: [], rowCount: body.length };
   const headers = header.cells.map((h) => h.trim().toLowerCase());
   const errors: RowError[] = [];
   headers.forEach((h) => {
@@ -49,7 +60,7 @@ export function readServicesCsv(text: string, staff: Staff, check: RowCheck): { 
   });
   for (const required of ['namn', 'organisation', 'huvudman'])
     if (!headers.includes(required)) errors.push({ row: 1, column: required, message: 'Required column missing', sv: 'Kolumnen saknas' });
-  if (errors.length) return { rows: [], errors };
+  if (errors.length) return { rows: [], errors, rowCount: body.length };
   const rows: ImportRow[] = [];
   const seen = new Set<string>();
   for (const { row, cells } of body) {
@@ -72,7 +83,13 @@ export function readServicesCsv(text: string, staff: Staff, check: RowCheck): { 
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const col = columnOfField(issue.path.map(String).join('.'));
-        rowErrors.push({ row, column: col?.header ?? issue.path.join('.'), message: issue.message, sv: 'Ogiltigt värde' });
+        const sv =
+          issue.code === 'custom' && typeof issue.params?.['sv'] === 'string'
+            ? (issue.params['sv'] as string)
+            : issue.code === 'too_small' && issue.origin === 'string'
+              ? 'Får inte vara tomt'
+              : 'Ogiltigt värde';
+        rowErrors.push({ row, column: col?.header ?? issue.path.join('.'), message: issue.message, sv });
       }
     } else {
       for (const e of check(parsed.data))
@@ -88,5 +105,5 @@ export function readServicesCsv(text: string, staff: Staff, check: RowCheck): { 
     }
     errors.push(...rowErrors);
   }
-  return { rows, errors };
+  return { rows, errors, rowCount: body.length };
 }

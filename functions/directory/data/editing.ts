@@ -60,7 +60,7 @@ function listOf<T extends Entry>(collection: Collection, kind: EntryKind): reado
 
 /**
  * Replace one entry of the collection after checking its version (`If-Match`) and the editor's
- * organisations, then record the change in the history. Nothing is written when a check fails.
+ * organisations, recording the change in the history in the same step. Nothing is written when a check fails.
  */
 export async function changeEntry<T extends Entry>(
   ctx: DirectoryContext,
@@ -72,8 +72,7 @@ export async function changeEntry<T extends Entry>(
   next: (current: T) => T,
   action: HistoryEntry['action'],
 ): Promise<T> {
-  let changed: T | undefined;
-  const written = await ctx.repo.update((collection) => {
+  const written = await ctx.repo.commit(stampOf(ctx, staff), (collection) => {
     const list = listOf<T>(collection, kind);
     const current = list.find((e) => e.id === id);
     if (!current) throw notFound(`No ${kind} entry ${id}.`);
@@ -82,32 +81,31 @@ export async function changeEntry<T extends Entry>(
     assertMayEdit(staff, orgsOf(current));
     const updated = next(current);
     assertMayEdit(staff, orgsOf(updated));
-    changed = updated;
-    return { ...collection, [kind]: list.map((e) => (e.id === id ? updated : e)) };
+    return {
+      collection: { ...collection, [kind]: list.map((e) => (e.id === id ? updated : e)) },
+      changes: [{ action, kind, entry: updated }],
+    };
   });
-  const result = changed as T;
-  await ctx.repo.recordHistory(written.collection.revision ?? 0, [
-    { at: result.updated.at, by: staff.sub, action, kind, id, after: result },
-  ]);
-  return result;
+  return listOf<T>(written.collection, kind).find((e) => e.id === id) as T;
 }
 
-/** Add new entries (create-only ids) and record them in the history. */
+/** Add new entries (create-only ids) and record them in the history; returns them as stored. */
 export async function addEntries<T extends Entry>(
   ctx: DirectoryContext,
   kind: EntryKind,
   entries: readonly T[],
   staff: Staff,
-): Promise<void> {
-  const written = await ctx.repo.update((collection) => {
+): Promise<T[]> {
+  const written = await ctx.repo.commit(stampOf(ctx, staff), (collection) => {
     const list = listOf<T>(collection, kind);
     const taken = new Set(list.map((e) => e.id));
     if (entries.some((e) => taken.has(e.id)))
       throw new ProblemError({ status: 409, title: 'Posten finns redan', detail: 'An entry with that id exists.' });
-    return { ...collection, [kind]: [...list, ...entries] };
+    return {
+      collection: { ...collection, [kind]: [...list, ...entries] },
+      changes: entries.map((entry) => ({ action: 'create' as const, kind, entry })),
+    };
   });
-  await ctx.repo.recordHistory(
-    written.collection.revision ?? 0,
-    entries.map((e) => ({ at: e.created.at, by: staff.sub, action: 'create', kind, id: e.id, after: e })),
-  );
+  const ids = new Set(entries.map((e) => e.id));
+  return listOf<T>(written.collection, kind).filter((e) => ids.has(e.id));
 }

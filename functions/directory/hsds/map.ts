@@ -1,13 +1,13 @@
 import type { CountyConfig } from '../../core/config/schema.js';
-import { CARE_LEVELS, PRINCIPALS, SUBSTANCES, TARGET_GROUPS, type Term } from '../../core/domain/vocabulary.js';
 import type { Service } from '../model/service.js';
 import type { Organization } from '../routes/organizations.js';
+import { HSDS_TAXONOMIES, hsdsTerm } from './taxonomy.js';
 import { hsdsId } from './uuid.js';
 
 const STATUS: Record<Service['status'], string> = { active: 'active', planned: 'inactive', retired: 'defunct' };
 
-/** An HSDS organization from one of the area's organisations. */
-export function hsdsOrganization(config: CountyConfig, org: Organization): Record<string, unknown> {
+/** The list form of an organization (HSDS `organization_list`: its one-to-one fields only). */
+export function hsdsOrganizationSummary(config: CountyConfig, org: Organization): Record<string, unknown> {
   return {
     id: hsdsId(config.id, 'organization', org.id),
     name: org.name,
@@ -17,6 +17,13 @@ export function hsdsOrganization(config: CountyConfig, org: Organization): Recor
         : org.kind === 'region'
           ? 'Region (hälso- och sjukvård)'
           : 'Enhet inom regionen',
+  };
+}
+
+/** A full HSDS organization from one of the area's organisations (without its services). */
+export function hsdsOrganization(config: CountyConfig, org: Organization): Record<string, unknown> {
+  return {
+    ...hsdsOrganizationSummary(config, org),
     ...(org.municipalityCode
       ? {
           organization_identifiers: [
@@ -27,19 +34,64 @@ export function hsdsOrganization(config: CountyConfig, org: Organization): Recor
   };
 }
 
-function attributes(config: CountyConfig, service: Service, taxonomy: string, terms: readonly Term[], ids: readonly string[]) {
-  return ids.map((termId) => ({
-    id: hsdsId(config.id, 'attribute', `${service.id}:${taxonomy}:${termId}`),
-    link_entity: 'service',
-    link_id: hsdsId(config.id, 'service', service.id),
-    taxonomy_term: {
-      id: hsdsId(config.id, 'taxonomy-term', `${taxonomy}:${termId}`),
-      code: termId,
-      name: terms.find((t) => t.id === termId)?.sv ?? termId,
-      description: terms.find((t) => t.id === termId)?.en ?? termId,
-      taxonomy: `se-county-kit/${taxonomy}`,
-    },
-  }));
+function attributes(config: CountyConfig, service: Service) {
+  const link = hsdsId(config.id, 'service', service.id);
+  return HSDS_TAXONOMIES.flatMap((def) =>
+    def.of(service).map((code) => {
+      const term = hsdsTerm(config, def, code);
+      return {
+        id: hsdsId(config.id, 'attribute', `${service.id}:${def.key}:${code}`),
+        link_entity: 'service',
+        link_id: link,
+        taxonomy_term_id: term.id,
+        taxonomy_term: term,
+      };
+    }),
+  );
+}
+
+/** The public places of a service as HSDS `service_at_location` records (confidential ones left out). */
+export function hsdsServiceAtLocations(config: CountyConfig, service: Service): Record<string, unknown>[] {
+  const sid = hsdsId(config.id, 'service', service.id);
+  return service.locations
+    .filter((l) => !l.confidential)
+    .map((l, i) => {
+      const locationId = hsdsId(config.id, 'location', `${service.id}:${i}`);
+      return {
+        id: hsdsId(config.id, 'service-at-location', `${service.id}:${i}`),
+        service_id: sid,
+        location_id: locationId,
+        location: {
+          id: locationId,
+          location_type: 'physical',
+          ...(l.name ? { name: l.name } : {}),
+          ...(l.latitude !== undefined && l.longitude !== undefined ? { latitude: l.latitude, longitude: l.longitude } : {}),
+          ...(l.street && l.city && l.postalCode
+            ? {
+                addresses: [
+                  {
+                    id: hsdsId(config.id, 'address', `${service.id}:${i}`),
+                    location_id: locationId,
+                    address_1: l.street,
+                    city: l.city,
+                    state_province: config.name,
+                    postal_code: l.postalCode,
+                    country: 'SE',
+                    address_type: 'physical',
+                  },
+                ],
+              }
+            : {}),
+          ...(l.accessibility
+            ? {
+                accessibility: [
+                  { id: hsdsId(config.id, 'accessibility', `${service.id}:${i}`), location_id: locationId, description: l.accessibility },
+                ],
+              }
+            : {}),
+        },
+      };
+    });
 }
 
 /** A full HSDS service from a directory service (confidential addresses left out). */
@@ -90,47 +142,14 @@ export function hsdsService(config: CountyConfig, service: Service, orgs: readon
       id: hsdsId(config.id, 'service-area', `${service.id}:${code}`),
       name: config.municipalities.find((m) => m.code === code)?.name ?? code,
       description: `SCB kommunkod ${code}`,
-      extent_type: 'SCB kommunkod',
-      extent: code,
+      // HSDS allows geojson, topojson, kml or text; the kit has no boundaries, so the extent is the municipality named in text
+      extent_type: 'text',
+      extent: `${config.municipalities.find((m) => m.code === code)?.name ?? code} (SCB kommunkod ${code})`,
     })),
-    service_at_locations: service.locations
-      .filter((l) => !l.confidential)
-      .map((l, i) => ({
-        id: hsdsId(config.id, 'service-at-location', `${service.id}:${i}`),
-        service_id: sid,
-        location: {
-          id: hsdsId(config.id, 'location', `${service.id}:${i}`),
-          location_type: 'physical',
-          ...(l.name ? { name: l.name } : {}),
-          ...(l.latitude !== undefined ? { latitude: l.latitude, longitude: l.longitude } : {}),
-          ...(l.street && l.city && l.postalCode
-            ? {
-                addresses: [
-                  {
-                    id: hsdsId(config.id, 'address', `${service.id}:${i}`),
-                    address_1: l.street,
-                    city: l.city,
-                    state_province: config.name,
-                    postal_code: l.postalCode,
-                    country: 'SE',
-                    address_type: 'physical',
-                  },
-                ],
-              }
-            : {}),
-          ...(l.accessibility
-            ? { accessibility: [{ id: hsdsId(config.id, 'accessibility', `${service.id}:${i}`), description: l.accessibility }] }
-            : {}),
-        },
-      })),
+    service_at_locations: hsdsServiceAtLocations(config, service),
     languages: service.languages.map((code) => ({ id: hsdsId(config.id, 'language', `${service.id}:${code}`), code })),
     ...(org ? { organization: hsdsOrganization(config, org) } : {}),
-    attributes: [
-      ...attributes(config, service, 'principal', PRINCIPALS, [service.principal]),
-      ...attributes(config, service, 'care-level', CARE_LEVELS, service.careLevels),
-      ...attributes(config, service, 'target-group', TARGET_GROUPS, service.targetGroups),
-      ...attributes(config, service, 'substance', SUBSTANCES, service.substances),
-    ],
+    attributes: attributes(config, service),
   };
 }
 

@@ -5,7 +5,7 @@ import type { Service } from './service.js';
 export const COLLECTION_KEY = 'directory/data/collection.json';
 /** The public index other services read (see the cross-service contracts). */
 export const SERVICE_INDEX_KEY = 'directory/public/service-index.json';
-/** Prefix of the explicit change history (one object per change, unique keys). */
+/** Prefix of the explicit change history (one object per committed change, unique keys). */
 export const HISTORY_PREFIX = 'directory/history/';
 
 /** Everything the directory stores, in one object. */
@@ -14,6 +14,8 @@ export interface Collection {
   readonly seededAt?: string;
   /** Grows by one with every write; orders the history. */
   readonly revision?: number;
+  /** The history object of the change that wrote this version. */
+  readonly change?: string;
   readonly services: readonly Service[];
   readonly groups: readonly CollaborationGroup[];
   readonly agreements: readonly Agreement[];

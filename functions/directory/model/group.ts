@@ -1,18 +1,18 @@
 import * as z from 'zod';
-import type { Stamp } from './service.js';
+import { singleLine } from '../../core/text/index.js';
+import { optionalMultiLine, type Stamp } from './service.js';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
 const orgRef = z.string().regex(/^(\d{4}|[a-z][a-z0-9-]{0,62})$/, 'A municipality code or a region unit id');
 
 /** The fields staff send for a collaboration group (samverkansgrupp). */
 export const groupInputSchema = z.strictObject({
-  name: text(160),
-  mandate: text(1000).optional(),
+  name: singleLine(160),
+  mandate: optionalMultiLine(1000),
   members: z.array(orgRef).max(100).default([]),
-  contactRole: text(160).optional(),
-  meetingRhythm: text(160).optional(),
+  contactRole: singleLine(160).optional(),
+  meetingRhythm: singleLine(160).optional(),
   status: z.enum(['active', 'retired']).default('active'),
-  source: text(400).optional(),
+  source: singleLine(400).optional(),
   verified: z.boolean().default(false),
 });
 /** What staff send for a group. */
@@ -28,14 +28,14 @@ export interface CollaborationGroup extends Omit<GroupInput, 'verified'> {
 
 /** The fields staff send for an agreement (överenskommelse). `ends: null` = until further notice. */
 export const agreementInputSchema = z.strictObject({
-  title: text(240),
+  title: singleLine(240),
   parties: z.array(orgRef).max(100).default([]),
   starts: z.iso.date().optional(),
   ends: z.iso.date().nullable().default(null),
   documentUrl: z.url({ protocol: /^https?$/ }).optional(),
-  note: text(1000).optional(),
+  note: optionalMultiLine(1000),
   status: z.enum(['active', 'retired']).default('active'),
-  source: text(400).optional(),
+  source: singleLine(400).optional(),
   verified: z.boolean().default(false),
 });
 /** What staff send for an agreement. */

@@ -1,8 +1,13 @@
 import * as z from 'zod';
 import { CARE_LEVELS, PRINCIPALS, SEVERITY_LEVELS, SUBSTANCES, TARGET_GROUPS } from '../../core/domain/vocabulary.js';
+import { multiLine, singleLine } from '../../core/text/index.js';
 import { termIds } from './vocab.js';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Optional multi-line text; text that is empty after normalising counts as left out. */
+export const optionalMultiLine = (max: number) =>
+  multiLine(max)
+    .transform((v) => (v === '' ? undefined : v))
+    .optional();
 const municipalityCode = z.string().regex(/^\d{4}$/, 'A municipality code is four digits');
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'A time is HH:MM');
 
@@ -23,17 +28,17 @@ export type Schedule = z.output<typeof scheduleSchema>;
 
 /** A place where a service is offered; a confidential address never leaves the API. */
 export const locationSchema = z.strictObject({
-  name: text(160).optional(),
-  street: text(160).optional(),
+  name: singleLine(160).optional(),
+  street: singleLine(160).optional(),
   postalCode: z
     .string()
     .regex(/^\d{3} ?\d{2}$/, 'A postal code is five digits')
     .optional(),
-  city: text(80).optional(),
+  city: singleLine(80).optional(),
   municipality: municipalityCode.optional(),
   latitude: z.number().min(-90).max(90).optional(),
   longitude: z.number().min(-180).max(180).optional(),
-  accessibility: text(600).optional(),
+  accessibility: optionalMultiLine(600),
   confidential: z.boolean().default(false),
 });
 /** A place of a service. */
@@ -42,13 +47,13 @@ export type ServiceLocation = z.output<typeof locationSchema>;
 /** A phone number with what it is for. */
 export const phoneSchema = z.strictObject({
   number: z.string().regex(/^\+?[0-9 ()-]{5,20}$/, 'A phone number has 5–20 digits'),
-  description: text(160).optional(),
+  description: singleLine(160).optional(),
 });
 
 /** The fields staff send to create or replace a service. */
 export const serviceInputSchema = z.strictObject({
-  name: text(160),
-  description: text(2000).optional(),
+  name: singleLine(160),
+  description: optionalMultiLine(2000),
   organizationId: z.string().regex(/^(\d{4}|[a-z][a-z0-9-]{0,62})$/, 'An organisation is a municipality code or a region unit id'),
   principal: z.enum(termIds(PRINCIPALS)),
   careLevels: z.array(z.enum(termIds(CARE_LEVELS))).default([]),
@@ -63,7 +68,7 @@ export const serviceInputSchema = z.strictObject({
   digitalContact: z.boolean().default(false),
   minimumAge: z.int().min(0).max(120).optional(),
   maximumAge: z.int().min(0).max(120).optional(),
-  ageNote: text(80).optional(),
+  ageNote: singleLine(80).optional(),
   languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).default(['sv']),
   locations: z.array(locationSchema).max(20).default([]),
   phones: z.array(phoneSchema).max(10).default([]),
@@ -71,8 +76,8 @@ export const serviceInputSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/ }).optional(),
   schedules: z.array(scheduleSchema).max(30).default([]),
   status: z.enum(['active', 'planned', 'retired']).default('active'),
-  source: text(400).optional(),
-  steward: text(120).optional(),
+  source: singleLine(400).optional(),
+  steward: singleLine(120).optional(),
   /** Set by staff when they have checked the entry; `true` records now and who. */
   verified: z.boolean().default(false),
 });
@@ -83,6 +88,8 @@ export type ServiceInput = z.output<typeof serviceInputSchema>;
 export interface Stamp {
   readonly at: string;
   readonly by: string;
+  /** On `updated`: the history object of the change that wrote this version (see the repository). */
+  readonly change?: string;
 }
 
 /** A service as stored (HSDS `service` with our Swedish profile). */

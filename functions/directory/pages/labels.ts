@@ -23,7 +23,12 @@ export const TEXT = {
     sv: 'Ingen verksamhet matchar alla dina ord. Här är de som matchar några av dem.',
     en: 'No service matches all your words. These match some of them.',
   },
-  more: { sv: 'Visa fler', en: 'Show more' },
+  more: { sv: 'Nästa sida', en: 'Next page' },
+  previous: { sv: 'Föregående sida', en: 'Previous page' },
+  browseHint: {
+    sv: 'Här är alla verksamheter i området, i bokstavsordning. Sök eller välj filter ovan för att hitta det som passar dig.',
+    en: 'These are all services of the area, in alphabetical order. Search or choose filters above to find what suits you.',
+  },
   referral: { sv: 'Remiss', en: 'Referral' },
   referralNo: { sv: 'Ingen remiss behövs', en: 'No referral needed' },
   referralYes: { sv: 'Remiss krävs', en: 'Referral required' },

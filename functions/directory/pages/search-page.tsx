@@ -4,7 +4,8 @@ import type { KitEnv } from '../../core/http/staff.js';
 import { resolveLang, t } from '../../core/i18n.js';
 import { Layout } from '../../core/page/layout.js';
 import type { DirectoryContext } from '../context.js';
-import { findServices, type FoundPage } from '../search/find.js';
+import { decodeOffsetCursor, encodeOffsetCursor } from '../data/cursor.js';
+import { DEFAULT_PAGE_SIZE, findServices, type FoundPage } from '../search/find.js';
 import { serviceQuerySchema, type ServiceQuery } from '../search/query.js';
 import { fieldErrors } from '../../core/http/body.js';
 import { TEXT } from './labels.js';
@@ -12,13 +13,16 @@ import { NationalLines } from './national-lines.js';
 import { SearchForm } from './search-form.js';
 import { ServiceCard } from './service-card.js';
 
-function nextHref(c: Context, cursor: string): string {
+/** The same page with another offset in the list (plain links: no JavaScript needed). */
+function pageHref(c: Context, offset: number): string {
   const url = new URL(c.req.url);
-  url.searchParams.set('cursor', cursor);
-  return `/hitta-stod?${url.searchParams.toString()}`;
+  if (offset > 0) url.searchParams.set('cursor', encodeOffsetCursor(offset));
+  else url.searchParams.delete('cursor');
+  const query = url.searchParams.toString();
+  return query ? `/hitta-stod?${query}` : '/hitta-stod';
 }
 
-/** `GET /hitta-stod`: the search form and, when asked, the results. */
+/** `GET /hitta-stod`: the search form and the area's services, all of them (paged) until a search narrows them. */
 export async function searchPage(c: Context<KitEnv>, ctx: DirectoryContext): Promise<Response> {
   const lang = resolveLang(c);
   const { config } = ctx.deps;
@@ -31,11 +35,15 @@ export async function searchPage(c: Context<KitEnv>, ctx: DirectoryContext): Pro
   const parsed = serviceQuerySchema(config).safeParse(raw);
   const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error.issues);
   const query: Partial<ServiceQuery> = parsed.success ? parsed.data : {};
-  const asked = parsed.success && Object.keys(raw).some((k) => k !== 'lang');
+  // without a search the page lists every service of the area, so nobody meets an empty page
+  const searching = parsed.success && Object.keys(raw).some((k) => k !== 'lang' && k !== 'cursor');
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
   let page: FoundPage | undefined;
-  if (asked && parsed.success) {
+  let offset = 0;
+  if (parsed.success) {
     const snapshot = await ctx.load();
     try {
+      offset = decodeOffsetCursor(parsed.data.cursor);
       page = findServices(snapshot.collection, () => ctx.searchFor(snapshot.collection), parsed.data, ctx.deps.clock.now());
     } catch {
       errors.push({ field: 'cursor', message: 'Malformed cursor' });
@@ -64,8 +72,9 @@ export async function searchPage(c: Context<KitEnv>, ctx: DirectoryContext): Pro
       {page ? (
         <section aria-labelledby="results">
           <h2 id="results">
-            {t(lang, TEXT.results)} ({page.total})
+            {`${searching ? t(lang, TEXT.results) : t(lang, { sv: `Alla verksamheter i ${config.name}`, en: `All services in ${config.name}` })} (${page.total})`}
           </h2>
+          {!searching && offset === 0 ? <p>{t(lang, TEXT.browseHint)}</p> : null}
           {page.total === 0 ? <p>{t(lang, TEXT.none)}</p> : null}
           {!page.matchedAllWords && page.total > 0 ? <p class="notice">{t(lang, TEXT.some)}</p> : null}
           <ul class="cards">
@@ -73,10 +82,31 @@ export async function searchPage(c: Context<KitEnv>, ctx: DirectoryContext): Pro
               <ServiceCard service={f.service} config={config} lang={lang} href={`/hitta-stod/tjanst/${f.service.id}`} />
             ))}
           </ul>
-          {page.nextCursor ? (
-            <p>
-              <a href={nextHref(c, page.nextCursor)}>{t(lang, TEXT.more)}</a>
-            </p>
+          {page.total > page.items.length ? (
+            <nav class="pager" aria-label={t(lang, { sv: 'Sidor', en: 'Pages' })}>
+              <p>
+                {t(lang, {
+                  sv: `Visar ${offset + 1}–${offset + page.items.length} av ${page.total}`,
+                  en: `Showing ${offset + 1}–${offset + page.items.length} of ${page.total}`,
+                })}
+              </p>
+              <ul>
+                {offset > 0 ? (
+                  <li>
+                    <a href={pageHref(c, Math.max(0, offset - limit))} rel="prev">
+                      {t(lang, TEXT.previous)}
+                    </a>
+                  </li>
+                ) : null}
+                {page.nextCursor ? (
+                  <li>
+                    <a href={pageHref(c, offset + limit)} rel="next">
+                      {t(lang, TEXT.more)}
+                    </a>
+                  </li>
+                ) : null}
+              </ul>
+            </nav>
           ) : null}
         </section>
       ) : null}

@@ -9,6 +9,7 @@ import { ID_PATTERN } from '../data/ids.js';
 import { termLabel } from '../model/vocab.js';
 import { publicService } from '../views/public-service.js';
 import { JsonLd, serviceJsonLd } from './json-ld.js';
+import { MultiLine } from './multi-line.js';
 import { TEXT } from './labels.js';
 import { NationalLines } from './national-lines.js';
 import { forWhom, referralText, servedPlaces } from './service-card.js';
@@ -52,7 +53,7 @@ export async function servicePage(c: Context<KitEnv>, ctx: DirectoryContext): Pr
       </p>
       <h1 lang={contentLang('sv', lang)}>{service.name}</h1>
       {service.status !== 'active' ? <p class="tag warn">{t(lang, service.status === 'planned' ? TEXT.planned : TEXT.retired)}</p> : null}
-      {service.description ? <p class="lead">{service.description}</p> : null}
+      {service.description ? <MultiLine text={service.description} class="lead" /> : null}
       <dl>
         {row(t(lang, { sv: 'Var', en: 'Where' }), servedPlaces(service, config, lang))}
         {row(t(lang, TEXT.targetGroup), whom)}

@@ -12,8 +12,37 @@ import { toCsv } from '../csv/format.js';
 import { readServicesCsv } from '../csv/import.js';
 import { checkServiceInput } from './services.js';
 
-/** The largest CSV import accepted (bytes): thousands of rows. */
+/** The largest CSV import accepted (bytes). */
 export const MAX_CSV_BYTES = 2 * 1024 * 1024;
+/** The most services one import may hold; a larger file is refused whole (413) before anything is read into the store. */
+export const MAX_IMPORT_ROWS = 5_000;
+/** How many row errors a refused import lists (the count of all is in `errorCount`). */
+const MAX_LISTED_ERRORS = 200;
+
+/**
+ * The text of an uploaded file, or 400 naming the first line that is not UTF-8 (Excel's plain
+ * "CSV" is Windows-1252, where å, ä and ö would otherwise turn into replacement characters).
+ */
+function utf8Only(lenient: string, bytes: ArrayBuffer): string {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return lenient;
+  } catch {
+    const line = lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n').length;
+    throw new ProblemError({
+      status: 400,
+      title: 'Filen är inte sparad som UTF-8',
+      detail: `Line ${line} is not UTF-8. Save the file as "CSV UTF-8" and import it again; nothing was stored.`,
+      errors: [
+        {
+          field: `line ${line}`,
+          message: 'Not UTF-8 (save as "CSV UTF-8")',
+          sv: `Rad ${line} är inte UTF-8. Spara filen som "CSV UTF-8 (kommaavgränsad)" i Excel och läs in den igen.`,
+        },
+      ],
+    });
+  }
+}
 
 /** `/api/directory/services.csv`: export for Excel (GET) and all-or-nothing import (POST, staff). */
 export function csvRoutes(ctx: DirectoryContext) {
@@ -38,30 +67,48 @@ export function csvRoutes(ctx: DirectoryContext) {
         detail: 'Send the file as text/csv.',
         errors: [{ field: 'Content-Type', message: 'Expected text/csv' }],
       });
-    const text = await readBody(c, MAX_CSV_BYTES);
-    const { rows, errors } = readServicesCsv(text, staff, (input) => checkServiceInput(ctx, input));
-    const fail = (list: typeof errors) =>
-      new ProblemError({
+    const text = utf8Only(await readBody(c, MAX_CSV_BYTES), await c.req.arrayBuffer());
+    const { rows, errors, rowCount } = readServicesCsv(text, staff, (input) => checkServiceInput(ctx, input), MAX_IMPORT_ROWS);
+    if (rowCount > MAX_IMPORT_ROWS)
+      throw new ProblemError({
+        status: 413,
+        title: `Filen har för många rader: högst ${MAX_IMPORT_ROWS} tjänster per import`,
+        detail: `The file has ${rowCount} rows; at most ${MAX_IMPORT_ROWS} services can be imported at once. Nothing was stored; split the file.`,
+        errors: [
+          {
+            field: '(body)',
+            message: `At most ${MAX_IMPORT_ROWS} rows`,
+            sv: `Högst ${MAX_IMPORT_ROWS} rader per fil (filen har ${rowCount})`,
+          },
+        ],
+        extensions: { maxRows: MAX_IMPORT_ROWS, rows: rowCount },
+      });
+    const fail = (all: typeof errors) => {
+      const list = all.slice(0, MAX_LISTED_ERRORS);
+      return new ProblemError({
         status: 400,
         title: 'Filen har fel och har inte lästs in',
-        detail: `${list.length} error(s); nothing was stored.`,
+        detail: `${all.length} error(s)${all.length > list.length ? `, the first ${list.length} listed` : ''}; nothing was stored.`,
         errors: list.map((e) => ({
           field: `row ${e.row}, column ${e.column}`,
           message: e.message,
           sv: `Rad ${e.row}, kolumn ${e.column}: ${e.sv}`,
         })),
-        extensions: { rowErrors: list },
+        extensions: { rowErrors: list, errorCount: all.length },
       });
+    };
     if (errors.length) throw fail(errors);
     const stamp = stampOf(ctx, staff);
     const ids = ctx.deps.ids ?? (() => crypto.randomUUID());
-    let changed: Service[] = [];
-    const written = await ctx.repo.update((collection) => {
+    const newIds = new Map(rows.map(({ row, id }) => [row, id ?? ids()]));
+    // the services and their history are written in one step: all of the file or nothing
+    await ctx.repo.commit(stamp, (collection) => {
       const byId = new Map(collection.services.map((s) => [s.id, s]));
       const late: typeof errors = [];
-      changed = rows.map(({ row, id, input }) => {
+      const changed = rows.map(({ row, input }) => {
         const { verified: _unused, ...fields } = input;
-        const previous = id ? byId.get(id) : undefined;
+        const id = newIds.get(row)!;
+        const previous = byId.get(id);
         if (previous && !canEditOrg(staff, previous.organizationId))
           late.push({
             row,
@@ -72,7 +119,7 @@ export function csvRoutes(ctx: DirectoryContext) {
         return {
           ...fields,
           ...(previous ? { locations: previous.locations, schedules: previous.schedules } : {}),
-          id: id ?? ids(),
+          id,
           created: previous?.created ?? stamp,
           updated: stamp,
           ...(previous?.verified ? { verified: previous.verified } : {}),
@@ -82,13 +129,13 @@ export function csvRoutes(ctx: DirectoryContext) {
       const replaced = new Map(changed.map((s) => [s.id, s]));
       const kept = collection.services.map((s) => replaced.get(s.id) ?? s);
       const added = changed.filter((s) => !byId.has(s.id));
-      return { ...collection, services: [...kept, ...added] };
+      return {
+        collection: { ...collection, services: [...kept, ...added] },
+        changes: changed.map((entry) => ({ action: 'import' as const, kind: 'services' as const, entry })),
+      };
     });
-    await ctx.repo.recordHistory(
-      written.collection.revision ?? 0,
-      changed.map((s) => ({ at: stamp.at, by: staff.sub, action: 'import', kind: 'services', id: s.id, after: s })),
-    );
-    return c.json({ imported: changed.length, ids: changed.map((s) => s.id) }, 200);
+    const importedIds = [...newIds.values()];
+    return c.json({ imported: importedIds.length, ids: importedIds }, 200);
   });
   return app;
 }

@@ -3,7 +3,8 @@ import type * as z from 'zod';
 import { jsonBody } from '../../core/http/body.js';
 import { cachedResponse } from '../../core/http/cache.js';
 import { notFound } from '../../core/http/problem.js';
-import { requireStaff, type KitEnv } from '../../core/http/staff.js';
+import { optionalStaff, requireStaff, type KitEnv } from '../../core/http/staff.js';
+import { canEditOrg } from '../../core/auth/auth.js';
 import type { DirectoryContext } from '../context.js';
 import { addEntries, assertMayEdit, changeEntry, entryEtag, requireIfMatch, stampOf, type Entry } from '../data/editing.js';
 import { ID_PATTERN } from '../data/ids.js';
@@ -18,8 +19,10 @@ export interface EntryResource<I extends { verified: boolean }, T extends Entry>
   orgsOf(entry: I | T): readonly string[];
   /** Extra checks against the area (known organisations, municipality codes); throws 400. */
   check(input: I): void;
-  /** The public form of an entry. */
-  present(entry: T, now: Date): unknown;
+  /** The form of an entry for the public; `editor` is set when the reader may edit the entry. */
+  present(entry: T, now: Date, editor: boolean): unknown;
+  /** Stored parts a replacement keeps although the input leaves them out (e.g. confidential addresses). */
+  keep?(input: I, current: T): I;
 }
 
 function build<I extends { verified: boolean }, T extends Entry>(input: I, id: string, stamp: Stamp, previous?: T): T {
@@ -58,13 +61,17 @@ export function entryRoutes<I extends { verified: boolean }, T extends Entry>(ct
   app.get('/:id', async (c) => {
     const { collection } = await ctx.load();
     const entry = findEntry<T>(collection, kind, c.req.param('id'));
-    return cachedResponse(c, JSON.stringify(resource.present(entry, ctx.deps.clock.now())), { etag: entryEtag(entry) });
+    // the organisation's own staff read what they may edit, so that GET then PUT loses nothing
+    const staff = await optionalStaff(ctx.deps.auth, c);
+    const editor = staff !== undefined && resource.orgsOf(entry).some((org) => canEditOrg(staff, org));
+    const body = JSON.stringify(resource.present(entry, ctx.deps.clock.now(), editor));
+    return cachedResponse(c, body, { etag: entryEtag(entry), ...(editor ? { scope: 'private', maxAge: 0 } : {}) });
   });
 
   app.get('/:id/history', staffOnly, async (c) => {
     const { collection } = await ctx.load();
     const entry = findEntry<T>(collection, kind, c.req.param('id'));
-    const changes = await ctx.repo.history(kind, entry.id);
+    const changes = await ctx.repo.history(kind, entry.id, entry);
     return c.json({ id: entry.id, created: entry.created, changes }, 200, { 'Cache-Control': 'private, no-store' });
   });
 
@@ -73,8 +80,8 @@ export function entryRoutes<I extends { verified: boolean }, T extends Entry>(ct
     const input = await jsonBody(c, resource.schema);
     resource.check(input);
     assertMayEdit(staff, resource.orgsOf(input));
-    const entry = build<I, T>(input, (ctx.deps.ids ?? (() => crypto.randomUUID()))(), stampOf(ctx, staff));
-    await addEntries(ctx, kind, [entry], staff);
+    const built = build<I, T>(input, (ctx.deps.ids ?? (() => crypto.randomUUID()))(), stampOf(ctx, staff));
+    const [entry = built] = await addEntries(ctx, kind, [built], staff);
     return c.json(entry, 201, { ETag: entryEtag(entry), Location: `/api/directory/${kind}/${entry.id}` });
   });
 
@@ -91,7 +98,7 @@ export function entryRoutes<I extends { verified: boolean }, T extends Entry>(ct
       ifMatch,
       staff,
       resource.orgsOf,
-      (current) => build(input, id, stampOf(ctx, staff), current),
+      (current) => build(resource.keep ? resource.keep(input, current) : input, id, stampOf(ctx, staff), current),
       'update',
     );
     return c.json(entry, 200, { ETag: entryEtag(entry) });

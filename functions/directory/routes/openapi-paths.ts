@@ -1,4 +1,5 @@
 import { oa, type OpenApiPaths } from '../../core/http/openapi.js';
+import { HSDS_PATHS } from './openapi-hsds.js';
 
 const { problem, ref, query: q, idParam, ifMatch, staff } = oa;
 
@@ -161,33 +162,5 @@ export const DIRECTORY_PATHS: OpenApiPaths = {
       responses: { '200': json({ type: 'object' }), '400': problem, '401': problem },
     },
   },
-  '/api/directory/hsds/': { get: { summary: 'HSDS API: version and profile', responses: { '200': json({ type: 'object' }) } } },
-  '/api/directory/hsds': { get: { summary: 'HSDS API: version and profile', responses: { '200': json({ type: 'object' }) } } },
-  '/api/directory/hsds/services': {
-    get: {
-      summary: 'HSDS API: paged services',
-      parameters: [
-        q('search', 'Free text.'),
-        q('page', 'Page from 1.', { type: 'integer' }),
-        q('per_page', 'Items per page.', { type: 'integer' }),
-        q('organization_id', 'HSDS organization id.'),
-        q('modified_after', 'ISO 8601 date-time.'),
-        q('full_service', 'true: full service records.', { type: 'boolean' }),
-      ],
-      responses: { '200': json({ type: 'object' }), ...cached },
-    },
-  },
-  '/api/directory/hsds/services/{id}': {
-    get: { summary: 'HSDS API: one full service', parameters: [idParam], responses: { '200': json({ type: 'object' }), '404': problem } },
-  },
-  '/api/directory/hsds/organizations': {
-    get: {
-      summary: 'HSDS API: paged organizations',
-      parameters: [q('page', 'Page from 1.', { type: 'integer' }), q('per_page', 'Items per page.', { type: 'integer' })],
-      responses: { '200': json({ type: 'object' }), ...cached },
-    },
-  },
-  '/api/directory/hsds/organizations/{id}': {
-    get: { summary: 'HSDS API: one organization', parameters: [idParam], responses: { '200': json({ type: 'object' }), '404': problem } },
-  },
+  ...HSDS_PATHS,
 };

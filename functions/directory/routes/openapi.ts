@@ -6,6 +6,7 @@ import type { KitEnv } from '../../core/http/staff.js';
 import type { DirectoryContext } from '../context.js';
 import { agreementInputSchema, groupInputSchema } from '../model/group.js';
 import { serviceInputSchema } from '../model/service.js';
+import { HSDS_PAGE_SCHEMA } from './openapi-hsds.js';
 import { DIRECTORY_PATHS } from './openapi-paths.js';
 
 const stamp = { type: 'object', properties: { at: { type: 'string', format: 'date-time' }, by: { type: 'string' } } };
@@ -40,6 +41,7 @@ export function openApiRoute(ctx: DirectoryContext) {
           matchedTerms: { type: 'array', items: { type: 'string' } },
         }),
         Group: stored(schema(groupInputSchema)),
+        HsdsPage: HSDS_PAGE_SCHEMA,
         Agreement: stored(schema(agreementInputSchema), { expired: { type: 'boolean' }, daysLeft: { type: ['integer', 'null'] } }),
       },
     }),

@@ -8,7 +8,7 @@ import { knownOrgs } from '../data/orgs.js';
 import { serviceInputSchema, type Service, type ServiceInput } from '../model/service.js';
 import { findServices } from '../search/find.js';
 import { serviceQuerySchema } from '../search/query.js';
-import { publicService } from '../views/public-service.js';
+import { isStale, keepConfidentialAddresses, publicService } from '../views/public-service.js';
 import { entryRoutes, type EntryResource } from './entry-routes.js';
 
 /** Checks of a service against the area: organisation, municipality codes, languages, ages. */
@@ -62,7 +62,8 @@ export function servicesRoutes(ctx: DirectoryContext) {
       const errors = checkServiceInput(ctx, input);
       if (errors.length) throw badRequest(errors);
     },
-    present: (entry, now) => publicService(entry, now),
+    present: (entry, now, editor) => (editor ? { ...entry, stale: isStale(entry.verified?.at, now) } : publicService(entry, now)),
+    keep: (input, current) => ({ ...input, locations: keepConfidentialAddresses(input.locations, current.locations) }),
   };
   app.route('/', entryRoutes(ctx, resource));
   return app;

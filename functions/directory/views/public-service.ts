@@ -1,4 +1,4 @@
-import type { Service } from '../model/service.js';
+import type { Service, ServiceLocation } from '../model/service.js';
 
 /** Days after which an entry counts as stale when nobody has verified it. */
 export const STALE_AFTER_DAYS = 180;
@@ -17,4 +17,22 @@ export function publicService(service: Service, now: Date): Service & { stale: b
     ),
     stale: isStale(service.verified?.at, now),
   };
+}
+
+const ADDRESS_FIELDS = ['name', 'street', 'postalCode', 'city', 'latitude', 'longitude', 'accessibility'] as const;
+
+/**
+ * Locations of a replacement with the stored address kept for each confidential location the input
+ * sends without one (as the public form shows it: `{ confidential: true }`). The n-th confidential
+ * location of the input pairs with the n-th stored one; fields the input does send win.
+ */
+export function keepConfidentialAddresses(input: readonly ServiceLocation[], stored: readonly ServiceLocation[]): ServiceLocation[] {
+  const hidden = stored.filter((l) => l.confidential);
+  let n = 0;
+  return input.map((location) => {
+    if (!location.confidential) return location;
+    const previous = hidden[n++];
+    const redacted = ADDRESS_FIELDS.every((field) => location[field] === undefined);
+    return redacted && previous ? { ...previous, ...location } : location;
+  });
 }
