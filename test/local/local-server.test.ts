@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +17,18 @@ async function freePort(): Promise<number> {
       const a = s.address();
       s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
     });
+  });
+}
+
+/** GET / with a chosen Host header (fetch does not let a caller set Host). */
+function hostRequest(port: number, host: string): Promise<{ status: number; type: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: '/', headers: { host } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? '') }));
+    });
+    req.on('error', reject);
+    req.end();
   });
 }
 
@@ -46,10 +59,11 @@ describe('all four services in one local app', () => {
 });
 
 describe('the command line', () => {
-  it('npm start serves the area start page on the given port and stops cleanly', async () => {
+  it('npm start serves the area at 127.0.0.1 and localhost alike, forms included, and stops cleanly', async () => {
     const port = await freePort();
+    const { PUBLIC_ORIGIN: _origin, HOST: _host, ...env } = process.env;
     const child = spawn(tsx, ['functions/local.ts', 'jamtland'], {
-      env: { ...process.env, PORT: String(port) },
+      env: { ...env, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
@@ -64,9 +78,30 @@ describe('the command line', () => {
           }
         });
       });
-      const html = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+      const origin = `http://127.0.0.1:${port}`;
+      const html = await (await fetch(`${origin}/`)).text();
       expect(html).toContain('Jämtland Härjedalen');
       expect(html).toContain('Östersund');
+
+      // A form posted from the page opened at 127.0.0.1 is this site's own, and what was typed stays.
+      const form = await (await fetch(`${origin}/tyck-till`)).text();
+      const token = /name="token" value="([^"]+)"/.exec(form)?.[1] ?? '';
+      const post = (from: string) =>
+        fetch(`${origin}/tyck-till`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', origin: from },
+          body: new URLSearchParams({ token, action: 'edit', text: 'Bra bemötande på mottagningen' }),
+        });
+      const own = await post(origin);
+      expect(own.status).toBe(200);
+      expect(await own.text()).toContain('Bra bemötande på mottagningen');
+      // Another site is still refused.
+      expect((await post('http://elak.example')).status).toBe(403);
+      // So is a name that only resolves here (DNS rebinding): the server answers loopback names only.
+      const rebound = await hostRequest(port, `elak.example:${port}`);
+      expect(rebound.status).toBe(421);
+      expect(rebound.type).toContain('application/problem+json');
+      expect((await hostRequest(port, `localhost:${port}`)).status).toBe(200);
     } finally {
       child.kill('SIGTERM');
     }
