@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -136,6 +136,30 @@ describe('the command line', () => {
     expect(run.stderr).toContain('retention.registrationDays');
     expect(run.stderr).toContain('sv: ');
     expect(run.stderr).toContain('en: ');
+    expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+  });
+
+  it('check-config says what type a value should have and which municipality a code is', async () => {
+    const dir = await tempDir('kit-config-');
+    const original = readFileSync('config/ostergotland.yaml', 'utf8');
+    const typed = join(dir, 'typed', 'ostergotland.yaml');
+    const moved = join(dir, 'moved', 'ostergotland.yaml');
+    mkdirSync(join(dir, 'typed'));
+    mkdirSync(join(dir, 'moved'));
+    writeFileSync(typed, original.replace("  - code: '0580'", '  - code: 0580'));
+    writeFileSync(moved, original.replace(/code: '0509'\n(\s+)name: Ödeshög/, "code: '2380'\n$1name: Östersund"));
+    const run = spawnSync(tsx, ['scripts/check-config.ts', typed, moved], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    const lineIn = (file: string, needle: string) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes(needle)) + 1;
+    expect(run.stderr).toContain(`${typed}:${lineIn(typed, 'code: 0580')}:11 municipalities[7].code`);
+    expect(run.stderr).toContain('sv: Fel typ av värde: här ska stå text, men det står ett tal ("0580").');
+    expect(run.stderr).toContain('en: Wrong kind of value: expected text, found a number ("0580").');
+    expect(run.stderr).toContain(`${moved}:${lineIn(moved, "code: '2380'")}:11 municipalities[0].code`);
+    expect(run.stderr).toContain('sv: Kommunkoden "2380" är Östersund i Jämtlands län, inte en kommun i Östergötlands län');
+    expect(run.stderr).toContain('en: Municipality code "2380" is Östersund in Jämtlands län, not a municipality of Östergötlands län');
     expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
   });
 
