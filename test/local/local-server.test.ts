@@ -177,4 +177,28 @@ describe('the command line', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('finns inte i Jämtland Härjedalen');
   });
+
+  it('npm run token answers an unknown option with usage and exit code 2, no stack trace', () => {
+    for (const args of [['--bogus'], ['--role', 'editor', '-x'], ['--role']]) {
+      const run = spawnSync(tsx, ['scripts/token.ts', ...args], { encoding: 'utf8' });
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(/Okänt alternativ|behöver ett värde/);
+      expect(run.stderr).toMatch(/Unknown option|needs a value/);
+      expect(run.stderr).toContain('Användning / usage: npm run token -- ');
+      expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+      expect(run.stdout).toBe('');
+    }
+  });
+
+  it('npm run token without -- says to put -- before the options', () => {
+    const { npm_config_role: _role, ...env } = process.env;
+    const run = spawnSync('npm', ['run', '--silent', 'token', '--role', 'editor', '--org', '2380'], { encoding: 'utf8', env });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Skriv -- före alternativen');
+    expect(run.stderr).toContain('Put -- before the options');
+    expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+    const positional = spawnSync(tsx, ['scripts/token.ts', 'editor'], { encoding: 'utf8', env });
+    expect(positional.status).toBe(2);
+    expect(positional.stderr).toContain('npm run token -- --role editor');
+  });
 });
