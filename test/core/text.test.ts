@@ -52,9 +52,10 @@ const visible = fc
 const name = singleLine(200);
 const description = multiLine(2000);
 
-const refusal = (schema: z.ZodType, value: string) => {
+/** The first issue of `value`, if refused (the rules' issues are custom ones with `params.sv`). */
+const refusal = (schema: z.ZodType, value: string): z.core.$ZodIssueCustom | undefined => {
   const result = schema.safeParse(value);
-  return result.success ? undefined : result.error.issues[0];
+  return result.success ? undefined : (result.error.issues[0] as z.core.$ZodIssueCustom | undefined);
 };
 
 describe('single-line text (names, titles)', () => {

@@ -19,7 +19,6 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069\u061c]/u;
 // Characters that show nothing: white space, format characters (zero-width, soft hyphen, word joiner,
 // BOM, …), Unicode's default-ignorable code points (Hangul fillers, variation selectors, tags, …),
 // the blank Braille pattern, and combining marks on their own.
-// eslint-disable-next-line no-misleading-character-class -- a class of lone marks is intended
 const INVISIBLE = /^[\s\p{Cf}\p{Zs}\p{Default_Ignorable_Code_Point}\u2800\p{M}]*$/u;
 
 /** Why a piece of text is refused, in Swedish and English; `undefined` when it is fine. */
