@@ -46,9 +46,8 @@ const INVISIBLE = [
   '\u1680', // spaces
 ];
 
-const visible = fc
-  .string({ unit: 'grapheme', minLength: 1, maxLength: 12 })
-  .filter((s) => textProblem(s.trim()) === undefined && s.trim() !== '');
+/** Text any field accepts as it is: visible, no control or bidi characters, nothing to trim. */
+const visible = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && textProblem(s) === undefined);
 const name = singleLine(200);
 const description = multiLine(2000);
 
