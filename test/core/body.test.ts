@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { createBaseApp } from '../../functions/core/http/base-app.js';
-import { decodeUtf8, firstInvalidUtf8, formBody, jsonBody, readBody } from '../../functions/core/http/body.js';
+import { decodeUtf8, firstInvalidUtf8, formBody, jsonBody, queryParams, readBody } from '../../functions/core/http/body.js';
 import { testKit } from '../support/deps.js';
 
 const byte = (lo: number, hi: number) => fc.integer({ min: lo, max: hi });
@@ -43,6 +43,7 @@ async function makeApp() {
   app.post('/api/directory/json', async (c) => c.json(await jsonBody(c, z.object({ name: z.string() }))));
   app.post('/api/directory/form', async (c) => c.json(Object.fromEntries(await formBody(c))));
   app.post('/api/directory/csv', async (c) => c.json({ text: await readBody(c) }));
+  app.get('/api/directory/search', (c) => c.json(queryParams(c, z.record(z.string(), z.union([z.string(), z.array(z.string())])))));
   return app;
 }
 
@@ -104,6 +105,38 @@ describe('a request body that is not UTF-8', () => {
       body: 'n%FFamn=1',
     });
     await expectRefused(res, '(body)');
+  });
+});
+
+describe('a query string that is not UTF-8', () => {
+  it('is refused, naming the parameter', async () => {
+    const app = await makeApp();
+    await fc.assert(
+      fc.asyncProperty(withBadBytes, async ({ before, bad, after }) => {
+        const q = `${encodeURIComponent(before)}${percent(bad)}${encodeURIComponent(after)}`;
+        const res = await app.request(`/api/directory/search?municipality=2380&q=${q}`);
+        expect(res.status).toBe(400);
+        const problem = (await res.json()) as { detail: string; errors: { field: string; sv: string }[] };
+        expect(problem.detail).toBe('The query string must be UTF-8.');
+        expect(problem.errors[0]).toMatchObject({ field: 'q', sv: 'Fältet är inte giltig UTF-8-text' });
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('reads every well-formed query as URLSearchParams does', async () => {
+    const app = await makeApp();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 20 })),
+        async (query) => {
+          const search = new URLSearchParams(query).toString();
+          const res = await app.request(`/api/directory/search?${search}`);
+          expect(await res.json()).toEqual(Object.fromEntries(new URLSearchParams(search)));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
 

@@ -64,26 +64,51 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/** Where text was read from, for the 400 that names it. */
+interface Utf8Source {
+  /** Keep a leading byte order mark (inside a form field it is part of the value). */
+  readonly keepBom?: boolean;
+  /** The English `detail` of the 400. */
+  readonly detail?: string;
+}
+
+const UTF8_SV: Record<string, string> = {
+  '(body)': 'Innehållet är inte giltig UTF-8-text',
+  '(query)': 'Adressens frågedel är inte giltig UTF-8-text',
+};
+
 /**
  * Decode UTF-8 strictly: a malformed or truncated sequence, an overlong form or an encoded
  * surrogate answers 400 naming `field` instead of turning silently into U+FFFD. A leading byte
  * order mark is dropped unless `keepBom`.
  */
-export function decodeUtf8(bytes: Uint8Array, field: string, keepBom = false): string {
+export function decodeUtf8(bytes: Uint8Array, field: string, source: Utf8Source = {}): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: keepBom }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: source.keepBom ?? false }).decode(bytes);
   } catch {
     throw badRequest(
-      [
-        {
-          field,
-          message: `Not valid UTF-8 (byte ${firstInvalidUtf8(bytes)})`,
-          sv: field === '(body)' ? 'Innehållet är inte giltig UTF-8-text' : 'Fältet är inte giltig UTF-8-text',
-        },
-      ],
-      'The body must be UTF-8 text.',
+      [{ field, message: `Not valid UTF-8 (byte ${firstInvalidUtf8(bytes)})`, sv: UTF8_SV[field] ?? 'Fältet är inte giltig UTF-8-text' }],
+      source.detail ?? 'The body must be UTF-8 text.',
     );
   }
+}
+
+/**
+ * Parse `application/x-www-form-urlencoded` text (a form body or a query string) as WHATWG URL
+ * does, but refuse percent-encoded bytes that are not UTF-8, naming the field (or `whole` when a
+ * name is bad).
+ */
+export function parseUrlEncoded(raw: string, whole: '(body)' | '(query)'): URLSearchParams {
+  const params = new URLSearchParams();
+  const detail = whole === '(query)' ? 'The query string must be UTF-8.' : 'The body must be UTF-8 text.';
+  for (const pair of raw.split('&')) {
+    if (pair === '') continue;
+    const at = pair.indexOf('=');
+    const [rawName, rawValue] = at < 0 ? [pair, ''] : [pair.slice(0, at), pair.slice(at + 1)];
+    const name = decodeFormComponent(rawName, whole, detail);
+    params.append(name, decodeFormComponent(rawValue, name || whole, detail));
+  }
+  return params;
 }
 
 /**
@@ -95,21 +120,11 @@ export function decodeUtf8(bytes: Uint8Array, field: string, keepBom = false): s
  * const form = await formBody(c, 4096); form.get('name');
  */
 export async function formBody(c: Context, maxBytes = MAX_BODY_BYTES): Promise<URLSearchParams> {
-  const form = new URLSearchParams();
-  const raw = await readBody(c, maxBytes);
-  if (raw === '') return form;
-  for (const pair of raw.split('&')) {
-    if (pair === '') continue;
-    const at = pair.indexOf('=');
-    const [rawName, rawValue] = at < 0 ? [pair, ''] : [pair.slice(0, at), pair.slice(at + 1)];
-    const name = decodeFormComponent(rawName, '(body)');
-    form.append(name, decodeFormComponent(rawValue, name || '(body)'));
-  }
-  return form;
+  return parseUrlEncoded(await readBody(c, maxBytes), '(body)');
 }
 
 /** `application/x-www-form-urlencoded` decoding of one name or value (WHATWG URL), strict UTF-8. */
-function decodeFormComponent(text: string, field: string): string {
+function decodeFormComponent(text: string, field: string, detail: string): string {
   const plus = text.replace(/\+/g, ' ');
   if (!plus.includes('%')) return plus;
   const bytes = Buffer.from(plus, 'utf8');
@@ -122,7 +137,7 @@ function decodeFormComponent(text: string, field: string): string {
       i += 2;
     } else out.push(b);
   }
-  return decodeUtf8(Uint8Array.from(out), field, true);
+  return decodeUtf8(Uint8Array.from(out), field, { keepBom: true, detail });
 }
 
 /**
@@ -154,12 +169,12 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S, maxBy
   return result.data;
 }
 
-/** Validate query parameters with `schema`; 400 naming each bad parameter. */
+/** Validate query parameters with `schema`; 400 naming each bad parameter (or one that is not UTF-8). */
 export function queryParams<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
-  const url = new URL(c.req.url);
+  const search = parseUrlEncoded(new URL(c.req.url).search.slice(1), '(query)');
   const raw: Record<string, string | string[]> = {};
-  for (const key of new Set(url.searchParams.keys())) {
-    const all = url.searchParams.getAll(key);
+  for (const key of new Set(search.keys())) {
+    const all = search.getAll(key);
     raw[key] = all.length > 1 ? all : (all[0] ?? '');
   }
   const result = schema.safeParse(raw);
