@@ -19,6 +19,20 @@ export const APP_FACTORIES: Readonly<Record<ServiceName, (deps: AppDeps) => Hono
 export interface LocalAppOptions {
   /** The public key set of the local issuer, published at `/.well-known/jwks.json`. */
   readonly jwks?: unknown;
+  /**
+   * Answer only requests addressed to this machine by a loopback name (`localhost`, `127.0.0.1`,
+   * `[::1]`) and refuse others with 421. Set it when each request's own origin counts as the public
+   * one (no `PUBLIC_ORIGIN`), so a site whose name an attacker points at 127.0.0.1 (DNS rebinding)
+   * cannot post forms as if it were this one.
+   * @default false
+   */
+  readonly loopbackOnly?: boolean;
+}
+
+/** Whether a URL's host names this machine over loopback. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host) || host === '[::1]' || host === '::1';
 }
 
 /**
@@ -34,6 +48,18 @@ export function createLocalApp(deps: AppDeps, options: LocalAppOptions = {}): Ho
   const apps = new Map(enabled.map((s) => [s, APP_FACTORIES[s](deps)] as const));
   const fallback = apps.get(enabled[0] ?? 'directory') ?? createDirectoryApp(deps);
   const root = new Hono();
+  if (options.loopbackOnly)
+    root.use(async (c, next) => {
+      if (isLoopbackHost(new URL(c.req.url).hostname)) return next();
+      const problem = {
+        type: 'about:blank',
+        title: 'Fel värdnamn för den lokala servern',
+        status: 421,
+        detail: 'The local server answers only at localhost, 127.0.0.1 or [::1]. Set PUBLIC_ORIGIN to serve another name.',
+        errors: [{ field: 'Host', message: 'Not a loopback name', sv: 'Inte ett namn för den egna datorn' }],
+      };
+      return c.body(JSON.stringify(problem), 421, { 'Content-Type': 'application/problem+json; charset=utf-8' });
+    });
   if (options.jwks) root.get('/.well-known/jwks.json', (c) => c.json(options.jwks));
   root.all('*', (c) => {
     const service = serviceForPath(new URL(c.req.url).pathname);

@@ -1,4 +1,3 @@
-import { serve } from '@hono/node-server';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadOrCreateLocalIssuer } from './core/auth/local-issuer.js';
@@ -6,8 +5,9 @@ import { ConfigError, loadConfigFile } from './core/config/load.js';
 import { systemClock } from './core/deps.js';
 import { createLogger } from './core/log.js';
 import { FsStore } from './core/store/fs-store.js';
+import { listenLocal } from './local-listen.js';
 import { localDataDir, localIssuerName } from './local-paths.js';
-import { createLocalApp } from './local-server.js';
+import { createLocalApp, isLoopbackHost } from './local-server.js';
 
 async function main(): Promise<void> {
   const area = process.argv[2] ?? 'jamtland';
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     console.error(`PORT måste vara ett heltal 1–65535. / PORT must be a whole number 1–65535 (got "${process.env.PORT}").`);
     process.exit(2);
   }
+  const hostname = process.env.HOST || '127.0.0.1';
   const issuer = await loadOrCreateLocalIssuer(join(localDataDir(area), 'issuer-key.json'), localIssuerName(area));
   const app = createLocalApp(
     {
@@ -33,24 +34,30 @@ async function main(): Promise<void> {
       clock: systemClock,
       auth: issuer.auth,
       log: createLogger({ service: 'local' }),
-      publicOrigin: process.env.PUBLIC_ORIGIN ?? `http://localhost:${port}`,
+      // Without PUBLIC_ORIGIN every request's own origin is the public one, so the site works alike
+      // at http://localhost:PORT and http://127.0.0.1:PORT (forms included). On AWS it is always set.
+      publicOrigin: process.env.PUBLIC_ORIGIN || undefined,
     },
-    { jwks: issuer.jwks },
+    // Each request's own origin counts as public only when the server answers nothing but loopback
+    // names; with HOST=0.0.0.0 (another device on the network) set PUBLIC_ORIGIN as well.
+    { jwks: issuer.jwks, loopbackOnly: !process.env.PUBLIC_ORIGIN && isLoopbackHost(hostname) },
   );
-  const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
-    console.log(`${config.branding.siteName}: http://localhost:${info.port}/`);
-    console.log(
-      `Personaltoken / staff token: npm run token -- --area ${area} --role editor --org ${config.municipalities[0]?.code ?? 'region'}`,
-    );
-  });
-  server.on('error', (error: NodeJS.ErrnoException) => {
+  let listener;
+  try {
+    listener = await listenLocal(app, { port, hostname });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
     console.error(
-      error.code === 'EADDRINUSE'
+      code === 'EADDRINUSE'
         ? `Porten ${port} används redan. Ange en annan: PORT=3001 npm start\nPort ${port} is in use. Choose another: PORT=3001 npm start`
-        : `Servern kunde inte starta / the server could not start: ${error.message}`,
+        : `Servern kunde inte starta / the server could not start: ${error instanceof Error ? error.message : String(error)}`,
     );
     process.exit(1);
-  });
+  }
+  console.log(`${config.branding.siteName}: http://localhost:${listener.port}/`);
+  console.log(
+    `Personaltoken / staff token: npm run token -- --area ${area} --role editor --org ${config.municipalities[0]?.code ?? 'region'}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -7,7 +7,13 @@ import { ConfigError, loadConfigFile } from '../functions/core/config/load.js';
  * each problem with file, line, key and a plain message in Swedish and English.
  */
 const files = process.argv.slice(2);
-const targets = files.length > 0 ? files : readdirSync('config').filter((f) => f.endsWith('.yaml')).sort().map((f) => join('config', f));
+const targets =
+  files.length > 0
+    ? files
+    : readdirSync('config')
+        .filter((f) => f.endsWith('.yaml'))
+        .sort()
+        .map((f) => join('config', f));
 let failed = 0;
 for (const file of targets) {
   try {

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../functions/core/auth/auth.js';
 import { loadOrCreateLocalIssuer } from '../functions/core/auth/local-issuer.js';
-import { loadConfigFile } from '../functions/core/config/load.js';
+import { ConfigError, loadConfigFile } from '../functions/core/config/load.js';
 import { organisationIds } from '../functions/core/config/rules.js';
+import type { CountyConfig } from '../functions/core/config/schema.js';
 import { localDataDir, localIssuerName } from '../functions/local-paths.js';
 
 const usage = `Användning / usage: npm run token -- [--area jamtland] --role admin|editor|moderator [--org 2380] [--ttl 28800]`;
@@ -14,20 +15,49 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const { values } = parseArgs({
-  options: {
-    area: { type: 'string', default: 'jamtland' },
-    role: { type: 'string', multiple: true },
-    org: { type: 'string' },
-    ttl: { type: 'string', default: '28800' },
-    name: { type: 'string' },
-  },
-  strict: true,
-});
+const OPTIONS = {
+  area: { type: 'string', default: 'jamtland' },
+  role: { type: 'string', multiple: true },
+  org: { type: 'string' },
+  ttl: { type: 'string', default: '28800' },
+  name: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+// `npm run token --role editor` (without `--`) hands the options to npm, which keeps them as
+// npm_config_role=true and passes only their values on: say how to write it instead.
+const takenByNpm = ['area', 'role', 'org', 'ttl'].filter((o) => process.env[`npm_config_${o}`] !== undefined);
+
+const dashes =
+  'Skriv -- före alternativen, annars tar npm dem: npm run token -- --role editor. / Put -- before the options, or npm takes them: npm run token -- --role editor.';
+if (takenByNpm.length > 0) fail(dashes);
+
+let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; strict: true }>>;
+try {
+  parsed = parseArgs({ options: OPTIONS, strict: true });
+} catch (error) {
+  const code = (error as { code?: string }).code;
+  const option = (/'(--?[a-z-]+)/i.exec((error as Error).message)?.[1] ?? '').trim();
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') fail(dashes);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') fail(`Okänt alternativ ${option}. / Unknown option ${option}.`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') fail(`Alternativet ${option} behöver ett värde. / Option ${option} needs a value.`);
+  fail('Kunde inte läsa alternativen. / Could not read the options.');
+}
+const { values } = parsed;
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
 const area = values.area ?? 'jamtland';
 const file = join('config', `${area}.yaml`);
 if (!/^[a-z][a-z0-9-]*$/.test(area) || !existsSync(file)) fail(`Okänt område / unknown area: ${area}`);
-const config = loadConfigFile(file);
+let config: CountyConfig;
+try {
+  config = loadConfigFile(file);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  fail(`${file} har fel; kör npm run check-config. / ${file} has errors; run npm run check-config.\n${error.message}`);
+}
 const roles = (values.role ?? []) as string[];
 if (roles.length === 0 || roles.some((r) => !(ROLES as readonly string[]).includes(r)))
   fail('Ange --role admin, editor eller moderator. / Give --role admin, editor or moderator.');

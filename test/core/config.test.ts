@@ -1,27 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { countyJsonSchemaText } from '../../functions/core/config/json-schema.js';
-import { ConfigError, parseConfig, type ConfigProblem } from '../../functions/core/config/load.js';
+import { parseConfig } from '../../functions/core/config/load.js';
 import { indicatorDefinitions } from '../../functions/core/config/rules.js';
 import { AREAS, areaConfig } from '../support/deps.js';
+import { lineOf, problemsOf } from './config-helpers.js';
 
 const jamtland = readFileSync('config/jamtland.yaml', 'utf8');
-
-/** Parse `source` as if it were config/jamtland.yaml and return its problems. */
-function problemsOf(source: string, file = 'config/jamtland.yaml'): ConfigProblem[] {
-  try {
-    parseConfig(source, file);
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.problems];
-    throw error;
-  }
-  return [];
-}
-
-/** The 1-based line of the first line of `source` containing `needle`. */
-function lineOf(source: string, needle: string): number {
-  return source.split('\n').findIndex((l) => l.includes(needle)) + 1;
-}
 
 describe('the shipped config files', () => {
   it.each(AREAS)('%s parses and validates', (area) => {

@@ -51,4 +51,36 @@ describe.runIf(browserAvailable())('the start page in a browser', () => {
       await server.stop();
     }
   });
+
+  it('switches language without script, keeps the page, and never shows a kept page in the old language', async () => {
+    const kit = await testKit({ area: 'jamtland' });
+    const server = await serveApp(createLocalApp(kit.deps));
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const lang = () => page.locator('html').getAttribute('lang');
+    try {
+      // The training list and the start page are first seen (and kept by the browser) in Swedish.
+      await page.goto(server.origin + '/utbildningar');
+      await page.goto(server.origin + '/');
+      expect(await lang()).toBe('sv');
+      await page.getByRole('link', { name: 'In English' }).click();
+      await page.waitForURL('**/?lang=en');
+      expect(await lang()).toBe('en');
+      // Following a link to the page kept in Swedish shows it in English at once.
+      await page.getByRole('navigation').getByRole('link', { name: 'Trainings' }).click();
+      await page.waitForURL('**/utbildningar');
+      expect(await lang()).toBe('en');
+      // The switch back keeps the path and query of the page it is on.
+      await page.goto(server.origin + '/utbildningar?topic=mi');
+      await page.getByRole('link', { name: 'På svenska' }).click();
+      await page.waitForURL('**/utbildningar?topic=mi&lang=sv');
+      expect(await lang()).toBe('sv');
+      await page.getByRole('link', { name: kit.deps.config.branding.logoText }).click();
+      await page.waitForURL(server.origin + '/');
+      expect(await lang()).toBe('sv');
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  });
 });

@@ -57,3 +57,33 @@ describe('a broken config file', () => {
     expectLocatedMessage(out);
   });
 });
+
+describe('a config file with a municipality of another county', () => {
+  let otherDir: string;
+  beforeAll(() => {
+    otherDir = mkdtempSync(join(tmpdir(), 'kit-badconfig-'));
+    const source = readFileSync('config/jamtland.yaml', 'utf8').replace(
+      /code: '2303'\n(\s+)name: Ragunda/,
+      "code: '0180'\n$1name: Stockholm",
+    );
+    writeFileSync(join(otherDir, 'jamtland.yaml'), source);
+  });
+  afterAll(() => rmSync(otherDir, { recursive: true, force: true }));
+
+  it('stops the CDK app naming the code, its municipality and county, in Swedish and English', async () => {
+    const { code, out } = await outcome('npx', ['tsx', 'infra/app.ts'], {
+      CDK_CONTEXT_JSON: JSON.stringify({ configDir: otherDir }),
+      CDK_OUTDIR: join(otherDir, 'out'),
+    });
+    const line =
+      readFileSync(join(otherDir, 'jamtland.yaml'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes("code: '0180'")) + 1;
+    expect(code).not.toBe(0);
+    expect(out).toContain(`${join(otherDir, 'jamtland.yaml')}:${line}:`);
+    expect(out).toContain('municipalities[0].code');
+    expect(out).toContain('sv: Kommunkoden "0180" är Stockholm i Stockholms län, inte en kommun i Jämtlands län (länskod 23).');
+    expect(out).toContain('en: Municipality code "0180" is Stockholm in Stockholms län');
+    expect(out).not.toMatch(/^\s+at .+\(.+:\d+:\d+\)$/m);
+  });
+});

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +17,18 @@ async function freePort(): Promise<number> {
       const a = s.address();
       s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
     });
+  });
+}
+
+/** GET / with a chosen Host header (fetch does not let a caller set Host). */
+function hostRequest(port: number, host: string): Promise<{ status: number; type: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: '/', headers: { host } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? '') }));
+    });
+    req.on('error', reject);
+    req.end();
   });
 }
 
@@ -46,10 +59,11 @@ describe('all four services in one local app', () => {
 });
 
 describe('the command line', () => {
-  it('npm start serves the area start page on the given port and stops cleanly', async () => {
+  it('npm start serves the area at 127.0.0.1 and localhost alike, forms included, and stops cleanly', async () => {
     const port = await freePort();
+    const { PUBLIC_ORIGIN: _origin, HOST: _host, ...env } = process.env;
     const child = spawn(tsx, ['functions/local.ts', 'jamtland'], {
-      env: { ...process.env, PORT: String(port) },
+      env: { ...env, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
@@ -64,9 +78,30 @@ describe('the command line', () => {
           }
         });
       });
-      const html = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+      const origin = `http://127.0.0.1:${port}`;
+      const html = await (await fetch(`${origin}/`)).text();
       expect(html).toContain('Jämtland Härjedalen');
       expect(html).toContain('Östersund');
+
+      // A form posted from the page opened at 127.0.0.1 is this site's own, and what was typed stays.
+      const form = await (await fetch(`${origin}/tyck-till`)).text();
+      const token = /name="token" value="([^"]+)"/.exec(form)?.[1] ?? '';
+      const post = (from: string) =>
+        fetch(`${origin}/tyck-till`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', origin: from },
+          body: new URLSearchParams({ token, action: 'edit', text: 'Bra bemötande på mottagningen' }),
+        });
+      const own = await post(origin);
+      expect(own.status).toBe(200);
+      expect(await own.text()).toContain('Bra bemötande på mottagningen');
+      // Another site is still refused.
+      expect((await post('http://elak.example')).status).toBe(403);
+      // So is a name that only resolves here (DNS rebinding): the server answers loopback names only.
+      const rebound = await hostRequest(port, `elak.example:${port}`);
+      expect(rebound.status).toBe(421);
+      expect(rebound.type).toContain('application/problem+json');
+      expect((await hostRequest(port, `localhost:${port}`)).status).toBe(200);
     } finally {
       child.kill('SIGTERM');
     }
@@ -104,6 +139,30 @@ describe('the command line', () => {
     expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
   });
 
+  it('check-config says what type a value should have and which municipality a code is', async () => {
+    const dir = await tempDir('kit-config-');
+    const original = readFileSync('config/ostergotland.yaml', 'utf8');
+    const typed = join(dir, 'typed', 'ostergotland.yaml');
+    const moved = join(dir, 'moved', 'ostergotland.yaml');
+    mkdirSync(join(dir, 'typed'));
+    mkdirSync(join(dir, 'moved'));
+    writeFileSync(typed, original.replace("  - code: '0580'", '  - code: 0580'));
+    writeFileSync(moved, original.replace(/code: '0509'\n(\s+)name: Ödeshög/, "code: '2380'\n$1name: Östersund"));
+    const run = spawnSync(tsx, ['scripts/check-config.ts', typed, moved], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    const lineIn = (file: string, needle: string) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes(needle)) + 1;
+    expect(run.stderr).toContain(`${typed}:${lineIn(typed, 'code: 0580')}:11 municipalities[7].code`);
+    expect(run.stderr).toContain('sv: Fel typ av värde: här ska stå text, men det står ett tal ("0580").');
+    expect(run.stderr).toContain('en: Wrong kind of value: expected text, found a number ("0580").');
+    expect(run.stderr).toContain(`${moved}:${lineIn(moved, "code: '2380'")}:11 municipalities[0].code`);
+    expect(run.stderr).toContain('sv: Kommunkoden "2380" är Östersund i Jämtlands län, inte en kommun i Östergötlands län');
+    expect(run.stderr).toContain('en: Municipality code "2380" is Östersund in Jämtlands län, not a municipality of Östergötlands län');
+    expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+  });
+
   it('npm run token prints a token the local server accepts', async () => {
     const run = spawnSync(tsx, ['scripts/token.ts', '--area', 'jamtland', '--role', 'editor', '--org', '2380'], { encoding: 'utf8' });
     expect(run.status).toBe(0);
@@ -117,5 +176,29 @@ describe('the command line', () => {
     const run = spawnSync(tsx, ['scripts/token.ts', '--area', 'jamtland', '--role', 'editor', '--org', '0580'], { encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('finns inte i Jämtland Härjedalen');
+  });
+
+  it('npm run token answers an unknown option with usage and exit code 2, no stack trace', () => {
+    for (const args of [['--bogus'], ['--role', 'editor', '-x'], ['--role']]) {
+      const run = spawnSync(tsx, ['scripts/token.ts', ...args], { encoding: 'utf8' });
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(/Okänt alternativ|behöver ett värde/);
+      expect(run.stderr).toMatch(/Unknown option|needs a value/);
+      expect(run.stderr).toContain('Användning / usage: npm run token -- ');
+      expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+      expect(run.stdout).toBe('');
+    }
+  });
+
+  it('npm run token without -- says to put -- before the options', () => {
+    const { npm_config_role: _role, ...env } = process.env;
+    const run = spawnSync('npm', ['run', '--silent', 'token', '--role', 'editor', '--org', '2380'], { encoding: 'utf8', env });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Skriv -- före alternativen');
+    expect(run.stderr).toContain('Put -- before the options');
+    expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+    const positional = spawnSync(tsx, ['scripts/token.ts', 'editor'], { encoding: 'utf8', env });
+    expect(positional.status).toBe(2);
+    expect(positional.stderr).toContain('npm run token -- --role editor');
   });
 });

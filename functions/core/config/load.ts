@@ -36,10 +36,14 @@ function keyPath(path: readonly PropertyKey[]): string {
   );
 }
 
-/** Find the node that best marks `path` in the document: the value, else its nearest parent. */
-function locate(doc: Document, path: readonly PropertyKey[], unknownKey?: string): { offset: number } {
+/**
+ * Find the node that best marks `path` in the document: the value, else its nearest parent. When
+ * the whole path is found and its value is a scalar, `written` is that value exactly as typed.
+ */
+function locate(doc: Document, path: readonly PropertyKey[], unknownKey?: string): { offset: number; written?: string } {
   let node: unknown = doc.contents;
   let offset = 0;
+  let complete = true;
   const mark = (n: unknown) => {
     const range = (n as YamlNode | undefined)?.range;
     if (range) offset = range[0];
@@ -48,23 +52,28 @@ function locate(doc: Document, path: readonly PropertyKey[], unknownKey?: string
   for (const part of unknownKey === undefined ? path : [...path, unknownKey]) {
     if (isMap(node)) {
       const pair = node.items.find((p: Pair) => isScalar(p.key) && p.key.value === part);
-      if (!pair) break;
+      if (!pair) {
+        complete = false;
+        break;
+      }
       // For an unknown key, point at the key itself; otherwise at the value.
       mark(part === unknownKey ? pair.key : (pair.value ?? pair.key));
       node = pair.value;
     } else if (node && typeof node === 'object' && 'items' in node && typeof part === 'number') {
       node = (node as { items: unknown[] }).items[part];
       mark(node);
-    } else break;
+    } else {
+      complete = false;
+      break;
+    }
   }
-  return { offset };
+  const written = complete && isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+  return { offset, written };
 }
 
-const messages: Record<string, (issue: z.core.$ZodIssue) => { sv: string; en: string }> = {
-  invalid_type: (i) =>
-    i.input === undefined
-      ? { sv: 'Nyckeln saknas men måste finnas.', en: 'This key is missing but required.' }
-      : { sv: `Fel typ av värde: här ska stå ${typeName(i)}.`, en: `Wrong kind of value: expected ${typeName(i, 'en')}.` },
+const messages: Record<string, (issue: z.core.$ZodIssue, written?: string) => { sv: string; en: string }> = {
+  invalid_type: (i, written) =>
+    i.input === undefined ? { sv: 'Nyckeln saknas men måste finnas.', en: 'This key is missing but required.' } : wrongType(i, written),
   too_small: (i) => ({
     sv: `Värdet är för litet eller för kort (minst ${minimum(i)}).`,
     en: `The value is too small or too short (at least ${minimum(i)}).`,
@@ -73,37 +82,77 @@ const messages: Record<string, (issue: z.core.$ZodIssue) => { sv: string; en: st
     sv: `Värdet är för stort eller för långt (högst ${maximum(i)}).`,
     en: `The value is too large or too long (at most ${maximum(i)}).`,
   }),
-  invalid_value: (i) => ({ sv: `Ogiltigt värde. Tillåtna värden: ${allowed(i)}.`, en: `Invalid value. Allowed values: ${allowed(i)}.` }),
+  invalid_value: (i, written) => {
+    const found = i.input === undefined ? '' : ` ${quoteWritten(i.input, written)}`;
+    return { sv: `Ogiltigt värde${found}. Tillåtna värden: ${allowed(i)}.`, en: `Invalid value${found}. Allowed values: ${allowed(i)}.` };
+  },
   invalid_union: () => ({ sv: 'Värdet har inte någon av de tillåtna formerna.', en: 'The value has none of the allowed forms.' }),
   invalid_format: () => ({ sv: 'Värdet har fel format.', en: 'The value has the wrong format.' }),
 };
 
-function typeName(i: z.core.$ZodIssue, lang: 'sv' | 'en' = 'sv'): string {
-  const expected = 'expected' in i ? String(i.expected) : '';
-  const sv: Record<string, string> = {
-    string: 'text',
-    number: 'ett tal',
-    int: 'ett heltal',
-    boolean: 'true eller false',
-    array: 'en lista',
-    object: 'en uppsättning nycklar',
-  };
-  const en: Record<string, string> = {
-    string: 'text',
-    number: 'a number',
-    int: 'a whole number',
-    boolean: 'true or false',
-    array: 'a list',
-    object: 'a set of keys',
-  };
-  return (lang === 'sv' ? sv : en)[expected] ?? expected;
+const TYPE_NAMES: Record<string, { sv: string; en: string }> = {
+  string: { sv: 'text', en: 'text' },
+  number: { sv: 'ett tal', en: 'a number' },
+  int: { sv: 'ett heltal', en: 'a whole number' },
+  boolean: { sv: 'true eller false', en: 'true or false' },
+  array: { sv: 'en lista', en: 'a list' },
+  object: { sv: 'en uppsättning nycklar', en: 'a set of keys' },
+  null: { sv: 'ett tomt värde', en: 'an empty value' },
+};
+
+/** What kind of value YAML made of what was written. */
+function kindOf(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'array';
+  return typeof input === 'number' && Number.isInteger(input) ? 'number' : typeof input;
 }
+
+/** The value as written in the file (or as YAML read it), shortened and quoted for a message. */
+function quoteWritten(input: unknown, written?: string): string {
+  const text = written ?? (typeof input === 'string' ? input : (JSON.stringify(input) ?? String(input)));
+  return `"${text.length > 40 ? `${text.slice(0, 39)}…` : text}"`;
+}
+
+/** A value of the wrong type: what was expected, what was found, and how to write it. */
+function wrongType(i: z.core.$ZodIssue, written?: string): { sv: string; en: string } {
+  const expected = 'expected' in i ? String(i.expected) : '';
+  const want = TYPE_NAMES[expected] ?? { sv: expected, en: expected };
+  const kind = kindOf(i.input);
+  const got = TYPE_NAMES[kind] ?? { sv: kind, en: kind };
+  const scalar = i.input === null || typeof i.input !== 'object';
+  const shown = scalar && i.input !== null ? ` (${quoteWritten(i.input, written)})` : '';
+  const text = written ?? (scalar ? String(i.input) : '');
+  // YAML reads 0580 as the number 580: say so, since the file shows the zero.
+  const read =
+    typeof i.input === 'number' && written !== undefined && written !== String(i.input)
+      ? { sv: ` YAML läser ${written} som talet ${i.input}.`, en: ` YAML reads ${written} as the number ${i.input}.` }
+      : { sv: '', en: '' };
+  const hint =
+    expected === 'string' && scalar && i.input !== null
+      ? {
+          sv: `${read.sv} Skriv värdet inom citattecken: '${text}'.`,
+          en: `${read.en} Put the value in quotes: '${text}'.`,
+        }
+      : (expected === 'number' || expected === 'int') && typeof i.input === 'string'
+        ? {
+            sv: ' Skriv talet med siffror och utan citattecken, till exempel 5.',
+            en: ' Write the number in digits and without quotes, e.g. 5.',
+          }
+        : expected === 'boolean' && scalar
+          ? { sv: ' Skriv true eller false.', en: ' Write true or false.' }
+          : { sv: '', en: '' };
+  return {
+    sv: `Fel typ av värde: här ska stå ${want.sv}, men det står ${got.sv}${shown}.${hint.sv}`,
+    en: `Wrong kind of value: expected ${want.en}, found ${got.en}${shown}.${hint.en}`,
+  };
+}
+
 const minimum = (i: z.core.$ZodIssue) => ('minimum' in i ? String(i.minimum) : '?');
 const maximum = (i: z.core.$ZodIssue) => ('maximum' in i ? String(i.maximum) : '?');
 const allowed = (i: z.core.$ZodIssue) => ('values' in i ? (i.values as unknown[]).map((v) => JSON.stringify(v)).join(', ') : '');
 
-function describe(issue: z.core.$ZodIssue): { sv: string; en: string } {
-  return splitMessage(issue.message) ?? messages[issue.code]?.(issue) ?? { sv: 'Ogiltigt värde.', en: issue.message };
+function describe(issue: z.core.$ZodIssue, written?: string): { sv: string; en: string } {
+  return splitMessage(issue.message) ?? messages[issue.code]?.(issue, written) ?? { sv: 'Ogiltigt värde.', en: issue.message };
 }
 
 /**
@@ -132,7 +181,8 @@ export function parseConfig(source: string, file: string): CountyConfig {
       }),
     );
   }
-  const result = countyConfigSchema.safeParse(doc.toJS());
+  // reportInput: without it zod 4 leaves `input` out of issues, and a wrong type reads as missing.
+  const result = countyConfigSchema.safeParse(doc.toJS(), { reportInput: true });
   if (result.success) {
     const stem = basename(file).replace(/\.ya?ml$/, '');
     if (stem !== result.data.id && !file.startsWith('<')) {
@@ -164,8 +214,9 @@ export function parseConfig(source: string, file: string): CountyConfig {
         };
       });
     }
-    const pos = at(locate(doc, issue.path).offset);
-    return [{ file, line: pos.line, column: pos.col, key: keyPath(issue.path), ...describe(issue) }];
+    const { offset, written } = locate(doc, issue.path);
+    const pos = at(offset);
+    return [{ file, line: pos.line, column: pos.col, key: keyPath(issue.path), ...describe(issue, written) }];
   });
   throw new ConfigError(problems.sort((a, b) => a.line - b.line || a.column - b.column));
 }

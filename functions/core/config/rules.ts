@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { DEFAULT_INDICATORS } from '../domain/indicators.js';
+import { COUNTIES, countyByCode, municipalityByCode } from '../domain/municipalities.js';
 import { bilingual, countyConfigShape, type CountyConfig, type IndicatorDefinition } from './schema.js';
 
 type Ctx = z.RefinementCtx<CountyConfig>;
@@ -78,6 +79,54 @@ function checkOrganisations(config: CountyConfig, ctx: Ctx): void {
           `"${ref}" is neither a municipality code of the area, "region" nor one of the region's units.`,
         );
     });
+}
+
+/** Whether `written` names `official` (case aside; "Krokoms kommun" names Krokom). */
+function namesMunicipality(written: string, official: string): boolean {
+  const fold = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase('sv');
+  const name = fold(written);
+  const scb = fold(official);
+  return name === scb || name === `${scb} kommun` || name === `${scb}s kommun`;
+}
+
+/** The county code is one of Sweden's; each municipality exists, lies in the county and has its name. */
+function checkMunicipalities(config: CountyConfig, ctx: Ctx): void {
+  const county = countyByCode(config.countyCode);
+  if (!county)
+    issue(
+      ctx,
+      ['countyCode'],
+      `Länskoden "${config.countyCode}" finns inte. Sveriges län har koderna ${COUNTIES.map((c) => c.code).join(', ')}.`,
+      `County code "${config.countyCode}" does not exist. Sweden's counties have the codes ${COUNTIES.map((c) => c.code).join(', ')}.`,
+    );
+  config.municipalities.forEach((m, i) => {
+    const scb = municipalityByCode(m.code);
+    if (!scb) {
+      issue(
+        ctx,
+        ['municipalities', i, 'code'],
+        `Kommunkoden "${m.code}" finns inte bland SCB:s 290 kommunkoder.`,
+        `Municipality code "${m.code}" is not one of SCB's 290 municipality codes.`,
+      );
+      return;
+    }
+    if (county && !m.code.startsWith(config.countyCode)) {
+      const home = countyByCode(m.code.slice(0, 2));
+      issue(
+        ctx,
+        ['municipalities', i, 'code'],
+        `Kommunkoden "${m.code}" är ${scb.name} i ${home?.name ?? 'ett annat län'}, inte en kommun i ${county.name} (länskod ${config.countyCode}).`,
+        `Municipality code "${m.code}" is ${scb.name} in ${home?.name ?? 'another county'}, not a municipality of ${county.name} (county code ${config.countyCode}).`,
+      );
+    }
+    if (!namesMunicipality(m.name, scb.name))
+      issue(
+        ctx,
+        ['municipalities', i, 'name'],
+        `Kommunkoden "${m.code}" är ${scb.name} enligt SCB, inte "${m.name}". Rätta koden eller namnet.`,
+        `Municipality code "${m.code}" is ${scb.name} according to SCB, not "${m.name}". Correct the code or the name.`,
+      );
+  });
 }
 
 function checkLanguages(config: CountyConfig, ctx: Ctx): void {
@@ -198,6 +247,7 @@ function checkBranding(config: CountyConfig, ctx: Ctx): void {
 
 /** The full county config schema: shape, defaults and every cross-field rule. */
 export const countyConfigSchema = countyConfigShape.superRefine((config, ctx) => {
+  checkMunicipalities(config, ctx);
   checkOrganisations(config, ctx);
   checkLanguages(config, ctx);
   checkIndicators(config, ctx);

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { contextStorage } from 'hono/context-storage';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { AuthError } from '../auth/auth.js';
 import type { AppDeps } from '../deps.js';
@@ -6,6 +7,7 @@ import { resolveLang, t, type Lang } from '../i18n.js';
 import { Layout } from '../page/layout.js';
 import { SERVICE_PATHS, SERVICES, type ServiceName } from '../routes.js';
 import { TooMuchContentionError } from '../store/json.js';
+import { cookiePageCaching } from './page-cache.js';
 import { PreconditionFailedError, StoreUnavailableError } from '../store/store.js';
 import { ProblemError, problemResponse, type ProblemInit } from './problem.js';
 import type { KitEnv } from './staff.js';
@@ -91,8 +93,9 @@ function HomePage(props: { deps: AppDeps; lang: Lang; nonce?: string }) {
 
 /**
  * The Hono app every service starts from: security headers (CSP without inline script, a nonce for
- * the one inline stylesheet), the page language, problem+json errors that never carry a stack,
- * `/api/<service>/health`, and the area's start page at `/`.
+ * the one inline stylesheet), the page language and the caching of pages that follow it
+ * (`cookiePageCaching`), problem+json errors that never carry a stack, `/api/<service>/health`,
+ * and the area's start page at `/`.
  *
  * @example
  * const app = createBaseApp(deps, 'directory');
@@ -118,6 +121,9 @@ export function createBaseApp(deps: AppDeps, service: ServiceName): Hono<KitEnv>
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // The layout reads the request (for the language switch) through the context storage.
+  app.use(contextStorage());
+  app.use(cookiePageCaching());
   app.use(async (c, next) => {
     await next();
     const proto = c.req.header('x-forwarded-proto') ?? new URL(c.req.url).protocol.replace(':', '');

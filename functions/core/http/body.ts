@@ -28,7 +28,116 @@ export async function readBody(c: Context, maxBytes = MAX_BODY_BYTES): Promise<s
   if (declared > maxBytes) throw tooLarge();
   const buffer = await c.req.arrayBuffer();
   if (buffer.byteLength > maxBytes) throw tooLarge();
-  return new TextDecoder('utf-8', { fatal: false }).decode(buffer);
+  return decodeUtf8(new Uint8Array(buffer), '(body)');
+}
+
+/** The offset of the first byte that starts no well-formed UTF-8 sequence, or -1 (RFC 3629). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] ?? 0;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // Lead byte: how many continuation bytes follow, and the allowed range of the first one
+    // (which rules out overlong forms, surrogates and code points above U+10FFFF).
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Where text was read from, for the 400 that names it. */
+interface Utf8Source {
+  /** Keep a leading byte order mark (inside a form field it is part of the value). */
+  readonly keepBom?: boolean;
+  /** The English `detail` of the 400. */
+  readonly detail?: string;
+}
+
+const UTF8_SV: Record<string, string> = {
+  '(body)': 'Innehållet är inte giltig UTF-8-text',
+  '(query)': 'Adressens frågedel är inte giltig UTF-8-text',
+};
+
+/**
+ * Decode UTF-8 strictly: a malformed or truncated sequence, an overlong form or an encoded
+ * surrogate answers 400 naming `field` instead of turning silently into U+FFFD. A leading byte
+ * order mark is dropped unless `keepBom`.
+ */
+export function decodeUtf8(bytes: Uint8Array, field: string, source: Utf8Source = {}): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: source.keepBom ?? false }).decode(bytes);
+  } catch {
+    throw badRequest(
+      [{ field, message: `Not valid UTF-8 (byte ${firstInvalidUtf8(bytes)})`, sv: UTF8_SV[field] ?? 'Fältet är inte giltig UTF-8-text' }],
+      source.detail ?? 'The body must be UTF-8 text.',
+    );
+  }
+}
+
+/**
+ * Parse `application/x-www-form-urlencoded` text (a form body or a query string) as WHATWG URL
+ * does, but refuse percent-encoded bytes that are not UTF-8, naming the field (or `whole` when a
+ * name is bad).
+ */
+export function parseUrlEncoded(raw: string, whole: '(body)' | '(query)'): URLSearchParams {
+  const params = new URLSearchParams();
+  const detail = whole === '(query)' ? 'The query string must be UTF-8.' : 'The body must be UTF-8 text.';
+  for (const pair of raw.split('&')) {
+    if (pair === '') continue;
+    const at = pair.indexOf('=');
+    const [rawName, rawValue] = at < 0 ? [pair, ''] : [pair.slice(0, at), pair.slice(at + 1)];
+    const name = decodeFormComponent(rawName, whole, detail);
+    params.append(name, decodeFormComponent(rawValue, name || whole, detail));
+  }
+  return params;
+}
+
+/**
+ * Read a URL-encoded form (`application/x-www-form-urlencoded`) with a size limit. Percent-encoded
+ * bytes that are not UTF-8 answer 400 naming the field, where `URLSearchParams` alone would
+ * replace them silently.
+ *
+ * @example
+ * const form = await formBody(c, 4096); form.get('name');
+ */
+export async function formBody(c: Context, maxBytes = MAX_BODY_BYTES): Promise<URLSearchParams> {
+  return parseUrlEncoded(await readBody(c, maxBytes), '(body)');
+}
+
+/** `application/x-www-form-urlencoded` decoding of one name or value (WHATWG URL), strict UTF-8. */
+function decodeFormComponent(text: string, field: string, detail: string): string {
+  const plus = text.replace(/\+/g, ' ');
+  if (!plus.includes('%')) return plus;
+  const bytes = Buffer.from(plus, 'utf8');
+  const out: number[] = [];
+  const hex = (n: number | undefined) => n !== undefined && /[0-9a-fA-F]/.test(String.fromCharCode(n));
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] ?? 0;
+    if (b === 0x25 && hex(bytes[i + 1]) && hex(bytes[i + 2])) {
+      out.push(parseInt(String.fromCharCode(bytes[i + 1] ?? 0, bytes[i + 2] ?? 0), 16));
+      i += 2;
+    } else out.push(b);
+  }
+  return decodeUtf8(Uint8Array.from(out), field, { keepBom: true, detail });
 }
 
 /**
@@ -60,12 +169,12 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S, maxBy
   return result.data;
 }
 
-/** Validate query parameters with `schema`; 400 naming each bad parameter. */
+/** Validate query parameters with `schema`; 400 naming each bad parameter (or one that is not UTF-8). */
 export function queryParams<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
-  const url = new URL(c.req.url);
+  const search = parseUrlEncoded(new URL(c.req.url).search.slice(1), '(query)');
   const raw: Record<string, string | string[]> = {};
-  for (const key of new Set(url.searchParams.keys())) {
-    const all = url.searchParams.getAll(key);
+  for (const key of new Set(search.keys())) {
+    const all = search.getAll(key);
     raw[key] = all.length > 1 ? all : (all[0] ?? '');
   }
   const result = schema.safeParse(raw);

@@ -1,5 +1,6 @@
-import type { Child } from 'hono/jsx';
+import { tryGetContext } from 'hono/context-storage';
 import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
 import type { CountyConfig } from '../config/schema.js';
 import { t, type Lang } from '../i18n.js';
 import { SERVICE_PATHS, SERVICES, type ServiceName } from '../routes.js';
@@ -15,7 +16,10 @@ export interface LayoutProps {
   readonly current?: ServiceName;
   /** The CSP nonce of this response (from `c.get('secureHeadersNonce')`). */
   readonly nonce?: string;
-  /** The page path without query, for the language switch link. */
+  /**
+   * The page's path without query. The language switch links to it after a form post; after a
+   * GET it links to the address actually asked for, query included.
+   */
   readonly path: string;
   /** Extra elements for `<head>` (e.g. JSON-LD, feed links). */
   readonly head?: Child;
@@ -23,6 +27,18 @@ export interface LayoutProps {
 }
 
 const cssCache = new WeakMap<CountyConfig, string>();
+
+/**
+ * The link that shows the current page in `lang`: the address of this GET with its query kept
+ * and `lang` set, or `path` when the page answers a form post (whose address may not take a GET).
+ */
+export function languageSwitchHref(path: string, lang: Lang, request?: { readonly method: string; readonly url: string }): string {
+  const url = request?.method === 'GET' || request?.method === 'HEAD' ? new URL(request.url) : new URL(path, 'http://localhost');
+  const query = new URLSearchParams(url.search);
+  query.delete('lang');
+  query.set('lang', lang);
+  return `${url.pathname}?${query.toString()}`;
+}
 
 /**
  * The one page layout of the kit: skip link, the area's branding, navigation to the enabled
@@ -39,6 +55,7 @@ function LayoutPage(props: LayoutProps) {
     cssCache.set(config, css);
   }
   const other: Lang = lang === 'sv' ? 'en' : 'sv';
+  const request = tryGetContext()?.req;
   const enabled = SERVICES.filter((s) => config.modules[s]);
   return (
     <html lang={lang}>
@@ -59,7 +76,7 @@ function LayoutPage(props: LayoutProps) {
             <a class="logo" href="/">
               {config.branding.logoText}
             </a>
-            <a href={`${props.path}?lang=${other}`} lang={other} hreflang={other}>
+            <a href={languageSwitchHref(props.path, other, request)} lang={other} hreflang={other}>
               {other === 'en' ? 'In English' : 'På svenska'}
             </a>
           </div>

@@ -12,12 +12,14 @@ const CONTROL_SINGLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
 // Multi-line text may hold tab, LF and CR (normalised to LF), nothing else below U+0020.
 // eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const CONTROL_MULTI = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+// Lone surrogates (not text; they turn into U+FFFD on the way to UTF-8) and noncharacters.
+const NOT_TEXT = /[\p{Cs}\p{Noncharacter_Code_Point}]/u;
 // Bidirectional embeddings, overrides and isolates (Trojan Source), and the Arabic letter mark.
 const BIDI = /[\u202a-\u202e\u2066-\u2069\u061c]/u;
 // Characters that show nothing: white space, format characters (zero-width, soft hyphen, word joiner,
-// BOM, …), variation selectors, and combining marks on their own.
-// eslint-disable-next-line no-misleading-character-class -- a class of lone marks is intended
-const INVISIBLE = /^[\s\p{Cf}\p{Zs}\u180e\u3164\u115f\u1160\uffa0\u2800\ufe00-\ufe0f\p{M}]*$/u;
+// BOM, …), Unicode's default-ignorable code points (Hangul fillers, variation selectors, tags, …),
+// the blank Braille pattern, and combining marks on their own.
+const INVISIBLE = /^[\s\p{Cf}\p{Zs}\p{Default_Ignorable_Code_Point}\u2800\p{M}]*$/u;
 
 /** Why a piece of text is refused, in Swedish and English; `undefined` when it is fine. */
 export function textProblem(
@@ -31,15 +33,33 @@ export function textProblem(
           sv: 'Fältet får inte innehålla radbrytningar eller styrtecken',
           en: 'The field may not contain line breaks or control characters',
         };
+  if (NOT_TEXT.test(value))
+    return { sv: 'Texten innehåller tecken som inte är text', en: 'The text contains code points that are not characters' };
   if (BIDI.test(value))
     return { sv: 'Texten innehåller tecken som vänder skriftriktningen', en: 'The text contains bidirectional override characters' };
   if (INVISIBLE.test(value)) return { sv: 'Texten har inget synligt tecken', en: 'The text has no visible character' };
   return undefined;
 }
 
-/** Normalise typed text: NFC, CRLF/CR to LF, trimmed. */
+/** Normalise typed text: NFC, every line end (CRLF, CR, U+2028, U+2029) to LF, trimmed. */
 export function normaliseText(value: string): string {
-  return value.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+  return value
+    .normalize('NFC')
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .trim();
+}
+
+/** Length limits as custom issues, so their Swedish text reaches problem+json like the rest. */
+function checkLength(value: string, ctx: z.RefinementCtx, min: number, max: number): boolean {
+  if (value.length < min) {
+    ctx.addIssue({ code: 'custom', message: 'Required', params: { sv: 'Fältet måste fyllas i' } });
+    return false;
+  }
+  if (value.length > max) {
+    ctx.addIssue({ code: 'custom', message: `At most ${max} characters`, params: { sv: `Högst ${max} tecken` } });
+    return false;
+  }
+  return true;
 }
 
 /**
@@ -54,8 +74,8 @@ export function singleLine(max: number) {
   return z
     .string()
     .transform(normaliseText)
-    .pipe(z.string().min(1, 'Required').max(max, `At most ${max} characters`))
     .superRefine((value, ctx) => {
+      if (!checkLength(value, ctx, 1, max)) return;
       const problem = textProblem(value);
       if (problem) ctx.addIssue({ code: 'custom', message: problem.en, params: { sv: problem.sv } });
     });
@@ -70,14 +90,8 @@ export function multiLine(max: number, options: { readonly required?: boolean } 
   return z
     .string()
     .transform(normaliseText)
-    .pipe(
-      z
-        .string()
-        .min(options.required ? 1 : 0, 'Required')
-        .max(max, `At most ${max} characters`),
-    )
     .superRefine((value, ctx) => {
-      if (value === '') return;
+      if (!checkLength(value, ctx, options.required ? 1 : 0, max) || value === '') return;
       const problem = textProblem(value, { multiline: true });
       if (problem) ctx.addIssue({ code: 'custom', message: problem.en, params: { sv: problem.sv } });
     });
