@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { getJson } from '../../functions/core/store/json.js';
-import { parseFormBytes } from '../../functions/feedback/form/form-body.js';
+import { parseFormBytes } from '../../functions/core/http/form.js';
 import { EMPTY_INPUT } from '../../functions/feedback/form/input.js';
 import { saveSubmission, type Submission } from '../../functions/feedback/store/submissions.js';
 import { bodyOf, feedbackHarness, formBody, VALID, type FeedbackHarness } from './helpers.js';

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { fieldErrors, readBody } from '../../core/http/body.js';
+import { fieldErrors, formBody } from '../../core/http/body.js';
 import type { CalendarContext } from '../context.js';
 import type { CalendarEvent } from '../model/event.js';
 import { openTo } from '../model/event.js';
@@ -11,7 +11,7 @@ import type { FormError, FormValues } from './registration-form.js';
 /** Read the registration form: the raw values (to show again) and the parsed input when valid. */
 export async function readRegistrationForm(c: Context): Promise<{ values: FormValues; parsed?: RegistrationFields }> {
   assertFormBody(c);
-  const form = new URLSearchParams(await readBody(c, 4096));
+  const form = await formBody(c, 4096);
   const values: FormValues = {
     name: form.get('name') ?? '',
     email: form.get('email') ?? '',

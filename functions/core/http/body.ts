@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type * as z from 'zod';
+import { parseFormBytes, type FormFields } from './form.js';
 import { badRequest, ProblemError, type FieldError } from './problem.js';
 
 /** The largest request body any route accepts (bytes). Routes may set a smaller one. */
@@ -15,20 +16,25 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix = ''): F
   });
 }
 
-/** Read the raw body with a size limit; 413 problem when it is larger. */
-export async function readBody(c: Context, maxBytes = MAX_BODY_BYTES): Promise<string> {
+/** Read the raw body bytes with a size limit; 413 problem (naming the limit) when it is larger. */
+export async function readBytes(c: Context, maxBytes = MAX_BODY_BYTES): Promise<Uint8Array> {
   const declared = Number(c.req.header('content-length') ?? '0');
   const tooLarge = () =>
     new ProblemError({
       status: 413,
       title: 'För stor begäran',
       detail: `The body may be at most ${maxBytes} bytes.`,
-      errors: [{ field: '(body)', message: 'Too large' }],
+      errors: [{ field: '(body)', message: 'Too large', sv: `Innehållet får vara högst ${maxBytes} byte` }],
     });
   if (declared > maxBytes) throw tooLarge();
   const buffer = await c.req.arrayBuffer();
   if (buffer.byteLength > maxBytes) throw tooLarge();
-  return decodeUtf8(new Uint8Array(buffer), '(body)');
+  return new Uint8Array(buffer);
+}
+
+/** Read the raw body as UTF-8 text with a size limit; 413 when larger, 400 when not UTF-8. */
+export async function readBody(c: Context, maxBytes = MAX_BODY_BYTES): Promise<string> {
+  return decodeUtf8(await readBytes(c, maxBytes), '(body)');
 }
 
 /** The offset of the first byte that starts no well-formed UTF-8 sequence, or -1 (RFC 3629). */
@@ -99,15 +105,11 @@ export function decodeUtf8(bytes: Uint8Array, field: string, source: Utf8Source 
  * name is bad).
  */
 export function parseUrlEncoded(raw: string, whole: '(body)' | '(query)'): URLSearchParams {
-  const params = new URLSearchParams();
+  const { params, invalid, badName } = parseFormBytes(new TextEncoder().encode(raw));
   const detail = whole === '(query)' ? 'The query string must be UTF-8.' : 'The body must be UTF-8 text.';
-  for (const pair of raw.split('&')) {
-    if (pair === '') continue;
-    const at = pair.indexOf('=');
-    const [rawName, rawValue] = at < 0 ? [pair, ''] : [pair.slice(0, at), pair.slice(at + 1)];
-    const name = decodeFormComponent(rawName, whole, detail);
-    params.append(name, decodeFormComponent(rawValue, name || whole, detail));
-  }
+  const field = badName ? whole : invalid[0];
+  if (field !== undefined)
+    throw badRequest([{ field, message: 'Not valid UTF-8', sv: UTF8_SV[field] ?? 'Fältet är inte giltig UTF-8-text' }], detail);
   return params;
 }
 
@@ -123,21 +125,15 @@ export async function formBody(c: Context, maxBytes = MAX_BODY_BYTES): Promise<U
   return parseUrlEncoded(await readBody(c, maxBytes), '(body)');
 }
 
-/** `application/x-www-form-urlencoded` decoding of one name or value (WHATWG URL), strict UTF-8. */
-function decodeFormComponent(text: string, field: string, detail: string): string {
-  const plus = text.replace(/\+/g, ' ');
-  if (!plus.includes('%')) return plus;
-  const bytes = Buffer.from(plus, 'utf8');
-  const out: number[] = [];
-  const hex = (n: number | undefined) => n !== undefined && /[0-9a-fA-F]/.test(String.fromCharCode(n));
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i] ?? 0;
-    if (b === 0x25 && hex(bytes[i + 1]) && hex(bytes[i + 2])) {
-      out.push(parseInt(String.fromCharCode(bytes[i + 1] ?? 0, bytes[i + 2] ?? 0), 16));
-      i += 2;
-    } else out.push(b);
-  }
-  return decodeUtf8(Uint8Array.from(out), field, { keepBom: true, detail });
+/**
+ * Read a URL-encoded form body of at most `maxBytes` (413 problem when larger) and parse it field
+ * by field (`parseFormBytes`), so a form can keep what it could read and name what it could not.
+ *
+ * @example
+ * const { params, invalid } = await readFormFields(c, 16_384);
+ */
+export async function readFormFields(c: Context, maxBytes: number): Promise<FormFields> {
+  return parseFormBytes(await readBytes(c, maxBytes));
 }
 
 /**

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { KitEnv } from '../../core/http/staff.js';
 import { resolveLang, type Text } from '../../core/i18n.js';
 import type { FeedbackContext } from '../context.js';
-import { readFormFields } from '../form/form-body.js';
+import { readFormFields } from '../../core/http/body.js';
 import { checkForm, EMPTY_INPUT, parseForm, type FormError, type FormInput } from '../form/input.js';
 import { unreadableErrors } from '../form/unreadable.js';
 import { personalDataError } from '../form/personal-data-error.js';

@@ -5,7 +5,7 @@ import type { KitEnv } from '../../core/http/staff.js';
 import { resolveLang, type Text } from '../../core/i18n.js';
 import type { FeedbackContext } from '../context.js';
 import { assertFormBody, assertSameOrigin } from '../../core/http/same-origin.js';
-import { readFormFields } from '../form/form-body.js';
+import { readFormFields } from '../../core/http/body.js';
 import { applyChange, QUOTE, TAG } from '../moderation/change.js';
 import { listSubmissions } from '../moderation/list.js';
 import { STATUSES } from '../moderation/state.js';

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Auth, Staff } from '../../core/auth/auth.js';
-import { readFormFields } from '../form/form-body.js';
+import { readFormFields } from '../../core/http/body.js';
 import type { KitEnv } from '../../core/http/staff.js';
 import type { FeedbackContext } from '../context.js';
 import { assertFormBody, assertSameOrigin } from '../../core/http/same-origin.js';

@@ -1,11 +1,10 @@
-import type { Context } from 'hono';
-import { ProblemError } from '../../core/http/problem.js';
-
 /** A URL-encoded form body read strictly: the fields, and the names of those that were not UTF-8. */
 export interface FormFields {
   readonly params: URLSearchParams;
   /** Fields whose bytes were not valid UTF-8; their value holds U+FFFD where bytes could not be read. */
   readonly invalid: readonly string[];
+  /** Whether some field's name was not UTF-8 (such a field is left out of `params`). */
+  readonly badName: boolean;
 }
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -51,6 +50,7 @@ function decode(bytes: Uint8Array): { text: string; ok: boolean } {
 export function parseFormBytes(body: Uint8Array): FormFields {
   const params = new URLSearchParams();
   const invalid = new Set<string>();
+  let badName = false;
   let start = 0;
   for (let i = 0; i <= body.length; i++) {
     if (i < body.length && body[i] !== 0x26) continue;
@@ -61,27 +61,12 @@ export function parseFormBytes(body: Uint8Array): FormFields {
     const name = decode(eq < 0 ? part : part.subarray(0, eq));
     const value = decode(eq < 0 ? new Uint8Array() : part.subarray(eq + 1));
     // a name that is not UTF-8 is no field of the form: left out
-    if (!name.ok) continue;
+    if (!name.ok) {
+      badName = true;
+      continue;
+    }
     if (!value.ok) invalid.add(name.text);
     params.append(name.text, value.text);
   }
-  return { params, invalid: [...invalid] };
-}
-
-/**
- * Read a URL-encoded form body of at most `maxBytes` (413 problem when larger) and parse it
- * strictly (`parseFormBytes`).
- */
-export async function readFormFields(c: Context, maxBytes: number): Promise<FormFields> {
-  const limit = () =>
-    new ProblemError({
-      status: 413,
-      title: 'För stor begäran',
-      detail: `The form may be at most ${maxBytes} bytes.`,
-      errors: [{ field: '(body)', message: 'Too large', sv: `Formuläret får vara högst ${maxBytes} byte` }],
-    });
-  if (Number(c.req.header('content-length') ?? '0') > maxBytes) throw limit();
-  const body = new Uint8Array(await c.req.arrayBuffer());
-  if (body.byteLength > maxBytes) throw limit();
-  return parseFormBytes(body);
+  return { params, invalid: [...invalid], badName };
 }
