@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { publicOriginOf } from '../../core/http/origin.js';
 import { CARE_LEVELS, PRINCIPALS, SUBSTANCES } from '../../core/domain/vocabulary.js';
 import { notFound } from '../../core/http/problem.js';
 import type { KitEnv } from '../../core/http/staff.js';
@@ -27,7 +28,7 @@ export async function servicePage(c: Context<KitEnv>, ctx: DirectoryContext): Pr
   if (!found) throw notFound('No such service.');
   const service = publicService(found, ctx.deps.clock.now());
   const path = `/hitta-stod/tjanst/${service.id}`;
-  const origin = ctx.deps.publicOrigin ?? new URL(c.req.url).origin;
+  const origin = publicOriginOf(c, ctx.deps.publicOrigin);
   const whom = forWhom(service, lang);
   const row = (label: string, value: string) =>
     value ? (

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { publicOriginOf } from '../../core/http/origin.js';
 import * as z from 'zod';
 import { queryParams } from '../../core/http/body.js';
 import { cachedResponse } from '../../core/http/cache.js';
@@ -31,7 +32,6 @@ export function hsdsRoutes(ctx: DirectoryContext) {
   const app = new Hono<KitEnv>();
   const { config } = ctx.deps;
   const orgs = organizations(config);
-  const origin = ctx.deps.publicOrigin ?? 'http://localhost';
   const taxonomyIds = new Set(HSDS_TAXONOMIES.map((d) => taxonomyId(config, d.key)));
   const termIds = new Set(allTerms(config).map(({ term }) => term.id as string));
 
@@ -71,8 +71,8 @@ export function hsdsRoutes(ctx: DirectoryContext) {
       c,
       JSON.stringify({
         version: HSDS_VERSION,
-        profile: `${origin}/api/directory/openapi.json`,
-        openapi_url: `${origin}/api/directory/openapi.json`,
+        profile: `${publicOriginOf(c, ctx.deps.publicOrigin)}/api/directory/openapi.json`,
+        openapi_url: `${publicOriginOf(c, ctx.deps.publicOrigin)}/api/directory/openapi.json`,
         publisher: config.region.name,
       }),
     );
