@@ -37,7 +37,7 @@ export function openApiRoute(ctx: IndicatorsContext) {
     openApiDocument(ctx.deps.config, {
       title: 'Uppföljning (Follow-up)',
       description:
-        'Indicators reported per organisation and period, compared across the area. Public answers apply disclosure control: counts 1–4 and shares, means and medians behind fewer than 10 persons are suppressed (value null, status "suppressed"), with secondary suppression across totals, breakdowns and the area total. A staff token shows raw figures of the organisations it has rights to.',
+        'Indicators reported per organisation and period, compared across the area. Public answers show releases only: a period is released after its reporting deadline and revised on schedule, with disclosure control proven over everything published (hidden cells have value null and status "suppressed", whatever the reason). A staff token shows raw figures of the organisations it has rights to.',
       schemas: {
         Observation: {
           type: 'object',
@@ -51,7 +51,6 @@ export function openApiRoute(ctx: IndicatorsContext) {
             unit: { type: 'string' },
             value: { type: ['number', 'null'] },
             status: { enum: ['reported', 'not-reported', 'suppressed', 'not-applicable', 'not-yet-available'] },
-            suppression: { enum: ['primary', 'secondary'] },
             method: { type: 'string' },
             coverage: { type: 'object' },
           },
