@@ -1,0 +1,186 @@
+import { auditIndexed } from './audit.js';
+import { components, type Component } from './components.js';
+import { PerturbationModel, type Direction } from './perturbation.js';
+import { loadSolver } from './solver.js';
+import { indexSystem, tolerance, type IndexedSystem } from './system.js';
+import type { DisclosureProblem, ProtectionResult } from './types.js';
+
+/** Options of {@link protect}; every one has a default. */
+export interface ProtectOptions {
+  /**
+   * Time for the search, in milliseconds. Past it, every group still unprotected is hidden whole
+   * (non-fixed variables), `optimal` is false and the log says so.
+   * @default 10000
+   */
+  readonly budgetMs?: number;
+  /**
+   * After the search, try to show again secondary cells (costliest first) that protection turns
+   * out not to need.
+   * @default true
+   */
+  readonly cleanup?: boolean;
+  /** Clock for the budget. @default performance.now */
+  readonly now?: () => number;
+}
+
+/** A proof that a sensitive cell can move by its level: the cells that move with it. */
+interface Certificate {
+  readonly target: number;
+  readonly direction: Direction;
+  readonly amount: number;
+  support: number[];
+}
+
+const line = (sv: string, en: string): string => `${sv} / ${en}`;
+
+/**
+ * Choose which variables to hide so that `audit` finds no violation, losing little information.
+ *
+ * Primary: every `mustHide`, `fixed: 'hidden'` and `sensitive` variable (never one fixed as
+ * published). Secondary: for each hidden sensitive cell and each direction, the cheapest
+ * deviation of the table (an LP over the equations, cost per unit = the hiding cost of each cell
+ * it moves, zero for cells already hidden) that moves the cell by its protection level while
+ * keeping every equation true; the published cells it moves are hidden. Hiding more never narrows
+ * a range, so every cell stays protected as later cells are handled. A cleanup then shows again
+ * any secondary cell whose proofs can be rerouted through other hidden cells. The result is
+ * audited before it is returned; whatever still fails (or whatever the budget did not reach) is
+ * fixed by hiding every non-fixed variable of its group, with `optimal: false` and a log line.
+ *
+ * @example
+ * const result = await protect({
+ *   variables: [{ id: 'T', value: 6 }, { id: 'K', value: 1, sensitive: true }, { id: 'M', value: 5 }],
+ *   equations: [{ terms: [{ id: 'T', coef: 1 }, { id: 'K', coef: -1 }, { id: 'M', coef: -1 }] }],
+ *   levels: DEFAULT_LEVELS,
+ * });
+ * [...result.hidden]; // ['K', 'M']
+ */
+export async function protect(problem: DisclosureProblem, options: ProtectOptions = {}): Promise<ProtectionResult> {
+  const system = indexSystem(problem);
+  const highs = await loadSolver();
+  const now = options.now ?? (() => performance.now());
+  const start = now();
+  const deadline = start + (options.budgetMs ?? 10_000);
+  const log: string[] = [];
+  let optimal = true;
+  const hideable = (i: number): boolean => system.fixed[i] !== 'published';
+  const forced = system.ids.map(
+    (_, i) => hideable(i) && (system.mustHide[i] || system.fixed[i] === 'hidden' || system.sensitive[i] === true),
+  );
+  const hidden = [...forced];
+  system.ids.forEach((id, i) => {
+    if (system.sensitive[i] && !hideable(i)) {
+      log.push(
+        line(
+          `${id} är känslig men redan publicerad och kan inte döljas.`,
+          `${id} is sensitive but already published and cannot be hidden.`,
+        ),
+      );
+    }
+  });
+
+  const hideGroup = (group: Component, svWhy: string, enWhy: string): void => {
+    for (const v of group.vars) hidden[v] = true;
+    optimal = false;
+    const first = system.ids[group.vars[0] ?? 0] ?? '';
+    log.push(
+      line(
+        `${svWhy} Alla ${group.vars.length} celler i gruppen kring ${first} döljs.`,
+        `${enWhy} All ${group.vars.length} cells of the group around ${first} are hidden.`,
+      ),
+    );
+  };
+
+  for (const group of components(system, hideable)) {
+    const targets = group.vars.filter((v) => forced[v] && system.sensitive[v]);
+    if (targets.length === 0) continue;
+    if (now() > deadline) {
+      hideGroup(group, 'Tidsgränsen för skyddsberäkningen nåddes.', 'The time budget of the protection search ran out.');
+      continue;
+    }
+    const model = new PerturbationModel(highs, system, group);
+    try {
+      const outcome = secondary(system, model, targets, hidden, forced, deadline, now, options.cleanup ?? true);
+      if (outcome !== 'ok') {
+        const [sv, en] =
+          outcome === 'impossible'
+            ? ['Ingen del av tabellen kan dölja en känslig cell tillräckligt.', 'No pattern can hide a sensitive cell well enough.']
+            : ['Tidsgränsen för skyddsberäkningen nåddes.', 'The time budget of the protection search ran out.'];
+        hideGroup(group, sv, en);
+      }
+    } catch (error) {
+      hideGroup(group, 'Lösaren misslyckades.', `The solver failed (${error instanceof Error ? error.message : String(error)}).`);
+    } finally {
+      model.dispose();
+    }
+  }
+
+  // Never trust the search: audit the pattern as the public would, and hide more where it fails.
+  let check = auditIndexed(highs, system, hidden);
+  if (check.violations.length > 0) {
+    const failing = new Set(check.violations.map((v) => system.index.get(v.id)));
+    for (const group of components(system, hideable)) {
+      if (group.vars.some((v) => failing.has(v))) {
+        hideGroup(group, 'Granskningen underkände mönstret.', 'The audit rejected the pattern.');
+      }
+    }
+    check = auditIndexed(highs, system, hidden);
+    for (const v of check.violations) {
+      log.push(
+        line(
+          `Skyddet är omöjligt för ${v.id}: intervallet [${v.min}, ${v.max}] även med allt dolt som får döljas.`,
+          `Protection is impossible for ${v.id}: range [${v.min}, ${v.max}] even with everything hideable hidden.`,
+        ),
+      );
+    }
+  }
+  const ids = system.ids.filter((_, i) => hidden[i] && hideable(i));
+  const informationLoss = system.ids.reduce(
+    (sum, _, i) => sum + (hidden[i] && hideable(i) && system.fixed[i] !== 'hidden' ? (system.cost[i] ?? 0) : 0),
+    0,
+  );
+  return { hidden: new Set(ids), optimal, informationLoss, log, solverMs: now() - start };
+}
+
+/** Secondary suppression for one group; marks cells in `hidden`. */
+function secondary(
+  system: IndexedSystem,
+  model: PerturbationModel,
+  targets: readonly number[],
+  hidden: boolean[],
+  forced: readonly boolean[],
+  deadline: number,
+  now: () => number,
+  cleanup: boolean,
+): 'ok' | 'impossible' | 'budget' {
+  const certificates: Certificate[] = [];
+  for (const target of targets) {
+    const value = system.value[target] ?? 0;
+    for (const direction of ['up', 'down'] as const) {
+      const amount = direction === 'up' ? (system.targetHigh[target] ?? 0) - value : value - (system.targetLow[target] ?? 0);
+      if (amount <= tolerance(value)) continue;
+      if (now() > deadline) return 'budget';
+      const support = model.certify(target, direction, amount, hidden, true);
+      if (!support) return 'impossible';
+      for (const v of support) hidden[v] = true;
+      certificates.push({ target, direction, amount, support });
+    }
+  }
+  if (!cleanup) return 'ok';
+  const candidates = model.group.vars
+    .filter((v) => hidden[v] && !forced[v])
+    .sort((a, b) => (system.cost[b] ?? 0) - (system.cost[a] ?? 0) || a - b);
+  for (const candidate of candidates) {
+    if (now() > deadline) break; // the pattern is already safe; only the cleanup stops early
+    const affected = certificates.filter((c) => c.support.includes(candidate));
+    const rerouted: number[][] = [];
+    for (const c of affected) {
+      const support = model.certify(c.target, c.direction, c.amount, hidden, false, candidate);
+      if (!support) break;
+      rerouted.push(support);
+    }
+    if (rerouted.length < affected.length) continue;
+    hidden[candidate] = false;
+    affected.forEach((c, k) => (c.support = rerouted[k] ?? c.support));
+  }
+  return 'ok';
+}
