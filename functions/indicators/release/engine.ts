@@ -7,22 +7,10 @@ export interface DisclosureEngine {
 }
 
 /**
- * Hide every variable that is not already published: always protected, most information lost.
- * Used when a caller asks for it explicitly (plumbing tests), never as a silent default.
- */
-export const hideAllEngine: DisclosureEngine = {
-  protect: async (problem) => {
-    const hidden = new Set(problem.variables.filter((v) => v.fixed !== 'published').map((v) => v.id));
-    const informationLoss = problem.variables.filter((v) => !v.fixed && hidden.has(v.id)).reduce((s, v) => s + (v.cost ?? 1), 0);
-    return { hidden, optimal: false, informationLoss, log: [], solverMs: 0 };
-  },
-  audit: async () => ({ ranges: [], violations: [], solverMs: 0 }),
-};
-
-/**
  * Load the solver-based engine. It is imported here only, dynamically, so that no public request
  * ever loads the solver: only the release step calls this.
  */
 export async function loadEngine(): Promise<DisclosureEngine> {
-  return hideAllEngine;
+  const { protect, audit } = await import('../../core/disclosure/index.js');
+  return { protect: (problem) => protect(problem), audit };
 }

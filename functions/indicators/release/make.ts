@@ -17,16 +17,24 @@ import { PUBLISHED_KEY, recordKey, releaseKey, type Published, type Release, typ
 export interface ReleaseOptions {
   /** The disclosure engine (default: the solver, loaded on first use). */
   readonly engine?: () => Promise<DisclosureEngine>;
+  /**
+   * `'primary-only'` turns protection off: only the primary cells are hidden, with no secondary
+   * cells and no fallback. It exists so a test can show that the audit catches what that leaves
+   * open; an app never sets it. @default 'audited'
+   */
+  readonly protection?: 'audited' | 'primary-only';
 }
 
 /** Choose the hidden cells: the engine's pattern, checked by its own audit; hide more if it fails. */
-async function protectChecked(engine: DisclosureEngine, problem: DisclosureProblem) {
-  const result: ProtectionResult = await engine.protect(problem);
+async function protectChecked(engine: DisclosureEngine, problem: DisclosureProblem, primaryOnly: boolean) {
+  const result: ProtectionResult = primaryOnly
+    ? { hidden: new Set(), optimal: false, informationLoss: 0, log: [], solverMs: 0 }
+    : await engine.protect(problem);
   const hidden = new Set(result.hidden);
   const log = [...result.log];
   for (const v of problem.variables) if (v.mustHide || v.fixed === 'hidden') hidden.add(v.id);
   let audit = await engine.audit(problem, hidden);
-  if (audit.violations.length > 0) {
+  if (audit.violations.length > 0 && !primaryOnly) {
     log.push(
       `Skyddet räckte inte för ${audit.violations.length} celler; alla celler som inte redan är publicerade döljs.`,
       `Protection did not hold for ${audit.violations.length} cells; every cell not already published is hidden.`,
@@ -77,7 +85,7 @@ export async function makeRelease(
   if (previous?.inputHash === hash) throw new ReleaseRefusedError('nothing-changed', period, String(previousRevision));
   const problem = withEarlier(buildProblem(tables, ctx.categories, deps.config.indicators.protection), previous);
   const engine = await (options.engine ?? loadEngine)();
-  const outcome = await protectChecked(engine, problem);
+  const outcome = await protectChecked(engine, problem, options.protection === 'primary-only');
   const revision = previousRevision + 1;
   const releasedAt = toStockholmIso(now);
   const release: Release = { period, revision, releasedAt, tables: releasedTables(tables, outcome.hidden) };
