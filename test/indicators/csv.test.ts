@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorsKit, json, putReport, sipReport, storedKeys } from './helpers.js';
+import { indicatorsKit, json, putReport, release, sipReport, storedKeys } from './helpers.js';
 
 const HEADER =
   'indikator;indikatornamn;organisation;organisationsnamn;period;nedbrytning;kategori;värde;status;förklaring;antal_personer;enhet;beräkning;täckning';
@@ -16,6 +16,7 @@ describe('CSV export for Swedish Excel', () => {
   it('starts with a BOM, splits on semicolons, ends lines with CRLF and keeps codes as text', async () => {
     const kit = await indicatorsKit();
     await putReport(kit, 'sip-established/2026-Q3/2580', sipReport(10, 9), await kit.bearer({ roles: ['admin'] }));
+    await release(kit);
     const res = await kit.app.request('/api/indicators/export.csv?indicator=sip-established');
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toContain('attachment');
@@ -30,6 +31,7 @@ describe('CSV export for Swedish Excel', () => {
   it('writes decimals with a comma, and with a point under locale=en', async () => {
     const kit = await indicatorsKit();
     await putReport(kit, 'wait-days-first-visit/2026-Q3/2580', { value: 12.5, denominator: 40 }, await kit.bearer({ roles: ['admin'] }));
+    await release(kit);
     const sv = await (await kit.app.request('/api/indicators/export.csv?indicator=wait-days-first-visit')).text();
     expect(sv).toContain(';12,5;');
     const en = await (await kit.app.request('/api/indicators/export.csv?indicator=wait-days-first-visit&locale=en')).text();

@@ -16,7 +16,8 @@ export function publicTable(def: IndicatorDefinition, organizations: readonly st
     .sort((a, b) => (a.period < b.period ? -1 : 1));
   const rows: OrgRow[] = [];
   const area: AreaRow[] = [];
-  let available = releases.length === 0;
+  // Before any release a derived indicator's source is not known to the public: not yet available.
+  let available = releases.length === 0 && !def.derived;
   for (const release of releases) {
     const table = release.tables[def.id] as NonNullable<(typeof release.tables)[string]>;
     available ||= table.available;
