@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildProblem, variableId } from '../../functions/indicators/release/problem.js';
 import { withEarlier } from '../../functions/indicators/release/revision.js';
+import type { StoredReport } from '../../functions/indicators/model/report.js';
 import type { ReleaseRecord } from '../../functions/indicators/release/types.js';
 import { indicatorsKit, json, putReport, release, sipReport } from './helpers.js';
 
@@ -19,7 +20,7 @@ describe('the disclosure problem of a release', () => {
 
   it('states T = Σ categories per complete breakdown and area = Σ the organisations that reported that cell', async () => {
     const { kit, ctx, def, periodTables } = await kitTables();
-    const reports = [
+    const reports: StoredReport[] = [
       {
         indicator: def.id,
         organization: '2580',
@@ -135,7 +136,7 @@ describe('published SIP figures for Luleå and Kiruna', () => {
     expect(res.headers.get('cache-control')).toContain('private');
     const { items } = await json(res);
     expect(find(items, '2580', 'gender', 'K')).toMatchObject({ value: 3, status: 'reported' });
-    const kirunaK = find(items, '2584', 'gender', 'K') as { value: number | null };
+    const kirunaK = find(items, '2584', 'gender', 'K');
     const publicK = find(
       (await json(await kit.app.request('/api/indicators/export.json?indicator=sip-established'))).observations,
       '2584',
