@@ -1,12 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import type { Construct } from 'constructs';
-import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type { CountyConfig } from '../functions/core/config/schema.js';
 import { SERVICE_PATHS, SERVICES, type ServiceName } from '../functions/core/routes.js';
 import { bundleSettings, nodejsBundling } from './bundling.js';
 import { DataBucket } from './constructs/data-bucket.js';
 import { OperationsAlarms } from './constructs/operations-alarms.js';
 import { PublicApi } from './constructs/public-api.js';
+import { ReleaseSchedule } from './constructs/release-schedule.js';
 import { ServiceFunction } from './constructs/service-function.js';
 import { StaffUserPool } from './constructs/staff-user-pool.js';
 
@@ -73,6 +74,8 @@ export class CountyStack extends Stack {
         bundling,
         bucket: this.data.bucket,
         readOnlyPrefixes: READ_ONLY_GRANTS[service].filter((p) => config.modules[p.split('/')[0] as ServiceName]),
+        // The release step protects whole periods with an LP solver: more time and memory than a read.
+        ...(service === 'indicators' ? { timeout: Duration.seconds(60), memorySize: 1024 } : {}),
         environment: {
           USER_POOL_ISSUER: this.staff.issuer,
           USER_POOL_CLIENT_ID: this.staff.client.userPoolClientId,
@@ -84,6 +87,7 @@ export class CountyStack extends Stack {
       this.alarms.alarmOnSum(`${id}Errors`, fn.fn.metricErrors(), `The ${service} function failed.`);
       this.alarms.alarmOnSum(`${id}Throttles`, fn.fn.metricThrottles(), `The ${service} function was throttled.`);
       functions.set(service, fn);
+      if (service === 'indicators' && config.indicators.release.scheduled) new ReleaseSchedule(this, 'IndicatorReleases', { fn: fn.fn });
     }
     const first = enabled[0];
     if (first) this.publicApi.routeStartPage('StartPage', functions.get(first)!.fn);
