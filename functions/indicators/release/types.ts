@@ -44,7 +44,7 @@ export interface ReleaseRecord {
   readonly optimal: boolean;
   readonly informationLoss: number;
   readonly solverMs: number;
-  /** Smallest feasible-range width (max − min) of a hidden sensitive cell, by the audit. */
+  /** Smallest feasible-range width (max − min) of a hidden sensitive cell, by the audit; null when none is finite. */
   readonly minRangeWidth: number | null;
 }
 
