@@ -48,7 +48,10 @@ async function protectChecked(engine: DisclosureEngine, problem: DisclosureProbl
       );
   }
   const sensitive = new Set(problem.variables.filter((v) => v.sensitive).map((v) => v.id));
-  const widths = audit.ranges.filter((r) => sensitive.has(r.id)).map((r) => r.max - r.min).filter(Number.isFinite);
+  const widths = audit.ranges
+    .filter((r) => sensitive.has(r.id))
+    .map((r) => r.max - r.min)
+    .filter(Number.isFinite);
   return {
     hidden,
     log,
