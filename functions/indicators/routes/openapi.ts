@@ -118,12 +118,37 @@ export function openApiRoute(ctx: IndicatorsContext) {
           } as never,
         ),
         '/api/indicators/export.json': get('Tidy JSON export (SDMX-like)', filters),
+        '/api/indicators/releases': {
+          ...get('Releases: period, revision and date of every release', []),
+          post: {
+            summary:
+              'Make the next release of a period (admin): after its reporting deadline, protected against every earlier release of the period',
+            security: [{ staffToken: [] }],
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': {
+                  schema: { type: 'object', required: ['period'], properties: { period: { type: 'string', examples: ['2026-Q3'] } } },
+                },
+              },
+            },
+            responses: { '201': json('Released'), '400': problem, '401': problem, '403': problem, '409': problem, '415': problem },
+          },
+        },
+        '/api/indicators/releases/{period}': {
+          get: {
+            summary: 'Reported against released for a period (staff)',
+            security: [{ staffToken: [] }],
+            parameters: [{ name: 'period', in: 'path', required: true, schema: { type: 'string' } }],
+            responses: { '200': json('OK'), '401': problem, '403': problem, '404': problem },
+          },
+        },
         '/api/indicators/import.csv': {
           post: {
             summary: 'Bulk report in the export’s layout; all or nothing',
             security: [{ staffToken: [] }],
             requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
-            responses: { '200': json('Stored'), '400': problem, '401': problem, '415': problem },
+            responses: { '200': json('Stored'), '400': problem, '401': problem, '413': problem, '415': problem },
           },
         },
       },
