@@ -20,13 +20,20 @@ export function reaches(system: IndexedSystem, i: number, min: number, max: numb
  * Feasible ranges of the hidden variables of an indexed system (`hidden[i]` true; variables fixed
  * as published are known whatever `hidden` says). Published values are substituted as constants
  * and each group of hidden variables linked by equations is solved on its own: min and max of
- * every variable by LP, on one persistent model per group.
+ * every variable by LP, on one persistent model per group. `only` limits which ranges are computed
+ * (the others still constrain them).
  */
-export function auditIndexed(highs: Highs, system: IndexedSystem, hidden: readonly boolean[]): AuditResult {
+export function auditIndexed(
+  highs: Highs,
+  system: IndexedSystem,
+  hidden: readonly boolean[],
+  only: (i: number) => boolean = () => true,
+): AuditResult {
   const start = performance.now();
   const isHidden = (i: number): boolean => hidden[i] === true && system.fixed[i] !== 'published';
   const ranges: FeasibleRange[] = [];
   for (const group of components(system, isHidden)) {
+    if (!group.vars.some(only)) continue;
     const local = new Map(group.vars.map((v, k) => [v, k]));
     const rhs: number[] = [];
     const rows = group.rows.map((r) => {
@@ -54,9 +61,11 @@ export function auditIndexed(highs: Highs, system: IndexedSystem, hidden: readon
     }
     const model = createLp(highs, { numCols: group.vars.length, colLower: lower, colUpper: upper, rowLower: rhs, rowUpper: rhs, rows });
     try {
+      let previous = -1;
       group.vars.forEach((v, k) => {
-        if (k > 0) model.changeColCost(k - 1, 0);
-        model.changeColCost(k, 1);
+        if (!only(v)) return;
+        if (previous >= 0) model.changeColCost(previous, 0);
+        model.changeColCost((previous = k), 1);
         const bound = (sense: 'minimize' | 'maximize'): number => {
           model.changeObjectiveSense(highs.constants.objectiveSense[sense]);
           const outcome = solveLp(highs, model);

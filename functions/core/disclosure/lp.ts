@@ -61,18 +61,26 @@ export type LpOutcome =
   | { kind: 'either' };
 
 /**
- * Run the model and classify the outcome; any other end (time limit, numerical trouble) throws.
+ * Run the model and classify the outcome. A hot-started simplex now and then ends without a
+ * verdict (status "unknown"); the model is then solved again from scratch, then with presolve.
+ * Any other end (time limit, numerical trouble that persists) throws.
  *
  * @example
  * const outcome = solveLp(highs, model); // { kind: 'optimal', objective: 6 }
  */
 export function solveLp(highs: Highs, model: Model): LpOutcome {
-  model.run();
-  const status = model.getModelStatus();
   const codes = highs.constants.modelStatus;
-  if (status === codes.optimal) return { kind: 'optimal', objective: model.getObjectiveValue() };
-  if (status === codes.unbounded) return { kind: 'unbounded' };
-  if (status === codes.unboundedOrInfeasible) return { kind: 'either' };
-  if (status === codes.infeasible) return { kind: 'infeasible' };
+  let status = codes.notSet as number;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (attempt === 1) model.clearSolver();
+    if (attempt === 2) model.options.set({ presolve: 'on' });
+    model.run();
+    status = model.getModelStatus();
+    if (attempt === 2) model.options.set({ presolve: 'off' });
+    if (status === codes.optimal) return { kind: 'optimal', objective: model.getObjectiveValue() };
+    if (status === codes.unbounded) return { kind: 'unbounded' };
+    if (status === codes.unboundedOrInfeasible) return { kind: 'either' };
+    if (status === codes.infeasible) return { kind: 'infeasible' };
+  }
   throw new Error(`The LP solver ended with model status ${status}.`);
 }
