@@ -6,8 +6,8 @@ import { loadSolver } from './solver.js';
 import { indexSystem, tolerance, type IndexedSystem } from './system.js';
 import type { AuditResult, DisclosureProblem, FeasibleRange } from './types.js';
 
-// Solver noise well below one person: snap to the integer for readable ranges.
-const snap = (v: number): number => (Math.abs(v - Math.round(v)) < 1e-7 ? Math.round(v) : v);
+// Solver noise well below one person: snap to the integer for readable ranges (and never −0).
+const snap = (v: number): number => (Math.abs(v - Math.round(v)) < 1e-7 ? Math.round(v) + 0 : v);
 
 /** Whether a range of a hidden variable reaches its protection targets. */
 export function reaches(system: IndexedSystem, i: number, min: number, max: number): boolean {
@@ -20,13 +20,21 @@ export function reaches(system: IndexedSystem, i: number, min: number, max: numb
  * Feasible ranges of the hidden variables of an indexed system (`hidden[i]` true; variables fixed
  * as published are known whatever `hidden` says). Published values are substituted as constants
  * and each group of hidden variables linked by equations is solved on its own: min and max of
- * every variable by LP, on one persistent model per group.
+ * every variable by LP, on one persistent model per group. `only` limits which ranges are computed
+ * (the others still constrain them).
  */
-export function auditIndexed(highs: Highs, system: IndexedSystem, hidden: readonly boolean[]): AuditResult {
+export function auditIndexed(
+  highs: Highs,
+  system: IndexedSystem,
+  hidden: readonly boolean[],
+  only: (i: number) => boolean = () => true,
+  integer = false,
+): AuditResult {
   const start = performance.now();
   const isHidden = (i: number): boolean => hidden[i] === true && system.fixed[i] !== 'published';
   const ranges: FeasibleRange[] = [];
   for (const group of components(system, isHidden)) {
+    if (!group.vars.some(only)) continue;
     const local = new Map(group.vars.map((v, k) => [v, k]));
     const rhs: number[] = [];
     const rows = group.rows.map((r) => {
@@ -52,11 +60,21 @@ export function auditIndexed(highs: Highs, system: IndexedSystem, hidden: readon
       group.vars.forEach((v, k) => ranges.push({ id: system.ids[v] ?? '', min: lower[k] ?? 0, max: upper[k] ?? 0 }));
       continue;
     }
-    const model = createLp(highs, { numCols: group.vars.length, colLower: lower, colUpper: upper, rowLower: rhs, rowUpper: rhs, rows });
+    const model = createLp(highs, {
+      numCols: group.vars.length,
+      colLower: lower,
+      colUpper: upper,
+      rowLower: rhs,
+      rowUpper: rhs,
+      rows,
+      integer,
+    });
     try {
+      let previous = -1;
       group.vars.forEach((v, k) => {
-        if (k > 0) model.changeColCost(k - 1, 0);
-        model.changeColCost(k, 1);
+        if (!only(v)) return;
+        if (previous >= 0) model.changeColCost(previous, 0);
+        model.changeColCost((previous = k), 1);
         const bound = (sense: 'minimize' | 'maximize'): number => {
           model.changeObjectiveSense(highs.constants.objectiveSense[sense]);
           const outcome = solveLp(highs, model);
@@ -82,6 +100,17 @@ export function auditIndexed(highs: Highs, system: IndexedSystem, hidden: readon
   return { ranges, violations, solverMs: performance.now() - start };
 }
 
+/** Options of {@link audit}. */
+export interface AuditOptions {
+  /**
+   * Take the figures as whole numbers (a MIP per bound) rather than real numbers (an LP). The LP
+   * range is the standard audit (τ-ARGUS) and contains the integer range; for the sums of
+   * counts of an area table the two coincide, and the integer audit checks that.
+   * @default false
+   */
+  readonly integer?: boolean;
+}
+
 /**
  * Audit a publication as an attacker would: every variable not in `hidden` (and every variable
  * fixed as published) is known exactly; each hidden variable's feasible range [min, max] is
@@ -98,7 +127,7 @@ export function auditIndexed(highs: Highs, system: IndexedSystem, hidden: readon
  * );
  * result.violations; // [{ id: 'K', min: 1, max: 1, value: 1 }]
  */
-export async function audit(problem: DisclosureProblem, hidden: Iterable<string>): Promise<AuditResult> {
+export async function audit(problem: DisclosureProblem, hidden: Iterable<string>, options: AuditOptions = {}): Promise<AuditResult> {
   const system = indexSystem(problem);
   const mask = system.ids.map(() => false);
   for (const id of hidden) {
@@ -106,5 +135,5 @@ export async function audit(problem: DisclosureProblem, hidden: Iterable<string>
     if (at === undefined) throw new DisclosureInputError('hidden', `Okänd variabel ${id}.`, `Unknown variable ${id}.`);
     mask[at] = true;
   }
-  return auditIndexed(await loadSolver(), system, mask);
+  return auditIndexed(await loadSolver(), system, mask, () => true, options.integer ?? false);
 }

@@ -1,5 +1,5 @@
 export type * from './types.js';
-export { audit } from './audit.js';
+export { audit, type AuditOptions } from './audit.js';
 export { protect, type ProtectOptions } from './protect.js';
 export { defaultCost } from './cost.js';
 export { DEFAULT_LEVELS, MINIMUM_LEVEL, checkLevels } from './levels.js';

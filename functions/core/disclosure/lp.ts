@@ -9,6 +9,8 @@ export interface SparseLp {
   readonly rowUpper: readonly number[];
   /** Entries of each row: column indices and coefficients. */
   readonly rows: readonly { readonly cols: readonly number[]; readonly coefs: readonly number[] }[];
+  /** Every column integer (a MIP) rather than continuous. */
+  readonly integer?: boolean;
 }
 
 const finite = (highs: Highs, v: number): number =>
@@ -39,6 +41,7 @@ export function createLp(highs: Highs, lp: SparseLp): Model {
     colUpper: lp.colUpper.map((v) => finite(highs, v)),
     rowLower: lp.rowLower.map((v) => finite(highs, v)),
     rowUpper: lp.rowUpper.map((v) => finite(highs, v)),
+    ...(lp.integer ? { integrality: new Int32Array(lp.numCols).fill(highs.constants.variableType.integer) } : {}),
     matrix: {
       format: 'csr',
       numRows: lp.rows.length,
@@ -48,7 +51,9 @@ export function createLp(highs: Highs, lp: SparseLp): Model {
       values: new Float64Array(values),
     },
   });
-  model.options.set({ output_flag: false, presolve: 'off' });
+  // Presolve off: the models are small and solved many times with another objective, and the
+  // simplex then starts from the previous basis. A MIP keeps presolve, which it relies on.
+  model.options.set({ output_flag: false, presolve: lp.integer ? 'choose' : 'off' });
   return model;
 }
 
@@ -61,18 +66,27 @@ export type LpOutcome =
   | { kind: 'either' };
 
 /**
- * Run the model and classify the outcome; any other end (time limit, numerical trouble) throws.
+ * Run the model and classify the outcome. A hot-started simplex now and then ends without a
+ * verdict (status "unknown"); the model is then solved again from scratch, then with presolve.
+ * Any other end (time limit, numerical trouble that persists) throws.
  *
  * @example
  * const outcome = solveLp(highs, model); // { kind: 'optimal', objective: 6 }
  */
 export function solveLp(highs: Highs, model: Model): LpOutcome {
-  model.run();
-  const status = model.getModelStatus();
   const codes = highs.constants.modelStatus;
-  if (status === codes.optimal) return { kind: 'optimal', objective: model.getObjectiveValue() };
-  if (status === codes.unbounded) return { kind: 'unbounded' };
-  if (status === codes.unboundedOrInfeasible) return { kind: 'either' };
-  if (status === codes.infeasible) return { kind: 'infeasible' };
+  let status = codes.notSet as number;
+  const presolve = model.options.get('presolve');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (attempt === 1) model.clearSolver();
+    if (attempt === 2) model.options.set({ presolve: 'on' });
+    model.run();
+    status = model.getModelStatus();
+    if (attempt === 2) model.options.set({ presolve });
+    if (status === codes.optimal) return { kind: 'optimal', objective: model.getObjectiveValue() };
+    if (status === codes.unbounded) return { kind: 'unbounded' };
+    if (status === codes.unboundedOrInfeasible) return { kind: 'either' };
+    if (status === codes.infeasible) return { kind: 'infeasible' };
+  }
   throw new Error(`The LP solver ended with model status ${status}.`);
 }

@@ -115,7 +115,8 @@ export async function protect(problem: DisclosureProblem, options: ProtectOption
   }
 
   // Never trust the search: audit the pattern as the public would, and hide more where it fails.
-  let check = auditIndexed(highs, system, hidden);
+  const sensitive = (i: number): boolean => system.sensitive[i] === true;
+  let check = auditIndexed(highs, system, hidden, sensitive);
   if (check.violations.length > 0) {
     const failing = new Set(check.violations.map((v) => system.index.get(v.id)));
     for (const group of components(system, hideable)) {
@@ -123,7 +124,7 @@ export async function protect(problem: DisclosureProblem, options: ProtectOption
         hideGroup(group, 'Granskningen underkände mönstret.', 'The audit rejected the pattern.');
       }
     }
-    check = auditIndexed(highs, system, hidden);
+    check = auditIndexed(highs, system, hidden, sensitive);
     for (const v of check.violations) {
       log.push(
         line(
