@@ -3,7 +3,7 @@ import type { Construct } from 'constructs';
 import { CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type { CountyConfig } from '../functions/core/config/schema.js';
 import { SERVICE_PATHS, SERVICES, type ServiceName } from '../functions/core/routes.js';
-import { bundleSettings, nodejsBundling } from './bundling.js';
+import { bundleSettings, nodejsBundling, withSolver } from './bundling.js';
 import { DataBucket } from './constructs/data-bucket.js';
 import { OperationsAlarms } from './constructs/operations-alarms.js';
 import { PublicApi } from './constructs/public-api.js';
@@ -71,7 +71,7 @@ export class CountyStack extends Stack {
       const fn = new ServiceFunction(this, id, {
         service,
         entry: handlerEntry(service),
-        bundling,
+        bundling: service === 'indicators' ? withSolver(bundling) : bundling,
         bucket: this.data.bucket,
         readOnlyPrefixes: READ_ONLY_GRANTS[service].filter((p) => config.modules[p.split('/')[0] as ServiceName]),
         // The release step protects whole periods with an LP solver: more time and memory than a read.
