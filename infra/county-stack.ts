@@ -19,7 +19,7 @@ export const READ_ONLY_GRANTS: Readonly<Record<ServiceName, readonly string[]>> 
   directory: [],
   calendar: [],
   indicators: ['calendar/public/', 'feedback/public/'],
-  feedback: ['directory/public/'],
+  feedback: ['directory/public/', 'indicators/public/'],
 };
 
 /** The Lambda entry file of a service. */

@@ -62,10 +62,14 @@ export interface Published {
   readonly periods: Readonly<Record<string, Release>>;
 }
 
-/** Where releases live. The public routes read only `PUBLISHED_KEY`. */
+/** Where the frozen releases and their records live (indicators function only). */
 export const RELEASES_PREFIX = 'indicators/releases/';
-/** The published view, rewritten (with If-Match) after each release's frozen objects are written. */
-export const PUBLISHED_KEY = `${RELEASES_PREFIX}published.json`;
+/**
+ * The published view, rewritten (with If-Match) after each release's frozen objects are written.
+ * The public routes read only this object; it is public content, so other services may read it
+ * (the feedback summary shows the released feedback counts from it).
+ */
+export const PUBLISHED_KEY = 'indicators/public/releases.json';
 
 /** Frozen public object of a release (create-only). */
 export const releaseKey = (period: string, revision: number): string => `${RELEASES_PREFIX}${period}/r${revision}.json`;
