@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { indicatorsKit, json, putReport, release, sipReport } from './helpers.js';
+import { indicatorsKit, json, jsonHeaders, putReport, release, sipReport } from './helpers.js';
 
 describe('releases', () => {
   it('keeps reported figures from the public until a release, then shows the release with its date and revision', async () => {
@@ -75,5 +76,45 @@ describe('releases', () => {
     expect(sip.organizations.find((o: { organization: string }) => o.organization === '2584').reported).toBeUndefined();
     expect(body.log).toBeUndefined();
     expect((await kit.app.request('/api/indicators/releases/2026-Q3')).status).toBe(401);
+  });
+
+  it('answers a public page for a period with no release in Swedish and English', async () => {
+    const kit = await indicatorsKit();
+    const admin = await kit.bearer({ roles: ['admin'] });
+    await putReport(kit, 'sip-established/2026-Q2/2580', sipReport(20, 30), admin);
+    await putReport(kit, 'sip-established/2026-Q3/2580', sipReport(21, 30), admin);
+    await release(kit, '2026-Q2');
+    const sv = await kit.app.request('/uppfoljning/sip-established?period=2026-Q3');
+    expect(sv.status).toBe(404);
+    expect(await sv.text()).toContain('2026-Q3 är inte publicerad än');
+    const en = await kit.app.request('/uppfoljning/sip-established?period=2026-Q3&lang=en');
+    expect(await en.text()).toContain('2026-Q3 has not been released yet');
+    const csv = await kit.app.request('/api/indicators/export.csv?period=2026-Q3');
+    expect(csv.status).toBe(404);
+    expect(csv.headers.get('content-type')).toContain('problem+json');
+  });
+
+  it('never answers 500 to a release request, whatever the body', async () => {
+    const kit = await indicatorsKit();
+    const admin = await kit.bearer({ roles: ['admin'] });
+    await putReport(kit, 'sip-established/2026-Q3/2580', sipReport(20, 30), admin);
+    const body = fc.oneof(
+      fc.jsonValue(),
+      fc.record({
+        period: fc.oneof(fc.constantFrom('2026-Q3', '2026', '2026-03', '2027-Q1', '1999-Q1', '2026-Q5', ''), fc.string({ maxLength: 12 })),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(body, async (b) => {
+        const res = await kit.app.request('/api/indicators/releases', {
+          method: 'POST',
+          headers: jsonHeaders(admin),
+          body: JSON.stringify(b),
+        });
+        expect(res.status).toBeLessThan(500);
+        if (res.status >= 400) expect(res.headers.get('content-type')).toContain('problem+json');
+      }),
+      { numRuns: 60 },
+    );
   });
 });

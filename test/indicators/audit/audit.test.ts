@@ -68,7 +68,8 @@ async function run(kit: TestKit, data: AreaData, dir: string, options: Indicator
   const result = await audit(problem, hidden);
   const sensitive = problem.variables.filter((v) => v.sensitive && hidden.has(v.id));
   const widths = result.ranges.filter((r) => sensitive.some((v) => v.id === r.id)).map((r) => r.max - r.min);
-  return { result, conflicts, cells: problem.variables.length, hidden: hidden.size, sensitive: sensitive.length, widths };
+  const zeros = problem.variables.filter((v) => hidden.has(v.id) && v.value === 0).length;
+  return { result, conflicts, cells: problem.variables.length, hidden: hidden.size, sensitive: sensitive.length, zeros, widths };
 }
 
 describe('the audit of everything public (two releases with a late report and a correction)', () => {
@@ -84,7 +85,7 @@ describe('the audit of everything public (two releases with a late report and a 
         expect(out.conflicts).toEqual([]);
         expect(out.result.violations).toEqual([]);
         figures.push(
-          `cells ${out.cells}, hidden ${out.hidden}, sensitive ${out.sensitive}, min width ${Math.min(...out.widths)}, audit ${out.result.solverMs.toFixed(0)} ms`,
+          `cells ${out.cells}, hidden ${out.hidden} (zeros ${out.zeros}), sensitive ${out.sensitive}, min width ${Math.min(...out.widths)}, audit ${out.result.solverMs.toFixed(0)} ms`,
         );
       }),
       { numRuns: 12, seed: 20261123, endOnFailure: true },
