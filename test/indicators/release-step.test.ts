@@ -52,6 +52,22 @@ describe('the release step', () => {
     expect(await scheduledReleases(unchanged, ctx)).toContainEqual({ period: '2026-Q3', result: 'skipped', reason: 'nothing-changed' });
   });
 
+  it('defers what it has no time for to the next run', async () => {
+    const kit = await indicatorsKit();
+    const admin = await kit.bearer({ roles: ['admin'] });
+    await putReport(kit, 'sip-established/2026-Q2/2580', sipReport(10, 9), admin);
+    await putReport(kit, 'sip-established/2026-Q3/2580', sipReport(10, 9), admin);
+    const ctx = createIndicatorsContext(kit.deps);
+    let t = 0;
+    const slow = { monotonicNow: () => (t += 20_000), budgetMs: 30_000 };
+    const first = await scheduledReleases(kit.deps, ctx, slow);
+    const deferred = first.filter((o) => o.result === 'deferred').map((o) => o.period);
+    expect(deferred).toContain('2026-Q3');
+    const second = await scheduledReleases(kit.deps, ctx);
+    const released = [...first, ...second].filter((o) => o.result === 'released').map((o) => o.period);
+    expect(released.sort()).toEqual(['2026-Q2', '2026-Q3']);
+  });
+
   it('is run by an EventBridge event, not by an HTTP request', () => {
     expect(isScheduledEvent({ source: 'aws.events', 'detail-type': 'Scheduled Event' })).toBe(true);
     expect(isScheduledEvent({ version: '2.0', rawPath: '/uppfoljning', requestContext: {} })).toBe(false);

@@ -3,6 +3,15 @@ import { ProblemError } from '../../core/http/problem.js';
 /** Why a release cannot be made now. */
 export type RefusalReason = 'no-indicators' | 'before-deadline' | 'nothing-reported' | 'nothing-changed' | 'concurrent';
 
+/** The short Swedish title of each kind of refusal (the same for every occurrence). */
+const TITLE: Record<RefusalReason, string> = {
+  'no-indicators': 'Ingen indikator har sådana perioder',
+  'before-deadline': 'Rapporteringstiden har inte gått ut',
+  'nothing-reported': 'Inget är rapporterat för perioden',
+  'nothing-changed': 'Inget har ändrats sedan förra publiceringen',
+  concurrent: 'Publiceringen gjordes samtidigt av någon annan',
+};
+
 const TEXT: Record<RefusalReason, (period: string, extra?: string) => { sv: string; en: string; status: 400 | 409 }> = {
   'no-indicators': (p) => ({
     status: 400,
@@ -41,7 +50,7 @@ export class ReleaseRefusedError extends ProblemError {
     const text = TEXT[reason](period, extra);
     super({
       status: text.status,
-      title: text.sv,
+      title: TITLE[reason],
       detail: text.en,
       type: `urn:county-kit:indicators:release:${reason}`,
       errors: [{ field: 'period', message: text.en, sv: text.sv }],

@@ -11,7 +11,8 @@ import { PUBLISHED_KEY, type Published } from './types.js';
 /** What a scheduled run did, per period. */
 export interface ScheduledOutcome {
   readonly period: string;
-  readonly result: 'released' | 'revised' | 'skipped';
+  /** `deferred`: due, but left for the next run because this run's time budget was spent. */
+  readonly result: 'released' | 'revised' | 'skipped' | 'deferred';
   readonly reason?: string;
 }
 
@@ -28,17 +29,31 @@ async function candidatePeriods(deps: AppDeps, frequencies: ReadonlySet<Frequenc
   return [...periods].filter((p) => frequencies.has(frequencyOf(p) as Frequency)).sort();
 }
 
+/** Options of a scheduled run. */
+export interface ScheduledOptions extends ReleaseOptions {
+  /**
+   * No new release starts after this many milliseconds, so a run ends well within the function's
+   * timeout; what is left is released by the next run (e.g. a first deployment with years of
+   * reports). @default 30000
+   */
+  readonly budgetMs?: number;
+  /** Monotonic clock for the budget. @default performance.now */
+  readonly monotonicNow?: () => number;
+}
+
 /**
  * The scheduled release run (an EventBridge rule invokes the indicators function; config
  * `indicators.release.scheduled`): release every period whose deadline has passed and that has no
  * release yet, and revise a released period when `revisionIntervalDays` have passed since its last
- * release and its reports changed.
+ * release and its reports changed. Periods it has no time for are `deferred` to the next run.
  */
 export async function scheduledReleases(
   deps: AppDeps,
   ctx: Pick<IndicatorsContext, 'definitions' | 'categories'>,
-  options: ReleaseOptions = {},
+  options: ScheduledOptions = {},
 ): Promise<ScheduledOutcome[]> {
+  const clock = options.monotonicNow ?? (() => performance.now());
+  const stopAt = clock() + (options.budgetMs ?? 30_000);
   if (!deps.config.indicators.release.scheduled) return [];
   const now = deps.clock.now();
   const frequencies = new Set(ctx.definitions.map((d) => d.frequency));
@@ -48,6 +63,10 @@ export async function scheduledReleases(
     const last = published?.periods[period];
     if (!deadlinePassed(period, frequencyOf(period) as Frequency, deps.config, now)) continue;
     if (last && !revisionDue(last.releasedAt, deps.config, now)) continue;
+    if (clock() >= stopAt) {
+      out.push({ period, result: 'deferred' });
+      continue;
+    }
     try {
       await makeRelease(deps, ctx, period, options);
       out.push({ period, result: last ? 'revised' : 'released' });
