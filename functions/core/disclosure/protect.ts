@@ -1,6 +1,7 @@
 import { auditIndexed } from './audit.js';
 import { components, type Component } from './components.js';
-import { PerturbationModel, type Direction } from './perturbation.js';
+import { exactPattern, type ExactLimits, type Requirement } from './exact.js';
+import { PerturbationModel } from './perturbation.js';
 import { loadSolver } from './solver.js';
 import { indexSystem, tolerance, type IndexedSystem } from './system.js';
 import type { DisclosureProblem, ProtectionResult } from './types.js';
@@ -19,17 +20,22 @@ export interface ProtectOptions {
    * @default true
    */
   readonly cleanup?: boolean;
+  /**
+   * After the LP-guided search, look for a cheaper pattern per group with one MILP over all its
+   * requirements (exact within the limits); `true` uses the defaults. Kept only when cheaper.
+   * @default false
+   */
+  readonly exact?: boolean | Partial<ExactLimits>;
   /** Clock for the budget. @default performance.now */
   readonly now?: () => number;
 }
 
 /** A proof that a sensitive cell can move by its level: the cells that move with it. */
-interface Certificate {
-  readonly target: number;
-  readonly direction: Direction;
-  readonly amount: number;
+interface Certificate extends Requirement {
   support: number[];
 }
+
+const EXACT_DEFAULTS: ExactLimits = { maxColumns: 4000, timeMs: 2000 };
 
 const line = (sv: string, en: string): string => `${sv} / ${en}`;
 
@@ -99,7 +105,17 @@ export async function protect(problem: DisclosureProblem, options: ProtectOption
     }
     const model = new PerturbationModel(highs, system, group);
     try {
-      const outcome = secondary(system, model, targets, hidden, forced, deadline, now, options.cleanup ?? true);
+      const { outcome, certificates } = secondary(system, model, targets, hidden, forced, deadline, now, options.cleanup ?? true);
+      if (outcome === 'ok' && options.exact) {
+        const limits = { ...EXACT_DEFAULTS, ...(options.exact === true ? {} : options.exact) };
+        const incumbent = group.vars.reduce((sum, v) => sum + (hidden[v] ? (system.cost[v] ?? 0) : 0), 0);
+        const timeMs = Math.min(limits.timeMs, deadline - now());
+        const better = timeMs > 0 ? exactPattern(highs, system, group, certificates, forced, incumbent, { ...limits, timeMs }) : undefined;
+        if (better) {
+          for (const v of group.vars) hidden[v] = forced[v] === true;
+          for (const v of better) hidden[v] = true;
+        }
+      }
       if (outcome !== 'ok') {
         const [sv, en] =
           outcome === 'impossible'
@@ -152,21 +168,22 @@ function secondary(
   deadline: number,
   now: () => number,
   cleanup: boolean,
-): 'ok' | 'impossible' | 'budget' {
+): { outcome: 'ok' | 'impossible' | 'budget'; certificates: Certificate[] } {
   const certificates: Certificate[] = [];
+  const end = (outcome: 'ok' | 'impossible' | 'budget') => ({ outcome, certificates });
   for (const target of targets) {
     const value = system.value[target] ?? 0;
     for (const direction of ['up', 'down'] as const) {
       const amount = direction === 'up' ? (system.targetHigh[target] ?? 0) - value : value - (system.targetLow[target] ?? 0);
       if (amount <= tolerance(value)) continue;
-      if (now() > deadline) return 'budget';
+      if (now() > deadline) return end('budget');
       const support = model.certify(target, direction, amount, hidden, true);
-      if (!support) return 'impossible';
+      if (!support) return end('impossible');
       for (const v of support) hidden[v] = true;
       certificates.push({ target, direction, amount, support });
     }
   }
-  if (!cleanup) return 'ok';
+  if (!cleanup) return end('ok');
   const candidates = model.group.vars
     .filter((v) => hidden[v] && !forced[v])
     .sort((a, b) => (system.cost[b] ?? 0) - (system.cost[a] ?? 0) || a - b);
@@ -183,5 +200,5 @@ function secondary(
     hidden[candidate] = false;
     affected.forEach((c, k) => (c.support = rerouted[k] ?? c.support));
   }
-  return 'ok';
+  return end('ok');
 }
