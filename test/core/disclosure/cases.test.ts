@@ -32,7 +32,12 @@ describe('audit', () => {
     expect((await audit(problem, ['K', 'M'])).violations.map((v) => v.id)).toEqual(['K']);
   });
 
-  it('finds a cell pinned by rows and columns together though each relation alone looks safe', async () => {
+  it('finds a cell pinned by rows and columns together though each holds two hidden cells', async () => {
+    const blocks = ['x00', 'x01', 'x10', 'x11', 'x22', 'x23', 'x32', 'x33'];
+    expect((await audit(fixtures.bridge, [...blocks, 'x12'])).violations).toEqual([{ id: 'x12', min: 2, max: 2, value: 2 }]);
+  });
+
+  it('finds a cell pinned in a 2×2 table with margins once the fourth corner is shown', async () => {
     expect((await audit(fixtures.cycle, ['a', 'b', 'c'])).violations).toEqual([{ id: 'a', min: 2, max: 2, value: 2 }]);
     // Hiding the fourth corner opens the cycle a → b → d → c.
     expect((await audit(fixtures.cycle, ['a', 'b', 'c', 'd'])).violations).toEqual([]);
@@ -94,6 +99,12 @@ describe('protect', () => {
       levels,
     });
     expect(sorted(result.hidden)).toEqual(['K', 'T']);
+  });
+
+  it('protects the cell between two blocks of a 4×4 table', async () => {
+    const result = await check(fixtures.bridge);
+    expect(result.hidden.has('x12')).toBe(true);
+    expect(result.hidden.size).toBe(4);
   });
 
   it('closes the cycle across rows and columns', async () => {
