@@ -1,9 +1,10 @@
 import { auditIndexed } from './audit.js';
 import { components, type Component } from './components.js';
-import { exactPattern, type ExactLimits, type Requirement } from './exact.js';
+import { exactPattern, type ExactLimits } from './exact.js';
 import { PerturbationModel } from './perturbation.js';
+import { searchGroup } from './search.js';
 import { loadSolver } from './solver.js';
-import { indexSystem, tolerance, type IndexedSystem } from './system.js';
+import { indexSystem } from './system.js';
 import type { DisclosureProblem, ProtectionResult } from './types.js';
 
 /** Options of {@link protect}; every one has a default. */
@@ -28,11 +29,6 @@ export interface ProtectOptions {
   readonly exact?: boolean | Partial<ExactLimits>;
   /** Clock for the budget. @default performance.now */
   readonly now?: () => number;
-}
-
-/** A proof that a sensitive cell can move by its level: the cells that move with it. */
-interface Certificate extends Requirement {
-  support: number[];
 }
 
 const EXACT_DEFAULTS: ExactLimits = { maxColumns: 4000, timeMs: 2000 };
@@ -105,7 +101,7 @@ export async function protect(problem: DisclosureProblem, options: ProtectOption
     }
     const model = new PerturbationModel(highs, system, group);
     try {
-      const { outcome, certificates } = secondary(system, model, targets, hidden, forced, deadline, now, options.cleanup ?? true);
+      const { outcome, certificates } = searchGroup(system, model, targets, hidden, forced, deadline, now, options.cleanup ?? true);
       if (outcome === 'ok' && options.exact) {
         const limits = { ...EXACT_DEFAULTS, ...(options.exact === true ? {} : options.exact) };
         const incumbent = group.vars.reduce((sum, v) => sum + (hidden[v] ? (system.cost[v] ?? 0) : 0), 0);
@@ -156,49 +152,4 @@ export async function protect(problem: DisclosureProblem, options: ProtectOption
     0,
   );
   return { hidden: new Set(ids), optimal, informationLoss, log, solverMs: now() - start };
-}
-
-/** Secondary suppression for one group; marks cells in `hidden`. */
-function secondary(
-  system: IndexedSystem,
-  model: PerturbationModel,
-  targets: readonly number[],
-  hidden: boolean[],
-  forced: readonly boolean[],
-  deadline: number,
-  now: () => number,
-  cleanup: boolean,
-): { outcome: 'ok' | 'impossible' | 'budget'; certificates: Certificate[] } {
-  const certificates: Certificate[] = [];
-  const end = (outcome: 'ok' | 'impossible' | 'budget') => ({ outcome, certificates });
-  for (const target of targets) {
-    const value = system.value[target] ?? 0;
-    for (const direction of ['up', 'down'] as const) {
-      const amount = direction === 'up' ? (system.targetHigh[target] ?? 0) - value : value - (system.targetLow[target] ?? 0);
-      if (amount <= tolerance(value)) continue;
-      if (now() > deadline) return end('budget');
-      const support = model.certify(target, direction, amount, hidden, true);
-      if (!support) return end('impossible');
-      for (const v of support) hidden[v] = true;
-      certificates.push({ target, direction, amount, support });
-    }
-  }
-  if (!cleanup) return end('ok');
-  const candidates = model.group.vars
-    .filter((v) => hidden[v] && !forced[v])
-    .sort((a, b) => (system.cost[b] ?? 0) - (system.cost[a] ?? 0) || a - b);
-  for (const candidate of candidates) {
-    if (now() > deadline) break; // the pattern is already safe; only the cleanup stops early
-    const affected = certificates.filter((c) => c.support.includes(candidate));
-    const rerouted: number[][] = [];
-    for (const c of affected) {
-      const support = model.certify(c.target, c.direction, c.amount, hidden, false, candidate);
-      if (!support) break;
-      rerouted.push(support);
-    }
-    if (rerouted.length < affected.length) continue;
-    hidden[candidate] = false;
-    affected.forEach((c, k) => (c.support = rerouted[k] ?? c.support));
-  }
-  return end('ok');
 }
