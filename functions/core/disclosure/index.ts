@@ -5,3 +5,5 @@ export type { ExactLimits } from './exact.js';
 export { defaultCost } from './cost.js';
 export { DEFAULT_LEVELS, MINIMUM_LEVEL, checkLevels } from './levels.js';
 export { DisclosureInputError } from './errors.js';
+export { sumEquation } from './equations.js';
+export { withEarlierRelease } from './revision.js';
