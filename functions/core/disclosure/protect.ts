@@ -81,13 +81,15 @@ export async function protect(problem: DisclosureProblem, options: ProtectOption
   });
 
   const hideGroup = (group: Component, svWhy: string, enWhy: string): void => {
-    for (const v of group.vars) hidden[v] = true;
     optimal = false;
+    if (group.vars.every((v) => hidden[v])) return; // nothing more to hide, already said
+    for (const v of group.vars) hidden[v] = true;
     const first = system.ids[group.vars[0] ?? 0] ?? '';
+    const n = group.vars.length;
     log.push(
       line(
-        `${svWhy} Alla ${group.vars.length} celler i gruppen kring ${first} döljs.`,
-        `${enWhy} All ${group.vars.length} cells of the group around ${first} are hidden.`,
+        `${svWhy} Hela gruppen kring ${first} döljs (${n} ${n === 1 ? 'cell' : 'celler'}).`,
+        `${enWhy} The whole group around ${first} is hidden (${n} ${n === 1 ? 'cell' : 'cells'}).`,
       ),
     );
   };

@@ -130,6 +130,17 @@ describe('protect', () => {
     expect(result.log.join('\n')).toMatch(/omöjligt.*impossible/);
   });
 
+  it('says protection is impossible when the public already knows a cell cannot reach the level', async () => {
+    // b ≤ 3 is known a priori, so a hidden b = 2 can never look like 5; a and c are fine alone.
+    const problem = { variables: cells({ a: 2, b: 2, c: 0 }, { b: { upper: 3 }, c: { sensitive: true } }), equations: [], levels };
+    const result = await protect(problem);
+    expect(sorted(result.hidden)).toEqual(['a', 'b', 'c']);
+    expect(result.optimal).toBe(false);
+    expect(result.log).toEqual([
+      expect.stringMatching(/^Skyddet är omöjligt för b: intervallet \[0, 3\].* \/ Protection is impossible for b/),
+    ]);
+  });
+
   it('falls back to hiding the whole group when the budget runs out', async () => {
     let t = 0;
     const problem = { variables: cells({ T: 106, K: 1, M: 5, L: 100 }), equations: [sum('T', ['K', 'M', 'L'])], levels };
