@@ -7,3 +7,4 @@ export { DEFAULT_LEVELS, MINIMUM_LEVEL, checkLevels } from './levels.js';
 export { DisclosureInputError } from './errors.js';
 export { sumEquation } from './equations.js';
 export { withEarlierRelease } from './revision.js';
+export { configureSolver } from './solver.js';
