@@ -10,11 +10,17 @@ import type { DisclosureProblem, ProtectionResult } from './types.js';
 /** Options of {@link protect}; every one has a default. */
 export interface ProtectOptions {
   /**
-   * Time for the search, in milliseconds. Past it, every group still unprotected is hidden whole
-   * (non-fixed variables), `optimal` is false and the log says so.
-   * @default 10000
+   * Time for the whole search, in milliseconds. Past it, every group still unprotected is hidden
+   * whole (its non-fixed variables), `optimal` is false and the log says so.
+   * @default 60000
    */
   readonly budgetMs?: number;
+  /**
+   * Time for the search of one group of linked cells (a table, or tables sharing figures), so one
+   * hard group cannot use up the time of the others. Past it, that group is hidden whole.
+   * @default 10000
+   */
+  readonly groupBudgetMs?: number;
   /**
    * After the search, try to show again secondary cells (costliest first) that protection turns
    * out not to need.
@@ -61,7 +67,7 @@ export async function protect(problem: DisclosureProblem, options: ProtectOption
   const highs = await loadSolver();
   const now = options.now ?? (() => performance.now());
   const start = now();
-  const deadline = start + (options.budgetMs ?? 10_000);
+  const end = start + (options.budgetMs ?? 60_000);
   const log: string[] = [];
   let optimal = true;
   const hideable = (i: number): boolean => system.fixed[i] !== 'published';
@@ -97,7 +103,9 @@ export async function protect(problem: DisclosureProblem, options: ProtectOption
   for (const group of components(system, hideable)) {
     const targets = group.vars.filter((v) => forced[v] && system.sensitive[v]);
     if (targets.length === 0) continue;
-    if (now() > deadline) {
+    const groupStart = now();
+    const deadline = Math.min(end, groupStart + (options.groupBudgetMs ?? 10_000));
+    if (groupStart > deadline) {
       hideGroup(group, 'Tidsgränsen för skyddsberäkningen nåddes.', 'The time budget of the protection search ran out.');
       continue;
     }

@@ -151,6 +151,23 @@ describe('protect', () => {
     expect((await audit(problem, result.hidden)).violations).toEqual([]);
   });
 
+  it('gives each group its own time, so one hard group does not cost the others their pattern', async () => {
+    // A clock that ticks once per look: the small table needs a handful of looks, the big one
+    // (40 sensitive cells, two directions each) more than its 50.
+    let t = 0;
+    const big = Object.fromEntries(Array.from({ length: 40 }, (_, k) => [`b${k}`, 1]));
+    const problem = {
+      variables: cells({ T: 6, K: 1, M: 5, B: 40, ...big }),
+      equations: [sum('T', ['K', 'M']), sum('B', Object.keys(big))],
+      levels,
+    };
+    const result = await protect(problem, { groupBudgetMs: 50, now: () => (t += 1) });
+    expect(result.hidden.has('T')).toBe(false);
+    expect(result.hidden.has('B')).toBe(true);
+    expect(result.log).toEqual([expect.stringMatching(/^Tidsgränsen.*kring B.* \/ The time budget/)]);
+    expect((await audit(problem, result.hidden)).violations).toEqual([]);
+  });
+
   it('keeps must-hide cells hidden and counts the information lost', async () => {
     const result = await check({
       variables: cells({ T: 20, K: 10, M: 10 }, { K: { mustHide: true } }),
