@@ -30,7 +30,11 @@ export function configureSolver(options: InitOptions): void {
 export function loadSolver(): Promise<Highs> {
   // The package ships ESM (`highs.mjs`, default export = the loader) but CommonJS-style types.
   loading ??= import('highs')
-    .then((mod) => (mod as unknown as { default: (options: InitOptions) => Promise<Highs> }).default(init))
+    .then((mod) => {
+      // Called unbound: as a method of the module namespace the loader would see it as `this`.
+      const loader = (mod as unknown as { default: (options: InitOptions) => Promise<Highs> }).default;
+      return loader(init);
+    })
     .catch((error: unknown) => {
       loading = undefined;
       throw error;
