@@ -1,5 +1,5 @@
-import { audit, DEFAULT_LEVELS, protect, type DisclosureProblem } from '../functions/core/disclosure/index.js';
-import { releaseProblem, revisionProblem, type AreaTable, type OrgReport } from '../test/core/disclosure/area.js';
+import { audit, DEFAULT_LEVELS, protect, withEarlierRelease, type DisclosureProblem } from '../functions/core/disclosure/index.js';
+import { releaseProblem, type AreaTable, type OrgReport } from '../test/core/disclosure/area.js';
 import { split } from '../test/core/disclosure/arbitraries.js';
 import { ms, summarize } from './stats.js';
 
@@ -172,7 +172,7 @@ export async function run(): Promise<void> {
     const { earlier, current } = revised(table, rnd);
     const before = releaseProblem([earlier], DEFAULT_LEVELS);
     const earlierHidden = (await protect(before)).hidden;
-    await measure(revisionProblem(before, earlierHidden, releaseProblem([current], DEFAULT_LEVELS)), revision);
+    await measure(withEarlierRelease(before, earlierHidden, releaseProblem([current], DEFAULT_LEVELS)), revision);
   }
   print('revision of quarter 4 (a late report and a correction per indicator)', revision);
 }

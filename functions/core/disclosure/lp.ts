@@ -9,12 +9,17 @@ export interface SparseLp {
   readonly rowUpper: readonly number[];
   /** Entries of each row: column indices and coefficients. */
   readonly rows: readonly { readonly cols: readonly number[]; readonly coefs: readonly number[] }[];
-  /** Every column integer (a MIP) rather than continuous. */
-  readonly integer?: boolean;
+  /** Every column integer (a MIP) rather than continuous, or per column. */
+  readonly integer?: boolean | readonly boolean[];
 }
 
 const finite = (highs: Highs, v: number): number =>
   v === Number.POSITIVE_INFINITY ? highs.infinity : v === Number.NEGATIVE_INFINITY ? -highs.infinity : v;
+
+const integrality = (highs: Highs, n: number, integer: true | readonly boolean[]): Int32Array => {
+  const { integer: whole, continuous } = highs.constants.variableType;
+  return Int32Array.from({ length: n }, (_, j) => (integer === true || integer[j] ? whole : continuous));
+};
 
 /**
  * Build a persistent HiGHS model (zero objective, quiet) from a sparse row system. Numbers are
@@ -41,7 +46,7 @@ export function createLp(highs: Highs, lp: SparseLp): Model {
     colUpper: lp.colUpper.map((v) => finite(highs, v)),
     rowLower: lp.rowLower.map((v) => finite(highs, v)),
     rowUpper: lp.rowUpper.map((v) => finite(highs, v)),
-    ...(lp.integer ? { integrality: new Int32Array(lp.numCols).fill(highs.constants.variableType.integer) } : {}),
+    ...(lp.integer ? { integrality: integrality(highs, lp.numCols, lp.integer) } : {}),
     matrix: {
       format: 'csr',
       numRows: lp.rows.length,

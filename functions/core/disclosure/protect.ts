@@ -1,35 +1,43 @@
 import { auditIndexed } from './audit.js';
 import { components, type Component } from './components.js';
-import { PerturbationModel, type Direction } from './perturbation.js';
+import { exactPattern, type ExactLimits } from './exact.js';
+import { PerturbationModel } from './perturbation.js';
+import { searchGroup } from './search.js';
 import { loadSolver } from './solver.js';
-import { indexSystem, tolerance, type IndexedSystem } from './system.js';
+import { indexSystem } from './system.js';
 import type { DisclosureProblem, ProtectionResult } from './types.js';
 
 /** Options of {@link protect}; every one has a default. */
 export interface ProtectOptions {
   /**
-   * Time for the search, in milliseconds. Past it, every group still unprotected is hidden whole
-   * (non-fixed variables), `optimal` is false and the log says so.
-   * @default 10000
+   * Time for the whole search, in milliseconds. Past it, every group still unprotected is hidden
+   * whole (its non-fixed variables), `optimal` is false and the log says so.
+   * @default 60000
    */
   readonly budgetMs?: number;
+  /**
+   * Time for the search of one group of linked cells (a table, or tables sharing figures), so one
+   * hard group cannot use up the time of the others. Past it, that group is hidden whole.
+   * @default 10000
+   */
+  readonly groupBudgetMs?: number;
   /**
    * After the search, try to show again secondary cells (costliest first) that protection turns
    * out not to need.
    * @default true
    */
   readonly cleanup?: boolean;
+  /**
+   * After the LP-guided search, look for a cheaper pattern per group with one MILP over all its
+   * requirements (exact within the limits); `true` uses the defaults. Kept only when cheaper.
+   * @default false
+   */
+  readonly exact?: boolean | Partial<ExactLimits>;
   /** Clock for the budget. @default performance.now */
   readonly now?: () => number;
 }
 
-/** A proof that a sensitive cell can move by its level: the cells that move with it. */
-interface Certificate {
-  readonly target: number;
-  readonly direction: Direction;
-  readonly amount: number;
-  support: number[];
-}
+const EXACT_DEFAULTS: ExactLimits = { maxColumns: 4000, timeMs: 2000 };
 
 const line = (sv: string, en: string): string => `${sv} / ${en}`;
 
@@ -59,7 +67,7 @@ export async function protect(problem: DisclosureProblem, options: ProtectOption
   const highs = await loadSolver();
   const now = options.now ?? (() => performance.now());
   const start = now();
-  const deadline = start + (options.budgetMs ?? 10_000);
+  const end = start + (options.budgetMs ?? 60_000);
   const log: string[] = [];
   let optimal = true;
   const hideable = (i: number): boolean => system.fixed[i] !== 'published';
@@ -79,13 +87,15 @@ export async function protect(problem: DisclosureProblem, options: ProtectOption
   });
 
   const hideGroup = (group: Component, svWhy: string, enWhy: string): void => {
-    for (const v of group.vars) hidden[v] = true;
     optimal = false;
+    if (group.vars.every((v) => hidden[v])) return; // nothing more to hide, already said
+    for (const v of group.vars) hidden[v] = true;
     const first = system.ids[group.vars[0] ?? 0] ?? '';
+    const n = group.vars.length;
     log.push(
       line(
-        `${svWhy} Alla ${group.vars.length} celler i gruppen kring ${first} döljs.`,
-        `${enWhy} All ${group.vars.length} cells of the group around ${first} are hidden.`,
+        `${svWhy} Hela gruppen kring ${first} döljs (${n} ${n === 1 ? 'cell' : 'celler'}).`,
+        `${enWhy} The whole group around ${first} is hidden (${n} ${n === 1 ? 'cell' : 'cells'}).`,
       ),
     );
   };
@@ -93,13 +103,25 @@ export async function protect(problem: DisclosureProblem, options: ProtectOption
   for (const group of components(system, hideable)) {
     const targets = group.vars.filter((v) => forced[v] && system.sensitive[v]);
     if (targets.length === 0) continue;
-    if (now() > deadline) {
+    const groupStart = now();
+    const deadline = Math.min(end, groupStart + (options.groupBudgetMs ?? 10_000));
+    if (groupStart > deadline) {
       hideGroup(group, 'Tidsgränsen för skyddsberäkningen nåddes.', 'The time budget of the protection search ran out.');
       continue;
     }
     const model = new PerturbationModel(highs, system, group);
     try {
-      const outcome = secondary(system, model, targets, hidden, forced, deadline, now, options.cleanup ?? true);
+      const { outcome, certificates } = searchGroup(system, model, targets, hidden, forced, deadline, now, options.cleanup ?? true);
+      if (outcome === 'ok' && options.exact) {
+        const limits = { ...EXACT_DEFAULTS, ...(options.exact === true ? {} : options.exact) };
+        const incumbent = group.vars.reduce((sum, v) => sum + (hidden[v] ? (system.cost[v] ?? 0) : 0), 0);
+        const timeMs = Math.min(limits.timeMs, deadline - now());
+        const better = timeMs > 0 ? exactPattern(highs, system, group, certificates, forced, incumbent, { ...limits, timeMs }) : undefined;
+        if (better) {
+          for (const v of group.vars) hidden[v] = forced[v] === true;
+          for (const v of better) hidden[v] = true;
+        }
+      }
       if (outcome !== 'ok') {
         const [sv, en] =
           outcome === 'impossible'
@@ -140,48 +162,4 @@ export async function protect(problem: DisclosureProblem, options: ProtectOption
     0,
   );
   return { hidden: new Set(ids), optimal, informationLoss, log, solverMs: now() - start };
-}
-
-/** Secondary suppression for one group; marks cells in `hidden`. */
-function secondary(
-  system: IndexedSystem,
-  model: PerturbationModel,
-  targets: readonly number[],
-  hidden: boolean[],
-  forced: readonly boolean[],
-  deadline: number,
-  now: () => number,
-  cleanup: boolean,
-): 'ok' | 'impossible' | 'budget' {
-  const certificates: Certificate[] = [];
-  for (const target of targets) {
-    const value = system.value[target] ?? 0;
-    for (const direction of ['up', 'down'] as const) {
-      const amount = direction === 'up' ? (system.targetHigh[target] ?? 0) - value : value - (system.targetLow[target] ?? 0);
-      if (amount <= tolerance(value)) continue;
-      if (now() > deadline) return 'budget';
-      const support = model.certify(target, direction, amount, hidden, true);
-      if (!support) return 'impossible';
-      for (const v of support) hidden[v] = true;
-      certificates.push({ target, direction, amount, support });
-    }
-  }
-  if (!cleanup) return 'ok';
-  const candidates = model.group.vars
-    .filter((v) => hidden[v] && !forced[v])
-    .sort((a, b) => (system.cost[b] ?? 0) - (system.cost[a] ?? 0) || a - b);
-  for (const candidate of candidates) {
-    if (now() > deadline) break; // the pattern is already safe; only the cleanup stops early
-    const affected = certificates.filter((c) => c.support.includes(candidate));
-    const rerouted: number[][] = [];
-    for (const c of affected) {
-      const support = model.certify(c.target, c.direction, c.amount, hidden, false, candidate);
-      if (!support) break;
-      rerouted.push(support);
-    }
-    if (rerouted.length < affected.length) continue;
-    hidden[candidate] = false;
-    affected.forEach((c, k) => (c.support = rerouted[k] ?? c.support));
-  }
-  return 'ok';
 }

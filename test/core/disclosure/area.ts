@@ -89,28 +89,3 @@ export function releaseProblem(tables: readonly AreaTable[], levels: ProtectionL
   const systems = tables.map(tableSystem);
   return { variables: systems.flatMap((s) => s.variables), equations: systems.flatMap((s) => s.equations), levels };
 }
-
-/**
- * The revision problem: the new release's figures together with the earlier release as the
- * attacker knows it. Figures unchanged since the earlier release are the same variables (fixed as
- * published if they were shown); changed or vanished earlier figures are variables of their own
- * (`r1:` + id), fixed as published or hidden as they were, with the earlier equations over them.
- */
-export function revisionProblem(
-  earlier: DisclosureProblem,
-  earlierHidden: ReadonlySet<string>,
-  current: DisclosureProblem,
-): DisclosureProblem {
-  const now = new Map(current.variables.map((v) => [v.id, v.value]));
-  const shared = (v: DisclosureVariable): boolean => now.get(v.id) === v.value;
-  const rename = new Map(earlier.variables.map((v) => [v.id, shared(v) ? v.id : `r1:${v.id}`]));
-  const known = new Set(earlier.variables.filter((v) => shared(v) && !earlierHidden.has(v.id)).map((v) => v.id));
-  const variables: DisclosureVariable[] = [
-    ...current.variables.map((v) => (known.has(v.id) ? { ...v, fixed: 'published' as const } : v)),
-    ...earlier.variables
-      .filter((v) => !shared(v))
-      .map((v) => ({ ...v, id: `r1:${v.id}`, fixed: earlierHidden.has(v.id) ? ('hidden' as const) : ('published' as const) })),
-  ];
-  const equations = earlier.equations.map((eq) => ({ ...eq, terms: eq.terms.map((t) => ({ ...t, id: rename.get(t.id) ?? t.id })) }));
-  return { variables, equations: [...current.equations, ...equations], levels: current.levels };
-}

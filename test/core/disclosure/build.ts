@@ -1,9 +1,7 @@
-import type { DisclosureEquation, DisclosureVariable } from '../../../functions/core/disclosure/index.js';
+import { sumEquation, type DisclosureVariable } from '../../../functions/core/disclosure/index.js';
 
 /** `total = Σ parts` as an equation. */
-export const sum = (total: string, parts: readonly string[]): DisclosureEquation => ({
-  terms: [{ id: total, coef: 1 }, ...parts.map((id) => ({ id, coef: -1 }))],
-});
+export const sum = sumEquation;
 
 /** Variables from a record of values; counts 1–4 are sensitive. */
 export const cells = (

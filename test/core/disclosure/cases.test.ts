@@ -32,7 +32,12 @@ describe('audit', () => {
     expect((await audit(problem, ['K', 'M'])).violations.map((v) => v.id)).toEqual(['K']);
   });
 
-  it('finds a cell pinned by rows and columns together though each relation alone looks safe', async () => {
+  it('finds a cell pinned by rows and columns together though each holds two hidden cells', async () => {
+    const blocks = ['x00', 'x01', 'x10', 'x11', 'x22', 'x23', 'x32', 'x33'];
+    expect((await audit(fixtures.bridge, [...blocks, 'x12'])).violations).toEqual([{ id: 'x12', min: 2, max: 2, value: 2 }]);
+  });
+
+  it('finds a cell pinned in a 2×2 table with margins once the fourth corner is shown', async () => {
     expect((await audit(fixtures.cycle, ['a', 'b', 'c'])).violations).toEqual([{ id: 'a', min: 2, max: 2, value: 2 }]);
     // Hiding the fourth corner opens the cycle a → b → d → c.
     expect((await audit(fixtures.cycle, ['a', 'b', 'c', 'd'])).violations).toEqual([]);
@@ -96,6 +101,12 @@ describe('protect', () => {
     expect(sorted(result.hidden)).toEqual(['K', 'T']);
   });
 
+  it('protects the cell between two blocks of a 4×4 table', async () => {
+    const result = await check(fixtures.bridge);
+    expect(result.hidden.has('x12')).toBe(true);
+    expect(result.hidden.size).toBe(4);
+  });
+
   it('closes the cycle across rows and columns', async () => {
     expect((await check(fixtures.cycle)).hidden.size).toBe(4);
   });
@@ -119,6 +130,17 @@ describe('protect', () => {
     expect(result.log.join('\n')).toMatch(/omöjligt.*impossible/);
   });
 
+  it('says protection is impossible when the public already knows a cell cannot reach the level', async () => {
+    // b ≤ 3 is known a priori, so a hidden b = 2 can never look like 5; a and c are fine alone.
+    const problem = { variables: cells({ a: 2, b: 2, c: 0 }, { b: { upper: 3 }, c: { sensitive: true } }), equations: [], levels };
+    const result = await protect(problem);
+    expect(sorted(result.hidden)).toEqual(['a', 'b', 'c']);
+    expect(result.optimal).toBe(false);
+    expect(result.log).toEqual([
+      expect.stringMatching(/^Skyddet är omöjligt för b: intervallet \[0, 3\].* \/ Protection is impossible for b/),
+    ]);
+  });
+
   it('falls back to hiding the whole group when the budget runs out', async () => {
     let t = 0;
     const problem = { variables: cells({ T: 106, K: 1, M: 5, L: 100 }), equations: [sum('T', ['K', 'M', 'L'])], levels };
@@ -126,6 +148,23 @@ describe('protect', () => {
     expect(sorted(result.hidden)).toEqual(['K', 'L', 'M', 'T']);
     expect(result.optimal).toBe(false);
     expect(result.log.join('\n')).toMatch(/Tidsgränsen.*time budget/);
+    expect((await audit(problem, result.hidden)).violations).toEqual([]);
+  });
+
+  it('gives each group its own time, so one hard group does not cost the others their pattern', async () => {
+    // A clock that ticks once per look: the small table needs a handful of looks, the big one
+    // (40 sensitive cells, two directions each) more than its 50.
+    let t = 0;
+    const big = Object.fromEntries(Array.from({ length: 40 }, (_, k) => [`b${k}`, 1]));
+    const problem = {
+      variables: cells({ T: 6, K: 1, M: 5, B: 40, ...big }),
+      equations: [sum('T', ['K', 'M']), sum('B', Object.keys(big))],
+      levels,
+    };
+    const result = await protect(problem, { groupBudgetMs: 50, now: () => (t += 1) });
+    expect(result.hidden.has('T')).toBe(false);
+    expect(result.hidden.has('B')).toBe(true);
+    expect(result.log).toEqual([expect.stringMatching(/^Tidsgränsen.*kring B.* \/ The time budget/)]);
     expect((await audit(problem, result.hidden)).violations).toEqual([]);
   });
 

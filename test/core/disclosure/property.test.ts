@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { audit, DEFAULT_LEVELS, protect, type DisclosureProblem } from '../../../functions/core/disclosure/index.js';
-import { releaseProblem, revisionProblem } from './area.js';
+import { audit, DEFAULT_LEVELS, protect, withEarlierRelease, type DisclosureProblem } from '../../../functions/core/disclosure/index.js';
+import { releaseProblem } from './area.js';
 import { areaTable, twoReleases } from './arbitraries.js';
 
 /** What no pattern can fix: the violations left with every hideable variable hidden. */
@@ -37,7 +37,7 @@ describe('protection against an audit of everything published', () => {
       fc.asyncProperty(twoReleases('t/'), async ({ earlier, current }) => {
         const first = releaseProblem([earlier], DEFAULT_LEVELS);
         const firstHidden = await protectedWell(first);
-        await protectedWell(revisionProblem(first, firstHidden, releaseProblem([current], DEFAULT_LEVELS)));
+        await protectedWell(withEarlierRelease(first, firstHidden, releaseProblem([current], DEFAULT_LEVELS)));
       }),
       { seed: 99, numRuns: 50 },
     );
@@ -48,7 +48,7 @@ describe('protection against an audit of everything published', () => {
     await fc.assert(
       fc.asyncProperty(twoReleases('t/'), async ({ earlier, current }) => {
         const first = releaseProblem([earlier], DEFAULT_LEVELS);
-        const problem = revisionProblem(first, (await protect(first)).hidden, releaseProblem([current], DEFAULT_LEVELS));
+        const problem = withEarlierRelease(first, (await protect(first)).hidden, releaseProblem([current], DEFAULT_LEVELS));
         const primary = problem.variables.filter((v) => v.sensitive || v.fixed === 'hidden').map((v) => v.id);
         const lp = await audit(problem, primary);
         const mip = await audit(problem, primary, { integer: true });
