@@ -20,7 +20,8 @@ const get = async (app: Hono<KitEnv>, path: string) => {
 
 /**
  * Harvest every public route about `indicator` and `period` as an anonymous client: the tidy JSON
- * export, the paged values, the CSV, area, compare and series answers and the indicator page. The
+ * export, the paged values, the CSV, area, compare and series answers, the indicator page and the
+ * overview. The
  * export is the base; every other route's figures are checked against it, so a route that showed
  * a figure the export hides (or another figure) is reported in `conflicts`.
  */
@@ -81,5 +82,8 @@ export async function harvest(app: Hono<KitEnv>, indicator: string, period: stri
       if (value !== null || seen.get(key)?.status === 'suppressed') check('page', key, value);
     });
   }
+  const overview = await (await get(app, '/uppfoljning')).text();
+  const card = new RegExp(`href="/uppfoljning/${indicator}"[\\s\\S]*?<strong class="num">([^<]*)</strong>`).exec(overview);
+  if (card && /^\d+$/.test(card[1] as string)) check('overview', 'area/T', Number(card[1]));
   return { seen, conflicts };
 }
