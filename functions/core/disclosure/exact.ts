@@ -52,6 +52,7 @@ export function exactPattern(
   const rows: { cols: number[]; coefs: number[] }[] = [];
   const rowLower: number[] = [];
   const rowUpper: number[] = [];
+  let feasible = true;
   requirements.forEach((req, t) => {
     const base = n + t * perReq;
     group.vars.forEach((v, k) => {
@@ -75,7 +76,7 @@ export function exactPattern(
     });
     const at = 2 * (local.get(req.target) ?? 0);
     const [moving, still] = req.direction === 'up' ? [base + at, base + at + 1] : [base + at + 1, base + at];
-    if (req.amount > (colUpper[moving] ?? 0)) return;
+    if (req.amount > (colUpper[moving] ?? 0)) feasible = false;
     colLower[moving] = req.amount;
     colUpper[moving] = req.amount;
     colUpper[still] = 0;
@@ -94,6 +95,7 @@ export function exactPattern(
       rowUpper.push(0);
     }
   });
+  if (!feasible) return undefined; // the search has already said so
   const model = createLp(highs, { numCols, colLower, colUpper, rowLower, rowUpper, rows, integer });
   try {
     group.vars.forEach((v, k) => model.changeColCost(k, system.cost[v] ?? 1));

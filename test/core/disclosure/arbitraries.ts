@@ -28,12 +28,15 @@ const org = (dims: readonly number[]): fc.Arbitrary<OrgReport | undefined> =>
       status === 'missing' ? undefined : status === 'total-only' ? { total } : { total, breakdown: weights.map((w) => split(total, w)) },
     );
 
-/** One area table: 2–6 organisations over one or two breakdown dimensions. */
+/** One area table: 2–6 organisations over one or two breakdown dimensions, maybe in two länsdelar. */
 export const areaTable = (name: string): fc.Arbitrary<AreaTable> =>
   fc
     .constantFrom([2], [3], [2, 3], [3, 2])
-    .chain((dims) =>
-      fc.record({ name: fc.constant(name), dims: fc.constant(dims), orgs: fc.array(org(dims), { minLength: 2, maxLength: 6 }) }),
+    .chain((dims) => fc.array(org(dims), { minLength: 2, maxLength: 6 }).map((orgs) => ({ name, dims, orgs })))
+    .chain((table) =>
+      fc
+        .option(fc.array(fc.nat({ max: 1 }), { minLength: table.orgs.length, maxLength: table.orgs.length }), { nil: undefined })
+        .map((parts) => ({ ...table, parts })),
     );
 
 /**

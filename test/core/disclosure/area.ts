@@ -22,6 +22,8 @@ export interface AreaTable {
   /** Number of categories of each breakdown dimension. */
   readonly dims: readonly number[];
   readonly orgs: readonly (OrgReport | undefined)[];
+  /** Länsdel of each organisation (same index); each länsdel publishes its total. */
+  readonly parts?: readonly number[];
 }
 
 /** A count of 1–4 is a primary-sensitive cell. */
@@ -30,7 +32,8 @@ export const isSmall = (v: number): boolean => v >= 1 && v <= 4;
 /**
  * The figures and relations the public sees for one table: organisation totals and categories,
  * the area total over reporting organisations, each area category over the organisations that
- * broke down, and per dimension an "unknown" cell holding the totals reported without breakdown.
+ * broke down, per dimension an "unknown" cell holding the totals reported without breakdown, and
+ * the total of each länsdel over its reporting organisations.
  */
 export function tableSystem(table: AreaTable): { variables: DisclosureVariable[]; equations: DisclosureEquation[] } {
   const values = new Map<string, number>();
@@ -69,6 +72,16 @@ export function tableSystem(table: AreaTable): { variables: DisclosureVariable[]
     });
   });
   equations.push(sum(area, areaParts));
+  const regions = new Map<number, string[]>();
+  table.orgs.forEach((org, o) => {
+    const region = table.parts?.[o];
+    if (org && region !== undefined) regions.set(region, [...(regions.get(region) ?? []), `${table.name}o${o}/T`]);
+  });
+  for (const [region, members] of regions) {
+    const id = `${table.name}part${region}/T`;
+    for (const m of members) add(id, values.get(m) ?? 0);
+    equations.push(sum(id, members));
+  }
   table.dims.forEach((_, d) => {
     const row = categories[d] ?? [];
     for (const cell of row) equations.push(sum(cell.id, cell.parts));
