@@ -78,6 +78,34 @@ export function nodejsBundling(settings: BundleSettings): BundlingOptions {
   };
 }
 
+/** The solver package the release step loads on first use (JavaScript glue and a 3.5 MB WebAssembly file). */
+export const SOLVER_PACKAGE = 'highs';
+
+/**
+ * Bundling for the one function that runs the release step: the solver stays outside the bundle
+ * (so the bundle keeps its size budget and a public request never parses it) and its package —
+ * `package.json`, the ESM glue and the `.wasm` it loads from beside itself — is copied into the
+ * asset's `node_modules`, where the release step's dynamic `import('highs')` finds it.
+ *
+ * @example
+ * new ServiceFunction(this, 'Indicators', { ..., bundling: withSolver(bundling) });
+ */
+export function withSolver(bundling: BundlingOptions): BundlingOptions {
+  const files = ['package.json', 'build/highs.mjs', 'build/highs.wasm'];
+  return {
+    ...bundling,
+    externalModules: [...(bundling.externalModules ?? []), SOLVER_PACKAGE],
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: (inputDir: string, outputDir: string) => [
+        `mkdir -p "${outputDir}/node_modules/${SOLVER_PACKAGE}/build"`,
+        ...files.map((f) => `cp "${inputDir}/node_modules/${SOLVER_PACKAGE}/${f}" "${outputDir}/node_modules/${SOLVER_PACKAGE}/${f}"`),
+      ],
+    },
+  };
+}
+
 /** `bundleSettings` as esbuild build options, for bundling a handler outside CDK (the benchmark). */
 export function esbuildOptions(settings: BundleSettings, entry: string, outfile: string): BuildOptions {
   return {

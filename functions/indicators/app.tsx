@@ -10,11 +10,12 @@ import { definitionsRoutes } from './routes/definitions.js';
 import { exportRoutes } from './routes/export.js';
 import { importRoutes } from './routes/import.js';
 import { openApiRoute } from './routes/openapi.js';
+import { releaseRoutes } from './routes/releases.js';
 import { valuesRoutes } from './routes/values.js';
 
 /**
  * The indicators service ("Uppföljning"): figures reported per organisation and period, compared
- * across the area and published with small-count protection, as JSON, CSV and public pages.
+ * across the area and published as protected releases, as JSON, CSV and public pages.
  *
  * @example
  * const app = createIndicatorsApp({ config, store, clock, auth, log });
@@ -28,6 +29,7 @@ export function createIndicatorsApp(deps: AppDeps, options: IndicatorsOptions = 
   app.route(`${api}/definitions`, definitionsRoutes(ctx));
   app.route(`${api}/values`, valuesRoutes(ctx));
   app.route(`${api}/completeness`, completenessRoutes(ctx));
+  app.route(`${api}/releases`, releaseRoutes(ctx));
   app.route(api, aggregateRoutes(ctx));
   app.route(api, exportRoutes(ctx));
   app.route(api, importRoutes(ctx));

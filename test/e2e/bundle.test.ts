@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { readFile } from 'node:fs/promises';
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_PATHS, SERVICES, type ServiceName } from '../../functions/core/routes.js';
+import { lastCompletedPeriod, previousPeriod } from '../../functions/indicators/model/period.js';
 import { requireMotoUnderCi, startMoto, type MotoServer } from '../support/moto.js';
 import { synthAreas } from '../infra/synth.js';
 import { httpApiEvent, type HttpApiEventOptions } from './lambda-event.js';
@@ -149,6 +150,34 @@ describe.skipIf(!requireMotoUnderCi())('each bundled handler against S3 on moto'
       expect(JSON.parse(res.body)).toMatchObject({ status: 401 });
     });
   });
+
+  it('runs the indicator release step with the solver when the schedule invokes the function', async () => {
+    const period = previousPeriod(lastCompletedPeriod('quarter', new Date()), 'quarter');
+    const version = {
+      status: 'reported',
+      cells: { T: 9, 'gender:K': 3, 'gender:M': 6 },
+      denominators: {},
+      reportedBy: 'e2e',
+      reportedAt: '2026-01-01T00:00:00+01:00',
+    };
+    for (const org of ['2380', '2361'])
+      await moto.client().send(
+        new PutObjectCommand({
+          Bucket: env.DATA_BUCKET,
+          Key: `indicators/reports/co-occurring-coordinated/${period}/${org}.json`,
+          Body: JSON.stringify({ indicator: 'co-occurring-coordinated', organization: org, period, current: version, history: [] }),
+        }),
+      );
+    const [scheduled, read] = await invoke('indicators', env, [
+      { source: 'aws.events', 'detail-type': 'Scheduled Event', task: 'indicator-releases' },
+      httpApiEvent(`/api/indicators/compare?indicator=co-occurring-coordinated&period=${period}&org=2380`),
+    ]);
+    expect(scheduled).toEqual(expect.arrayContaining([{ period, result: 'released' }]));
+    expect(read!.statusCode).toBe(200);
+    const cells = (JSON.parse(read!.body) as { organizations: { cells: Record<string, { value: number | null; status: string }> }[] })
+      .organizations[0]!.cells;
+    expect(cells['gender:K']).toEqual({ value: null, status: 'suppressed' });
+  }, 90_000);
 
   it('leaves data in the bucket only under the service prefixes', async () => {
     const listed = await moto.client().send(new ListObjectsV2Command({ Bucket: env.DATA_BUCKET }));

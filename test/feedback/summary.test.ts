@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { getJson } from '../../functions/core/store/json.js';
-import { applySmallCountRule, cell } from '../../functions/feedback/summary/suppress.js';
+import { fixedClock } from '../../functions/core/deps.js';
+import { createIndicatorsApp } from '../../functions/indicators/app.js';
 import type { CountRow } from '../../functions/feedback/summary/counts.js';
 import { bodyOf, feedbackHarness, VALID, type FeedbackHarness } from './helpers.js';
 
@@ -11,45 +12,63 @@ async function sendMany(h: FeedbackHarness, n: number, fields: Record<string, st
   }
 }
 
-describe('the small-count rule', () => {
-  test('a count of 1–4 is suppressed and 0 is shown', () => {
-    const cells = [cell(0), cell(3), cell(12), cell(15)];
-    applySmallCountRule([cells], 5);
-    expect(cells.map((c) => c.count)).toEqual([0, null, null, 15]);
+/** Release 2026-Q4 as the indicator store does after its deadline (the summary shows released counts only). */
+async function release(h: FeedbackHarness) {
+  await h.app.request('/api/feedback/summary');
+  const indicators = createIndicatorsApp({ ...h.kit.deps, clock: fixedClock('2027-02-15T10:00:00+01:00') }, { cacheWindowMs: 0 });
+  const res = await indicators.request('/api/indicators/releases', {
+    method: 'POST',
+    headers: { authorization: await h.kit.bearer({ roles: ['admin'] }), 'content-type': 'application/json' },
+    body: JSON.stringify({ period: '2026-Q4' }),
   });
-
-  test('a single suppressed cell pulls the smallest other non-zero cell with it', () => {
-    const row = [cell(2), cell(7), cell(9)];
-    const total = cell(18);
-    applySmallCountRule([[...row, total]], 5);
-    expect(row.map((c) => c.suppressed)).toEqual([true, true, false]);
-    expect(total.count).toBe(18);
-  });
-
-  test('nothing is suppressed when every count is at least 5', () => {
-    const row = [cell(5), cell(6), cell(11)];
-    applySmallCountRule([row], 5);
-    expect(row.every((c) => !c.suppressed)).toBe(true);
-  });
-});
+  expect(res.status).toBe(201);
+  return indicators;
+}
 
 describe('the summaries', () => {
-  test('the JSON counts per målbild, quarter and municipality, with small counts suppressed', async () => {
+  test('show no counts for a quarter before its release, and say so on the page', async () => {
+    const h = await feedbackHarness();
+    await sendMany(h, 6, { municipality: '1490' });
+    const summary = await bodyOf(await h.app.request('/api/feedback/summary?period=2026-Q4'));
+    expect(summary).toMatchObject({ cells: [], releases: [] });
+    const html = await (await h.app.request('/tyck-till/sammanstallning')).text();
+    expect(html).toContain('Antalen för 2026-Q4 är inte publicerade än');
+  });
+
+  test('show the same protected counts as the indicator release, with no labels', async () => {
     const h = await feedbackHarness();
     await sendMany(h, 6, { municipality: '1490' });
     await sendMany(h, 2, { municipality: '1465' });
+    const indicators = await release(h);
+    const summary = await bodyOf(await h.app.request('/api/feedback/summary?period=2026-Q4'));
+    const compare = await bodyOf(await indicators.request('/api/indicators/compare?indicator=feedback-received&period=2026-Q4'));
+    for (const org of ['1490', '1465', '1442']) {
+      const fromSummary = summary.cells.find(
+        (c: { malbild: string; municipality: string }) => c.malbild === 'respekt' && c.municipality === org,
+      );
+      const fromRelease = compare.organizations.find((o: { organization: string }) => o.organization === org).cells['malbild:respekt'];
+      expect(fromSummary.count).toBe(fromRelease.value);
+    }
+    expect(JSON.stringify(summary)).not.toMatch(/primary|secondary/);
+    expect(summary.releases).toEqual([{ period: '2026-Q4', revision: 1, releasedAt: expect.stringMatching(/^2027-02-15/) }]);
+  });
+
+  test('the JSON counts per målbild, quarter and municipality, with small counts hidden', async () => {
+    const h = await feedbackHarness();
+    await sendMany(h, 6, { municipality: '1490' });
+    await sendMany(h, 2, { municipality: '1465' });
+    await release(h);
     const summary = await bodyOf(await h.app.request('/api/feedback/summary?period=2026-Q4'));
     const get = (m: string | null) =>
       summary.cells.find((c: { malbild: string; municipality: string | null }) => c.malbild === 'respekt' && c.municipality === m);
-    expect(get('1490')).toMatchObject({ count: null, status: 'suppressed' });
     expect(get('1465')).toMatchObject({ count: null, status: 'suppressed' });
-    expect(get('total')).toMatchObject({ count: 8, status: 'ok' });
-    expect(get('1442')).toMatchObject({ count: 0, status: 'ok' });
+    expect(summary.cells.filter((c: { count: number | null }) => c.count !== null && c.count > 0 && c.count < 5)).toEqual([]);
   });
 
   test('the CSV is semicolon separated UTF-8 with a BOM and .. for suppressed cells', async () => {
     const h = await feedbackHarness();
     await sendMany(h, 2, { municipality: '1490' });
+    await release(h);
     const res = await h.app.request('/api/feedback/summary.csv?period=2026-Q4');
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -91,10 +110,12 @@ describe('the summaries', () => {
     expect(html).toContain('<blockquote>Bra stöd</blockquote>');
   });
 
-  test('the page shows the quarter per målbild with .. for suppressed cells', async () => {
+  test('the page shows the latest released quarter per målbild with .. for hidden cells', async () => {
     const h = await feedbackHarness();
     await sendMany(h, 1, { municipality: '1490' });
+    await release(h);
     const html = await (await h.app.request('/tyck-till/sammanstallning')).text();
+    expect(html).toContain('2026-Q4: publicerad 15 februari 2027.');
     expect(html).toContain('Antal synpunkter 2026-Q4');
     expect(html).toContain('<td class="num">..</td>');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorsKit, json } from './helpers.js';
+import { indicatorsKit, json, release } from './helpers.js';
 
 describe('derived indicators', () => {
   it('shows feedback and training as not yet available, not zero, while their sources are missing', async () => {
@@ -22,6 +22,7 @@ describe('derived indicators', () => {
         { period: '2026-Q3', malbild: 'respekt', municipality: null, count: 6 },
       ]),
     );
+    expect((await release(kit)).status).toBe(201);
     const body = await json(await kit.app.request('/api/indicators/compare?indicator=feedback-received&period=2026-Q3'));
     expect(body.available).toBe(true);
     const lulea = body.organizations.find((o: { organization: string }) => o.organization === '2580');
@@ -40,6 +41,7 @@ describe('derived indicators', () => {
         { org: '2584', period: '2026-Q3', topic: 'sip', count: 2 },
       ]),
     );
+    expect((await release(kit)).status).toBe(201);
     const body = await json(await kit.app.request('/api/indicators/compare?indicator=staff-trained&period=2026-Q3&org=2584'));
     expect(body.organizations[0].cells).toMatchObject({
       T: { value: 14 },

@@ -46,3 +46,12 @@ export async function storedKeys(kit: TestKit): Promise<string[]> {
 /** The JSON body of a response, loosely typed: tests assert its shape. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by the assertions themselves
 export const json = async (res: Response): Promise<any> => res.json();
+
+/** Release `period` as an admin (the clock of `indicatorsKit` is past the 2026-Q3 deadline). */
+export async function release(kit: TestKit & { app: ReturnType<typeof createIndicatorsApp> }, period = '2026-Q3'): Promise<Response> {
+  return kit.app.request('/api/indicators/releases', {
+    method: 'POST',
+    headers: jsonHeaders(await kit.bearer({ roles: ['admin'] })),
+    body: JSON.stringify({ period }),
+  });
+}

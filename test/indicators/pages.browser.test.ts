@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, browserAvailable, launchBrowser, serveApp } from '../support/browser.js';
-import { indicatorsKit, putReport, sipReport } from './helpers.js';
+import { indicatorsKit, putReport, release, sipReport } from './helpers.js';
 
 describe.runIf(browserAvailable())('the follow-up pages in a browser', () => {
   let browser: Browser;
@@ -16,6 +16,8 @@ describe.runIf(browserAvailable())('the follow-up pages in a browser', () => {
     await putReport(kit, 'sip-established/2026-Q2/2580', sipReport(8, 8), admin);
     await putReport(kit, 'sip-established/2026-Q3/2580', sipReport(3, 9), admin);
     await putReport(kit, 'wait-days-first-visit/2026-Q3/2580', { value: 14, denominator: 30 }, admin);
+    await release(kit, '2026-Q2');
+    await release(kit, '2026-Q3');
     const server = await serveApp(kit.app);
     const page = await browser.newPage();
     try {
@@ -41,6 +43,8 @@ describe.runIf(browserAvailable())('the follow-up pages in a browser', () => {
     const admin = await kit.bearer({ roles: ['admin'] });
     await putReport(kit, 'sip-established/2026-Q2/2580', sipReport(8, 8), admin);
     await putReport(kit, 'sip-established/2026-Q3/2580', sipReport(3, 9), admin);
+    await release(kit, '2026-Q2');
+    await release(kit, '2026-Q3');
     const server = await serveApp(kit.app);
     const page = await browser.newPage();
     try {

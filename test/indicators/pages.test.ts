@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorsKit, putReport, sipReport } from './helpers.js';
+import { indicatorsKit, putReport, release, sipReport } from './helpers.js';
 
 async function withSip() {
   const kit = await indicatorsKit();
   await putReport(kit, 'sip-established/2026-Q2/2580', sipReport(8, 8), await kit.bearer({ roles: ['editor'], org: '2580' }));
   await putReport(kit, 'sip-established/2026-Q3/2580', sipReport(3, 9), await kit.bearer({ roles: ['editor'], org: '2580' }));
   await putReport(kit, 'sip-established/2026-Q3/2584', sipReport(5, 5), await kit.bearer({ roles: ['editor'], org: '2584' }));
+  await release(kit, '2026-Q2');
+  await release(kit, '2026-Q3');
   return kit;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorsKit, json, putReport, sipReport } from './helpers.js';
+import { indicatorsKit, json, putReport, release, sipReport } from './helpers.js';
 
 async function withFigures() {
   const kit = await indicatorsKit();
@@ -21,6 +21,8 @@ async function withFigures() {
     await putReport(kit, `completed-interventions/2026-Q3/${org}`, { value: completed }, admin);
     await putReport(kit, `structured-follow-up-share/2026-Q3/${org}`, { value: share }, admin);
   }
+  await release(kit, '2026-Q2');
+  await release(kit, '2026-Q3');
   return { kit, admin };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorsKit, json, putReport, sipReport, storedKeys } from './helpers.js';
+import { indicatorsKit, json, putReport, release, sipReport, storedKeys } from './helpers.js';
 
 describe('reporting figures', () => {
   it('lets the Luleå editor report SIP figures for Luleå and keeps who and when', async () => {
@@ -48,8 +48,14 @@ describe('reporting figures', () => {
     expect(body.current.cells.T).toBe(13);
     expect(body.history).toHaveLength(1);
     expect(body.history[0].cells.T).toBe(12);
+    const staffView = await json(
+      await kit.app.request('/api/indicators/compare?indicator=sip-established&org=2580', { headers: { authorization: editor } }),
+    );
+    expect(staffView.organizations[0]).toMatchObject({ revised: true, raw: true });
+    expect((await release(kit)).status).toBe(201);
     const published = await json(await kit.app.request('/api/indicators/compare?indicator=sip-established&org=2580'));
-    expect(published.organizations[0]).toMatchObject({ revised: true });
+    expect(published.organizations[0]).not.toHaveProperty('revised');
+    expect(published.organizations[0]).not.toHaveProperty('reportedAt');
   });
 
   it.each([
@@ -108,6 +114,7 @@ describe('reporting figures', () => {
     const kit = await indicatorsKit();
     const admin = await kit.bearer({ roles: ['admin'] });
     expect((await putReport(kit, 'youth-reached/2026-Q3/2505', { status: 'not-applicable' }, admin)).status).toBe(201);
+    expect((await release(kit)).status).toBe(201);
     const res = await kit.app.request('/api/indicators/values?indicator=youth-reached&period=2026-Q3&org=2505');
     const { items } = await json(res);
     expect(items[0]).toMatchObject({ organization: '2505', value: null, status: 'not-applicable' });

@@ -62,6 +62,8 @@ describe('every route under arbitrary input', () => {
       '/api/indicators/export.json',
       '/uppfoljning/sip-established',
       '/uppfoljning',
+      '/api/indicators/releases',
+      '/api/indicators/releases/2026-Q3',
     ];
     const param = fc.tuple(
       fc.constantFrom('indicator', 'period', 'org', 'cursor', 'limit', 'locale', 'lang', 'x'),

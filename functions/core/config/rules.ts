@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { DEFAULT_INDICATORS } from '../domain/indicators.js';
 import { COUNTIES, countyByCode, municipalityByCode } from '../domain/municipalities.js';
-import { bilingual, countyConfigShape, type CountyConfig, type IndicatorDefinition } from './schema.js';
+import { bilingual, countyConfigShape, MIN_PROTECTION, type CountyConfig, type IndicatorDefinition } from './schema.js';
 
 type Ctx = z.RefinementCtx<CountyConfig>;
 type Path = (string | number)[];
@@ -136,7 +136,21 @@ function checkLanguages(config: CountyConfig, ctx: Ctx): void {
   noDuplicates(ctx, config.languages, (i) => ['languages', i], { sv: 'Språket', en: 'language' });
 }
 
+function checkProtection(config: CountyConfig, ctx: Ctx): void {
+  for (const side of ['lower', 'upper'] as const) {
+    const width = config.indicators.protection[side];
+    if (width < MIN_PROTECTION)
+      issue(
+        ctx,
+        ['indicators', 'protection', side],
+        `Skyddsbredden ${width} är för smal: minst ${MIN_PROTECTION} krävs, annars kan ett dolt antal räknas fram nästan exakt (standard 3).`,
+        `Protection width ${width} is too narrow: at least ${MIN_PROTECTION} is required, or a hidden count can be worked out almost exactly (default 3).`,
+      );
+  }
+}
+
 function checkIndicators(config: CountyConfig, ctx: Ctx): void {
+  checkProtection(config, ctx);
   const defaults = new Set(DEFAULT_INDICATORS.map((d) => d.id));
   const { include, custom } = config.indicators;
   if (include !== 'all') {

@@ -77,6 +77,22 @@ const suppressionSchema = z.strictObject({
   minDenominator: z.int().min(1).max(1000).default(10),
 });
 
+/** The documented default protection width (docs/indicators.md, "The rule"). */
+export const DEFAULT_PROTECTION = { lower: 3, upper: 3 } as const;
+/** The narrowest protection width check-config accepts. */
+export const MIN_PROTECTION = 2;
+const protectionSchema = z.strictObject({
+  lower: z.int().max(50).default(DEFAULT_PROTECTION.lower),
+  upper: z.int().max(50).default(DEFAULT_PROTECTION.upper),
+});
+/** When releases are made: the reporting deadline and the revision schedule. */
+export const DEFAULT_RELEASE = { deadlineDays: 30, revisionIntervalDays: 90, scheduled: true } as const;
+const releaseSchema = z.strictObject({
+  deadlineDays: z.int().min(0).max(365).default(DEFAULT_RELEASE.deadlineDays),
+  revisionIntervalDays: z.int().min(1).max(3650).default(DEFAULT_RELEASE.revisionIntervalDays),
+  scheduled: z.boolean().default(DEFAULT_RELEASE.scheduled),
+});
+
 const indicatorDefinitionSchema = z.strictObject({
   id,
   sv: text(240),
@@ -225,8 +241,16 @@ const baseSchema = z.strictObject({
       include: z.union([z.literal('all'), z.array(id)]).default('all'),
       custom: z.array(indicatorDefinitionSchema).default([]),
       suppression: suppressionSchema.default({ minCount: 5, minDenominator: 10 }),
+      protection: protectionSchema.default(DEFAULT_PROTECTION),
+      release: releaseSchema.default(DEFAULT_RELEASE),
     })
-    .default({ include: 'all', custom: [], suppression: { minCount: 5, minDenominator: 10 } }),
+    .default({
+      include: 'all',
+      custom: [],
+      suppression: { minCount: 5, minDenominator: 10 },
+      protection: DEFAULT_PROTECTION,
+      release: DEFAULT_RELEASE,
+    }),
   feedback: z
     .strictObject({
       maxTextLength: z.int().min(200).max(10000).default(2000),

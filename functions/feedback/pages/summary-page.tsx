@@ -1,5 +1,5 @@
 import type { CountyConfig } from '../../core/config/schema.js';
-import { t, type Lang } from '../../core/i18n.js';
+import { formatDate, t, type Lang } from '../../core/i18n.js';
 import { Layout } from '../../core/page/layout.js';
 import type { Summary } from '../summary/build.js';
 
@@ -27,6 +27,7 @@ export function SummaryPage(props: SummaryPageProps) {
       : m === null
         ? t(lang, { sv: 'Ingen kommun angiven', en: 'No municipality given' })
         : (config.municipalities.find((x) => x.code === m)?.name ?? m);
+  const release = summary.releases.find((r) => r.period === period);
   const value = (malbild: string, m: string | null) => {
     const c = summary.cells.find((x) => x.period === period && x.malbild === malbild && x.municipality === m);
     return c?.status === 'suppressed' ? '..' : String(c?.count ?? 0);
@@ -61,39 +62,56 @@ export function SummaryPage(props: SummaryPageProps) {
           {t(lang, { sv: 'Visa', en: 'Show' })}
         </button>
       </form>
-      <div class="table-scroll" role="region" aria-labelledby="counts-caption" tabindex={0}>
-        <table>
-          <caption id="counts-caption">
-            {t(lang, { sv: `Antal synpunkter ${period}`, en: `Number of pieces of feedback ${period}` })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, { sv: 'Målbild', en: 'Goal image' })}</th>
-              {columns.map((m) => (
-                <th scope="col" class="num">
-                  {head(m)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {summary.categories.map((c) => (
-              <tr>
-                <th scope="row">{t(lang, c)}</th>
-                {columns.map((m) => (
-                  <td class="num">{value(c.id, m)}</td>
+      {release ? (
+        <>
+          <p class="muted" id="release">
+            {t(lang, {
+              sv: `${period}: publicerad ${formatDate(release.releasedAt, lang)}${release.revision > 1 ? `, revidering ${release.revision}` : ''}.`,
+              en: `${period}: released ${formatDate(release.releasedAt, lang)}${release.revision > 1 ? `, revision ${release.revision}` : ''}.`,
+            })}
+          </p>
+          <div class="table-scroll" role="region" aria-labelledby="counts-caption" tabindex={0}>
+            <table>
+              <caption id="counts-caption">
+                {t(lang, { sv: `Antal synpunkter ${period}`, en: `Number of pieces of feedback ${period}` })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t(lang, { sv: 'Målbild', en: 'Goal image' })}</th>
+                  {columns.map((m) => (
+                    <th scope="col" class="num">
+                      {head(m)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {summary.categories.map((c) => (
+                  <tr>
+                    <th scope="row">{t(lang, c)}</th>
+                    {columns.map((m) => (
+                      <td class="num">{value(c.id, m)}</td>
+                    ))}
+                  </tr>
                 ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <p class="muted">
-        {t(lang, {
-          sv: `".." betyder att antalet är 1–${summary.minCount - 1} eller att det annars skulle gå att räkna ut ett sådant litet antal. Det skyddar dem som har skrivit.`,
-          en: `".." means the number is 1–${summary.minCount - 1}, or that such a small number could otherwise be worked out. This protects those who wrote.`,
-        })}
-      </p>
+              </tbody>
+            </table>
+          </div>
+          <p class="muted">
+            {t(lang, {
+              sv: `".." betyder att antalet är 1–${summary.minCount - 1} eller att det annars skulle gå att räkna ut ett sådant litet antal. Det skyddar dem som har skrivit.`,
+              en: `".." means the number is 1–${summary.minCount - 1}, or that such a small number could otherwise be worked out. This protects those who wrote.`,
+            })}
+          </p>
+        </>
+      ) : (
+        <p id="not-released">
+          {t(lang, {
+            sv: `Antalen för ${period} är inte publicerade än. De publiceras när kvartalet är slut och rapporteringstiden har gått ut, skyddade tillsammans med Uppföljning.`,
+            en: `The counts for ${period} have not been released yet. They are released after the quarter and its reporting deadline, protected together with Follow-up.`,
+          })}
+        </p>
+      )}
       <p>
         <a href={`/api/feedback/summary.csv?period=${period}`}>
           {t(lang, { sv: 'Ladda ner som CSV (för Excel)', en: 'Download as CSV (for Excel)' })}

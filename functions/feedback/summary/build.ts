@@ -3,8 +3,8 @@ import { toStockholmIso } from '../../core/i18n.js';
 import type { FeedbackContext } from '../context.js';
 import { quarterOf } from '../store/keys.js';
 import { retentionStart } from '../store/submissions.js';
-import { countSubmissions, moderationStates, rebuildCounts } from './counts.js';
-import { applySmallCountRule, cell, type CountCell } from './suppress.js';
+import { moderationStates, rebuildCounts } from './counts.js';
+import { releasedCells, readReleases, type ReleaseInfo } from './released.js';
 
 /** One cell of the public summary: `count` is `null` when suppressed. */
 export interface SummaryCell {
@@ -30,8 +30,10 @@ export interface Summary {
   readonly generatedAt: string;
   readonly periods: readonly string[];
   readonly categories: readonly Term[];
-  /** Counts from 1 to `minCount − 1` are suppressed, with secondary suppression. */
+  /** Counts from 1 to `minCount − 1` are always hidden, and with them what protection needs. */
   readonly minCount: number;
+  /** The release each period's counts come from (counts are shown only for released quarters). */
+  readonly releases: readonly ReleaseInfo[];
   readonly cells: readonly SummaryCell[];
   readonly quotes: readonly PublishedQuote[];
 }
@@ -49,32 +51,17 @@ export function quartersInRetention(ctx: FeedbackContext): string[] {
 }
 
 /**
- * Build the public summary of `periods`: counts per målbild × quarter × municipality under the
- * small-count rule, plus the published quotes. Also brings `feedback/public/counts.json` up to date.
+ * Build the public summary of `periods`: the released, protected counts per målbild × quarter ×
+ * municipality (the indicator `feedback-received` of the area's releases; a quarter without a
+ * release has no counts yet), plus the published quotes. Also brings
+ * `feedback/public/counts.json` (what the release step reads) up to date.
  */
 export async function buildSummary(ctx: FeedbackContext, periods: readonly string[]): Promise<Summary> {
   const { deps } = ctx;
   const states = await moderationStates(deps.store);
-  const all = await countSubmissions(ctx, states);
-  await rebuildCounts(ctx, states, all);
-  const columns: (string | null)[] = [...deps.config.municipalities.map((m) => m.code), null];
-  const cells: SummaryCell[] = [];
-  const rows: { period: string; malbild: string; cells: Map<string | null, CountCell>; total: CountCell }[] = [];
-  for (const period of periods) {
-    for (const c of ctx.categories) {
-      const raw = (m: string | null) => all.find((r) => r.period === period && r.malbild === c.id && r.municipality === m)?.count ?? 0;
-      const row = new Map(columns.map((m) => [m, cell(raw(m))] as const));
-      rows.push({ period, malbild: c.id, cells: row, total: cell([...row.values()].reduce((a, b) => a + b.raw, 0)) });
-    }
-  }
-  applySmallCountRule(
-    rows.map((r) => [...r.cells.values(), r.total]),
-    deps.config.indicators.suppression.minCount,
-  );
-  for (const r of rows) {
-    for (const [m, c] of [...r.cells, ['total', r.total] as const])
-      cells.push({ period: r.period, malbild: r.malbild, municipality: m, count: c.count, status: c.suppressed ? 'suppressed' : 'ok' });
-  }
+  await rebuildCounts(ctx, states);
+  const published = await readReleases(deps.store);
+  const { cells, releases } = releasedCells(published, periods, ctx.categories, deps.config);
   const quotes: PublishedQuote[] = [];
   const since = retentionStart(deps.clock.now(), deps.config.retention.feedbackDays);
   for (const [id, state] of states) {
@@ -89,6 +76,7 @@ export async function buildSummary(ctx: FeedbackContext, periods: readonly strin
     periods,
     categories: ctx.categories,
     minCount: deps.config.indicators.suppression.minCount,
+    releases,
     cells,
     quotes,
   };

@@ -11,7 +11,12 @@ import { DIALECT, parseCsv, parseNumber, plain, type CsvLocale } from './format.
 
 /** The result of reading an upload: reports to store, or every error by row and column. */
 export type ImportResult =
-  { readonly reports: { id: ReportId; report: ValidReport }[]; readonly skipped: number } | { readonly errors: FieldError[] };
+  | { readonly reports: { id: ReportId; report: ValidReport }[]; readonly skipped: number }
+  | { readonly errors: FieldError[] }
+  | { readonly tooManyRows: number };
+
+/** The most data rows one upload may hold (docs/indicators.md): checked before anything is stored. */
+export const MAX_IMPORT_ROWS = 5000;
 
 const REQUIRED: ColumnId[] = ['indicator', 'organization', 'period', 'breakdown', 'category', 'value'];
 
@@ -35,6 +40,7 @@ export function readImport(ctx: IndicatorsContext, text: string, mayReport: (org
   } catch (error) {
     return { errors: [{ field: '(body)', message: (error as Error).message, sv: 'Ett citattecken stängs aldrig' }] };
   }
+  if (table.length - 1 > MAX_IMPORT_ROWS) return { tooManyRows: table.length - 1 };
   const head = (table[0] ?? []).map((h) => h.trim().toLowerCase());
   const col = new Map<ColumnId, number>();
   for (const c of COLUMNS) {

@@ -2,6 +2,7 @@ import { preconditionFailed, preconditionRequired } from '../../core/http/proble
 import { getJson, putJson } from '../../core/store/json.js';
 import { PreconditionFailedError, type Store } from '../../core/store/store.js';
 import { reportKey, type ReportVersion, type StoredReport } from '../model/report.js';
+import { inParallel } from './parallel.js';
 
 /** Which report: indicator, organisation and period. */
 export interface ReportId {
@@ -59,14 +60,20 @@ export async function writeReport(
   }
 }
 
+/** How many report objects a bulk upload writes at once. */
+export const WRITE_CONCURRENCY = 8;
+
 /**
- * Write many reports as one unit (bulk upload): each object by read-modify-write with its ETag.
- * If any write fails, those already written are put back as they were, so nothing partial stays.
+ * Write many reports as one unit (bulk upload): each object by read-modify-write with its ETag,
+ * at most `WRITE_CONCURRENCY` at a time. If any write fails, no new write starts, and those already
+ * written are put back as they were once the ones in flight have ended, so nothing partial stays.
  */
 export async function writeReports(store: Store, items: readonly { id: ReportId; version: ReportVersion }[]): Promise<void> {
   const done: { key: string; before?: StoredReport; etag: string }[] = [];
-  try {
-    for (const { id, version } of items) {
+  let failure: { error: unknown } | undefined;
+  await inParallel(items, WRITE_CONCURRENCY, async ({ id, version }) => {
+    if (failure) return;
+    try {
       const key = reportKey(id.indicator, id.period, id.organization);
       const current = await readReport(store, id);
       const { etag } = await putJson(
@@ -76,16 +83,18 @@ export async function writeReports(store: Store, items: readonly { id: ReportId;
         current ? { ifMatch: current.etag } : { ifNoneMatch: '*' },
       );
       done.push({ key, before: current?.report, etag });
+    } catch (error) {
+      failure ??= { error };
     }
-  } catch (error) {
-    for (const { key, before, etag } of done.reverse()) {
-      try {
-        if (before) await putJson(store, key, before, { ifMatch: etag });
-        else await store.delete(key);
-      } catch {
-        // a later writer changed it since: their version stands
-      }
+  });
+  if (!failure) return;
+  for (const { key, before, etag } of done.reverse()) {
+    try {
+      if (before) await putJson(store, key, before, { ifMatch: etag });
+      else await store.delete(key);
+    } catch {
+      // a later writer changed it since: their version stands
     }
-    throw error;
   }
+  throw failure.error;
 }

@@ -1,4 +1,5 @@
 import type { Store } from '../../core/store/store.js';
+import { inParallel } from './parallel.js';
 import { DERIVED_SOURCES, REPORTS_PREFIX, type StoredReport } from '../model/report.js';
 
 /** Everything the queries read: every report object and the derived sources (absent → `undefined`). */
@@ -28,14 +29,6 @@ const decoder = new TextDecoder();
 /** How many objects a refresh reads at once (S3 answers each GET in tens of milliseconds). */
 const READ_CONCURRENCY = 32;
 
-/** Run `work` over `items` with at most `limit` at a time. */
-async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 const parse = (body: Uint8Array): unknown => JSON.parse(decoder.decode(body));
 
 /**

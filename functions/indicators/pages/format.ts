@@ -32,6 +32,6 @@ export function coverageText(coverage: Coverage | undefined, lang: Lang): string
 
 /** The legend explaining the symbols used in tables. */
 export const SYMBOLS: Text = {
-  sv: '.. betyder att uppgiften inte visas: antingen har den inte rapporterats, eller så bygger den på så få personer (1–4, eller färre än 10 bakom en andel, ett medelvärde eller en median) att någon skulle kunna pekas ut. Då döljs också ett närliggande värde så att det dolda inte kan räknas fram. . betyder att indikatorn inte är tillämplig.',
-  en: '.. means the figure is not shown: either it has not been reported, or it rests on so few persons (1–4, or fewer than 10 behind a share, mean or median) that someone could be identified. A neighbouring figure is then hidden too, so the hidden one cannot be worked out. . means the indicator does not apply.',
+  sv: '.. betyder att uppgiften inte visas: antingen har den inte rapporterats, eller så döljs den för att ingen person ska kunna pekas ut. Små antal döljs alltid, och därtill så många andra uppgifter (även stora tal och nollor) att inget dolt antal kan räknas fram ur allt som publicerats, inte heller ur tidigare publiceringar. . betyder att indikatorn inte är tillämplig.',
+  en: '.. means the figure is not shown: either it has not been reported, or it is hidden so that no person can be identified. Small counts are always hidden, and with them as many other figures (large ones and zeros too) as it takes so that no hidden count can be worked out from everything published, earlier releases included. . means the indicator does not apply.',
 };

@@ -6,6 +6,8 @@ import { organisationName } from '../csv/export.js';
 import { TOTAL, type Category, type Dimension } from '../model/cells.js';
 import type { IndicatorTable } from '../query/types.js';
 import { BarChart, TrendChart, type Datum } from './chart.js';
+import type { Published } from '../release/types.js';
+import { ReleaseNote } from './release-note.js';
 import { AreaTable, OrgTable } from './tables.js';
 import { cellText, coverageText, SYMBOLS } from './format.js';
 
@@ -15,10 +17,11 @@ interface Props {
   readonly table: IndicatorTable;
   readonly period?: string;
   readonly categories: Record<Dimension, readonly Category[]>;
+  readonly published: Published;
 }
 
 /** One indicator: text summary, trend over periods and comparison per organisation, each chart with its data table. */
-export function IndicatorPage({ config, lang, table, period, categories }: Props) {
+export function IndicatorPage({ config, lang, table, period, categories, published }: Props) {
   const def = table.indicator;
   const chosen = period && table.periods.includes(period) ? period : table.periods.at(-1);
   const trend: Datum[] = table.area.map((a) => ({
@@ -41,7 +44,7 @@ export function IndicatorPage({ config, lang, table, period, categories }: Props
         en: 'Not yet available: the service this figure comes from has no data yet. This does not mean zero.',
       })
     : !chosen
-      ? t(lang, { sv: 'Inga uppgifter rapporterade än.', en: 'Nothing reported yet.' })
+      ? t(lang, { sv: 'Inga uppgifter publicerade än.', en: 'Nothing released yet.' })
       : t(lang, {
           sv: `${chosen} var värdet för hela området ${cellText(area?.cells[TOTAL], def.unit, lang)} (${method}). ${coverageText(area?.coverage, lang)}.${shown.length > 1 ? ` Från ${shown[0]?.label} (${shown[0]?.text}) till ${shown.at(-1)?.label} (${shown.at(-1)?.text}).` : ''}`,
           en: `In ${chosen} the figure for the whole area was ${cellText(area?.cells[TOTAL], def.unit, lang)} (${method}). ${coverageText(area?.coverage, lang)}.${shown.length > 1 ? ` From ${shown[0]?.label} (${shown[0]?.text}) to ${shown.at(-1)?.label} (${shown.at(-1)?.text}).` : ''}`,
@@ -55,6 +58,7 @@ export function IndicatorPage({ config, lang, table, period, categories }: Props
       <h1>{t(lang, def)}</h1>
       {def.descriptionSv ? <p class="lead">{lang === 'sv' ? def.descriptionSv : (def.descriptionEn ?? def.descriptionSv)}</p> : null}
       <p id="summary">{summary}</p>
+      <ReleaseNote published={published} period={chosen} lang={lang} />
       <p class="hint">{t(lang, SYMBOLS)}</p>
       {table.periods.length > 1 ? (
         <form method="get" action={`/uppfoljning/${def.id}`}>

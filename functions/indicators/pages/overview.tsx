@@ -2,10 +2,12 @@ import type { CountyConfig } from '../../core/config/schema.js';
 import { t, type Lang } from '../../core/i18n.js';
 import { TOTAL } from '../model/cells.js';
 import type { IndicatorTable } from '../query/types.js';
+import type { Published } from '../release/types.js';
 import { cellText, coverageText, SYMBOLS } from './format.js';
+import { ReleaseNote } from './release-note.js';
 
 /** The body of `/uppfoljning`: every indicator with its latest area figure and coverage. */
-export function Overview(props: { config: CountyConfig; lang: Lang; tables: readonly IndicatorTable[] }) {
+export function Overview(props: { config: CountyConfig; lang: Lang; tables: readonly IndicatorTable[]; published: Published }) {
   const { lang } = props;
   return (
     <>
@@ -17,6 +19,7 @@ export function Overview(props: { config: CountyConfig; lang: Lang; tables: read
         })}
       </p>
       <p class="hint">{t(lang, SYMBOLS)}</p>
+      <ReleaseNote published={props.published} period={props.published.releases.at(-1)?.period} lang={lang} />
       <ul class="cards">
         {props.tables.map((table) => {
           const def = table.indicator;
@@ -39,7 +42,7 @@ export function Overview(props: { config: CountyConfig; lang: Lang; tables: read
                   <strong class="num">{cellText(latest.cells[TOTAL], def.unit, lang)}</strong>. {coverageText(latest.coverage, lang)}.
                 </p>
               ) : (
-                <p class="muted">{t(lang, { sv: 'Inga uppgifter rapporterade än.', en: 'Nothing reported yet.' })}</p>
+                <p class="muted">{t(lang, { sv: 'Inga uppgifter publicerade än.', en: 'Nothing released yet.' })}</p>
               )}
             </li>
           );

@@ -8,11 +8,13 @@ import type { IndicatorsContext } from '../context.js';
 import { isPeriod } from '../model/period.js';
 import { IndicatorPage } from './indicator-page.js';
 import { Overview } from './overview.js';
+import { NotReleased } from './release-note.js';
 
 const PUBLIC: { kind: 'public' } = { kind: 'public' };
 
 /** Pages carry a per-response CSP nonce, so they get a short shared-cache lifetime instead of an ETag. */
-const page = (c: Context, html: string) => c.html(html, 200, { 'Cache-Control': 'public, max-age=60', Vary: 'Cookie' });
+const page = (c: Context, html: string, status: 200 | 404 = 200) =>
+  c.html(html, status, { 'Cache-Control': 'public, max-age=60', Vary: 'Cookie' });
 
 /** `/uppfoljning` and `/uppfoljning/{indicator}`: the public pages (always published figures, whoever asks). */
 export function indicatorPages(ctx: IndicatorsContext) {
@@ -21,10 +23,11 @@ export function indicatorPages(ctx: IndicatorsContext) {
   app.get('/', async (c) => {
     const lang = resolveLang(c);
     const tables = await ctx.tables(PUBLIC);
+    const published = await ctx.releases();
     const title = t(lang, { sv: 'Uppföljning', en: 'Follow-up' });
     const html = await (
       <Layout config={config} lang={lang} title={title} path="/uppfoljning" current="indicators" nonce={c.get('secureHeadersNonce')}>
-        <Overview config={config} lang={lang} tables={tables} />
+        <Overview config={config} lang={lang} tables={tables} published={published} />
       </Layout>
     ).toString();
     return page(c, html);
@@ -36,6 +39,8 @@ export function indicatorPages(ctx: IndicatorsContext) {
     const asked = c.req.query('period');
     const period = asked && isPeriod(asked, def.frequency) ? asked : undefined;
     const table = await ctx.table(def.id, PUBLIC);
+    const published = await ctx.releases();
+    const unreleased = period !== undefined && !table.periods.includes(period);
     const html = await (
       <Layout
         config={config}
@@ -45,10 +50,11 @@ export function indicatorPages(ctx: IndicatorsContext) {
         current="indicators"
         nonce={c.get('secureHeadersNonce')}
       >
-        <IndicatorPage config={config} lang={lang} table={table} period={period} categories={ctx.categories} />
+        {unreleased ? <NotReleased period={period} lang={lang} /> : null}
+        <IndicatorPage config={config} lang={lang} table={table} period={period} categories={ctx.categories} published={published} />
       </Layout>
     ).toString();
-    return page(c, html);
+    return page(c, html, unreleased ? 404 : 200);
   });
   return app;
 }

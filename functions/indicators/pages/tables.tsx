@@ -62,10 +62,7 @@ export function OrgTable(props: {
       <tbody>
         {rows.map((r) => (
           <tr>
-            <th scope="row">
-              {organisationName(config, r.organization, lang)}
-              {r.revised ? <span class="muted"> {t(lang, { sv: '(rättad)', en: '(corrected)' })}</span> : null}
-            </th>
+            <th scope="row">{organisationName(config, r.organization, lang)}</th>
             <td class="num">{cellText(r.cells[TOTAL] ?? { value: null, status: r.status }, def.unit, lang)}</td>
             {breakdownKeys.map((k) => (
               <td class="num">{cellText(r.cells[k] ?? { value: null, status: r.status }, def.unit, lang)}</td>

@@ -1,5 +1,5 @@
 import type { IndicatorDefinition } from '../../core/config/schema.js';
-import { isSmallCount, isSmallDenominator, type Thresholds } from '../disclosure/suppress.js';
+import { isSmallCount, isSmallDenominator, type Thresholds } from '../disclosure/thresholds.js';
 import type { Cell, ObsStatus } from './types.js';
 
 /** One organisation's published figure that goes into an area median or weighted mean. */
@@ -40,5 +40,5 @@ export function statisticCell(
   if (value === undefined) return { value: null, status: missing };
   const small =
     def.unit === 'count' ? isSmallCount(value, thresholds) : isSmallDenominator(members.length ? denominator : undefined, thresholds);
-  return protect && small ? { value: null, status: 'suppressed', suppression: 'primary' } : { value: round(value), status: 'reported' };
+  return protect && small ? { value: null, status: 'suppressed' } : { value: round(value), status: 'reported' };
 }

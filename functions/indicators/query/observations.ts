@@ -16,7 +16,6 @@ export interface Observation {
   readonly unit: string;
   readonly value: number | null;
   readonly status: ObsStatus;
-  readonly suppression?: 'primary' | 'secondary';
   /** Persons behind a share, mean or median (staff with rights only). */
   readonly denominator?: number;
   /** The organisation corrected this report after first reporting it. */
@@ -57,7 +56,6 @@ function cellRows(
         category: code,
         value: cell?.value ?? null,
         status,
-        ...(cell?.suppression ? { suppression: cell.suppression } : {}),
         ...(denominator !== undefined ? { denominator } : {}),
       };
     });

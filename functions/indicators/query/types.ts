@@ -1,10 +1,9 @@
 import type { IndicatorDefinition } from '../../core/config/schema.js';
-import type { Suppression } from '../disclosure/suppress.js';
 
 /**
  * The state of one observation. Four states are kept apart: a figure (zero is a figure),
- * not reported, suppressed (hidden to protect persons) and not applicable; derived indicators
- * whose source does not exist yet are not yet available.
+ * not reported, suppressed (hidden to protect persons, for whatever reason: no answer says why)
+ * and not applicable; derived indicators whose source does not exist yet are not yet available.
  */
 export type ObsStatus = 'reported' | 'not-reported' | 'suppressed' | 'not-applicable' | 'not-yet-available';
 
@@ -12,7 +11,6 @@ export type ObsStatus = 'reported' | 'not-reported' | 'suppressed' | 'not-applic
 export interface Cell {
   readonly value: number | null;
   readonly status: ObsStatus;
-  readonly suppression?: Suppression;
 }
 
 /** One organisation's observations for a period, per cell key (`T`, `gender:K`, …). */
@@ -21,8 +19,9 @@ export interface OrgRow {
   readonly period: string;
   readonly status: Exclude<ObsStatus, 'suppressed'>;
   readonly cells: Readonly<Record<string, Cell>>;
+  /** When it was reported: staff views only. */
   readonly reportedAt?: string;
-  /** The figures were corrected after first being reported (revisions are announced, never silent). */
+  /** The figures were corrected after first being reported: staff views only (public revisions are whole releases). */
   readonly revised?: boolean;
   /** Whether the figures shown are raw because the viewer has rights to this organisation. */
   readonly raw?: boolean;

@@ -5,7 +5,7 @@ import type { KitEnv } from '../../core/http/staff.js';
 import type { IndicatorsContext } from '../context.js';
 import { TOTAL } from '../model/cells.js';
 import { AREA_ORG } from '../query/observations.js';
-import { filters, scopeOf, viewerOf } from './common.js';
+import { assertReleased, filters, scopeOf, viewerOf } from './common.js';
 
 /**
  * Aggregates of one indicator: `/area` (the area total per period with coverage and method),
@@ -17,6 +17,7 @@ export function aggregateRoutes(ctx: IndicatorsContext) {
   app.get('/area', async (c) => {
     const f = filters(c, ctx, { requireIndicator: true });
     const viewer = await viewerOf(c, ctx);
+    await assertReleased(ctx, viewer, f.period);
     const table = await ctx.table(f.indicator?.id as string, viewer);
     const items = table.area.filter((a) => !f.period || a.period === f.period);
     return cachedResponse(
@@ -28,6 +29,7 @@ export function aggregateRoutes(ctx: IndicatorsContext) {
   app.get('/compare', async (c) => {
     const f = filters(c, ctx, { requireIndicator: true });
     const viewer = await viewerOf(c, ctx);
+    await assertReleased(ctx, viewer, f.period);
     const table = await ctx.table(f.indicator?.id as string, viewer);
     const period = f.period ?? table.periods.at(-1);
     const organizations = table.rows.filter((r) => r.period === period && (!f.organization || r.organization === f.organization));
@@ -54,6 +56,7 @@ export function aggregateRoutes(ctx: IndicatorsContext) {
         { field: 'period', message: 'A series covers every period; leave period out', sv: 'En tidsserie omfattar alla perioder' },
       ]);
     const viewer = await viewerOf(c, ctx);
+    await assertReleased(ctx, viewer, f.period);
     const table = await ctx.table(f.indicator?.id as string, viewer);
     const org = f.organization ?? AREA_ORG;
     const points =

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { IndicatorDefinition } from '../../core/config/schema.js';
-import { badRequest, type FieldError } from '../../core/http/problem.js';
+import { badRequest, ProblemError, type FieldError } from '../../core/http/problem.js';
 import { optionalStaff } from '../../core/http/staff.js';
 import type { IndicatorsContext } from '../context.js';
 import { isPeriod, type Frequency } from '../model/period.js';
@@ -92,4 +92,23 @@ export function pageOf<T>(items: readonly T[], offset: number, limit: number): {
     items: items.slice(offset, next),
     ...(next < items.length ? { nextCursor: Buffer.from(`o:${next}`, 'utf8').toString('base64url') } : {}),
   };
+}
+
+/**
+ * The public see released periods only: a period asked for that has no release yet is a 404
+ * saying so (figures are reported first and released after the reporting deadline).
+ */
+export async function assertReleased(ctx: IndicatorsContext, viewer: Viewer, period: string | undefined): Promise<void> {
+  if (!period || viewer.kind !== 'public') return;
+  const { periods } = await ctx.releases();
+  if (periods[period]) return;
+  const sv = `${period} är inte publicerad än. Uppgifter publiceras efter rapporteringstidens slut.`;
+  const en = `${period} has not been released yet. Figures are released after the reporting deadline.`;
+  throw new ProblemError({
+    status: 404,
+    title: 'Perioden är inte publicerad',
+    detail: en,
+    type: 'urn:county-kit:indicators:not-released',
+    errors: [{ field: 'period', message: en, sv }],
+  });
 }

@@ -7,11 +7,12 @@ import { exportCsv } from '../csv/export.js';
 import type { CsvLocale } from '../csv/format.js';
 import { cellKeysOf } from '../model/cells.js';
 import { observationsOf, type Observation } from '../query/observations.js';
-import { filters, scopeOf, viewerOf } from './common.js';
+import { assertReleased, filters, scopeOf, viewerOf } from './common.js';
 
 async function observations(c: Context, ctx: IndicatorsContext) {
   const f = filters(c, ctx);
   const viewer = await viewerOf(c, ctx);
+  await assertReleased(ctx, viewer, f.period);
   const rows: Observation[] = [];
   for (const def of f.indicator ? [f.indicator] : ctx.definitions) {
     const table = await ctx.table(def.id, viewer);
@@ -42,7 +43,7 @@ export function exportRoutes(ctx: IndicatorsContext) {
       structure: {
         dimensions: ['indicator', 'organization', 'period', 'breakdown', 'category'],
         measure: 'value',
-        attributes: ['status', 'suppression', 'unit', 'method', 'coverage'],
+        attributes: ['status', 'unit', 'method', 'coverage'],
         statuses: {
           reported: 'A figure (zero is a figure)',
           'not-reported': 'The organisation has not reported',

@@ -5,10 +5,10 @@ import { readBody } from '../../core/http/body.js';
 import { badRequest, ProblemError } from '../../core/http/problem.js';
 import { requireStaff, type KitEnv } from '../../core/http/staff.js';
 import type { IndicatorsContext } from '../context.js';
-import { readImport } from '../csv/import.js';
+import { MAX_IMPORT_ROWS, readImport } from '../csv/import.js';
 import { writeReports } from '../data/repository.js';
 
-/** `POST /import.csv` (editor for its own organisation, admin for any): bulk report in the export's layout; all or nothing. */
+/** `POST /import.csv` (editor for its own organisation, admin for any): bulk report in the export's layout, at most `MAX_IMPORT_ROWS` rows; all or nothing. */
 export function importRoutes(ctx: IndicatorsContext) {
   const app = new Hono<KitEnv>();
   app.post('/import.csv', requireStaff(ctx.deps.auth, 'admin', 'editor'), async (c) => {
@@ -22,6 +22,20 @@ export function importRoutes(ctx: IndicatorsContext) {
       });
     const text = await readBody(c, 2 * 1024 * 1024);
     const result = readImport(ctx, text, (org) => canEditOrg(staff, org));
+    if ('tooManyRows' in result)
+      throw new ProblemError({
+        status: 413,
+        title: `Filen har för många rader: högst ${MAX_IMPORT_ROWS} per uppladdning. Inget sparades; dela upp filen.`,
+        detail: `The file has ${result.tooManyRows} data rows; at most ${MAX_IMPORT_ROWS} per upload. Nothing was stored; split the file.`,
+        errors: [
+          {
+            field: '(body)',
+            message: `At most ${MAX_IMPORT_ROWS} data rows per upload`,
+            sv: `Högst ${MAX_IMPORT_ROWS} rader per uppladdning`,
+          },
+        ],
+        extensions: { limit: MAX_IMPORT_ROWS, rows: result.tooManyRows },
+      });
     if ('errors' in result)
       throw badRequest(result.errors.slice(0, 200), `The file has ${result.errors.length} error(s); nothing was stored.`);
     if (result.reports.length === 0)

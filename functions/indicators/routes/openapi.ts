@@ -37,7 +37,7 @@ export function openApiRoute(ctx: IndicatorsContext) {
     openApiDocument(ctx.deps.config, {
       title: 'Uppföljning (Follow-up)',
       description:
-        'Indicators reported per organisation and period, compared across the area. Public answers apply disclosure control: counts 1–4 and shares, means and medians behind fewer than 10 persons are suppressed (value null, status "suppressed"), with secondary suppression across totals, breakdowns and the area total. A staff token shows raw figures of the organisations it has rights to.',
+        'Indicators reported per organisation and period, compared across the area. Public answers show releases only: a period is released after its reporting deadline and revised on schedule, with disclosure control proven over everything published (hidden cells have value null and status "suppressed", whatever the reason). A staff token shows raw figures of the organisations it has rights to.',
       schemas: {
         Observation: {
           type: 'object',
@@ -51,7 +51,6 @@ export function openApiRoute(ctx: IndicatorsContext) {
             unit: { type: 'string' },
             value: { type: ['number', 'null'] },
             status: { enum: ['reported', 'not-reported', 'suppressed', 'not-applicable', 'not-yet-available'] },
-            suppression: { enum: ['primary', 'secondary'] },
             method: { type: 'string' },
             coverage: { type: 'object' },
           },
@@ -119,12 +118,37 @@ export function openApiRoute(ctx: IndicatorsContext) {
           } as never,
         ),
         '/api/indicators/export.json': get('Tidy JSON export (SDMX-like)', filters),
+        '/api/indicators/releases': {
+          ...get('Releases: period, revision and date of every release', []),
+          post: {
+            summary:
+              'Make the next release of a period (admin): after its reporting deadline, protected against every earlier release of the period',
+            security: [{ staffToken: [] }],
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': {
+                  schema: { type: 'object', required: ['period'], properties: { period: { type: 'string', examples: ['2026-Q3'] } } },
+                },
+              },
+            },
+            responses: { '201': json('Released'), '400': problem, '401': problem, '403': problem, '409': problem, '415': problem },
+          },
+        },
+        '/api/indicators/releases/{period}': {
+          get: {
+            summary: 'Reported against released for a period (staff)',
+            security: [{ staffToken: [] }],
+            parameters: [{ name: 'period', in: 'path', required: true, schema: { type: 'string' } }],
+            responses: { '200': json('OK'), '401': problem, '403': problem, '404': problem },
+          },
+        },
         '/api/indicators/import.csv': {
           post: {
             summary: 'Bulk report in the export’s layout; all or nothing',
             security: [{ staffToken: [] }],
             requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
-            responses: { '200': json('Stored'), '400': problem, '401': problem, '415': problem },
+            responses: { '200': json('Stored'), '400': problem, '401': problem, '413': problem, '415': problem },
           },
         },
       },

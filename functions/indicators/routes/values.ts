@@ -4,7 +4,7 @@ import type { KitEnv } from '../../core/http/staff.js';
 import type { IndicatorsContext } from '../context.js';
 import { cellKeysOf } from '../model/cells.js';
 import { observationsOf, type Observation } from '../query/observations.js';
-import { filters, pageOf, scopeOf, viewerOf } from './common.js';
+import { assertReleased, filters, pageOf, scopeOf, viewerOf } from './common.js';
 import { reportRoutes } from './reports.js';
 
 /**
@@ -17,6 +17,7 @@ export function valuesRoutes(ctx: IndicatorsContext) {
   app.get('/', async (c) => {
     const f = filters(c, ctx, { allowArea: true });
     const viewer = await viewerOf(c, ctx);
+    await assertReleased(ctx, viewer, f.period);
     const defs = f.indicator ? [f.indicator] : ctx.definitions;
     const rows: Observation[] = [];
     for (const def of defs) {

@@ -1,0 +1,50 @@
+import type { CountyConfig } from '../../core/config/schema.js';
+import type { Term } from '../../core/domain/vocabulary.js';
+import { getJson } from '../../core/store/json.js';
+import type { Store } from '../../core/store/store.js';
+import { PUBLISHED_KEY, type Published } from '../../indicators/release/types.js';
+import type { SummaryCell } from './build.js';
+
+/** The indicator whose releases hold the feedback counts, and its organisation for "no municipality". */
+const INDICATOR = 'feedback-received';
+const UNSPECIFIED = 'unspecified';
+
+/** When a quarter's counts were released, and which revision. */
+export interface ReleaseInfo {
+  readonly period: string;
+  readonly revision: number;
+  readonly releasedAt: string;
+}
+
+/** The area's published releases (one object; empty before the first release). */
+export async function readReleases(store: Store): Promise<Published> {
+  return (await getJson<Published>(store, PUBLISHED_KEY))?.value ?? { releases: [], periods: {} };
+}
+
+/**
+ * The summary cells of `periods` from the releases: the feedback counts are published only as the
+ * indicator release protected them, so the summary and Uppföljning show one pattern of hidden
+ * cells, checked together by the audit. A hidden cell is `suppressed` whatever the reason.
+ */
+export function releasedCells(published: Published, periods: readonly string[], categories: readonly Term[], config: CountyConfig) {
+  const cells: SummaryCell[] = [];
+  const releases: ReleaseInfo[] = [];
+  for (const period of periods) {
+    const release = published.periods[period];
+    const table = release?.tables[INDICATOR];
+    if (!release || !table?.available) continue;
+    releases.push({ period, revision: release.revision, releasedAt: release.releasedAt });
+    const columns: (string | null)[] = [...config.municipalities.map((m) => m.code), null];
+    for (const c of categories) {
+      const key = `malbild:${c.id}`;
+      const add = (municipality: string | null, value: number | null | undefined) =>
+        cells.push({ period, malbild: c.id, municipality, count: value ?? null, status: value === null ? 'suppressed' : 'ok' });
+      for (const m of columns) {
+        const row = table.rows.find((r) => r.organization === (m ?? UNSPECIFIED));
+        add(m, row?.cells[key] === undefined ? 0 : row.cells[key]);
+      }
+      add('total', table.area.cells[key] === undefined ? 0 : table.area.cells[key]);
+    }
+  }
+  return { cells, releases };
+}

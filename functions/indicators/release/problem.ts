@@ -1,0 +1,67 @@
+import type { DisclosureEquation, DisclosureProblem, DisclosureVariable, ProtectionLevels } from '../../core/disclosure/types.js';
+import { cellKey, TOTAL, type Category, type Dimension } from '../model/cells.js';
+import type { RawTable } from '../query/raw.js';
+
+/** The organisation code of area cells in variable ids. */
+const AREA = 'area';
+
+/** The id of a cell's variable: `indicator/organisation/cell` (`sip-established/2580/gender:K`). */
+export const variableId = (indicator: string, organization: string, key: string): string => `${indicator}/${organization}/${key}`;
+
+/** Whether an indicator's cells are additive counts, and so protected as a linear system. */
+export const isAdditive = (table: RawTable): boolean => table.indicator.unit === 'count' && table.indicator.aggregate === 'sum';
+
+/**
+ * The disclosure problem of one period's additive count tables, as an attacker who reads all
+ * public output knows it:
+ * - a variable per reported organisation × cell and per area cell; a count from 1 to minCount−1 is
+ *   sensitive and must be hidden;
+ * - `T = Σ categories` for each breakdown dimension an organisation reported in full;
+ * - `area cell = Σ organisations that reported that cell` (so an organisation that reported a total
+ *   without a breakdown is in the area total but not in the area's breakdown cells — stated as it is).
+ * Coverage (which organisations reported what) is public, so it is built into the equations.
+ */
+export function buildProblem(
+  tables: readonly RawTable[],
+  categories: Record<Dimension, readonly Category[]>,
+  levels: ProtectionLevels,
+): DisclosureProblem {
+  const variables: DisclosureVariable[] = [];
+  const equations: DisclosureEquation[] = [];
+  for (const table of tables.filter(isAdditive)) {
+    const def = table.indicator;
+    const minCount = def.suppression?.minCount ?? 5;
+    const add = (id: string, value: number) => {
+      const sensitive = value > 0 && value < minCount;
+      variables.push({ id, value, ...(sensitive ? { sensitive: true, mustHide: true } : {}) });
+    };
+    const area = new Map<string, string[]>();
+    const areaValue = new Map<string, number>();
+    for (const row of table.rows) {
+      if (row.status !== 'reported') continue;
+      for (const [key, value] of Object.entries(row.cells)) {
+        const id = variableId(def.id, row.organization, key);
+        add(id, value);
+        area.set(key, [...(area.get(key) ?? []), id]);
+        areaValue.set(key, (areaValue.get(key) ?? 0) + value);
+      }
+      if (row.cells[TOTAL] === undefined) continue;
+      for (const dimension of def.breakdown) {
+        const keys = categories[dimension].map((c) => cellKey(dimension, c.code));
+        if (!keys.every((k) => row.cells[k] !== undefined)) continue;
+        equations.push({
+          terms: [
+            { id: variableId(def.id, row.organization, TOTAL), coef: 1 },
+            ...keys.map((k) => ({ id: variableId(def.id, row.organization, k), coef: -1 })),
+          ],
+        });
+      }
+    }
+    for (const [key, members] of area) {
+      const id = variableId(def.id, AREA, key);
+      add(id, areaValue.get(key) ?? 0);
+      equations.push({ terms: [{ id, coef: 1 }, ...members.map((m) => ({ id: m, coef: -1 }))] });
+    }
+  }
+  return { variables, equations, levels };
+}
