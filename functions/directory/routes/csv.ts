@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { cachedResponse } from '../../core/http/cache.js';
-import { readBody } from '../../core/http/body.js';
+import { readBytes } from '../../core/http/body.js';
 import { ProblemError } from '../../core/http/problem.js';
 import { requireStaff, type KitEnv } from '../../core/http/staff.js';
 import type { DirectoryContext } from '../context.js';
@@ -23,11 +23,11 @@ const MAX_LISTED_ERRORS = 200;
  * The text of an uploaded file, or 400 naming the first line that is not UTF-8 (Excel's plain
  * "CSV" is Windows-1252, where å, ä and ö would otherwise turn into replacement characters).
  */
-function utf8Only(lenient: string, bytes: ArrayBuffer): string {
+function utf8Only(bytes: Uint8Array): string {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return lenient;
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
+    const lenient = new TextDecoder('utf-8').decode(bytes);
     const line = lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n').length;
     throw new ProblemError({
       status: 400,
@@ -67,7 +67,7 @@ export function csvRoutes(ctx: DirectoryContext) {
         detail: 'Send the file as text/csv.',
         errors: [{ field: 'Content-Type', message: 'Expected text/csv' }],
       });
-    const text = utf8Only(await readBody(c, MAX_CSV_BYTES), await c.req.arrayBuffer());
+    const text = utf8Only(await readBytes(c, MAX_CSV_BYTES));
     const { rows, errors, rowCount } = readServicesCsv(text, staff, (input) => checkServiceInput(ctx, input), MAX_IMPORT_ROWS);
     if (rowCount > MAX_IMPORT_ROWS)
       throw new ProblemError({
