@@ -24,12 +24,20 @@ export interface LambdaSettings {
 
 type LambdaHandler = ReturnType<typeof handle>;
 
+/** Housekeeping run on an EventBridge schedule, never inside a user's request. */
+export type ScheduledTask = (deps: AppDeps) => Promise<unknown>;
+
+/** Whether an invocation is an EventBridge scheduled event rather than an HTTP request. */
+export const isScheduledEvent = (event: unknown): boolean =>
+  typeof event === 'object' && event !== null && (event as { source?: unknown }).source === 'aws.events';
+
 let s3Client: S3Client | undefined;
 
 /**
  * Wrap a service app factory as a Lambda handler for API Gateway HTTP API events. Dependencies
  * are built on the first invocation and kept for the life of the execution environment: one S3
- * client per process, the signing keys cached by jose.
+ * client per process, the signing keys cached by jose. An EventBridge scheduled event runs
+ * `scheduled` (housekeeping) instead of the app.
  *
  * @example
  * export const handler = lambdaHandler('directory', createDirectoryApp, settingsFromEnv);
@@ -38,8 +46,10 @@ export function lambdaHandler(
   service: ServiceName,
   factory: (deps: AppDeps) => Hono<KitEnv>,
   settings: () => LambdaSettings,
+  scheduled?: ScheduledTask,
 ): LambdaHandler {
   let handler: LambdaHandler | undefined;
+  let appDeps: AppDeps | undefined;
   const log = createLogger({ service });
   return (async (event: Parameters<LambdaHandler>[0], context: Parameters<LambdaHandler>[1]) => {
     if (!handler) {
@@ -74,8 +84,10 @@ export function lambdaHandler(
         log,
         publicOrigin: s.publicOrigin || undefined,
       };
+      appDeps = deps;
       handler = handle(factory(deps));
     }
+    if (scheduled && appDeps && isScheduledEvent(event)) return (await scheduled(appDeps)) as Awaited<ReturnType<LambdaHandler>>;
     return handler(event, context);
   }) as LambdaHandler;
 }

@@ -4,8 +4,7 @@ import { queryParams } from '../../core/http/body.js';
 import type { KitEnv } from '../../core/http/staff.js';
 import { resolveLang, toStockholmIso } from '../../core/i18n.js';
 import type { CalendarContext } from '../context.js';
-import { readSummaries } from '../data/attendance.js';
-import { getEvent, listEvents } from '../data/events.js';
+import { findEvent, publishedEvents } from '../data/published.js';
 import { cancel, register } from '../data/registrations.js';
 import { eventQuerySchema, filterEvents, pageOf } from '../model/filter.js';
 import { yearView } from '../model/year.js';
@@ -25,19 +24,19 @@ const noStore = (c: Context) => c.header('Cache-Control', 'no-store');
 /** The public pages under `/utbildningar`: list, year view, a page per training, registration and cancellation. */
 export function pageRoutes(ctx: CalendarContext): Hono<KitEnv> {
   const app = new Hono<KitEnv>();
-  const { config, store, clock } = ctx.deps;
+  const { config, clock } = ctx.deps;
   const nonce = (c: Context<KitEnv>) => c.get('secureHeadersNonce');
   const eventOr404 = async (id: string) => {
-    const found = await getEvent(store, id);
+    const found = await findEvent(ctx, id);
     if (!found) throw new ProblemError({ status: 404, title: 'Hittades inte', detail: 'No training with this id.' });
-    return found.value;
+    return found.event;
   };
 
   app.get('/', async (c) => {
     const lang = resolveLang(c);
     const q = queryParams(c, eventQuerySchema);
     const from = q.from ?? toStockholmIso(clock.now()).slice(0, 10);
-    const [events, summaries] = await Promise.all([listEvents(store), readSummaries(store)]);
+    const { events, summaries } = await publishedEvents(ctx);
     const page = pageOf(filterEvents(events, summaries, { ...q, from }), q.cursor, q.limit) ?? { items: [], next: undefined };
     c.header('Cache-Control', 'public, max-age=60');
     return c.html(
@@ -58,7 +57,9 @@ export function pageRoutes(ctx: CalendarContext): Hono<KitEnv> {
     const lang = resolveLang(c);
     const year = queryParams(c, yearQuery).year ?? Number(toStockholmIso(clock.now()).slice(0, 4));
     c.header('Cache-Control', 'public, max-age=300');
-    return c.html(<YearPage config={config} lang={lang} nonce={nonce(c)} view={yearView(config, await listEvents(store), year)} />);
+    return c.html(
+      <YearPage config={config} lang={lang} nonce={nonce(c)} view={yearView(config, (await publishedEvents(ctx)).events, year)} />,
+    );
   });
 
   app.get('/avboka/:id/:token', async (c) => {
@@ -77,7 +78,7 @@ export function pageRoutes(ctx: CalendarContext): Hono<KitEnv> {
 
   // A training's page, with the form's values and errors after a failed post.
   const eventPage = async (c: Context<KitEnv>, event: CalendarEvent, form: { values?: FormValues; errors?: FormError[] } = {}) => {
-    const summary = (await readSummaries(store))[event.id];
+    const summary = (await findEvent(ctx, event.id))?.summary;
     return (
       <EventPage
         config={config}
