@@ -8,7 +8,7 @@ import { COLLECTION_KEY, isCollection, putEntries, removeEntries, type Collectio
  * never publishes a collection of only the trainings it touched.
  */
 export async function changeCollection<R>(ctx: CalendarContext, change: (collection: Collection) => R): Promise<R> {
-  const held = await ctx.collection.read();
+  const held = await ctx.collection.anyVersion();
   const { result, value, etag } = await ctx.writes.update<Collection, R>(
     COLLECTION_KEY,
     (current) => {

@@ -155,6 +155,11 @@ export class CollectionReader {
     return this.loading;
   }
 
+  /** What this instance holds, however old (a base for a write, which reads again anyway); else `read()`. */
+  anyVersion(): Promise<CollectionView> {
+    return this.held ? Promise.resolve(this.held) : this.read();
+  }
+
   /** Keep a version this instance has just written (newer than what it holds). */
   remember(collection: Collection, etag: string): void {
     this.held = viewOf(collection, etag);

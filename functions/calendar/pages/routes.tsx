@@ -4,13 +4,12 @@ import { queryParams } from '../../core/http/body.js';
 import type { KitEnv } from '../../core/http/staff.js';
 import { resolveLang, toStockholmIso } from '../../core/i18n.js';
 import type { CalendarContext } from '../context.js';
-import { findEvent, publishedEvents } from '../data/published.js';
+import { findEvent, publishedEvents, type PublishedEvent } from '../data/published.js';
 import { cancel, register } from '../data/registrations.js';
 import { eventQuerySchema, filterEvents, pageOf } from '../model/filter.js';
 import { yearView } from '../model/year.js';
 import { yearQuery } from '../routes/year.js';
 import { publicOrigin } from '../routes/origin.js';
-import type { CalendarEvent } from '../model/event.js';
 import { EventPage } from './event-page.js';
 import type { FormError, FormValues } from './registration-form.js';
 import { formErrors, readRegistrationForm } from './form-input.js';
@@ -29,7 +28,7 @@ export function pageRoutes(ctx: CalendarContext): Hono<KitEnv> {
   const eventOr404 = async (id: string) => {
     const found = await findEvent(ctx, id);
     if (!found) throw new ProblemError({ status: 404, title: 'Hittades inte', detail: 'No training with this id.' });
-    return found.event;
+    return found;
   };
 
   app.get('/', async (c) => {
@@ -63,22 +62,21 @@ export function pageRoutes(ctx: CalendarContext): Hono<KitEnv> {
   });
 
   app.get('/avboka/:id/:token', async (c) => {
-    const event = await eventOr404(c.req.param('id'));
+    const { event } = await eventOr404(c.req.param('id'));
     noStore(c);
     return c.html(<CancelPage config={config} lang={resolveLang(c)} nonce={nonce(c)} event={event} action={new URL(c.req.url).pathname} />);
   });
 
   app.post('/avboka/:id/:token', async (c) => {
     assertSameOrigin(c, ctx.deps.publicOrigin);
-    const event = await eventOr404(c.req.param('id'));
+    const { event } = await eventOr404(c.req.param('id'));
     await cancel(ctx, event.id, c.req.param('token'));
     noStore(c);
     return c.html(<CancelPage config={config} lang={resolveLang(c)} nonce={nonce(c)} event={event} action="" done />);
   });
 
   // A training's page, with the form's values and errors after a failed post.
-  const eventPage = async (c: Context<KitEnv>, event: CalendarEvent, form: { values?: FormValues; errors?: FormError[] } = {}) => {
-    const summary = (await findEvent(ctx, event.id))?.summary;
+  const eventPage = (c: Context<KitEnv>, { event, summary }: PublishedEvent, form: { values?: FormValues; errors?: FormError[] } = {}) => {
     return (
       <EventPage
         config={config}
@@ -96,19 +94,20 @@ export function pageRoutes(ctx: CalendarContext): Hono<KitEnv> {
   };
 
   app.get('/:id', async (c) => {
-    const event = await eventOr404(c.req.param('id'));
+    const found = await eventOr404(c.req.param('id'));
     c.header('Cache-Control', 'public, max-age=60');
-    return c.html(await eventPage(c, event));
+    return c.html(eventPage(c, found));
   });
 
   app.post('/:id/anmalan', async (c) => {
     assertSameOrigin(c, ctx.deps.publicOrigin);
     const lang = resolveLang(c);
-    const event = await eventOr404(c.req.param('id'));
+    const found = await eventOr404(c.req.param('id'));
+    const { event } = found;
     const { values, parsed } = await readRegistrationForm(c);
     noStore(c);
     const errors = formErrors(ctx, event, values, parsed);
-    if (errors.length || !parsed) return c.html(await eventPage(c, event, { values, errors }), 400);
+    if (errors.length || !parsed) return c.html(eventPage(c, found, { values, errors }), 400);
     const result = await register(ctx, event, parsed);
     const cancelUrl = `${publicOrigin(ctx, c)}/utbildningar/avboka/${event.id}/${result.token}`;
     const status = result.registration.status === 'confirmed' ? 'confirmed' : 'waitlisted';
