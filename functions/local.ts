@@ -8,6 +8,7 @@ import { createLogger } from './core/log.js';
 import { FsStore } from './core/store/fs-store.js';
 import { localDataDir, localIssuerName } from './local-paths.js';
 import { createLocalApp } from './local-server.js';
+import { startHousekeepingTimer } from './calendar/housekeeping.js';
 
 async function main(): Promise<void> {
   const area = process.argv[2] ?? 'jamtland';
@@ -26,17 +27,17 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const issuer = await loadOrCreateLocalIssuer(join(localDataDir(area), 'issuer-key.json'), localIssuerName(area));
-  const app = createLocalApp(
-    {
-      config,
-      store: new FsStore(join(localDataDir(area), 'store')),
-      clock: systemClock,
-      auth: issuer.auth,
-      log: createLogger({ service: 'local' }),
-      publicOrigin: process.env.PUBLIC_ORIGIN ?? `http://localhost:${port}`,
-    },
-    { jwks: issuer.jwks },
-  );
+  const deps = {
+    config,
+    store: new FsStore(join(localDataDir(area), 'store')),
+    clock: systemClock,
+    auth: issuer.auth,
+    log: createLogger({ service: 'local' }),
+    publicOrigin: process.env.PUBLIC_ORIGIN ?? `http://localhost:${port}`,
+  };
+  const app = createLocalApp(deps, { jwks: issuer.jwks });
+  // What the EventBridge schedule does on AWS: the calendar's housekeeping, hourly, outside requests.
+  if (config.modules.calendar) startHousekeepingTimer(deps);
   const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
     console.log(`${config.branding.siteName}: http://localhost:${info.port}/`);
     console.log(

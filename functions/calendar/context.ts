@@ -1,10 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AppDeps } from '../core/deps.js';
-import type { UpdateOptions } from '../core/store/json.js';
+import { getJson, type UpdateOptions } from '../core/store/json.js';
 import { BatchedUpdater } from './data/batch.js';
 import { CollectionReader, type CollectionSources } from './data/collection.js';
 import { readAllEvents } from './data/events.js';
 import { readLedgerCounts } from './data/ledger-counts.js';
+import type { SummaryIndex } from './data/summary.js';
+
+/** The per-training counts of earlier versions, read only when the collection is rebuilt. */
+const LEGACY_SUMMARY_KEY = 'calendar/attendance/index.json';
 
 /** Options of the calendar app beyond the shared dependencies; each has a default. */
 export interface CalendarOptions {
@@ -44,6 +48,7 @@ export function collectionSources(deps: AppDeps): CollectionSources {
   return {
     events: () => readAllEvents(deps.store),
     counts: (event) => readLedgerCounts(deps.store, event),
+    keptCounts: async () => (await getJson<SummaryIndex>(deps.store, LEGACY_SUMMARY_KEY))?.value ?? {},
   };
 }
 

@@ -65,13 +65,14 @@ export function calendarHousekeeping(deps: AppDeps): Promise<HousekeepingReport>
 
 /**
  * The local equivalent of the schedule (`npm start`): a run shortly after start and then every
- * `HOUSEKEEPING_INTERVAL_MS`; the timer does not keep the process alive. Returns a stop function.
+ * `every` (default `HOUSEKEEPING_INTERVAL_MS`); the timer does not keep the process alive. Returns a
+ * stop function.
  */
-export function startHousekeepingTimer(deps: AppDeps, every = HOUSEKEEPING_INTERVAL_MS): () => void {
+export function startHousekeepingTimer(deps: AppDeps, every = HOUSEKEEPING_INTERVAL_MS, firstAfter = 5_000): () => void {
   const run = () => {
     calendarHousekeeping(deps).catch(() => undefined); // logged by the run itself
   };
-  const first = setTimeout(run, 5_000);
+  const first = setTimeout(run, firstAfter);
   const timer = setInterval(run, every);
   first.unref();
   timer.unref();

@@ -139,3 +139,19 @@ describe.runIf(requireMotoUnderCi())('on S3 (moto)', () => {
     ]);
   }, 120_000);
 });
+
+describe('moving from the summary index of earlier versions', () => {
+  it('keeps the counts of trainings whose registrations were already purged', async () => {
+    const { kit, create, registerApi } = await calendarKit();
+    const { id } = await create();
+    await registerApi(id, { name: 'A', email: 'a@ydre.se', org: '0513' });
+    const held = (await getJson<Collection>(kit.deps.store, COLLECTION_KEY))!.value;
+    // An earlier version kept counts here; the ledger is gone after retention, the collection not written yet.
+    await kit.deps.store.put('calendar/attendance/index.json', JSON.stringify(held.summaries));
+    await kit.deps.store.delete(`calendar/registrations/${id}.json`);
+    await kit.deps.store.delete(COLLECTION_KEY);
+    const res = await createCalendarApp(kit.deps).request(`/api/calendar/events/${id}`);
+    expect(await res.json()).toMatchObject({ confirmed: 1 });
+    expect((await getJson<Collection>(kit.deps.store, COLLECTION_KEY))!.value.summaries[id]!.byOrg).toEqual({ '0513': 1 });
+  });
+});

@@ -5,23 +5,10 @@ import { FsStore } from '../../functions/core/store/fs-store.js';
 import { tempDir, testKit } from '../support/deps.js';
 import { CountingStore, type CallCounts } from './counting-store.js';
 import { NOW } from './helpers.js';
+import { PUBLIC_READS } from './public-reads.js';
 import { seedCalendar } from './seed.js';
 
-// Every public read of the calendar, by what it shows.
-const READS = [
-  '/utbildningar',
-  '/utbildningar?topic=mi&seatsLeft=true&lang=en',
-  '/utbildningar/arshjul?year=2026',
-  '/utbildningar/seed-3',
-  '/utbildningar/seed-3.ics',
-  '/utbildningar/avboka/seed-3/token-seed-3',
-  '/utbildningar/kalender.ics',
-  '/utbildningar/kalender.ics?topic=mi&lang=en',
-  '/api/calendar/events',
-  '/api/calendar/events?from=2026-04-01&to=2026-06-30&limit=10',
-  '/api/calendar/events/seed-3',
-  '/api/calendar/year?year=2026',
-];
+const READS = PUBLIC_READS;
 
 const NONE: CallCounts = { get: 0, put: 0, list: 0, delete: 0 };
 const ONE_GET: CallCounts = { ...NONE, get: 1 };

@@ -96,6 +96,11 @@ export function removeEntries(collection: Collection, ids: readonly string[]): C
 export interface CollectionSources {
   readonly events: () => Promise<Versioned<CalendarEvent>[]>;
   readonly counts: (event: CalendarEvent) => Promise<SummaryIndex[string] | undefined>;
+  /**
+   * Counts kept apart from the ledgers (the summary index of earlier versions, `calendar/attendance/index.json`):
+   * used where a ledger is gone after retention, so past attendance is not lost.
+   */
+  readonly keptCounts?: () => Promise<SummaryIndex>;
 }
 
 /** Build the collection from its sources (every training object, every ledger): used only when it is missing or damaged. */
@@ -107,9 +112,12 @@ export async function buildCollection(sources: CollectionSources): Promise<Colle
     found.map((f) => ({ event: f.value, etag: f.etag })),
   );
   const counts = await mapLimit(found, READ_CONCURRENCY, (f) => sources.counts(f.value));
+  const kept = (await sources.keptCounts?.()) ?? {};
   found.forEach((f, i) => {
     const c = counts[i];
-    if (c) collection.summaries[f.value.id] = c;
+    const k = Object.hasOwn(kept, f.value.id) ? kept[f.value.id] : undefined;
+    const best = c && (!k || c.rev >= k.rev) ? c : k && { ...k, ...summaryOf(f.value) };
+    if (best) collection.summaries[f.value.id] = best;
   });
   return collection;
 }

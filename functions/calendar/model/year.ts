@@ -23,13 +23,18 @@ export interface YearView {
 
 /** Build the year view of `year` (Stockholm months), leaving cancelled trainings out. */
 export function yearView(config: CountyConfig, events: readonly CalendarEvent[], year: number): YearView {
+  // Stockholm month of each training of the year, worked out once (a time-zone conversion is not cheap).
+  const byTopic = new Map<string, CalendarEvent[][]>();
+  for (const e of events) {
+    if (e.status === 'cancelled' || Math.abs(Number(e.start.slice(0, 4)) - year) > 1) continue;
+    const local = toStockholmIso(new Date(e.start));
+    if (Number(local.slice(0, 4)) !== year) continue;
+    const months = byTopic.get(e.topic) ?? Array.from({ length: 12 }, () => []);
+    months[Number(local.slice(5, 7)) - 1]!.push(e);
+    byTopic.set(e.topic, months);
+  }
   const rows = trainingTopics(config).map((topic) => {
-    const months: CalendarEvent[][] = Array.from({ length: 12 }, () => []);
-    for (const e of events) {
-      if (e.topic !== topic.id || e.status === 'cancelled') continue;
-      const local = toStockholmIso(new Date(e.start));
-      if (Number(local.slice(0, 4)) === year) months[Number(local.slice(5, 7)) - 1]!.push(e);
-    }
+    const months: CalendarEvent[][] = byTopic.get(topic.id) ?? Array.from({ length: 12 }, () => []);
     return { topic, months, total: months.reduce((n, m) => n + m.length, 0) };
   });
   return { year, rows, gaps: rows.filter((r) => r.total === 0).map((r) => r.topic) };
