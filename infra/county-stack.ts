@@ -5,9 +5,9 @@ import type { CountyConfig } from '../functions/core/config/schema.js';
 import { SERVICE_PATHS, SERVICES, type ServiceName } from '../functions/core/routes.js';
 import { bundleSettings, nodejsBundling, withSolver } from './bundling.js';
 import { DataBucket } from './constructs/data-bucket.js';
+import { HousekeepingSchedule } from './constructs/housekeeping-schedule.js';
 import { OperationsAlarms } from './constructs/operations-alarms.js';
 import { PublicApi } from './constructs/public-api.js';
-import { ReleaseSchedule } from './constructs/release-schedule.js';
 import { ServiceFunction } from './constructs/service-function.js';
 import { StaffUserPool } from './constructs/staff-user-pool.js';
 
@@ -87,7 +87,9 @@ export class CountyStack extends Stack {
       this.alarms.alarmOnSum(`${id}Errors`, fn.fn.metricErrors(), `The ${service} function failed.`);
       this.alarms.alarmOnSum(`${id}Throttles`, fn.fn.metricThrottles(), `The ${service} function was throttled.`);
       functions.set(service, fn);
-      if (service === 'indicators' && config.indicators.release.scheduled) new ReleaseSchedule(this, 'IndicatorReleases', { fn: fn.fn });
+      if (service === 'indicators' && config.indicators.release.scheduled)
+        new HousekeepingSchedule(this, 'IndicatorReleases', { fn: fn.fn, task: 'indicator-releases', every: Duration.hours(24) });
+      if (service === 'calendar') new HousekeepingSchedule(this, 'CalendarHousekeeping', { fn: fn.fn, task: 'calendar-housekeeping' });
     }
     const first = enabled[0];
     if (first) this.publicApi.routeStartPage('StartPage', functions.get(first)!.fn);

@@ -1,0 +1,55 @@
+import type { CalendarEvent } from '../model/event.js';
+import type { LedgerCounts } from '../model/ledger.js';
+
+/** The summary of one training: what lists, the year view and attendance need without reading registrations. */
+export interface EventSummary extends LedgerCounts {
+  /** The revision of the ledger these counts come from (counts only move forward). */
+  readonly rev: number;
+  readonly topic: string;
+  readonly organizer: string;
+  readonly start: string;
+  readonly cancelled: boolean;
+}
+
+/** All summaries, by training id. */
+export type SummaryIndex = Record<string, EventSummary>;
+
+/** One row of `calendar/public/attendance.json` (the cross-service contract). */
+export interface AttendanceRow {
+  readonly org: string;
+  readonly period: string;
+  readonly topic: string;
+  readonly count: number;
+}
+
+/** Counts of a training nobody has registered for yet. */
+export function emptyCounts(): LedgerCounts & { rev: number } {
+  return { rev: 0, confirmed: 0, waitlisted: 0, byOrg: {} };
+}
+
+/** The training's own fields of a summary (they always take the latest version). */
+export function summaryOf(event: CalendarEvent): Pick<EventSummary, 'topic' | 'organizer' | 'start' | 'cancelled'> {
+  return { topic: event.topic, organizer: event.organizer, start: event.start, cancelled: event.status === 'cancelled' };
+}
+
+/** The quarter (`2026-Q3`) of an ISO time with the Stockholm offset. */
+export function quarterOf(stockholmIso: string): string {
+  return `${stockholmIso.slice(0, 4)}-Q${Math.floor((Number(stockholmIso.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+/** Attendance rows (confirmed registrations per organisation, quarter and topic), cancelled trainings left out. */
+export function attendanceRows(index: SummaryIndex): AttendanceRow[] {
+  const counts = new Map<string, AttendanceRow>();
+  for (const s of Object.values(index)) {
+    if (s.cancelled) continue;
+    for (const [org, n] of Object.entries(s.byOrg)) {
+      const row = { org, period: quarterOf(s.start), topic: s.topic, count: 0 };
+      const key = `${row.org}|${row.period}|${row.topic}`;
+      const prev = counts.get(key) ?? row;
+      counts.set(key, { ...prev, count: prev.count + n });
+    }
+  }
+  return [...counts.values()]
+    .filter((r) => r.count > 0)
+    .sort((a, b) => `${a.period}${a.org}${a.topic}`.localeCompare(`${b.period}${b.org}${b.topic}`));
+}
