@@ -35,10 +35,11 @@ async function main(): Promise<void> {
       log: createLogger({ service: 'local' }),
       publicOrigin: process.env.PUBLIC_ORIGIN ?? `http://localhost:${port}`,
     },
-    { jwks: issuer.jwks },
+    { jwks: issuer.jwks, issuer },
   );
   const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
     console.log(`${config.branding.siteName}: http://localhost:${info.port}/`);
+    console.log(`För personal / staff sign-in: http://localhost:${info.port}/logga-in`);
     console.log(
       `Personaltoken / staff token: npm run token -- --area ${area} --role editor --org ${config.municipalities[0]?.code ?? 'region'}`,
     );
