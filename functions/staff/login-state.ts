@@ -28,14 +28,20 @@ export async function keepLoginState(c: Context, deps: AppDeps, state: LoginStat
     .setIssuedAt(now)
     .setExpirationTime(now + TTL_SECONDS)
     .encrypt(key);
-  setCookie(c, COOKIE, value, { path: PATH, httpOnly: true, secure: cookieSecure(c), sameSite: 'Lax', maxAge: TTL_SECONDS });
+  setCookie(c, COOKIE, value, {
+    path: PATH,
+    httpOnly: true,
+    secure: cookieSecure(c, deps.publicOrigin),
+    sameSite: 'Lax',
+    maxAge: TTL_SECONDS,
+  });
 }
 
 /** Take the sign-in's state (it is good for one callback only); `undefined` if missing, expired or forged. */
 export async function takeLoginState(c: Context, deps: AppDeps): Promise<LoginState | undefined> {
   const value = getCookie(c, COOKIE);
   if (!value) return undefined;
-  deleteCookie(c, COOKIE, { path: PATH, httpOnly: true, secure: cookieSecure(c), sameSite: 'Lax' });
+  deleteCookie(c, COOKIE, { path: PATH, httpOnly: true, secure: cookieSecure(c, deps.publicOrigin), sameSite: 'Lax' });
   const key = await sessionKeyring(deps.store, deps.clock, { create: true }).current();
   if (!key) return undefined;
   try {

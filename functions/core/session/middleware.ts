@@ -26,10 +26,10 @@ export interface SessionOptions {
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** `Secure` everywhere except plain http on the local machine. */
-export function cookieSecure(c: Context): boolean {
-  const url = new URL(c.req.url);
-  const proto = c.req.header('x-forwarded-proto') ?? url.protocol.replace(':', '');
+/** `Secure` everywhere except plain http on the local machine (judged by the public origin when there is one). */
+export function cookieSecure(c: Context, publicOrigin?: string): boolean {
+  const url = new URL(publicOrigin ?? c.req.url);
+  const proto = publicOrigin ? url.protocol.replace(':', '') : (c.req.header('x-forwarded-proto') ?? url.protocol.replace(':', ''));
   return !(proto === 'http' && LOCAL_HOSTS.has(url.hostname));
 }
 
@@ -42,15 +42,15 @@ export async function writeSession(c: Context, deps: AppDeps, session: SessionDa
   setCookie(c, SESSION_COOKIE, await sealSession(session, key, limits), {
     path: '/',
     httpOnly: true,
-    secure: cookieSecure(c),
+    secure: cookieSecure(c, deps.publicOrigin),
     sameSite: 'Lax',
     maxAge,
   });
 }
 
 /** End the session in this browser. */
-export function clearSession(c: Context): void {
-  deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, secure: cookieSecure(c), sameSite: 'Lax' });
+export function clearSession(c: Context, publicOrigin?: string): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, secure: cookieSecure(c, publicOrigin), sameSite: 'Lax' });
 }
 
 /**
@@ -76,7 +76,7 @@ export async function readSession(c: Context, deps: AppDeps, options: SessionOpt
   }
   if ('refused' in opened) {
     deps.log.info('session refused', { reason: opened.refused });
-    clearSession(c);
+    clearSession(c, deps.publicOrigin);
     return undefined;
   }
   const at = Math.floor(now.getTime() / 1000);

@@ -31,7 +31,7 @@ export function signOutRoutes(ctx: StaffContext): Hono<KitEnv> {
     assertSameOrigin(c, deps.publicOrigin);
     c.header('Cache-Control', 'private, no-store');
     const session = await readSession(c, deps, { createKey: true, limits: ctx.limits });
-    clearSession(c);
+    clearSession(c, deps.publicOrigin);
     if (session) deps.log.info('staff signed out', { by: session.sub });
     if (!oidc) return c.redirect('/', 303);
     if (session?.rt)
