@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeedbackApp } from '../../functions/feedback/app.js';
-import { axeViolations, browserAvailable, launchBrowser, serveApp } from '../support/browser.js';
+import { axeViolations, browserAvailable, launchBrowser, serveApp, tabTo as tabToTarget } from '../support/browser.js';
 import { SERVICE_INDEX_KEY } from '../../functions/feedback/store/service-index.js';
 import { testKit } from '../support/deps.js';
 import { sessionCookie } from '../support/session.js';
@@ -15,25 +15,8 @@ async function served() {
   return { clock, kit, server: await serveApp(app) };
 }
 
-const activeId = (page: Page) =>
-  page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id ?? '');
-const activeText = (page: Page) =>
-  page.evaluate(
-    () =>
-      (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent ?? '',
-  );
-
-/** Press Tab until the element with `id` (or a button with `text`) has focus; fails if the honeypot ever gets it. */
-async function tabTo(page: Page, target: { id?: string; text?: string }) {
-  for (let i = 0; i < 80; i++) {
-    await page.keyboard.press('Tab');
-    const id = await activeId(page);
-    expect(id).not.toBe('webbplats');
-    if (target.id && id === target.id) return;
-    if (target.text && (await activeText(page)).trim() === target.text) return;
-  }
-  throw new Error(`Could not reach ${JSON.stringify(target)} with Tab`);
-}
+/** Press Tab until the target has focus; fails if the honeypot ever gets it. */
+const tabTo = (page: Page, target: { id?: string; text?: string }) => tabToTarget(page, target, { never: 'webbplats' });
 
 describe.runIf(browserAvailable())('the feedback form in a browser', () => {
   let browser: Browser;
