@@ -49,11 +49,18 @@ export function StaffBar(props: { config: CountyConfig; lang: Lang; staff: Staff
         {t(lang, { sv: 'Inloggad som', en: 'Signed in as' })} <strong>{staff.name ?? staff.sub}</strong>
         {org ? `, ${org}` : ''}. <a href="/personal">{t(lang, { sv: 'Till För personal', en: 'To the staff workspace' })}</a>
       </p>
-      <form method="post" action="/logga-ut">
-        <button type="submit" class="secondary">
-          {t(lang, { sv: 'Logga ut', en: 'Sign out' })}
-        </button>
-      </form>
+      <SignOutButton lang={lang} />
     </div>
+  );
+}
+
+/** The sign-out button: a same-origin form post to `/logga-ut` (no JavaScript needed). */
+export function SignOutButton(props: { lang: Lang; primary?: boolean }) {
+  return (
+    <form method="post" action="/logga-ut">
+      <button type="submit" class={props.primary ? undefined : 'secondary'}>
+        {t(props.lang, { sv: 'Logga ut', en: 'Sign out' })}
+      </button>
+    </form>
   );
 }

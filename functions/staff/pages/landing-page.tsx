@@ -3,7 +3,7 @@ import type { CountyConfig } from '../../core/config/schema.js';
 import { t, type Lang } from '../../core/i18n.js';
 import { Layout } from '../../core/page/layout.js';
 import type { StaffSection } from '../../core/session/sections.js';
-import { organisationName, ROLE_TEXT } from '../../core/session/staff-bar.js';
+import { organisationName, ROLE_TEXT, SignOutButton } from '../../core/session/staff-bar.js';
 
 /** Props of `LandingPage`. */
 export interface LandingPageProps {
@@ -64,11 +64,7 @@ export function LandingPage(props: LandingPageProps) {
       ) : (
         <p>{t(lang, { sv: 'Det finns inga arbetsytor för din roll ännu.', en: 'There are no workspaces for your role yet.' })}</p>
       )}
-      <form method="post" action="/logga-ut">
-        <button type="submit" class="secondary">
-          {t(lang, { sv: 'Logga ut', en: 'Sign out' })}
-        </button>
-      </form>
+      <SignOutButton lang={lang} />
     </Layout>
   );
 }

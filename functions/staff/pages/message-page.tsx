@@ -1,6 +1,7 @@
 import type { CountyConfig } from '../../core/config/schema.js';
 import { t, type Lang, type Text } from '../../core/i18n.js';
 import { Layout } from '../../core/page/layout.js';
+import { SignOutButton } from '../../core/session/staff-bar.js';
 
 /** Props of `MessagePage`. */
 export interface MessagePageProps {
@@ -23,9 +24,7 @@ export function MessagePage(props: MessagePageProps) {
       <h1>{title}</h1>
       <p>{t(lang, props.text)}</p>
       {props.signOut ? (
-        <form method="post" action="/logga-ut">
-          <button type="submit">{t(lang, { sv: 'Logga ut', en: 'Sign out' })}</button>
-        </form>
+        <SignOutButton lang={lang} primary />
       ) : (
         <p>
           <a href="/logga-in">{t(lang, { sv: 'Logga in', en: 'Sign in' })}</a>
