@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     deps,
     // Each request's own origin counts as public only when the server answers nothing but loopback
     // names; with HOST=0.0.0.0 (another device on the network) set PUBLIC_ORIGIN as well.
-    { jwks: issuer.jwks, loopbackOnly: !process.env.PUBLIC_ORIGIN && isLoopbackHost(hostname) },
+    { jwks: issuer.jwks, issuer, loopbackOnly: !process.env.PUBLIC_ORIGIN && isLoopbackHost(hostname) },
   );
   // What the EventBridge schedule does on AWS: the calendar's housekeeping, hourly, outside requests.
   if (config.modules.calendar) startHousekeepingTimer(deps);
@@ -59,6 +59,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.log(`${config.branding.siteName}: http://localhost:${listener.port}/`);
+  console.log(`För personal / staff sign-in: http://localhost:${listener.port}/logga-in`);
   console.log(
     `Personaltoken / staff token: npm run token -- --area ${area} --role editor --org ${config.municipalities[0]?.code ?? 'region'}`,
   );

@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import type { Construct } from 'constructs';
 import { CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type { CountyConfig } from '../functions/core/config/schema.js';
-import { SERVICE_PATHS, SERVICES, type ServiceName } from '../functions/core/routes.js';
+import { SESSION_KEY } from '../functions/core/session/key.js';
+import { servicePrefixes, SERVICES, STAFF_PATHS, type ServiceName } from '../functions/core/routes.js';
 import { bundleSettings, nodejsBundling, withSolver } from './bundling.js';
 import { DataBucket } from './constructs/data-bucket.js';
 import { HousekeepingSchedule } from './constructs/housekeeping-schedule.js';
@@ -22,8 +23,8 @@ export const READ_ONLY_GRANTS: Readonly<Record<ServiceName, readonly string[]>> 
   feedback: ['directory/public/', 'indicators/public/'],
 };
 
-/** The Lambda entry file of a service. */
-export function handlerEntry(service: ServiceName): string {
+/** The Lambda entry file of a service, or of the staff function (sign-in and `/personal`). */
+export function handlerEntry(service: ServiceName | 'staff'): string {
   return fileURLToPath(new URL(`../functions/${service}/handler.ts`, import.meta.url));
 }
 
@@ -47,6 +48,8 @@ export class CountyStack extends Stack {
   public readonly staff: StaffUserPool;
   /** One function per enabled service. */
   public readonly functions: ReadonlyMap<ServiceName, ServiceFunction>;
+  /** The staff function: sign-in, sign-out and the workspace's landing page. */
+  public readonly staffFunction: ServiceFunction;
   /** The alarm topic and alarms. */
   public readonly alarms: OperationsAlarms;
 
@@ -59,12 +62,32 @@ export class CountyStack extends Stack {
 
     this.data = new DataBucket(this, 'Data', { retention: config.retention });
     this.publicApi = new PublicApi(this, 'Public', { throttle: config.aws.throttle, customDomain: config.aws.customDomain });
-    this.staff = new StaffUserPool(this, 'Staff', { areaId: config.id, callbackOrigin: this.publicApi.publicOrigin });
+    this.staff = new StaffUserPool(this, 'Staff', {
+      areaId: config.id,
+      callbackOrigin: this.publicApi.publicOrigin,
+      brandColour: config.branding.colour,
+    });
     this.alarms = new OperationsAlarms(this, 'Alarms', { email: config.alarmEmail });
     this.alarms.alarmOnSum('ApiServerErrors', this.publicApi.api.metricServerError(), 'The public API answered with 5xx.');
 
     const bundling = nodejsBundling(bundleSettings(config));
     const enabled = SERVICES.filter((s) => config.modules[s]);
+    const environment = {
+      USER_POOL_ISSUER: this.staff.issuer,
+      USER_POOL_CLIENT_ID: this.staff.client.userPoolClientId,
+      PUBLIC_ORIGIN: this.publicApi.publicOrigin,
+    };
+    // The staff function owns `staff/` and creates the session key there on the first sign-in;
+    // every service function may only read the key, to open the session cookie on its staff pages.
+    this.staffFunction = new ServiceFunction(this, 'StaffFunction', {
+      service: 'staff',
+      entry: handlerEntry('staff'),
+      bundling,
+      bucket: this.data.bucket,
+      environment: { ...environment, USER_POOL_DOMAIN: this.staff.domain.baseUrl() },
+    });
+    this.publicApi.routePrefixes('Staff', this.staffFunction.fn, STAFF_PATHS);
+    this.alarms.alarmOnSum('StaffErrors', this.staffFunction.fn.metricErrors(), 'The staff sign-in function failed.');
     const functions = new Map<ServiceName, ServiceFunction>();
     for (const service of enabled) {
       const id = service[0]!.toUpperCase() + service.slice(1);
@@ -73,17 +96,12 @@ export class CountyStack extends Stack {
         entry: handlerEntry(service),
         bundling: service === 'indicators' ? withSolver(bundling) : bundling,
         bucket: this.data.bucket,
-        readOnlyPrefixes: READ_ONLY_GRANTS[service].filter((p) => config.modules[p.split('/')[0] as ServiceName]),
+        readOnlyPrefixes: [...READ_ONLY_GRANTS[service].filter((p) => config.modules[p.split('/')[0] as ServiceName]), SESSION_KEY],
         // The release step protects whole periods with an LP solver: more time and memory than a read.
         ...(service === 'indicators' ? { timeout: Duration.seconds(60), memorySize: 1024 } : {}),
-        environment: {
-          USER_POOL_ISSUER: this.staff.issuer,
-          USER_POOL_CLIENT_ID: this.staff.client.userPoolClientId,
-          PUBLIC_ORIGIN: this.publicApi.publicOrigin,
-        },
+        environment,
       });
-      const paths = SERVICE_PATHS[service];
-      this.publicApi.routePrefixes(id, fn.fn, [paths.api, ...paths.pages]);
+      this.publicApi.routePrefixes(id, fn.fn, servicePrefixes(service));
       this.alarms.alarmOnSum(`${id}Errors`, fn.fn.metricErrors(), `The ${service} function failed.`);
       this.alarms.alarmOnSum(`${id}Throttles`, fn.fn.metricThrottles(), `The ${service} function was throttled.`);
       functions.set(service, fn);

@@ -43,7 +43,7 @@ let s3Client: S3Client | undefined;
  * export const handler = lambdaHandler('directory', createDirectoryApp, settingsFromEnv);
  */
 export function lambdaHandler(
-  service: ServiceName,
+  service: ServiceName | 'staff',
   factory: (deps: AppDeps) => Hono<KitEnv>,
   settings: () => LambdaSettings,
   scheduled?: ScheduledTask,

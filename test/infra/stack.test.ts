@@ -7,7 +7,7 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { READ_ONLY_GRANTS } from '../../infra/county-stack.js';
-import { SERVICE_PATHS, SERVICES, type ServiceName } from '../../functions/core/routes.js';
+import { servicePrefixes, SERVICES, STAFF_PATHS, type ServiceName } from '../../functions/core/routes.js';
 import { AREAS } from '../support/deps.js';
 import { synthAreas, type Synthesized } from './synth.js';
 
@@ -60,9 +60,9 @@ describe.each(AREAS)('the %s stack', (area) => {
     });
   });
 
-  it('runs every enabled service on pinned Node.js 24 on arm64', () => {
+  it('runs every enabled service and the staff function on pinned Node.js 24 on arm64', () => {
     const t = template(area);
-    t.resourceCountIs('AWS::Lambda::Function', SERVICES.length);
+    t.resourceCountIs('AWS::Lambda::Function', SERVICES.length + 1);
     t.allResourcesProperties('AWS::Lambda::Function', { Runtime: 'nodejs24.x', Architectures: ['arm64'] });
   });
 
@@ -80,14 +80,13 @@ describe.each(AREAS)('the %s stack', (area) => {
     });
   });
 
-  it('routes each service path, and everything below it, plus the start page', () => {
+  it('routes each service path, its staff sections, the staff paths, and everything below them, plus the start page', () => {
     const routes = Object.values(template(area).findResources('AWS::ApiGatewayV2::Route') as Record<string, Resource>).map(
       (r) => r.Properties.RouteKey,
     );
-    const expected = SERVICES.flatMap((s) => [SERVICE_PATHS[s].api, ...SERVICE_PATHS[s].pages]).flatMap((p) => [
-      `ANY ${p}`,
-      `ANY ${p}/{proxy+}`,
-    ]);
+    expect(routes).toContain('ANY /personal/tyck-till');
+    expect(routes).toContain('ANY /auth/callback');
+    const expected = [...SERVICES.flatMap((s) => servicePrefixes(s)), ...STAFF_PATHS].flatMap((p) => [`ANY ${p}`, `ANY ${p}/{proxy+}`]);
     expect(routes.sort()).toEqual([...expected, 'GET /'].sort());
   });
 
@@ -138,13 +137,53 @@ describe.each(AREAS)('the %s stack', (area) => {
     expect(groups.sort()).toEqual(['admin', 'editor', 'moderator']);
   });
 
+  it('returns staff from managed login to /auth/callback and after logout to the start page', () => {
+    template(area).hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      CallbackURLs: [Match.objectLike({ 'Fn::Join': ['', Match.arrayWith(['/auth/callback'])] })],
+      LogoutURLs: [Match.objectLike({ 'Fn::Join': ['', Match.arrayWith(['/'])] })],
+      AllowedOAuthFlows: ['code'],
+      GenerateSecret: false,
+      EnableTokenRevocation: true,
+    });
+  });
+
+  it('uses managed login version 2 in the area colour', () => {
+    const t = template(area);
+    t.hasResourceProperties('AWS::Cognito::UserPoolDomain', { ManagedLoginVersion: 2 });
+    const colour = readFileSync(join('config', `${area}.yaml`), 'utf8')
+      .match(/colour: '#([0-9a-fA-F]{6})'/)![1]!
+      .toLowerCase();
+    t.hasResourceProperties('AWS::Cognito::ManagedLoginBranding', {
+      Settings: Match.objectLike({
+        components: {
+          primaryButton: { lightMode: Match.objectLike({ defaults: { backgroundColor: `${colour}ff`, textColor: 'ffffffff' } }) },
+        },
+      }),
+    });
+  });
+
+  it('lets the service functions read the session key but not write it; the staff function writes only under staff/', () => {
+    const t = template(area);
+    for (const service of SERVICES) {
+      const reads = JSON.stringify(functionStatements(t, service).filter((s) => [s.Action].flat().includes('s3:GetObject')));
+      expect(reads).toContain('/staff/session-key.json*');
+    }
+    const policies = t.findResources('AWS::IAM::Policy') as Record<string, Resource>;
+    const staff = Object.entries(policies).filter(([id]) => id.startsWith('StaffFunctionRole'));
+    expect(staff).toHaveLength(1);
+    const statements = (staff[0]![1].Properties.PolicyDocument as { Statement: Array<{ Action: string | string[]; Resource: unknown }> })
+      .Statement;
+    const writes = statements.filter((s) => [s.Action].flat().some((a) => /^s3:(Put|Delete)/.test(a)));
+    expect(writes.flatMap((s) => prefixesOf(s.Resource))).toEqual(['staff/*']);
+  });
+
   it('does not let staff change their own organisation', () => {
     template(area).hasResourceProperties('AWS::Cognito::UserPoolClient', { WriteAttributes: Match.not(Match.arrayWith(['custom:org'])) });
   });
 
   it('sends alarms on server errors and throttling to an encrypted topic that e-mails the config address', () => {
     const t = template(area);
-    t.resourceCountIs('AWS::CloudWatch::Alarm', 1 + 2 * SERVICES.length);
+    t.resourceCountIs('AWS::CloudWatch::Alarm', 1 + 2 * SERVICES.length + 1);
     t.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: [{ Ref: Match.stringLikeRegexp('AlarmsTopic') }] });
     t.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     t.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: `larm@${area}.example` });
