@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import type { Construct } from 'constructs';
-import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, CfnRule, Fn, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type { CountyConfig } from '../functions/core/config/schema.js';
 import { SERVICE_PATHS, SERVICES, type ServiceName } from '../functions/core/routes.js';
 import { bundleSettings, nodejsBundling } from './bundling.js';
+import { SECURE_DEFAULTS } from './defaults.js';
 import { DataBucket } from './constructs/data-bucket.js';
 import { OperationsAlarms } from './constructs/operations-alarms.js';
 import { PublicApi } from './constructs/public-api.js';
@@ -57,10 +58,24 @@ export class CountyStack extends Stack {
     Tags.of(this).add('project', 'county-kit');
 
     this.data = new DataBucket(this, 'Data', { retention: config.retention });
-    this.publicApi = new PublicApi(this, 'Public', { throttle: config.aws.throttle, customDomain: config.aws.customDomain });
+    this.publicApi = new PublicApi(this, 'Public', {
+      throttle: config.aws.throttle,
+      customDomain: config.aws.customDomain,
+      metricNamespaceSuffix: config.id,
+    });
     this.staff = new StaffUserPool(this, 'Staff', { areaId: config.id, callbackOrigin: this.publicApi.publicOrigin });
     this.alarms = new OperationsAlarms(this, 'Alarms', { email: config.alarmEmail });
-    this.alarms.alarmOnSum('ApiServerErrors', this.publicApi.api.metricServerError(), 'The public API answered with 5xx.');
+    const api = this.publicApi;
+    this.alarms.alarmOnSum('ApiServerErrors', api.api.metricServerError(), 'The public API answered with 5xx.');
+    this.alarms.alarmOnSum('ApiThrottled', api.throttledRequests, 'The public API answered 429: the stage throttling was reached.', {
+      threshold: 10,
+    });
+    this.alarms.alarmOn(
+      'ApiLatencyP95',
+      api.api.metricLatency({ statistic: 'p95' }),
+      'The slowest 5% of answers took 3 s or more for 15 minutes.',
+      { threshold: 3000, evaluationPeriods: 3 },
+    );
 
     const bundling = nodejsBundling(bundleSettings(config));
     const enabled = SERVICES.filter((s) => config.modules[s]);
@@ -83,6 +98,13 @@ export class CountyStack extends Stack {
       this.publicApi.routePrefixes(id, fn.fn, [paths.api, ...paths.pages]);
       this.alarms.alarmOnSum(`${id}Errors`, fn.fn.metricErrors(), `The ${service} function failed.`);
       this.alarms.alarmOnSum(`${id}Throttles`, fn.fn.metricThrottles(), `The ${service} function was throttled.`);
+      const timeoutMs = (fn.fn.timeout ?? SECURE_DEFAULTS.timeout).toMilliseconds();
+      this.alarms.alarmOn(
+        `${id}NearTimeout`,
+        fn.fn.metricDuration({ statistic: 'Maximum' }),
+        `A ${service} invocation took 80% or more of its ${timeoutMs / 1000} s timeout.`,
+        { threshold: Math.round(timeoutMs * 0.8) },
+      );
       functions.set(service, fn);
     }
     const first = enabled[0];
@@ -101,5 +123,19 @@ export class CountyStack extends Stack {
       });
     }
     new CfnOutput(this, 'DataBucketName', { value: this.data.bucket.bucketName });
+
+    if (!config.aws.account) {
+      // A template synthesized without an account (local inspection, tests) must never be deployed.
+      new CfnRule(this, 'AccountNotSet', {
+        assertions: [
+          {
+            assert: Fn.conditionEquals('account-not-set', 'deployable'),
+            assertDescription:
+              `aws.account saknas i config/${config.id}.yaml: mallen byggdes bara för lokal granskning. ` +
+              `/ aws.account is missing in config/${config.id}.yaml: this template was built for local inspection only.`,
+          },
+        ],
+      });
+    }
   }
 }
