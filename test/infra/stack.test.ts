@@ -67,6 +67,12 @@ describe.each(AREAS)('the %s stack', (area) => {
     t.allResourcesProperties('AWS::Lambda::Function', { Runtime: 'nodejs24.x', Architectures: ['arm64'] });
   });
 
+  it('has every function write JSON logs with levels (INFO and up from the code, WARN and up from Lambda)', () => {
+    template(area).allResourcesProperties('AWS::Lambda::Function', {
+      LoggingConfig: Match.objectLike({ LogFormat: 'JSON', ApplicationLogLevel: 'INFO', SystemLogLevel: 'WARN' }),
+    });
+  });
+
   it('gives every function its settings as environment variables', () => {
     template(area).allResourcesProperties('AWS::Lambda::Function', {
       Environment: {

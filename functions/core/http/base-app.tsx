@@ -8,6 +8,7 @@ import { SERVICE_PATHS, SERVICES, type ServiceName } from '../routes.js';
 import { TooMuchContentionError } from '../store/json.js';
 import { PreconditionFailedError, StoreUnavailableError } from '../store/store.js';
 import { ProblemError, problemResponse, type ProblemInit } from './problem.js';
+import { requestLog } from './request-log.js';
 import type { KitEnv } from './staff.js';
 
 function wantsHtml(c: Context): boolean {
@@ -100,6 +101,7 @@ function HomePage(props: { deps: AppDeps; lang: Lang; nonce?: string }) {
  */
 export function createBaseApp(deps: AppDeps, service: ServiceName): Hono<KitEnv> {
   const app = new Hono<KitEnv>();
+  app.use(requestLog(deps.log, service));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
