@@ -1,16 +1,15 @@
-import { execFile } from 'node:child_process';
-import { parseArgs, promisify } from 'node:util';
+import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import {
   CopyObjectCommand,
   DeleteObjectCommand,
   ListBucketsCommand,
   ListObjectVersionsCommand,
-  S3Client,
   type ListObjectVersionsCommandOutput,
+  type S3Client,
 } from '@aws-sdk/client-s3';
 import { SERVICES } from '../functions/core/routes.js';
-import { stackName } from '../infra/county-app.js';
+import { areaBucket, scriptS3Client } from './area-bucket.js';
 
 /** Thrown with a bilingual message when a restore must not run; nothing has been changed. */
 export class RestoreError extends Error {
@@ -185,22 +184,6 @@ export function describePlan(plan: RestorePlan): string[] {
   ];
 }
 
-/** The data bucket of a deployed area, from its stack's `DataBucketName` output (AWS CLI). */
-async function areaBucket(area: string): Promise<string> {
-  const query = "Stacks[0].Outputs[?OutputKey=='DataBucketName'].OutputValue";
-  const { stdout } = await promisify(execFile)('aws', [
-    'cloudformation',
-    'describe-stacks',
-    '--stack-name',
-    stackName(area),
-    '--query',
-    query,
-    '--output',
-    'text',
-  ]);
-  return stdout.trim();
-}
-
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -217,7 +200,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const client = new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3) });
+    const client = scriptS3Client();
     const bucket = values.bucket ?? (await areaBucket(values.area));
     const plan = await planRestore({ client, bucket, at: new Date(values.at), prefix: values.prefix });
     for (const line of describePlan(plan)) console.log(line);
