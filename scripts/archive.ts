@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { SERVICES } from '../functions/core/routes.js';
 import type { Store } from '../functions/core/store/store.js';
+import { ScriptError } from './script-error.js';
 
 /** The archive format's name and version, the first thing in every archive. */
 export const ARCHIVE_FORMAT = 'county-kit-archive/1';
@@ -21,15 +22,7 @@ export interface Manifest {
 }
 
 /** Thrown with a bilingual message when an export or import must not go on; nothing was written. */
-export class ArchiveError extends Error {
-  constructor(
-    readonly sv: string,
-    readonly en: string,
-  ) {
-    super(`sv: ${sv}\nen: ${en}`);
-    this.name = 'ArchiveError';
-  }
-}
+export class ArchiveError extends ScriptError {}
 
 interface Entry {
   readonly key: string;

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { ConfigError, loadConfigFile } from '../functions/core/config/load.js';
 import { requireAccount } from '../infra/account.js';
 import { stackName } from '../infra/county-app.js';
+import { ScriptError } from './script-error.js';
 
 /** The CDK commands one area can be given. */
 export const AREA_COMMANDS = ['deploy', 'diff', 'drift'] as const;
@@ -24,15 +25,7 @@ export interface AreaCommandDeps {
 }
 
 /** Thrown with a bilingual message when the command must not run. */
-export class RefusedError extends Error {
-  constructor(
-    readonly sv: string,
-    readonly en: string,
-  ) {
-    super(`sv: ${sv}\nen: ${en}`);
-    this.name = 'RefusedError';
-  }
-}
+export class RefusedError extends ScriptError {}
 
 /**
  * Check the area's config, that it names an account and that the credentials belong to that

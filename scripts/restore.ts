@@ -10,17 +10,10 @@ import {
 } from '@aws-sdk/client-s3';
 import { SERVICES } from '../functions/core/routes.js';
 import { areaBucket, scriptS3Client } from './area-bucket.js';
+import { ScriptError } from './script-error.js';
 
 /** Thrown with a bilingual message when a restore must not run; nothing has been changed. */
-export class RestoreError extends Error {
-  constructor(
-    readonly sv: string,
-    readonly en: string,
-  ) {
-    super(`sv: ${sv}\nen: ${en}`);
-    this.name = 'RestoreError';
-  }
-}
+export class RestoreError extends ScriptError {}
 
 /** What happens to one key. */
 export interface RestoreStep {
