@@ -5,6 +5,8 @@ import type { CountyConfig } from '../functions/core/config/schema.js';
 import { SERVICE_PATHS, SERVICES, type ServiceName } from '../functions/core/routes.js';
 import { bundleSettings, nodejsBundling } from './bundling.js';
 import { SECURE_DEFAULTS } from './defaults.js';
+import { AreaDashboard } from './constructs/area-dashboard.js';
+import { CostBudget } from './constructs/cost-budget.js';
 import { DataBucket } from './constructs/data-bucket.js';
 import { OperationsAlarms } from './constructs/operations-alarms.js';
 import { PublicApi } from './constructs/public-api.js';
@@ -110,6 +112,22 @@ export class CountyStack extends Stack {
     const first = enabled[0];
     if (first) this.publicApi.routeStartPage('StartPage', functions.get(first)!.fn);
     this.functions = functions;
+
+    if (config.aws.dashboard) {
+      new AreaDashboard(this, 'Dashboard', {
+        name: `CountyKit-${config.id}`,
+        api: api.api,
+        functions: new Map([...functions].map(([s, f]) => [s, f.fn])),
+        bucket: this.data.bucket,
+      });
+    }
+    if (config.aws.budget) {
+      new CostBudget(this, 'Budget', {
+        areaId: config.id,
+        monthlyUsd: config.aws.budget.monthlyUsd,
+        email: config.aws.budget.email ?? config.alarmEmail,
+      });
+    }
 
     new CfnOutput(this, 'PublicUrl', { value: `${this.publicApi.publicOrigin}/`, description: 'The start page of the area.' });
     new CfnOutput(this, 'UserPoolId', { value: this.staff.userPool.userPoolId, description: 'Staff user pool: add staff here.' });
