@@ -65,7 +65,12 @@ export class CountyStack extends Stack {
       customDomain: config.aws.customDomain,
       metricNamespaceSuffix: config.id,
     });
-    this.staff = new StaffUserPool(this, 'Staff', { areaId: config.id, callbackOrigin: this.publicApi.publicOrigin });
+    const staffEmail = config.aws.staffEmail;
+    this.staff = new StaffUserPool(this, 'Staff', {
+      areaId: config.id,
+      callbackOrigin: this.publicApi.publicOrigin,
+      ses: staffEmail && { from: staffEmail.from, name: staffEmail.name, region: staffEmail.sesRegion },
+    });
     this.alarms = new OperationsAlarms(this, 'Alarms', { email: config.alarmEmail });
     const api = this.publicApi;
     this.alarms.alarmOnSum('ApiServerErrors', api.api.metricServerError(), 'The public API answered with 5xx.');

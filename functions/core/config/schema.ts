@@ -197,6 +197,22 @@ const baseSchema = z.strictObject({
         })
         .optional()
         .describe('Kostnadsvarning från AWS Budgets. / A cost alert from AWS Budgets.'),
+      staffEmail: z
+        .strictObject({
+          from: z.email(
+            bilingual(
+              'En giltig e-postadress behövs, till exempel noreply@region.se.',
+              'A valid e-mail address is needed, e.g. noreply@region.se.',
+            ),
+          ),
+          name: text(80).optional(),
+          sesRegion: z
+            .string()
+            .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, bilingual('En AWS-region ser ut som eu-north-1.', 'An AWS region looks like eu-north-1.'))
+            .optional(),
+        })
+        .optional()
+        .describe('Personalens e-post via SES från en egen adress. / Staff e-mail through SES from an own address.'),
       dashboard: z.boolean().default(false).describe('En CloudWatch-översikt för området. / A CloudWatch dashboard for the area.'),
     })
     .default({ region: 'eu-north-1', throttle: { rateLimit: 50, burstLimit: 100 }, dashboard: false }),
