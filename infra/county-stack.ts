@@ -1,10 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import type { Construct } from 'constructs';
-import { CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, CfnRule, Duration, Fn, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type { CountyConfig } from '../functions/core/config/schema.js';
 import { SESSION_KEY } from '../functions/core/session/key.js';
 import { servicePrefixes, SERVICES, STAFF_PATHS, type ServiceName } from '../functions/core/routes.js';
 import { bundleSettings, nodejsBundling, withSolver } from './bundling.js';
+import { SECURE_DEFAULTS } from './defaults.js';
+import { AreaDashboard } from './constructs/area-dashboard.js';
+import { CostBudget } from './constructs/cost-budget.js';
 import { DataBucket } from './constructs/data-bucket.js';
 import { HousekeepingSchedule } from './constructs/housekeeping-schedule.js';
 import { OperationsAlarms } from './constructs/operations-alarms.js';
@@ -61,14 +64,30 @@ export class CountyStack extends Stack {
     Tags.of(this).add('project', 'county-kit');
 
     this.data = new DataBucket(this, 'Data', { retention: config.retention });
-    this.publicApi = new PublicApi(this, 'Public', { throttle: config.aws.throttle, customDomain: config.aws.customDomain });
+    this.publicApi = new PublicApi(this, 'Public', {
+      throttle: config.aws.throttle,
+      customDomain: config.aws.customDomain,
+      metricNamespaceSuffix: config.id,
+    });
+    const staffEmail = config.aws.staffEmail;
     this.staff = new StaffUserPool(this, 'Staff', {
       areaId: config.id,
       callbackOrigin: this.publicApi.publicOrigin,
       brandColour: config.branding.colour,
+      ses: staffEmail && { from: staffEmail.from, name: staffEmail.name, region: staffEmail.sesRegion },
     });
     this.alarms = new OperationsAlarms(this, 'Alarms', { email: config.alarmEmail });
-    this.alarms.alarmOnSum('ApiServerErrors', this.publicApi.api.metricServerError(), 'The public API answered with 5xx.');
+    const api = this.publicApi;
+    this.alarms.alarmOnSum('ApiServerErrors', api.api.metricServerError(), 'The public API answered with 5xx.');
+    this.alarms.alarmOnSum('ApiThrottled', api.throttledRequests, 'The public API answered 429: the stage throttling was reached.', {
+      threshold: 10,
+    });
+    this.alarms.alarmOn(
+      'ApiLatencyP95',
+      api.api.metricLatency({ statistic: 'p95' }),
+      'The slowest 5% of answers took 3 s or more for 15 minutes.',
+      { threshold: 3000, evaluationPeriods: 3 },
+    );
 
     const bundling = nodejsBundling(bundleSettings(config));
     const enabled = SERVICES.filter((s) => config.modules[s]);
@@ -104,6 +123,13 @@ export class CountyStack extends Stack {
       this.publicApi.routePrefixes(id, fn.fn, servicePrefixes(service));
       this.alarms.alarmOnSum(`${id}Errors`, fn.fn.metricErrors(), `The ${service} function failed.`);
       this.alarms.alarmOnSum(`${id}Throttles`, fn.fn.metricThrottles(), `The ${service} function was throttled.`);
+      const timeoutMs = (fn.fn.timeout ?? SECURE_DEFAULTS.timeout).toMilliseconds();
+      this.alarms.alarmOn(
+        `${id}NearTimeout`,
+        fn.fn.metricDuration({ statistic: 'Maximum' }),
+        `A ${service} invocation took 80% or more of its ${timeoutMs / 1000} s timeout.`,
+        { threshold: Math.round(timeoutMs * 0.8) },
+      );
       functions.set(service, fn);
       if (service === 'indicators' && config.indicators.release.scheduled)
         new HousekeepingSchedule(this, 'IndicatorReleases', { fn: fn.fn, task: 'indicator-releases', every: Duration.hours(24) });
@@ -112,6 +138,22 @@ export class CountyStack extends Stack {
     const first = enabled[0];
     if (first) this.publicApi.routeStartPage('StartPage', functions.get(first)!.fn);
     this.functions = functions;
+
+    if (config.aws.dashboard) {
+      new AreaDashboard(this, 'Dashboard', {
+        name: `CountyKit-${config.id}`,
+        api: api.api,
+        functions: new Map([...functions].map(([s, f]) => [s, f.fn])),
+        bucket: this.data.bucket,
+      });
+    }
+    if (config.aws.budget) {
+      new CostBudget(this, 'Budget', {
+        areaId: config.id,
+        monthlyUsd: config.aws.budget.monthlyUsd,
+        email: config.aws.budget.email ?? config.alarmEmail,
+      });
+    }
 
     new CfnOutput(this, 'PublicUrl', { value: `${this.publicApi.publicOrigin}/`, description: 'The start page of the area.' });
     new CfnOutput(this, 'UserPoolId', { value: this.staff.userPool.userPoolId, description: 'Staff user pool: add staff here.' });
@@ -125,5 +167,19 @@ export class CountyStack extends Stack {
       });
     }
     new CfnOutput(this, 'DataBucketName', { value: this.data.bucket.bucketName });
+
+    if (!config.aws.account) {
+      // A template synthesized without an account (local inspection, tests) must never be deployed.
+      new CfnRule(this, 'AccountNotSet', {
+        assertions: [
+          {
+            assert: Fn.conditionEquals('account-not-set', 'deployable'),
+            assertDescription:
+              `aws.account saknas i config/${config.id}.yaml: mallen byggdes bara för lokal granskning. ` +
+              `/ aws.account is missing in config/${config.id}.yaml: this template was built for local inspection only.`,
+          },
+        ],
+      });
+    }
   }
 }

@@ -6,7 +6,7 @@ import { createJwtAuth } from './auth/auth.js';
 import { countyConfigSchema } from './config/rules.js';
 import { systemClock, type AppDeps } from './deps.js';
 import type { KitEnv } from './http/staff.js';
-import { createLogger } from './log.js';
+import { createLogger, type LoggerOptions } from './log.js';
 import type { ServiceName } from './routes.js';
 import { S3Store } from './store/s3-store.js';
 
@@ -20,6 +20,10 @@ export interface LambdaSettings {
   readonly publicOrigin: string | undefined;
   /** Path-style S3 addressing, for S3-compatible endpoints in tests (`AWS_ENDPOINT_URL_S3`). */
   readonly s3ForcePathStyle?: boolean;
+  /** The lowest level logged: Lambda's application log level (`AWS_LAMBDA_LOG_LEVEL`). */
+  readonly logLevel?: string;
+  /** Where log lines go (default stdout/stderr, which Lambda sends to the function's log group). */
+  readonly writeLog?: LoggerOptions['write'];
 }
 
 type LambdaHandler = ReturnType<typeof handle>;
@@ -50,10 +54,10 @@ export function lambdaHandler(
 ): LambdaHandler {
   let handler: LambdaHandler | undefined;
   let appDeps: AppDeps | undefined;
-  const log = createLogger({ service });
   return (async (event: Parameters<LambdaHandler>[0], context: Parameters<LambdaHandler>[1]) => {
     if (!handler) {
       const s = settings();
+      const log = createLogger({ service, minLevel: s.logLevel, write: s.writeLog });
       if (!s.bucket || !s.userPoolIssuer || !s.userPoolClientId) {
         log.error('missing settings', {
           bucket: Boolean(s.bucket),

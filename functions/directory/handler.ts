@@ -11,4 +11,5 @@ export const handler = lambdaHandler('directory', createDirectoryApp, () => ({
   userPoolClientId: process.env.USER_POOL_CLIENT_ID,
   publicOrigin: process.env.PUBLIC_ORIGIN,
   s3ForcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true',
+  logLevel: process.env.AWS_LAMBDA_LOG_LEVEL,
 }));

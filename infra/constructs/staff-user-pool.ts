@@ -1,4 +1,4 @@
-import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   CfnManagedLoginBranding,
@@ -13,11 +13,31 @@ import {
   UserPool,
   type UserPoolClient,
   type UserPoolDomain,
+  UserPoolEmail,
+  VerificationEmailStyle,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 
 /** The staff groups; the functions map them to roles. */
 export const STAFF_GROUPS = ['admin', 'editor', 'moderator'] as const;
+
+/** The invitation e-mail, in Swedish and English (`{username}` and `{####}` are filled in by Cognito). */
+export const STAFF_INVITATION = {
+  emailSubject: 'Ditt konto för personal / Your staff account',
+  emailBody:
+    'Hej! Du har fått ett konto för personal. Användarnamn: {username}. Tillfälligt lösenord: {####} ' +
+    '(gäller i tre dagar; du väljer ett eget och lägger till en kodapp vid första inloggningen).<br><br>' +
+    'Hello! You have a staff account. User name: {username}. Temporary password: {####} ' +
+    '(valid for three days; you choose your own and add an authenticator app at first sign-in).',
+} as const;
+
+/** The verification e-mail (address change, password reset), in Swedish and English. */
+export const STAFF_VERIFICATION = {
+  emailStyle: VerificationEmailStyle.CODE,
+  emailSubject: 'Din kod / Your code',
+  emailBody:
+    'Din kod är {####}. Har du inte bett om den kan du bortse från mejlet.<br><br>Your code is {####}. If you did not ask for it, ignore this e-mail.',
+} as const;
 
 /** Props of `StaffUserPool`. */
 export interface StaffUserPoolProps {
@@ -35,6 +55,11 @@ export interface StaffUserPoolProps {
    * @default 'StaffUserPool'
    */
   readonly logicalId?: string;
+  /**
+   * Send staff e-mail through SES from the county's own, SES-verified address.
+   * @default - Cognito's own sender (at most 50 e-mails a day)
+   */
+  readonly ses?: { readonly from: string; readonly name?: string; readonly region?: string };
   /**
    * Minimum password length.
    * @default 14
@@ -96,6 +121,15 @@ export class StaffUserPool extends Construct {
       standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
       customAttributes: { org: new StringAttribute({ minLen: 1, maxLen: 40, mutable: true }) },
       deletionProtection: true,
+      email: props.ses
+        ? UserPoolEmail.withSES({
+            fromEmail: props.ses.from,
+            fromName: props.ses.name,
+            sesRegion: props.ses.region ?? Stack.of(this).region,
+          })
+        : undefined,
+      userInvitation: STAFF_INVITATION,
+      userVerification: STAFF_VERIFICATION,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     (this.userPool.node.defaultChild as CfnUserPool).overrideLogicalId(props.logicalId ?? 'StaffUserPool');

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { READ_ONLY_GRANTS } from '../../infra/county-stack.js';
 import { servicePrefixes, SERVICES, STAFF_PATHS, type ServiceName } from '../../functions/core/routes.js';
 import { AREAS } from '../support/deps.js';
+import { undeliverableAlarms } from './alarm-delivery.js';
 import { synthAreas, type Synthesized } from './synth.js';
 
 let synth: Synthesized;
@@ -64,6 +65,12 @@ describe.each(AREAS)('the %s stack', (area) => {
     const t = template(area);
     t.resourceCountIs('AWS::Lambda::Function', SERVICES.length + 1);
     t.allResourcesProperties('AWS::Lambda::Function', { Runtime: 'nodejs24.x', Architectures: ['arm64'] });
+  });
+
+  it('has every function write JSON logs with levels (INFO and up from the code, WARN and up from Lambda)', () => {
+    template(area).allResourcesProperties('AWS::Lambda::Function', {
+      LoggingConfig: Match.objectLike({ LogFormat: 'JSON', ApplicationLogLevel: 'INFO', SystemLogLevel: 'WARN' }),
+    });
   });
 
   it('gives every function its settings as environment variables', () => {
@@ -181,12 +188,37 @@ describe.each(AREAS)('the %s stack', (area) => {
     template(area).hasResourceProperties('AWS::Cognito::UserPoolClient', { WriteAttributes: Match.not(Match.arrayWith(['custom:org'])) });
   });
 
-  it('sends alarms on server errors and throttling to an encrypted topic that e-mails the config address', () => {
+  it('alarms on API 5xx, 429 and p95 latency, and on each function’s errors, throttles and near-timeout runs', () => {
     const t = template(area);
-    t.resourceCountIs('AWS::CloudWatch::Alarm', 1 + 2 * SERVICES.length + 1);
-    t.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: [{ Ref: Match.stringLikeRegexp('AlarmsTopic') }] });
-    t.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    const names = Object.values(t.findResources('AWS::CloudWatch::Alarm') as Record<string, Resource>).map((a) => a.Properties.AlarmName);
+    const perFunction = SERVICES.flatMap((s) =>
+      ['Errors', 'Throttles', 'NearTimeout'].map((k) => `${s[0]!.toUpperCase()}${s.slice(1)}${k}`),
+    );
+    expect(names.sort()).toEqual(
+      ['ApiServerErrors', 'ApiThrottled', 'ApiLatencyP95', 'StaffErrors', ...perFunction].map((n) => `CountyKit-${area}-${n}`).sort(),
+    );
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', { ExtendedStatistic: 'p95', Threshold: 3000, EvaluationPeriods: 3 });
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Duration', Statistic: 'Maximum', Threshold: 8000 });
+    t.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: '{ $.status = "429" }' });
+  });
+
+  it('sends every alarm and its return to OK to the topic that e-mails the config address', () => {
+    const t = template(area);
+    const topic = { Ref: Match.stringLikeRegexp('AlarmsTopic') };
+    t.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: [topic], OKActions: [topic] });
     t.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: `larm@${area}.example` });
+  });
+
+  it('lets every alarm publish to its topic (policy and key, as SNS would decide)', () => {
+    expect(undeliverableAlarms(template(area).toJSON(), `CountyKit-${area}`)).toEqual([]);
+  });
+
+  it('keeps no customer-managed key for alarm texts, which hold no personal data', () => {
+    template(area).resourceCountIs('AWS::KMS::Key', 0);
+  });
+
+  it('is protected against termination', () => {
+    expect(synth.stacks.get(area)!.terminationProtection).toBe(true);
   });
 
   it('tags everything with the area and the cost centre', () => {

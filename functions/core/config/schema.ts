@@ -199,8 +199,39 @@ const baseSchema = z.strictObject({
           burstLimit: z.int().min(1).max(5000).default(100),
         })
         .default({ rateLimit: 50, burstLimit: 100 }),
+      budget: z
+        .strictObject({
+          monthlyUsd: z.number().positive().max(100000).describe('Månadsbudget i USD. / Monthly budget in USD.'),
+          email: z
+            .email(
+              bilingual(
+                'En giltig e-postadress behövs, till exempel it@region.se.',
+                'A valid e-mail address is needed, e.g. it@region.se.',
+              ),
+            )
+            .optional(),
+        })
+        .optional()
+        .describe('Kostnadsvarning från AWS Budgets. / A cost alert from AWS Budgets.'),
+      staffEmail: z
+        .strictObject({
+          from: z.email(
+            bilingual(
+              'En giltig e-postadress behövs, till exempel noreply@region.se.',
+              'A valid e-mail address is needed, e.g. noreply@region.se.',
+            ),
+          ),
+          name: text(80).optional(),
+          sesRegion: z
+            .string()
+            .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, bilingual('En AWS-region ser ut som eu-north-1.', 'An AWS region looks like eu-north-1.'))
+            .optional(),
+        })
+        .optional()
+        .describe('Personalens e-post via SES från en egen adress. / Staff e-mail through SES from an own address.'),
+      dashboard: z.boolean().default(false).describe('En CloudWatch-översikt för området. / A CloudWatch dashboard for the area.'),
     })
-    .default({ region: 'eu-north-1', throttle: { rateLimit: 50, burstLimit: 100 } }),
+    .default({ region: 'eu-north-1', throttle: { rateLimit: 50, burstLimit: 100 }, dashboard: false }),
   alarmEmail: z.email(
     bilingual('En giltig e-postadress behövs, till exempel it@region.se.', 'A valid e-mail address is needed, e.g. it@region.se.'),
   ),

@@ -10,6 +10,7 @@ import { TooMuchContentionError } from '../store/json.js';
 import { cookiePageCaching } from './page-cache.js';
 import { PreconditionFailedError, StoreUnavailableError } from '../store/store.js';
 import { ProblemError, problemResponse, type ProblemInit } from './problem.js';
+import { requestLog } from './request-log.js';
 import type { KitEnv } from './staff.js';
 
 function wantsHtml(c: Context): boolean {
@@ -103,6 +104,7 @@ function HomePage(props: { deps: AppDeps; lang: Lang; nonce?: string }) {
  */
 export function createBaseApp(deps: AppDeps, service: ServiceName | 'staff'): Hono<KitEnv> {
   const app = new Hono<KitEnv>();
+  app.use(requestLog(deps.log, service));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
