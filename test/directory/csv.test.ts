@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../functions/directory/csv/columns.js';
-import { parseCsv, toCsv } from '../../functions/directory/csv/format.js';
+import { parseCsv, toCsv } from '../../functions/core/csv/index.js';
 import { directoryApp, json, type J } from './helpers.js';
 
 const HEADER = CSV_COLUMNS.map((c) => c.header);
@@ -75,14 +75,14 @@ describe('CSV import and export', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     expect(text).toContain('\r\n');
-    const table = parseCsv(text);
+    const table = parseCsv(text).rows;
     expect(table[0]?.cells).toEqual(HEADER);
     expect(table.map((r) => r.cells[1])).toContain('Mini Maria Mjölby');
   });
 
   it('keeps quotes, semicolons and line breaks inside a cell', () => {
     const text = toCsv([['a;b', 'say "hi"', 'one\r\ntwo']]);
-    expect(parseCsv(text)[0]?.cells).toEqual(['a;b', 'say "hi"', 'one\r\ntwo']);
+    expect(parseCsv(text).rows[0]?.cells).toEqual(['a;b', 'say "hi"', 'one\r\ntwo']);
   });
 
   it('refuses a CSV import without a token', async () => {
@@ -114,7 +114,8 @@ describe('CSV import encoding', () => {
     const refused = await send(cp1252);
     expect(refused.status).toBe(400);
     const problem = await json(refused);
-    expect(problem.errors[0].field).toBe('line 2');
+    // Ö is the first byte that is not UTF-8: row 2, column A
+    expect(problem.errors[0].field).toBe('row 2, column A');
     expect(problem.errors[0].sv).toContain('CSV UTF-8');
     expect((await json(await app.request('/api/directory/services?q=kinda'))).items.map((s: J) => s.name)).not.toContain('�ppenv�rd Kinda');
     expect((await send(utf8)).status).toBe(200);
