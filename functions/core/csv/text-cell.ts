@@ -9,8 +9,11 @@
  * starts with `'` followed by such a text is prefixed once more, so `restore` can tell the two apart.
  */
 
-/** First characters a spreadsheet reads as the start of a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A text a spreadsheet may run as a formula: it starts with tab or CR, or its first character after
+ * any white space (which a reader may trim) is `=`, `+`, `-` or `@`.
+ */
+const FORMULA_START = /^[\t\r]|^\s*[=+\-@]/;
 /** Text a spreadsheet may read as a number, date or time: a digit, then digits and number punctuation only. */
 const NUMBER_LIKE = /^[0-9][0-9eE .,:/+-]*$/;
 

@@ -4,11 +4,16 @@ import { protect } from './text-cell.js';
 /** One cell to write: text (kept as text by a spreadsheet, formulas neutralised), a number, or empty. */
 export type CsvCell = string | number | null | undefined;
 
-/** RFC 4180: quote a field holding the separator, a quote or a line break, or with edge spaces. */
-function field(cell: CsvCell, locale: CsvLocale, separator: string): string {
+/**
+ * RFC 4180: quote a text holding a quote, a line break (CR alone too) or edge spaces, or either
+ * dialect's separator (so that a one-column file reads the same whichever the reader guesses). A
+ * number holds no separator of its dialect and is never quoted.
+ */
+function field(cell: CsvCell, locale: CsvLocale): string {
   if (cell === null || cell === undefined || cell === '') return '';
-  const text = typeof cell === 'number' ? formatNumber(cell, locale) : protect(cell);
-  return text.includes(separator) || /["\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof cell === 'number') return formatNumber(cell, locale);
+  const text = protect(cell);
+  return /[;,"\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**
@@ -20,7 +25,7 @@ export function toCsv(rows: readonly (readonly CsvCell[])[], locale: CsvLocale =
   const { separator } = DIALECT[locale];
   let out = BOM;
   for (const row of rows) {
-    for (let i = 0; i < row.length; i++) out += (i ? separator : '') + field(row[i], locale, separator);
+    for (let i = 0; i < row.length; i++) out += (i ? separator : '') + field(row[i], locale);
     out += '\r\n';
   }
   return out;
