@@ -57,7 +57,7 @@ describe('the summaries', () => {
     expect(text.split('\r\n')[0]).toBe('period;malbild;malbild_namn;kommunkod;kommun;antal;status');
     // the municipality code keeps its text form in a spreadsheet (an apostrophe, as for every code);
     // a text with a comma is quoted so that either separator reads the file
-    expect(text).toContain("2026-Q4;respekt;"Bli lyssnad på, få förståelse och bli behandlad med samma respekt som andra";'1490;Borås;;..");
+    expect(text).toContain(`2026-Q4;respekt;"Bli lyssnad på, få förståelse och bli behandlad med samma respekt som andra";'1490;Borås;;..`);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
   });
 
