@@ -81,31 +81,43 @@ function scan(text: string, separator: string) {
     row++;
     cells = [];
   };
-  for (let i = 0; i < text.length; i++) {
+  // the next separator or line end, to copy a run of plain text at once
+  const plainEnd = new RegExp(`[${separator}\\r\\n]`, 'g');
+  let i = 0;
+  while (i < text.length) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
+      const next = text.indexOf('"', i);
+      if (next === -1) {
+        cell += text.slice(i);
+        break;
+      }
+      cell += text.slice(i, next);
+      if (text[next + 1] === '"') {
+        cell += '"';
+        i = next + 2;
       } else {
-        // copy the run up to the next quote at once
-        const next = text.indexOf('"', i);
-        const end = next === -1 ? text.length : next;
-        cell += text.slice(i, end);
-        i = end - 1;
+        quoted = false;
+        i = next + 1;
       }
     } else if (ch === '"' && cell === '' && !wasQuoted) {
       quoted = true;
       wasQuoted = true;
       quoteRow = row;
       quoteColumn = cells.length + 1;
-    } else if (ch === separator) endCell();
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
+      i++;
+    } else if (ch === separator) {
+      endCell();
+      i++;
+    } else if (ch === '\n' || ch === '\r') {
+      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
       endRow();
-    } else cell += ch;
+    } else {
+      plainEnd.lastIndex = i;
+      const end = plainEnd.exec(text)?.index ?? text.length;
+      cell += text.slice(i, end);
+      i = end;
+    }
   }
   return {
     rows,

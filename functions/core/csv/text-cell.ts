@@ -10,19 +10,14 @@
  */
 
 /**
- * A text a spreadsheet may run as a formula: it starts with tab or CR, or its first character after
- * any white space (which a reader may trim) is `=`, `+`, `-` or `@`.
+ * Text a spreadsheet may run as a formula (it starts with tab or CR, or its first character after
+ * any white space, which a reader may trim, is `=`, `+`, `-` or `@`) or read as a number, date or
+ * time (a digit, then digits and number punctuation only), after any apostrophes of its own.
  */
-const FORMULA_START = /^[\t\r]|^\s*[=+\-@]/;
-/** Text a spreadsheet may read as a number, date or time: a digit, then digits and number punctuation only. */
-const NUMBER_LIKE = /^[0-9][0-9eE .,:/+-]*$/;
+const NEEDS_APOSTROPHE = /^'*(?:[\t\r]|\s*[=+\-@]|[0-9][0-9eE .,:/+-]*$)/;
 
 /** Whether the writer puts an apostrophe before `text`. */
-export function needsApostrophe(text: string): boolean {
-  let rest = text;
-  while (rest.startsWith("'")) rest = rest.slice(1);
-  return FORMULA_START.test(rest) || NUMBER_LIKE.test(rest);
-}
+export const needsApostrophe = (text: string): boolean => NEEDS_APOSTROPHE.test(text);
 
 /** The cell text for `text`: prefixed with `'` when a spreadsheet would otherwise run or convert it. */
 export const protect = (text: string): string => (needsApostrophe(text) ? `'${text}` : text);

@@ -79,13 +79,11 @@ export const DIRECTORY_PATHS: OpenApiPaths = {
   ...entryPaths('/api/directory/services', 'Service', 'ServiceInput', 'service'),
   '/api/directory/services.csv': {
     get: {
-      summary:
-        'Export services as CSV for Excel (UTF-8 with BOM, semicolons, CRLF); a text that a spreadsheet would run as a formula or turn into a number (`=…`, `0580`, `65+`) starts with an apostrophe, which the import drops',
+      summary: "Export services as CSV for Excel (UTF-8 with BOM, semicolons, CRLF; formulas and codes as text with a leading ')",
       responses: { '200': { description: 'CSV', content: { 'text/csv': {} } }, '304': cached['304'] },
     },
     post: {
-      summary:
-        'Import services from CSV (staff); all rows or nothing, with row and column of every error; rows equal to the stored service change nothing (`changed` counts the others)',
+      summary: 'Import services from CSV (staff); all rows or nothing, with row and column of every error; unchanged rows store nothing',
       security: staff,
       requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
       responses: {
