@@ -79,15 +79,23 @@ export const DIRECTORY_PATHS: OpenApiPaths = {
   ...entryPaths('/api/directory/services', 'Service', 'ServiceInput', 'service'),
   '/api/directory/services.csv': {
     get: {
-      summary: 'Export services as CSV for Excel (UTF-8 with BOM, semicolons, CRLF)',
+      summary: "Export services as CSV for Excel (UTF-8 with BOM, semicolons, CRLF; formulas and codes as text with a leading ')",
       responses: { '200': { description: 'CSV', content: { 'text/csv': {} } }, '304': cached['304'] },
     },
     post: {
-      summary: 'Import services from CSV (staff); all rows or nothing, with row and column of every error',
+      summary: 'Import services from CSV (staff); all rows or nothing, with row and column of every error; unchanged rows store nothing',
       security: staff,
       requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
       responses: {
-        '200': json({ type: 'object', properties: { imported: { type: 'integer' }, ids: { type: 'array', items: { type: 'string' } } } }),
+        '200': json({
+          type: 'object',
+          properties: {
+            imported: { type: 'integer' },
+            changed: { type: 'integer' },
+            ids: { type: 'array', items: { type: 'string' } },
+            changedIds: { type: 'array', items: { type: 'string' } },
+          },
+        }),
         '400': problem,
         '401': problem,
         '403': problem,
