@@ -93,6 +93,37 @@ const releaseSchema = z.strictObject({
   scheduled: z.boolean().default(DEFAULT_RELEASE.scheduled),
 });
 
+const definitionText = (max: number) => z.strictObject({ sv: text(max), en: text(max) });
+
+/** Who reports an indicator: a municipality, a region unit, both, or the organisation that convened (SIP). */
+export const REPORTERS = ['municipality', 'region', 'both', 'convener'] as const;
+/**
+ * How cases are counted so that none is counted twice: `each-own` (every organisation reports its own
+ * cases; the area total is their sum) or `single-reporter` (a joint measure: exactly one party, the
+ * convening organisation, reports each case; the other reports participation only, or nothing).
+ */
+export const COUNTING_RULES = ['each-own', 'single-reporter'] as const;
+
+/** What an indicator means: shown on its page, in the CSV template, the reporting API and the exports. */
+const indicatorMeaningSchema = z.strictObject({
+  /** What is counted (the numerator). */
+  counted: definitionText(600),
+  /** The denominator, for shares and other ratios. */
+  denominator: definitionText(400).optional(),
+  reporter: z.enum(REPORTERS),
+  /** The period and the reference date (a flow over the period, or a stock on a day). */
+  period: definitionText(400),
+  /** The source system the figure is taken from, where one exists. */
+  sourceSystem: definitionText(400),
+  /** Known limits of the figure. */
+  limits: definitionText(1000),
+});
+
+/** An indicator's definition as written in config. */
+export type IndicatorMeaningInput = z.input<typeof indicatorMeaningSchema>;
+/** An indicator's definition. */
+export type IndicatorMeaning = z.output<typeof indicatorMeaningSchema>;
+
 const indicatorDefinitionSchema = z.strictObject({
   id,
   sv: text(240),
@@ -112,6 +143,22 @@ const indicatorDefinitionSchema = z.strictObject({
   source: z.enum(['manual', 'SBR', 'UngDok', 'ASI', 'FIT', 'Kolada', 'derived']).default('manual'),
   derived: z.enum(['calendar-attendance', 'feedback']).optional(),
   suppression: suppressionSchema.partial().optional(),
+  /** Required for every indicator; check-config names a custom indicator that lacks one. */
+  definition: indicatorMeaningSchema.optional(),
+  counting: z.enum(COUNTING_RULES).default('each-own'),
+});
+
+/** An area's own indicator: its definition is required, and check-config says so by key and line. */
+const customIndicatorSchema = indicatorDefinitionSchema.extend({
+  definition: z.strictObject(indicatorMeaningSchema.shape, {
+    error: (issue) =>
+      issue.input === undefined
+        ? bilingual(
+            'En egen indikator måste ha en definition: counted, reporter, period, sourceSystem och limits på svenska och engelska (se docs/indicators.md).',
+            'An own indicator must have a definition: counted, reporter, period, sourceSystem and limits in Swedish and English (see docs/indicators.md).',
+          ).message
+        : undefined,
+  }),
 });
 
 /** An indicator definition as written in config or in the defaults. */
@@ -270,7 +317,7 @@ const baseSchema = z.strictObject({
   indicators: z
     .strictObject({
       include: z.union([z.literal('all'), z.array(id)]).default('all'),
-      custom: z.array(indicatorDefinitionSchema).default([]),
+      custom: z.array(customIndicatorSchema).default([]),
       suppression: suppressionSchema.default({ minCount: 5, minDenominator: 10 }),
       protection: protectionSchema.default(DEFAULT_PROTECTION),
       release: releaseSchema.default(DEFAULT_RELEASE),
