@@ -12,33 +12,12 @@ import { toStockholmIso } from '../functions/core/i18n.js';
 import { silentLogger } from '../functions/core/log.js';
 import { FsStore } from '../functions/core/store/fs-store.js';
 import { putJson } from '../functions/core/store/json.js';
-import type { GetOptions, ListOptions, PutOptions, Store } from '../functions/core/store/store.js';
+import type { Store } from '../functions/core/store/store.js';
+import { CountingStore } from '../test/support/counting-store.js';
 import { ms, summarize, timeRuns } from './stats.js';
 
 const config = loadConfigFile(join('config', 'ostergotland.yaml'));
 const NOW = '2026-02-10T10:00:00+01:00';
-
-/** A Store that counts the requests it passes on (as S3 would bill them). */
-class CountingStore implements Store {
-  requests = 0;
-  constructor(private readonly inner: Store) {}
-  get(key: string, options?: GetOptions) {
-    this.requests++;
-    return this.inner.get(key, options);
-  }
-  put(key: string, body: Uint8Array | string, options?: PutOptions) {
-    this.requests++;
-    return this.inner.put(key, body, options);
-  }
-  list(prefix: string, options?: ListOptions) {
-    this.requests++;
-    return this.inner.list(prefix, options);
-  }
-  delete(key: string) {
-    this.requests++;
-    return this.inner.delete(key);
-  }
-}
 
 function events(n: number): CalendarEvent[] {
   const topics = trainingTopics(config);
@@ -142,7 +121,7 @@ async function registrations(store: Store, trainings: number, total: number, cli
     ids.push(((await res.json()) as { id: string }).id);
   }
   let next = 0;
-  const before = store instanceof CountingStore ? store.requests : 0;
+  const before = store instanceof CountingStore ? store.total : 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async (_, c) => {
@@ -157,7 +136,7 @@ async function registrations(store: Store, trainings: number, total: number, cli
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { perSecond: total / seconds, requests: store instanceof CountingStore ? (store.requests - before) / total : 0 };
+  return { perSecond: total / seconds, requests: store instanceof CountingStore ? (store.total - before) / total : 0 };
 }
 
 async function registrationBench(): Promise<void> {

@@ -6,7 +6,6 @@ import { fixedClock, type AppDeps } from '../functions/core/deps.js';
 import { createLocalIssuer } from '../functions/core/auth/local-issuer.js';
 import { silentLogger } from '../functions/core/log.js';
 import { FsStore } from '../functions/core/store/fs-store.js';
-import type { Store } from '../functions/core/store/store.js';
 import { putJson } from '../functions/core/store/json.js';
 import { createDirectoryApp } from '../functions/directory/app.js';
 import { createDirectoryContext } from '../functions/directory/context.js';
@@ -15,6 +14,7 @@ import type { Service } from '../functions/directory/model/service.js';
 import { findServices } from '../functions/directory/search/find.js';
 import { serviceQuerySchema } from '../functions/directory/search/query.js';
 import { toCsv } from '../functions/directory/csv/format.js';
+import { CountingStore } from '../test/support/counting-store.js';
 import { ms, summarize, timeRuns } from './stats.js';
 
 /** A small seeded generator so every run searches the same 5,000 services. */
@@ -85,15 +85,6 @@ function generate(config: AppDeps['config'], n: number): Service[] {
   });
 }
 
-class CountingStore implements Store {
-  calls = 0;
-  constructor(private readonly inner: Store) {}
-  get: Store['get'] = (k, o) => (this.calls++, this.inner.get(k, o));
-  put: Store['put'] = (k, b, o) => (this.calls++, this.inner.put(k, b, o));
-  list: Store['list'] = (p, o) => (this.calls++, this.inner.list(p, o));
-  delete: Store['delete'] = (k) => (this.calls++, this.inner.delete(k));
-}
-
 const QUERIES = [
   'mini maria',
   'ostersund spel',
@@ -128,7 +119,7 @@ async function importBench(config: AppDeps['config']): Promise<void> {
         log: silentLogger,
       });
       await app.request('/api/directory/services');
-      store.calls = 0;
+      store.reset();
       const start = performance.now();
       const res = await app.request('/api/directory/services.csv', {
         method: 'POST',
@@ -137,7 +128,7 @@ async function importBench(config: AppDeps['config']): Promise<void> {
       });
       samples.push(performance.now() - start);
       if (res.status !== 200) throw new Error(`import answered ${res.status}`);
-      calls = store.calls;
+      calls = store.total;
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -196,16 +187,16 @@ export async function run(): Promise<void> {
     let now = 0;
     const app = createDirectoryApp(deps, { monotonicNow: () => now, cacheWindowMs: 5000 });
     await app.request('/api/directory/services?q=spel');
-    store.calls = 0;
+    store.reset();
     for (let i = 0; i < 100; i++) await app.request('/api/directory/services?q=spel');
-    const within = store.calls;
-    store.calls = 0;
+    const within = store.total;
+    store.reset();
     for (let i = 0; i < 100; i++) {
       now += 6000;
       await app.request('/api/directory/services?q=spel');
     }
     console.log(
-      `store requests per public read on a warm function: ${within / 100} within the 5 s cache window, ${store.calls / 100} (conditional GET, 304) after it`,
+      `store requests per public read on a warm function: ${within / 100} within the 5 s cache window, ${store.total / 100} (conditional GET, 304) after it`,
     );
 
     const browse = summarize(await timeRuns(() => app.request('/hitta-stod', { headers: { accept: 'text/html' } }), 50, 3));

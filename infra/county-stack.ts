@@ -88,6 +88,13 @@ export class CountyStack extends Stack {
       this.alarms.alarmOnSum(`${id}Throttles`, fn.fn.metricThrottles(), `The ${service} function was throttled.`);
       functions.set(service, fn);
       if (service === 'indicators' && config.indicators.release.scheduled) new ReleaseSchedule(this, 'IndicatorReleases', { fn: fn.fn });
+      if (service === 'feedback')
+        new ReleaseSchedule(this, 'FeedbackHousekeeping', {
+          fn: fn.fn,
+          every: Duration.minutes(15),
+          task: 'feedback-housekeeping',
+          description: 'Feedback counts and summary snapshot (housekeeping, never in a user request).',
+        });
     }
     const first = enabled[0];
     if (first) this.publicApi.routeStartPage('StartPage', functions.get(first)!.fn);

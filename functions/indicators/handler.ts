@@ -1,7 +1,6 @@
-import { indicatorDefinitions } from '../core/config/rules.js';
 import { lambdaHandler } from '../core/lambda.js';
 import { createIndicatorsApp } from './app.js';
-import { dimensionCategories } from './model/cells.js';
+import { indicatorReleaseTask } from './release/task.js';
 
 declare const __COUNTY_CONFIG__: string;
 
@@ -20,8 +19,5 @@ export const handler = lambdaHandler(
     publicOrigin: process.env.PUBLIC_ORIGIN,
     s3ForcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true',
   }),
-  async (deps) => {
-    const { scheduledReleases } = await import('./release/scheduled.js');
-    return scheduledReleases(deps, { definitions: indicatorDefinitions(deps.config), categories: dimensionCategories(deps.config) });
-  },
+  indicatorReleaseTask,
 );

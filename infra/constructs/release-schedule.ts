@@ -13,11 +13,20 @@ export interface ReleaseScheduleProps {
    * @default Duration.hours(24)
    */
   readonly every?: Duration;
+  /**
+   * The task named in the event (the function recognises the scheduled event by its source).
+   * The same rule serves any service's housekeeping, e.g. the feedback service's snapshots.
+   * @default 'indicator-releases'
+   */
+  readonly task?: string;
+  /** @default the indicator releases' description */
+  readonly description?: string;
 }
 
 /**
  * The schedule of indicator releases: an EventBridge rule that invokes the indicators function
- * daily, so releases and scheduled revisions never run inside a user's request.
+ * daily, so releases and scheduled revisions never run inside a user's request. Other services'
+ * housekeeping uses the same rule with its own `task` and `every`.
  */
 export class ReleaseSchedule extends Construct {
   /** The EventBridge rule. */
@@ -26,12 +35,12 @@ export class ReleaseSchedule extends Construct {
   constructor(scope: Construct, id: string, props: ReleaseScheduleProps) {
     super(scope, id);
     this.rule = new Rule(this, 'Rule', {
-      description: 'Indicator releases and scheduled revisions (housekeeping, never in a user request).',
+      description: props.description ?? 'Indicator releases and scheduled revisions (housekeeping, never in a user request).',
       schedule: Schedule.rate(props.every ?? Duration.hours(24)),
     });
     this.rule.addTarget(
       new LambdaFunction(props.fn, {
-        event: RuleTargetInput.fromObject({ source: 'aws.events', task: 'indicator-releases' }),
+        event: RuleTargetInput.fromObject({ source: 'aws.events', task: props.task ?? 'indicator-releases' }),
         retryAttempts: 2,
       }),
     );
