@@ -27,7 +27,7 @@ describe('storage of reports', () => {
     const app = createIndicatorsApp({ ...kit.deps, store: wrapped }, { monotonicNow: () => now, cacheWindowMs: 15_000 });
     await app.request('/uppfoljning/sip-established');
     const cold = { ...calls };
-    expect(cold).toEqual({ get: 1, list: 0, put: 0 });
+    expect(cold).toEqual({ get: 1, list: 0, put: 0, delete: 0 });
     await app.request('/uppfoljning/sip-established');
     await app.request('/api/indicators/area?indicator=sip-established');
     expect(calls).toEqual(cold);
