@@ -1,12 +1,5 @@
 import { S3_LATENCY_MS, type CallCounts } from '../test/support/counting-store.js';
-import {
-  directoryScenario,
-  feedbackScenario,
-  indicatorsScenario,
-  measureScenario,
-  type RouteCost,
-  type StorageScenario,
-} from '../test/support/storage-cost.js';
+import { measureScenario, STORAGE_SCENARIOS, type RouteCost, type StorageScenario } from '../test/support/storage-cost.js';
 import { ms } from './stats.js';
 
 const calls = (c: CallCounts) =>
@@ -17,9 +10,9 @@ const calls = (c: CallCounts) =>
 
 /** Every service at one county's size and ten times that (calendar's scenario joins when it has one). */
 const SERVICES: ReadonlyArray<[string, (size: number) => Promise<StorageScenario>, number]> = [
-  ['feedback', feedbackScenario, 3000],
-  ['directory', directoryScenario, 500],
-  ['indicators', indicatorsScenario, 4],
+  ['feedback', STORAGE_SCENARIOS.feedback, 3000],
+  ['directory', STORAGE_SCENARIOS.directory, 500],
+  ['indicators', STORAGE_SCENARIOS.indicators, 4],
 ];
 
 /**

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  directoryScenario,
-  feedbackScenario,
-  indicatorsScenario,
-  measureScenario,
-  type RouteCost,
-  type StorageScenario,
-} from '../support/storage-cost.js';
+import { measureScenario, STORAGE_SCENARIOS, type RouteCost, type StorageScenario } from '../support/storage-cost.js';
 
 const total = (c: RouteCost['cold']) => c.get + c.put + c.list + c.delete;
 
@@ -25,7 +18,7 @@ async function bounded(make: (size: number) => Promise<StorageScenario>, small: 
 
 describe('storage calls of public requests do not grow with the data', () => {
   it('feedback: every public GET at most 3 calls cold and 1 warm; a submission writes create-only objects only', async () => {
-    const costs = await bounded(feedbackScenario, 20, 200);
+    const costs = await bounded(STORAGE_SCENARIOS.feedback, 20, 200);
     const send = costs.find((r) => r.write);
     expect(send?.status).toBe(303);
     // rate-limit LIST and mark, used-token mark, the submission: never a read of other submissions
@@ -33,10 +26,10 @@ describe('storage calls of public requests do not grow with the data', () => {
   }, 60_000);
 
   it('directory: every public GET at most 3 calls cold and 1 warm', async () => {
-    await bounded(directoryScenario, 50, 500);
+    await bounded(STORAGE_SCENARIOS.directory, 50, 500);
   }, 60_000);
 
   it('indicators: every public GET at most 3 calls cold and 1 warm', async () => {
-    await bounded(indicatorsScenario, 1, 4);
+    await bounded(STORAGE_SCENARIOS.indicators, 1, 4);
   }, 60_000);
 });

@@ -284,3 +284,6 @@ async function countOnly(
     counts: { get: after.get - start.get, put: after.put - start.put, list: after.list - start.list, delete: after.delete - start.delete },
   };
 }
+
+/** Each service's scenario by name (calendar's joins when it has one). */
+export const STORAGE_SCENARIOS = { feedback: feedbackScenario, directory: directoryScenario, indicators: indicatorsScenario } as const;
