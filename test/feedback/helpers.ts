@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
-import type { Clock } from '../../functions/core/deps.js';
+import { fixedClock, type Clock } from '../../functions/core/deps.js';
+import { createIndicatorsApp } from '../../functions/indicators/app.js';
 import type { KitEnv } from '../../functions/core/http/staff.js';
 import { createFeedbackApp } from '../../functions/feedback/app.js';
 import type { FeedbackOptions } from '../../functions/feedback/context.js';
@@ -105,3 +106,16 @@ export type Loose = any;
 
 /** Read a response's JSON body. */
 export const bodyOf = async (res: Response | Promise<Response>): Promise<Loose> => (await res).json();
+
+/** Count (scheduled run), then release 2026-Q4 as the indicator store does after its deadline; the indicators app. */
+export async function releaseQuarter(h: FeedbackHarness): Promise<ReturnType<typeof createIndicatorsApp>> {
+  await h.housekeeping();
+  const indicators = createIndicatorsApp({ ...h.kit.deps, clock: fixedClock('2027-02-15T10:00:00+01:00') }, { cacheWindowMs: 0 });
+  const res = await indicators.request('/api/indicators/releases', {
+    method: 'POST',
+    headers: { authorization: await h.kit.bearer({ roles: ['admin'] }), 'content-type': 'application/json' },
+    body: JSON.stringify({ period: '2026-Q4' }),
+  });
+  if (res.status !== 201) throw new Error(`release answered ${res.status}`);
+  return indicators;
+}

@@ -1,9 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { getJson } from '../../functions/core/store/json.js';
-import { fixedClock } from '../../functions/core/deps.js';
-import { createIndicatorsApp } from '../../functions/indicators/app.js';
 import type { CountRow } from '../../functions/feedback/summary/counts.js';
-import { bodyOf, feedbackHarness, VALID, type FeedbackHarness } from './helpers.js';
+import { bodyOf, feedbackHarness, releaseQuarter, VALID, type FeedbackHarness } from './helpers.js';
 
 async function sendMany(h: FeedbackHarness, n: number, fields: Record<string, string | readonly string[]>) {
   for (let i = 0; i < n; i++) {
@@ -14,14 +12,7 @@ async function sendMany(h: FeedbackHarness, n: number, fields: Record<string, st
 
 /** Release 2026-Q4 as the indicator store does after its deadline (the summary shows released counts only). */
 async function release(h: FeedbackHarness) {
-  await h.housekeeping();
-  const indicators = createIndicatorsApp({ ...h.kit.deps, clock: fixedClock('2027-02-15T10:00:00+01:00') }, { cacheWindowMs: 0 });
-  const res = await indicators.request('/api/indicators/releases', {
-    method: 'POST',
-    headers: { authorization: await h.kit.bearer({ roles: ['admin'] }), 'content-type': 'application/json' },
-    body: JSON.stringify({ period: '2026-Q4' }),
-  });
-  expect(res.status).toBe(201);
+  const indicators = await releaseQuarter(h);
   // the next scheduled run sees the new release and rebuilds the summary snapshot
   expect((await h.housekeeping()).snapshot).toBe('stale');
   return indicators;
