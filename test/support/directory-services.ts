@@ -74,4 +74,3 @@ export function generateServices(config: CountyConfig, n: number): Service[] {
     } satisfies Service;
   });
 }
-
