@@ -8,7 +8,7 @@ import { FsStore } from './core/store/fs-store.js';
 import { listenLocal } from './local-listen.js';
 import { localDataDir, localIssuerName } from './local-paths.js';
 import { createLocalApp, isLoopbackHost } from './local-server.js';
-import { startHousekeepingTimer } from './calendar/housekeeping.js';
+import { startLocalSchedule } from './local-schedule.js';
 
 async function main(): Promise<void> {
   const area = process.argv[2] ?? 'jamtland';
@@ -44,8 +44,6 @@ async function main(): Promise<void> {
     // names; with HOST=0.0.0.0 (another device on the network) set PUBLIC_ORIGIN as well.
     { jwks: issuer.jwks, issuer, loopbackOnly: !process.env.PUBLIC_ORIGIN && isLoopbackHost(hostname) },
   );
-  // What the EventBridge schedule does on AWS: the calendar's housekeeping, hourly, outside requests.
-  if (config.modules.calendar) startHousekeepingTimer(deps);
   let listener;
   try {
     listener = await listenLocal(app, { port, hostname });
@@ -58,6 +56,8 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
+  // the EventBridge schedules' local equivalent: housekeeping now and every 15 minutes, off the request path
+  startLocalSchedule(deps, Number(process.env.HOUSEKEEPING_MINUTES ?? 15) || 15);
   console.log(`${config.branding.siteName}: http://localhost:${listener.port}/`);
   console.log(`För personal / staff sign-in: http://localhost:${listener.port}/logga-in`);
   console.log(

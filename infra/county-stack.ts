@@ -134,6 +134,8 @@ export class CountyStack extends Stack {
       if (service === 'indicators' && config.indicators.release.scheduled)
         new HousekeepingSchedule(this, 'IndicatorReleases', { fn: fn.fn, task: 'indicator-releases', every: Duration.hours(24) });
       if (service === 'calendar') new HousekeepingSchedule(this, 'CalendarHousekeeping', { fn: fn.fn, task: 'calendar-housekeeping' });
+      if (service === 'feedback')
+        new HousekeepingSchedule(this, 'FeedbackHousekeeping', { fn: fn.fn, task: 'feedback-housekeeping', every: Duration.minutes(15) });
     }
     const first = enabled[0];
     if (first) this.publicApi.routeStartPage('StartPage', functions.get(first)!.fn);

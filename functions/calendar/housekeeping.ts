@@ -5,9 +5,6 @@ import { sweepPendingWrites } from './data/new-events.js';
 import { purgeExpired } from './data/purge.js';
 import { reconcileCollection } from './data/reconcile.js';
 
-/** How often the housekeeping runs: the EventBridge rule's rate, and the local server's timer. */
-export const HOUSEKEEPING_INTERVAL_MS = 60 * 60 * 1000;
-
 /** What one housekeeping run did. */
 export interface HousekeepingReport {
   /** Trainings of interrupted writes removed (by pending notes cleared). */
@@ -54,30 +51,11 @@ export async function runHousekeeping(ctx: CalendarContext): Promise<Housekeepin
 }
 
 /**
- * The scheduled invocation's task (Lambda: an EventBridge rule; locally: `startHousekeepingTimer`).
+ * The scheduled invocation's task (Lambda: an EventBridge rule; locally: `startLocalSchedule` in `functions/local-schedule.ts`).
  *
  * @example
  * export const handler = lambdaHandler('calendar', createCalendarApp, settings, calendarHousekeeping);
  */
 export function calendarHousekeeping(deps: AppDeps): Promise<HousekeepingReport> {
   return runHousekeeping(calendarContext(deps));
-}
-
-/**
- * The local equivalent of the schedule (`npm start`): a run shortly after start and then every
- * `every` (default `HOUSEKEEPING_INTERVAL_MS`); the timer does not keep the process alive. Returns a
- * stop function.
- */
-export function startHousekeepingTimer(deps: AppDeps, every = HOUSEKEEPING_INTERVAL_MS, firstAfter = 5_000): () => void {
-  const run = () => {
-    calendarHousekeeping(deps).catch(() => undefined); // logged by the run itself
-  };
-  const first = setTimeout(run, firstAfter);
-  const timer = setInterval(run, every);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
 }

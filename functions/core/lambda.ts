@@ -26,6 +26,24 @@ export interface LambdaSettings {
   readonly writeLog?: LoggerOptions['write'];
 }
 
+/**
+ * The settings from the function's environment, as the stack sets them.
+ *
+ * @example
+ * export const handler = lambdaHandler('feedback', createFeedbackApp, settingsFromEnv(__COUNTY_CONFIG__));
+ */
+export const settingsFromEnv =
+  (configJson: string): (() => LambdaSettings) =>
+  () => ({
+    configJson,
+    bucket: process.env.DATA_BUCKET,
+    userPoolIssuer: process.env.USER_POOL_ISSUER,
+    userPoolClientId: process.env.USER_POOL_CLIENT_ID,
+    publicOrigin: process.env.PUBLIC_ORIGIN,
+    s3ForcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true',
+    logLevel: process.env.AWS_LAMBDA_LOG_LEVEL,
+  });
+
 type LambdaHandler = ReturnType<typeof handle>;
 
 /** Housekeeping run on an EventBridge schedule, never inside a user's request. */

@@ -1,4 +1,4 @@
-import { lambdaHandler } from '../core/lambda.js';
+import { lambdaHandler, settingsFromEnv } from '../core/lambda.js';
 import { createStaffApp } from './app.js';
 import { oidcClient } from './oidc.js';
 
@@ -15,13 +15,5 @@ export const handler = lambdaHandler(
         logoutEndpoint: `${process.env.USER_POOL_DOMAIN ?? ''}/logout`,
       }),
     }),
-  () => ({
-    configJson: __COUNTY_CONFIG__,
-    bucket: process.env.DATA_BUCKET,
-    userPoolIssuer: process.env.USER_POOL_ISSUER,
-    userPoolClientId: process.env.USER_POOL_CLIENT_ID,
-    publicOrigin: process.env.PUBLIC_ORIGIN,
-    s3ForcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true',
-    logLevel: process.env.AWS_LAMBDA_LOG_LEVEL,
-  }),
+  settingsFromEnv(__COUNTY_CONFIG__),
 );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { startHousekeepingTimer, runHousekeeping } from '../../functions/calendar/housekeeping.js';
+import { runHousekeeping } from '../../functions/calendar/housekeeping.js';
+import { startLocalSchedule } from '../../functions/local-schedule.js';
 import { calendarContext } from '../../functions/calendar/context.js';
 import { PUBLIC_ATTENDANCE_KEY } from '../../functions/calendar/data/attendance.js';
 import type { Logger } from '../../functions/core/log.js';
@@ -12,7 +13,7 @@ describe('the scheduled housekeeping', () => {
     const { kit, create, registerApi } = await calendarKit();
     const { id } = await create();
     await registerApi(id, { name: 'A', email: 'a@ydre.se' });
-    const stop = startHousekeepingTimer(kit.deps, 20, 0);
+    const stop = startLocalSchedule(kit.deps);
     try {
       for (let i = 0; i < 100 && !(await getJson(kit.deps.store, PUBLIC_ATTENDANCE_KEY)); i++) await new Promise((r) => setTimeout(r, 20));
     } finally {

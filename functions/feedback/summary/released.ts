@@ -1,12 +1,11 @@
 import type { CountyConfig } from '../../core/config/schema.js';
 import type { Term } from '../../core/domain/vocabulary.js';
-import { getJson } from '../../core/store/json.js';
-import type { Store } from '../../core/store/store.js';
-import { PUBLISHED_KEY, type Published } from '../../indicators/release/types.js';
+import type { Published } from '../../indicators/release/types.js';
 import type { SummaryCell } from './build.js';
 
-/** The indicator whose releases hold the feedback counts, and its organisation for "no municipality". */
-const INDICATOR = 'feedback-received';
+/** The indicator whose releases hold the feedback counts. */
+export const FEEDBACK_INDICATOR = 'feedback-received';
+/** The organisation of the feedback table that stands for "no municipality". */
 const UNSPECIFIED = 'unspecified';
 
 /** When a quarter's counts were released, and which revision. */
@@ -14,11 +13,6 @@ export interface ReleaseInfo {
   readonly period: string;
   readonly revision: number;
   readonly releasedAt: string;
-}
-
-/** The area's published releases (one object; empty before the first release). */
-export async function readReleases(store: Store): Promise<Published> {
-  return (await getJson<Published>(store, PUBLISHED_KEY))?.value ?? { releases: [], periods: {} };
 }
 
 /**
@@ -31,7 +25,7 @@ export function releasedCells(published: Published, periods: readonly string[], 
   const releases: ReleaseInfo[] = [];
   for (const period of periods) {
     const release = published.periods[period];
-    const table = release?.tables[INDICATOR];
+    const table = release?.tables[FEEDBACK_INDICATOR];
     if (!release || !table?.available) continue;
     releases.push({ period, revision: release.revision, releasedAt: release.releasedAt });
     const columns: (string | null)[] = [...config.municipalities.map((m) => m.code), null];
