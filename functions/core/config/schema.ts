@@ -56,10 +56,31 @@ const seedUnitSchema = z.strictObject({
   status: z.enum(['active', 'planned']).default('active'),
 });
 const orgRef = z.union([municipalityCode, id]);
+/** Where a seeded fact comes from: a file of the area's source documents and a passage quoted from it. */
+const seedSourceSchema = z.strictObject({
+  document: z
+    .string()
+    .regex(
+      /^[\w.-]+\.txt$/,
+      bilingual(
+        'Filnamnet på källdokumentet, till exempel 003_c033900fa3dc0081.txt.',
+        'The source file name, e.g. 003_c033900fa3dc0081.txt.',
+      ),
+    ),
+  passage: text(400),
+});
+/** A seeded fact's source. */
+export type SeedSource = z.output<typeof seedSourceSchema>;
 const seedGroupSchema = z.strictObject({
   name: text(160),
   note: text(600).optional(),
+  level: z.enum(['politisk', 'strategisk', 'operativ', 'arbetsgrupp']).optional(),
+  reportsTo: text(160).optional().describe('Namnet på gruppen den rapporterar till. / The name of the group it reports to.'),
   members: z.array(orgRef).default([]),
+  memberRoles: z.array(z.strictObject({ organization: orgRef, role: text(160) })).default([]),
+  convenes: orgRef.optional(),
+  meetingRhythm: text(160).optional(),
+  source: seedSourceSchema.optional(),
 });
 const seedAgreementSchema = z.strictObject({
   name: text(240),
@@ -205,6 +226,22 @@ const baseSchema = z.strictObject({
   directory: z
     .strictObject({
       synonyms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),
+      contactEmailDomains: z
+        .array(
+          z
+            .string()
+            .regex(
+              /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/,
+              bilingual(
+                'Ett domännamn, eventuellt med *. först för underdomäner, till exempel *.regionostergotland.se.',
+                'A domain name, optionally starting with *. for subdomains, e.g. *.regionostergotland.se.',
+              ),
+            ),
+        )
+        .default([])
+        .describe(
+          'Domäner som namngivna kontakters e-post i samverkansgrupper får ha. / Work e-mail domains allowed for named contacts of collaboration groups.',
+        ),
       seed: z
         .strictObject({
           source: text(400).optional(),
@@ -214,7 +251,7 @@ const baseSchema = z.strictObject({
         })
         .default({ units: [], groups: [], agreements: [] }),
     })
-    .default({ synonyms: {}, seed: { units: [], groups: [], agreements: [] } }),
+    .default({ synonyms: {}, contactEmailDomains: [], seed: { units: [], groups: [], agreements: [] } }),
   calendar: z
     .strictObject({
       extraTopics: z.array(termSchema).default([]),

@@ -62,6 +62,20 @@ export interface HistoryBatch {
   }[];
 }
 
+/** A stored collection with the fields later versions added filled in (groups written before roles, contacts and meetings). */
+export function withDefaults(collection: Collection): Collection {
+  if (collection.groups.every((g) => g.memberRoles && g.contacts && g.meetings)) return collection;
+  return {
+    ...collection,
+    groups: collection.groups.map((g) => ({
+      ...g,
+      memberRoles: g.memberRoles ?? [],
+      contacts: g.contacts ?? [],
+      meetings: g.meetings ?? [],
+    })),
+  };
+}
+
 /** How often a commit re-reads and retries after a concurrent write. */
 const COMMIT_RETRIES = 20;
 
@@ -124,7 +138,7 @@ export class DirectoryRepository {
       return this.cached;
     }
     if (found === undefined || found === 'not-modified') return this.seed();
-    return this.remember(JSON.parse(decoder.decode(found.body)) as Collection, found.etag);
+    return this.remember(withDefaults(JSON.parse(decoder.decode(found.body)) as Collection), found.etag);
   }
 
   /** Create the seeded collection unless someone else did first (create-only). */
@@ -140,7 +154,7 @@ export class DirectoryRepository {
       this.cached = undefined;
       const found = await this.options.store.get(COLLECTION_KEY);
       if (!found || found === 'not-modified') throw error;
-      return this.remember(JSON.parse(decoder.decode(found.body)) as Collection, found.etag);
+      return this.remember(withDefaults(JSON.parse(decoder.decode(found.body)) as Collection), found.etag);
     }
   }
 
@@ -164,7 +178,7 @@ export class DirectoryRepository {
   ): Promise<Snapshot> {
     for (let attempt = 0; ; attempt++) {
       const current = await getJson<Collection>(this.options.store, COLLECTION_KEY);
-      const base = current?.value ?? seedCollection(this.options.config, toStockholmIso(this.options.clock.now()));
+      const base = current ? withDefaults(current.value) : seedCollection(this.options.config, toStockholmIso(this.options.clock.now()));
       const revision = (base.revision ?? 0) + 1;
       const { collection, changes } = change(base);
       const ref = `${String(revision).padStart(10, '0')}-${this.changeId()}`;

@@ -1,4 +1,4 @@
-import type { CountyConfig } from '../../core/config/schema.js';
+import type { CountyConfig, SeedSource } from '../../core/config/schema.js';
 import type { Collection } from '../model/collection.js';
 import type { Agreement, CollaborationGroup } from '../model/group.js';
 import type { Service, Stamp } from '../model/service.js';
@@ -19,6 +19,12 @@ export function parseAges(text: string | undefined): { minimumAge?: number; maxi
   if (from) return { minimumAge: Number(from[1]) };
   if (/vuxna/.test(lower)) return { minimumAge: 18 };
   return {};
+}
+
+/** The `source` of a seeded entry: the area's document and, when given, the passage it rests on. */
+export function sourceText(document: string | undefined, fact: SeedSource | undefined): string | undefined {
+  if (!fact) return document;
+  return `${document ? `${document} ` : ''}[${fact.document}]: "${fact.passage}"`;
 }
 
 /**
@@ -60,16 +66,28 @@ export function seedCollection(config: CountyConfig, now: string): Collection {
       updated: stamp,
     };
   });
-  const groups: CollaborationGroup[] = seed.groups.map((group) => ({
-    id: uniqueId(slugify(group.name), taken),
-    name: group.name,
-    ...(group.note ? { mandate: group.note } : {}),
-    members: group.members,
-    status: 'active',
-    ...(source ? { source } : {}),
-    created: stamp,
-    updated: stamp,
-  }));
+  const groupIds = new Map(seed.groups.map((group) => [group.name, uniqueId(slugify(group.name), taken)]));
+  const groups: CollaborationGroup[] = seed.groups.map((group) => {
+    const entrySource = sourceText(source, group.source);
+    const parent = group.reportsTo === undefined ? undefined : groupIds.get(group.reportsTo);
+    return {
+      id: groupIds.get(group.name) as string,
+      name: group.name,
+      ...(group.note ? { mandate: group.note } : {}),
+      ...(group.level ? { level: group.level } : {}),
+      ...(parent ? { reportsTo: parent } : {}),
+      members: group.members,
+      memberRoles: group.memberRoles,
+      ...(group.convenes ? { convenes: group.convenes } : {}),
+      ...(group.meetingRhythm ? { meetingRhythm: group.meetingRhythm } : {}),
+      contacts: [],
+      meetings: [],
+      status: 'active',
+      ...(entrySource ? { source: entrySource } : {}),
+      created: stamp,
+      updated: stamp,
+    };
+  });
   const agreements: Agreement[] = seed.agreements.map((agreement) => ({
     id: uniqueId(slugify(agreement.name), taken),
     title: agreement.name,

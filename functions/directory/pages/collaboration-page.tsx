@@ -6,6 +6,8 @@ import { TableScroll } from '../../core/page/table-scroll.js';
 import type { DirectoryContext } from '../context.js';
 import { orgName } from '../data/orgs.js';
 import { agreementState } from '../views/agreement-state.js';
+import { publicGroup } from '../views/groups.js';
+import { GroupTree } from './group-parts.js';
 import { TEXT } from './labels.js';
 
 /** `GET /hitta-stod/samverkan`: collaboration groups per municipality and agreements with their end dates. */
@@ -16,7 +18,7 @@ export async function collaborationPage(c: Context<KitEnv>, ctx: DirectoryContex
   const chosen = config.municipalities.filter((m) => !asked || m.code === asked);
   const { collection } = await ctx.load();
   const now = ctx.deps.clock.now();
-  const groups = collection.groups.filter((g) => g.status !== 'retired');
+  const groups = collection.groups.filter((g) => g.status !== 'retired').map(publicGroup);
   const regionWide = groups.filter((g) => !g.members.some((m) => /^\d{4}$/.test(m)));
   const agreements = collection.agreements
     .filter((a) => a.status !== 'retired')
@@ -40,6 +42,18 @@ export async function collaborationPage(c: Context<KitEnv>, ctx: DirectoryContex
           {t(lang, { sv: 'Visa', en: 'Show' })}
         </button>
       </form>
+      <h2>{t(lang, { sv: 'Samverkansstrukturen', en: 'The collaboration structure' })}</h2>
+      <p>
+        {t(lang, {
+          sv: 'Grupperna i området, var och en under den grupp den rapporterar till, med nivå, medlemmar och senaste beslut.',
+          en: 'The groups of the area, each under the group it reports to, with level, members and latest decisions.',
+        })}
+      </p>
+      {groups.length ? (
+        <GroupTree config={config} lang={lang} groups={groups} />
+      ) : (
+        <p class="muted">{t(lang, { sv: 'Inga registrerade grupper.', en: 'No groups registered.' })}</p>
+      )}
       <h2>{t(lang, { sv: 'Samverkansgrupper per kommun', en: 'Collaboration groups per municipality' })}</h2>
       {chosen.map((m) => {
         const mine = groups.filter((g) => g.members.includes(m.code)).sort((a, b) => a.name.localeCompare(b.name, 'sv'));

@@ -120,6 +120,17 @@ export const DIRECTORY_PATHS: OpenApiPaths = {
     },
   },
   ...entryPaths('/api/directory/groups', 'Group', 'GroupInput', 'collaboration group'),
+  '/api/directory/groups/{id}/meetings.ics': {
+    get: {
+      summary: "A group's meetings as an iCalendar feed (one UID per meeting; no named contacts)",
+      parameters: [idParam],
+      responses: {
+        '200': { description: 'OK', content: { 'text/calendar': { schema: { type: 'string' } } } },
+        '404': problem,
+        ...cached,
+      },
+    },
+  },
   '/api/directory/agreements': {
     get: {
       summary: 'Agreements',
