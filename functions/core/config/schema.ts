@@ -85,8 +85,17 @@ const seedGroupSchema = z.strictObject({
 const seedAgreementSchema = z.strictObject({
   name: text(240),
   parties: z.array(orgRef).default([]),
+  partyRoles: z.array(z.strictObject({ organization: orgRef, role: text(160) })).default([]),
+  owner: orgRef.optional(),
+  starts: z.iso.date().optional(),
   ends: z.iso.date().nullable().default(null),
+  lifecycle: z
+    .array(
+      z.strictObject({ status: z.enum(['under-utarbetande', 'pa-remiss', 'gallande', 'under-revidering', 'upphort']), date: z.iso.date() }),
+    )
+    .default([]),
   note: text(600).optional(),
+  source: seedSourceSchema.optional(),
 });
 
 const unit = z.enum(['count', 'percent', 'days', 'ratio']);

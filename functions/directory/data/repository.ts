@@ -64,7 +64,9 @@ export interface HistoryBatch {
 
 /** A stored collection with the fields later versions added filled in (groups written before roles, contacts and meetings). */
 export function withDefaults(collection: Collection): Collection {
-  if (collection.groups.every((g) => g.memberRoles && g.contacts && g.meetings)) return collection;
+  const groupsOk = collection.groups.every((g) => g.memberRoles && g.contacts && g.meetings);
+  const agreementsOk = collection.agreements.every((a) => a.partyRoles && a.lifecycle && a.goals);
+  if (groupsOk && agreementsOk) return collection;
   return {
     ...collection,
     groups: collection.groups.map((g) => ({
@@ -72,6 +74,12 @@ export function withDefaults(collection: Collection): Collection {
       memberRoles: g.memberRoles ?? [],
       contacts: g.contacts ?? [],
       meetings: g.meetings ?? [],
+    })),
+    agreements: collection.agreements.map((a) => ({
+      ...a,
+      partyRoles: a.partyRoles ?? [],
+      lifecycle: a.lifecycle ?? [],
+      goals: a.goals ?? [],
     })),
   };
 }

@@ -88,16 +88,24 @@ export function seedCollection(config: CountyConfig, now: string): Collection {
       updated: stamp,
     };
   });
-  const agreements: Agreement[] = seed.agreements.map((agreement) => ({
-    id: uniqueId(slugify(agreement.name), taken),
-    title: agreement.name,
-    parties: agreement.parties,
-    ends: agreement.ends,
-    ...(agreement.note ? { note: agreement.note } : {}),
-    status: 'active',
-    ...(source ? { source } : {}),
-    created: stamp,
-    updated: stamp,
-  }));
+  const agreements: Agreement[] = seed.agreements.map((agreement) => {
+    const entrySource = sourceText(source, agreement.source);
+    return {
+      id: uniqueId(slugify(agreement.name), taken),
+      title: agreement.name,
+      parties: agreement.parties,
+      partyRoles: agreement.partyRoles,
+      ...(agreement.owner ? { owner: agreement.owner } : {}),
+      ...(agreement.starts ? { starts: agreement.starts } : {}),
+      ends: agreement.ends,
+      lifecycle: agreement.lifecycle,
+      goals: [],
+      ...(agreement.note ? { note: agreement.note } : {}),
+      status: 'active',
+      ...(entrySource ? { source: entrySource } : {}),
+      created: stamp,
+      updated: stamp,
+    };
+  });
   return { schemaVersion: 1, seededAt: now, services, groups, agreements };
 }

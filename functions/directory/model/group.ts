@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { GROUP_LEVELS, PLAN_ITEM_STATUSES } from '../../core/domain/vocabulary.js';
+import { AGREEMENT_STATUSES, GROUP_LEVELS, PLAN_ITEM_STATUSES } from '../../core/domain/vocabulary.js';
 import { singleLine } from '../../core/text/index.js';
 import { optionalMultiLine, type Stamp } from './service.js';
 import { termIds } from './vocab.js';
@@ -85,18 +85,70 @@ export interface CollaborationGroup extends Omit<GroupInput, 'verified'> {
   readonly verified?: Stamp;
 }
 
-/** The fields staff send for an agreement (överenskommelse). `ends: null` = until further notice. */
-export const agreementInputSchema = z.strictObject({
-  title: singleLine(240),
-  parties: z.array(orgRef).max(100).default([]),
-  starts: z.iso.date().optional(),
-  ends: z.iso.date().nullable().default(null),
-  documentUrl: z.url({ protocol: /^https?$/ }).optional(),
-  note: optionalMultiLine(1000),
-  status: z.enum(['active', 'retired']).default('active'),
-  source: singleLine(400).optional(),
-  verified: z.boolean().default(false),
+/** One step of an agreement's life cycle: the status it entered and the date it did. */
+export const lifecycleStepSchema = z.strictObject({
+  status: z.enum(termIds(AGREEMENT_STATUSES)),
+  date: z.iso.date(),
 });
+
+/** A goal of an agreement ("mål och mått"): indicators of the indicator store, a target value and a direction. */
+export const goalSchema = z.strictObject({
+  text: singleLine(400),
+  indicators: z
+    .array(z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'An indicator id'))
+    .min(1)
+    .max(10),
+  target: z.number().finite(),
+  direction: z.enum(['increase', 'decrease', 'maintain']),
+});
+
+/** The fields staff send for an agreement (överenskommelse). `ends: null` = until further notice. */
+export const agreementInputSchema = z
+  .strictObject({
+    title: singleLine(240),
+    parties: z.array(orgRef).max(100).default([]),
+    /** The role each party plays; every organisation named here is a party. */
+    partyRoles: z.array(memberRoleSchema).max(200).default([]),
+    /** The organisation that owns the agreement and its review. */
+    owner: orgRef.optional(),
+    starts: z.iso.date().optional(),
+    ends: z.iso.date().nullable().default(null),
+    reviewDate: z.iso.date().optional(),
+    /** Every status the agreement has had, with the date of each change, oldest first; the last is the current one. */
+    lifecycle: z.array(lifecycleStepSchema).max(100).default([]),
+    documentUrl: z.url({ protocol: /^https?$/ }).optional(),
+    note: optionalMultiLine(1000),
+    goals: z.array(goalSchema).max(50).default([]),
+    status: z.enum(['active', 'retired']).default('active'),
+    source: singleLine(400).optional(),
+    verified: z.boolean().default(false),
+  })
+  .superRefine((a, issue) => {
+    a.lifecycle.forEach((step, i) => {
+      const before = a.lifecycle[i - 1];
+      if (before && step.date < before.date)
+        issue.addIssue({
+          code: 'custom',
+          path: ['lifecycle', i, 'date'],
+          message: `A status change cannot be dated before the previous one (${before.date})`,
+          params: { sv: `En statusändring kan inte dateras före den förra (${before.date})` },
+        });
+      if (before && step.status === before.status)
+        issue.addIssue({
+          code: 'custom',
+          path: ['lifecycle', i, 'status'],
+          message: 'The status is the same as before',
+          params: { sv: 'Statusen är densamma som förut' },
+        });
+    });
+    if (a.starts && a.ends && a.ends < a.starts)
+      issue.addIssue({
+        code: 'custom',
+        path: ['ends'],
+        message: 'The agreement ends before it starts',
+        params: { sv: 'Överenskommelsen upphör innan den börjar gälla' },
+      });
+  });
 /** What staff send for an agreement. */
 export type AgreementInput = z.output<typeof agreementInputSchema>;
 

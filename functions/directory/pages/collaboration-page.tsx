@@ -6,6 +6,8 @@ import { TableScroll } from '../../core/page/table-scroll.js';
 import type { DirectoryContext } from '../context.js';
 import { orgName } from '../data/orgs.js';
 import { agreementState } from '../views/agreement-state.js';
+import { AGREEMENT_STATUSES } from '../../core/domain/vocabulary.js';
+import { termLabel } from '../model/vocab.js';
 import { publicGroup } from '../views/groups.js';
 import { GroupTree } from './group-parts.js';
 import { TEXT } from './labels.js';
@@ -103,7 +105,9 @@ export async function collaborationPage(c: Context<KitEnv>, ctx: DirectoryContex
               <tr>
                 <th scope="col">{t(lang, { sv: 'Överenskommelse', en: 'Agreement' })}</th>
                 <th scope="col">{t(lang, { sv: 'Parter', en: 'Parties' })}</th>
+                <th scope="col">{t(lang, { sv: 'Status', en: 'Status' })}</th>
                 <th scope="col">{t(lang, { sv: 'Gäller till', en: 'Valid until' })}</th>
+                <th scope="col">{t(lang, { sv: 'Revideras', en: 'Review' })}</th>
               </tr>
             </thead>
             <tbody>
@@ -112,9 +116,14 @@ export async function collaborationPage(c: Context<KitEnv>, ctx: DirectoryContex
                   <td>{a.documentUrl ? <a href={a.documentUrl}>{a.title}</a> : a.title}</td>
                   <td>{a.parties.map((o) => orgName(config, o)).join(', ')}</td>
                   <td>
+                    {a.phase ? termLabel(AGREEMENT_STATUSES, a.phase, lang) : '–'}
+                    {a.lifecycle.length ? ` (${formatDate(`${a.lifecycle.at(-1)?.date}T12:00:00+01:00`, lang)})` : ''}
+                  </td>
+                  <td>
                     {a.ends ? formatDate(`${a.ends}T12:00:00+01:00`, lang) : t(lang, { sv: 'Tills vidare', en: 'Until further notice' })}{' '}
                     {a.expired ? <span class="tag warn">{t(lang, { sv: 'Har upphört', en: 'Expired' })}</span> : null}
                   </td>
+                  <td>{a.reviewDate ? formatDate(`${a.reviewDate}T12:00:00+01:00`, lang) : '–'}</td>
                 </tr>
               ))}
             </tbody>

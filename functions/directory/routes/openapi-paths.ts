@@ -160,7 +160,14 @@ export const DIRECTORY_PATHS: OpenApiPaths = {
   },
   '/api/directory/coordinator/agreements-ending': {
     get: {
-      summary: 'Agreements ending within 90 days (staff)',
+      summary: 'Agreements ending or due for review within 90 days, with the reasons (staff)',
+      security: staff,
+      responses: { '200': json({ type: 'object' }), '401': problem },
+    },
+  },
+  '/api/directory/coordinator/agreements-without-goals': {
+    get: {
+      summary: 'Agreements not ended that have no goals (staff)',
       security: staff,
       responses: { '200': json({ type: 'object' }), '401': problem },
     },

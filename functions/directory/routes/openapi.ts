@@ -42,7 +42,12 @@ export function openApiRoute(ctx: DirectoryContext) {
         }),
         Group: stored(schema(groupInputSchema)),
         HsdsPage: HSDS_PAGE_SCHEMA,
-        Agreement: stored(schema(agreementInputSchema), { expired: { type: 'boolean' }, daysLeft: { type: ['integer', 'null'] } }),
+        Agreement: stored(schema(agreementInputSchema), {
+          expired: { type: 'boolean' },
+          daysLeft: { type: ['integer', 'null'] },
+          reviewDaysLeft: { type: ['integer', 'null'] },
+          phase: { type: ['string', 'null'] },
+        }),
       },
     }),
   );
