@@ -14,7 +14,7 @@ import { COLLECTION_KEY, type Collection } from '../functions/directory/model/co
 import type { Service } from '../functions/directory/model/service.js';
 import { findServices } from '../functions/directory/search/find.js';
 import { serviceQuerySchema } from '../functions/directory/search/query.js';
-import { toCsv } from '../functions/directory/csv/format.js';
+import { toCsv } from '../functions/core/csv/index.js';
 import { ms, summarize, timeRuns } from './stats.js';
 
 /** A small seeded generator so every run searches the same 5,000 services. */

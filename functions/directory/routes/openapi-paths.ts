@@ -79,15 +79,25 @@ export const DIRECTORY_PATHS: OpenApiPaths = {
   ...entryPaths('/api/directory/services', 'Service', 'ServiceInput', 'service'),
   '/api/directory/services.csv': {
     get: {
-      summary: 'Export services as CSV for Excel (UTF-8 with BOM, semicolons, CRLF)',
+      summary:
+        'Export services as CSV for Excel (UTF-8 with BOM, semicolons, CRLF); a text that a spreadsheet would run as a formula or turn into a number (`=…`, `0580`, `65+`) starts with an apostrophe, which the import drops',
       responses: { '200': { description: 'CSV', content: { 'text/csv': {} } }, '304': cached['304'] },
     },
     post: {
-      summary: 'Import services from CSV (staff); all rows or nothing, with row and column of every error',
+      summary:
+        'Import services from CSV (staff); all rows or nothing, with row and column of every error; rows equal to the stored service change nothing (`changed` counts the others)',
       security: staff,
       requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
       responses: {
-        '200': json({ type: 'object', properties: { imported: { type: 'integer' }, ids: { type: 'array', items: { type: 'string' } } } }),
+        '200': json({
+          type: 'object',
+          properties: {
+            imported: { type: 'integer' },
+            changed: { type: 'integer' },
+            ids: { type: 'array', items: { type: 'string' } },
+            changedIds: { type: 'array', items: { type: 'string' } },
+          },
+        }),
         '400': problem,
         '401': problem,
         '403': problem,
