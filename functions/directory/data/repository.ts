@@ -66,7 +66,7 @@ export interface HistoryBatch {
 export function withDefaults(collection: Collection): Collection {
   const groupsOk = collection.groups.every((g) => g.memberRoles && g.contacts && g.meetings);
   const agreementsOk = collection.agreements.every((a) => a.partyRoles && a.lifecycle && a.goals);
-  if (groupsOk && agreementsOk) return collection;
+  if (groupsOk && agreementsOk && collection.plans) return collection;
   return {
     ...collection,
     groups: collection.groups.map((g) => ({

@@ -107,5 +107,5 @@ export function seedCollection(config: CountyConfig, now: string): Collection {
       updated: stamp,
     };
   });
-  return { schemaVersion: 1, seededAt: now, services, groups, agreements };
+  return { schemaVersion: 1, seededAt: now, services, groups, agreements, plans: [] };
 }

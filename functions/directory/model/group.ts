@@ -4,8 +4,10 @@ import { singleLine } from '../../core/text/index.js';
 import { optionalMultiLine, type Stamp } from './service.js';
 import { termIds } from './vocab.js';
 
-const orgRef = z.string().regex(/^(\d{4}|[a-z][a-z0-9-]{0,62})$/, 'A municipality code or a region unit id');
-const entryId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'An entry id: lower-case letters, digits and hyphens');
+/** An organisation of the area: a municipality code, `region` or a region unit id. */
+export const orgRef = z.string().regex(/^(\d{4}|[a-z][a-z0-9-]{0,62})$/, 'A municipality code or a region unit id');
+/** The id of an entry or of a part of one (a meeting, an item). */
+export const entryId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'An entry id: lower-case letters, digits and hyphens');
 
 /** The role an organisation sends to a group ("socialchef", "verksamhetschef beroendekliniken"). */
 export const memberRoleSchema = z.strictObject({ organization: orgRef, role: singleLine(160) });

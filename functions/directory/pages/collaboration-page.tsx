@@ -26,6 +26,7 @@ export async function collaborationPage(c: Context<KitEnv>, ctx: DirectoryContex
     .filter((a) => a.status !== 'retired')
     .map((a) => ({ ...a, ...agreementState(a, now) }))
     .sort((a, b) => (a.ends ?? '9999').localeCompare(b.ends ?? '9999'));
+  const plans = collection.plans.filter((p) => p.status !== 'retired').sort((a, b) => a.title.localeCompare(b.title, 'sv'));
   const title = t(lang, TEXT.groupsLink);
   return c.html(
     <Layout config={config} lang={lang} title={title} path="/hitta-stod/samverkan" current="directory" nonce={c.get('secureHeadersNonce')}>
@@ -94,6 +95,20 @@ export async function collaborationPage(c: Context<KitEnv>, ctx: DirectoryContex
           </ul>
         </section>
       ) : null}
+      <h2>{t(lang, { sv: 'Handlingsplaner', en: 'Action plans' })}</h2>
+      {plans.length ? (
+        <ul>
+          {plans.map((p) => (
+            <li>
+              <a href={`/hitta-stod/samverkan/plan/${p.id}${lang === 'en' ? '?lang=en' : ''}`} lang="sv">
+                {p.title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">{t(lang, { sv: 'Inga registrerade handlingsplaner.', en: 'No action plans registered.' })}</p>
+      )}
       <h2>{t(lang, { sv: 'Överenskommelser', en: 'Agreements' })}</h2>
       {agreements.length ? (
         <TableScroll lang={lang} label={t(lang, { sv: 'Överenskommelser och när de upphör', en: 'Agreements and when they end' })}>

@@ -3,6 +3,7 @@ import type { KitEnv } from '../../core/http/staff.js';
 import type { DirectoryContext } from '../context.js';
 import { collaborationPage } from './collaboration-page.js';
 import { groupPage } from './group-page.js';
+import { planPage } from './plan-page.js';
 import { searchPage } from './search-page.js';
 import { servicePage } from './service-page.js';
 
@@ -12,6 +13,7 @@ export function directoryPages(ctx: DirectoryContext) {
   app.get('/', (c) => searchPage(c, ctx));
   app.get('/samverkan', (c) => collaborationPage(c, ctx));
   app.get('/samverkan/grupp/:id', (c) => groupPage(c, ctx));
+  app.get('/samverkan/plan/:id', (c) => planPage(c, ctx));
   app.get('/tjanst/:id', (c) => servicePage(c, ctx));
   return app;
 }

@@ -8,6 +8,7 @@ import { termIds } from '../model/vocab.js';
 import { agreementState } from '../views/agreement-state.js';
 import { isStale, STALE_AFTER_DAYS } from '../views/public-service.js';
 import { coverageGaps } from '../views/gaps.js';
+import { isOverdue } from '../views/plans.js';
 
 /** Days ahead the coordinator's view of ending agreements looks. */
 export const ENDING_WITHIN_DAYS = 90;
@@ -65,6 +66,17 @@ export function coordinatorRoutes(ctx: DirectoryContext) {
       .map((a) => ({ ...a, ...agreementState(a, now) }))
       .filter((a) => !a.expired && a.phase !== 'upphort')
       .sort((a, b) => a.title.localeCompare(b.title, 'sv'));
+    return c.json({ total: items.length, items }, 200, noStore);
+  });
+
+  // every overdue item of every plan in the area, the longest overdue first
+  app.get('/overdue-items', async (c) => {
+    const { collection } = await ctx.load();
+    const now = ctx.deps.clock.now();
+    const items = collection.plans
+      .filter((p) => p.status !== 'retired')
+      .flatMap((p) => p.items.filter((i) => isOverdue(i, now)).map((i) => ({ planId: p.id, planTitle: p.title, ...i })))
+      .sort((a, b) => (a.deadline ?? '').localeCompare(b.deadline ?? ''));
     return c.json({ total: items.length, items }, 200, noStore);
   });
 
