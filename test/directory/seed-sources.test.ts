@@ -47,6 +47,21 @@ describe('seeded facts trace to their sources', () => {
     expect(county.ends).toBe('2017-12-31');
   });
 
+  it('one unit serves several municipalities; Sjuhärad’s Mini-Maria needs no referral and serves all but Mark', () => {
+    const seededOf = (file: string) => seedCollection(configs.find((c) => c.file === file)!.config, '2026-11-23T10:00:00+01:00');
+    const ost = seededOf('ostergotland.yaml').services;
+    expect(ost.find((u) => u.name === 'Mini Maria Mjölby')).toMatchObject({ municipalities: ['0586', '0560', '0509'], maximumAge: 25 });
+    expect(ost.find((u) => u.name === 'Mini Maria Motala')?.municipalities).toEqual(['0583', '0584']);
+    const sju = seededOf('sjuharad.yaml').services;
+    const mini = sju.find((u) => u.name === 'Mini-Maria Södra Älvsborg')!;
+    expect(mini.referralRequired).toBe(false);
+    expect(mini.municipalities).toHaveLength(7);
+    expect(mini.municipalities).not.toContain('1463');
+    expect(mini.targetGroups).toEqual(expect.arrayContaining(['youth', 'relatives']));
+    expect(mini.substances).toContain('gambling');
+    expect(sju.map((u) => u.name)).toContain('Mobila teamet vuxenpsykiatriska kliniken');
+  });
+
   it('Östergötland: the page draws the structure as a tree with levels', async () => {
     const { app } = await directoryApp();
     const page = await (await app.request('/hitta-stod/samverkan')).text();

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SUBSTANCES, TARGET_GROUPS } from '../domain/vocabulary.js';
 
 /**
  * The county config schema: the single source of truth for config types, validation messages
@@ -47,15 +48,6 @@ const partOfCountySchema = z.strictObject({ id, name: text(120), municipalities:
 /** Who runs a seeded unit. */
 const principalId = z.enum(['region', 'municipality', 'joint', 'civil-society', 'private', 'state']);
 
-const seedUnitSchema = z.strictObject({
-  name: text(160),
-  principal: principalId,
-  municipality: municipalityCode.optional(),
-  ages: text(80).optional(),
-  note: text(600).optional(),
-  status: z.enum(['active', 'planned']).default('active'),
-});
-const orgRef = z.union([municipalityCode, id]);
 /** Where a seeded fact comes from: a file of the area's source documents and a passage quoted from it. */
 const seedSourceSchema = z.strictObject({
   document: z
@@ -71,6 +63,21 @@ const seedSourceSchema = z.strictObject({
 });
 /** A seeded fact's source. */
 export type SeedSource = z.output<typeof seedSourceSchema>;
+const seedUnitSchema = z.strictObject({
+  name: text(160),
+  principal: principalId,
+  municipality: municipalityCode.optional(),
+  ages: text(80).optional(),
+  note: text(600).optional(),
+  status: z.enum(['active', 'planned']).default('active'),
+  /** Every municipality the unit serves, when more than the one it is in (one unit may serve several). */
+  municipalities: z.array(municipalityCode).optional(),
+  referralRequired: z.boolean().optional(),
+  targetGroups: z.array(z.enum(TARGET_GROUPS.map((t) => t.id) as [string, ...string[]])).optional(),
+  substances: z.array(z.enum(SUBSTANCES.map((t) => t.id) as [string, ...string[]])).optional(),
+  source: seedSourceSchema.optional(),
+});
+const orgRef = z.union([municipalityCode, id]);
 const seedGroupSchema = z.strictObject({
   name: text(160),
   note: text(600).optional(),
