@@ -62,6 +62,15 @@ describe('seeded facts trace to their sources', () => {
     expect(sju.map((u) => u.name)).toContain('Mobila teamet vuxenpsykiatriska kliniken');
   });
 
+  it('Norrbotten: the political body, the county steering group under it and the project group under that', () => {
+    const { groups, agreements } = seedCollection(configs.find((c) => c.file === 'norrbotten.yaml')!.config, '2026-11-23T10:00:00+01:00');
+    const byName = (name: string) => groups.find((g) => g.name === name)!;
+    expect(byName('Politisk samverkansberedning').level).toBe('politisk');
+    expect(byName('Länsstyrgruppen').reportsTo).toBe(byName('Politisk samverkansberedning').id);
+    expect(byName('Projektgrupp överenskommelse').reportsTo).toBe(byName('Länsstyrgruppen').id);
+    expect(agreements).toHaveLength(1);
+  });
+
   it('Östergötland: the page draws the structure as a tree with levels', async () => {
     const { app } = await directoryApp();
     const page = await (await app.request('/hitta-stod/samverkan')).text();
