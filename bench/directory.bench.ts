@@ -79,7 +79,7 @@ export async function run(): Promise<void> {
     const store = new CountingStore(new FsStore(dir));
     const issuer = await createLocalIssuer();
     const deps: AppDeps = { config, store, clock: fixedClock('2026-11-23T10:00:00+01:00'), auth: issuer.auth, log: silentLogger };
-    const collection: Collection = { schemaVersion: 1, services: generate(config, 5000), groups: [], agreements: [] };
+    const collection: Collection = { schemaVersion: 1, services: generate(config, 5000), groups: [], agreements: [], plans: [] };
     await putJson(store, COLLECTION_KEY, collection);
     const bytes = JSON.stringify(collection).length;
 

@@ -3,7 +3,7 @@ import nodeIcal from 'node-ical';
 import { describe, expect, it } from 'vitest';
 import { createCalendarApp } from '../../functions/calendar/app.js';
 import { getEvent, putEvent } from '../../functions/calendar/data/events.js';
-import { escapeText } from '../../functions/calendar/feed/content-line.js';
+import { escapeText } from '../../functions/core/ical/content-line.js';
 import { calendarHousekeeping } from '../../functions/calendar/housekeeping.js';
 import { calendarKit, trainingInput } from './helpers.js';
 import { pythonIcal, readWithPython } from './python-ical.js';

@@ -153,7 +153,13 @@ export async function feedbackScenario(submissions: number): Promise<StorageScen
 export async function directoryScenario(services: number): Promise<StorageScenario> {
   const clock = movable();
   const deps = await baseDeps('ostergotland', clock);
-  const collection: Collection = { schemaVersion: 1, services: generateServices(deps.config, services), groups: [], agreements: [] };
+  const collection: Collection = {
+    schemaVersion: 1,
+    services: generateServices(deps.config, services),
+    groups: [],
+    agreements: [],
+    plans: [],
+  };
   await putJson(deps.store, COLLECTION_KEY, collection);
   let now = 0;
   return {

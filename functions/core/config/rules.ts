@@ -63,6 +63,17 @@ function checkOrganisations(config: CountyConfig, ctx: Ctx): void {
         );
     }),
   );
+  config.directory.seed.units.forEach((u, i) =>
+    u.municipalities?.forEach((code, j) => {
+      if (!codes.has(code))
+        issue(
+          ctx,
+          ['directory', 'seed', 'units', i, 'municipalities', j],
+          `Kommunkoden "${code}" finns inte under municipalities.`,
+          `Municipality code "${code}" is not listed under municipalities.`,
+        );
+    }),
+  );
   config.directory.seed.units.forEach((u, i) => {
     if (u.municipality && !codes.has(u.municipality))
       issue(

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SUBSTANCES, TARGET_GROUPS } from '../domain/vocabulary.js';
 
 /**
  * The county config schema: the single source of truth for config types, validation messages
@@ -47,6 +48,21 @@ const partOfCountySchema = z.strictObject({ id, name: text(120), municipalities:
 /** Who runs a seeded unit. */
 const principalId = z.enum(['region', 'municipality', 'joint', 'civil-society', 'private', 'state']);
 
+/** Where a seeded fact comes from: a file of the area's source documents and a passage quoted from it. */
+const seedSourceSchema = z.strictObject({
+  document: z
+    .string()
+    .regex(
+      /^[\w.-]+\.txt$/,
+      bilingual(
+        'Filnamnet på källdokumentet, till exempel 003_c033900fa3dc0081.txt.',
+        'The source file name, e.g. 003_c033900fa3dc0081.txt.',
+      ),
+    ),
+  passage: text(400),
+});
+/** A seeded fact's source. */
+export type SeedSource = z.output<typeof seedSourceSchema>;
 const seedUnitSchema = z.strictObject({
   name: text(160),
   principal: principalId,
@@ -54,18 +70,39 @@ const seedUnitSchema = z.strictObject({
   ages: text(80).optional(),
   note: text(600).optional(),
   status: z.enum(['active', 'planned']).default('active'),
+  /** Every municipality the unit serves, when more than the one it is in (one unit may serve several). */
+  municipalities: z.array(municipalityCode).optional(),
+  referralRequired: z.boolean().optional(),
+  targetGroups: z.array(z.enum(TARGET_GROUPS.map((t) => t.id) as [string, ...string[]])).optional(),
+  substances: z.array(z.enum(SUBSTANCES.map((t) => t.id) as [string, ...string[]])).optional(),
+  source: seedSourceSchema.optional(),
 });
 const orgRef = z.union([municipalityCode, id]);
 const seedGroupSchema = z.strictObject({
   name: text(160),
   note: text(600).optional(),
+  level: z.enum(['politisk', 'strategisk', 'operativ', 'arbetsgrupp']).optional(),
+  reportsTo: text(160).optional().describe('Namnet på gruppen den rapporterar till. / The name of the group it reports to.'),
   members: z.array(orgRef).default([]),
+  memberRoles: z.array(z.strictObject({ organization: orgRef, role: text(160) })).default([]),
+  convenes: orgRef.optional(),
+  meetingRhythm: text(160).optional(),
+  source: seedSourceSchema.optional(),
 });
 const seedAgreementSchema = z.strictObject({
   name: text(240),
   parties: z.array(orgRef).default([]),
+  partyRoles: z.array(z.strictObject({ organization: orgRef, role: text(160) })).default([]),
+  owner: orgRef.optional(),
+  starts: z.iso.date().optional(),
   ends: z.iso.date().nullable().default(null),
+  lifecycle: z
+    .array(
+      z.strictObject({ status: z.enum(['under-utarbetande', 'pa-remiss', 'gallande', 'under-revidering', 'upphort']), date: z.iso.date() }),
+    )
+    .default([]),
   note: text(600).optional(),
+  source: seedSourceSchema.optional(),
 });
 
 const unit = z.enum(['count', 'percent', 'days', 'ratio']);
@@ -299,6 +336,22 @@ const baseSchema = z.strictObject({
   directory: z
     .strictObject({
       synonyms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),
+      contactEmailDomains: z
+        .array(
+          z
+            .string()
+            .regex(
+              /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/,
+              bilingual(
+                'Ett domännamn, eventuellt med *. först för underdomäner, till exempel *.regionostergotland.se.',
+                'A domain name, optionally starting with *. for subdomains, e.g. *.regionostergotland.se.',
+              ),
+            ),
+        )
+        .default([])
+        .describe(
+          'Domäner som namngivna kontakters e-post i samverkansgrupper får ha. / Work e-mail domains allowed for named contacts of collaboration groups.',
+        ),
       seed: z
         .strictObject({
           source: text(400).optional(),
@@ -308,7 +361,7 @@ const baseSchema = z.strictObject({
         })
         .default({ units: [], groups: [], agreements: [] }),
     })
-    .default({ synonyms: {}, seed: { units: [], groups: [], agreements: [] } }),
+    .default({ synonyms: {}, contactEmailDomains: [], seed: { units: [], groups: [], agreements: [] } }),
   calendar: z
     .strictObject({
       extraTopics: z.array(termSchema).default([]),

@@ -1,4 +1,5 @@
 import type { Agreement, CollaborationGroup } from './group.js';
+import type { ActionPlan } from './plan.js';
 import type { Service } from './service.js';
 
 /** The store key of the whole directory: a small collection read whole and cached by ETag. */
@@ -19,10 +20,11 @@ export interface Collection {
   readonly services: readonly Service[];
   readonly groups: readonly CollaborationGroup[];
   readonly agreements: readonly Agreement[];
+  readonly plans: readonly ActionPlan[];
 }
 
-/** The three kinds of entries staff edit. */
-export type EntryKind = 'services' | 'groups' | 'agreements';
+/** The kinds of entries staff edit. */
+export type EntryKind = 'services' | 'groups' | 'agreements' | 'plans';
 
 /** One entry of the public service index. */
 export interface ServiceIndexEntry {

@@ -5,16 +5,17 @@ import { cachedResponse } from '../../core/http/cache.js';
 import type { KitEnv } from '../../core/http/staff.js';
 import type { DirectoryContext } from '../context.js';
 import { decodeOffsetCursor, listParams, pageOf } from '../data/cursor.js';
-import { assertKnown } from '../data/editing.js';
 import { knownOrgs } from '../data/orgs.js';
 import { agreementInputSchema, type Agreement, type AgreementInput } from '../model/group.js';
 import { agreementState } from '../views/agreement-state.js';
+import { checkAgreementInput, checkLifecycleKept, indicatorIds } from '../views/agreements.js';
 import { entryRoutes } from './entry-routes.js';
 
 /** `/api/directory/agreements`: agreements, those ending within N days, those expired; staff edit them. */
 export function agreementsRoutes(ctx: DirectoryContext) {
   const app = new Hono<KitEnv>();
   const codes = new Set(knownOrgs(ctx.deps.config));
+  const indicators = indicatorIds(ctx.deps.config);
   const querySchema = z.object({
     expiringWithinDays: z
       .string()
@@ -54,7 +55,8 @@ export function agreementsRoutes(ctx: DirectoryContext) {
       kind: 'agreements',
       schema: agreementInputSchema,
       orgsOf: (a) => a.parties,
-      check: (input) => assertKnown(input.parties, knownOrgs(ctx.deps.config), 'parties'),
+      check: (input) => checkAgreementInput(input, codes, indicators),
+      checkWith: checkLifecycleKept,
       present: (a, now) => ({ ...a, ...agreementState(a, now) }),
     }),
   );
