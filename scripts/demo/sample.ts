@@ -61,7 +61,7 @@ const DAY = 86_400_000;
 /**
  * Whether the store holds anything the demo did not write: a training whose title lacks the
  * sample prefix, an indicator report without the sample note, a feedback text without the prefix,
- * or any directory edit. Returns a few of the keys that are not sample data.
+ * or any directory edit (the directory's seeded collection alone is no user data). Returns a few of the keys that are not sample data.
  */
 export async function nonSampleKeys(store: Store): Promise<string[]> {
   const found: string[] = [];
@@ -75,7 +75,7 @@ export async function nonSampleKeys(store: Store): Promise<string[]> {
   await check<{ title?: unknown }>('calendar/events/', (e) => typeof e.title === 'string' && e.title.startsWith(SAMPLE_PREFIX));
   await check<StoredReport>(REPORTS_PREFIX, (r) => r.current?.note === SAMPLE_NOTE);
   await check<{ text?: unknown }>(SUBMISSIONS_PREFIX, (s) => typeof s.text === 'string' && s.text.startsWith(SAMPLE_PREFIX));
-  for (const prefix of ['calendar/pending/', 'directory/history/', 'directory/data/'])
+  for (const prefix of ['calendar/pending/', 'directory/history/'])
     if (found.length < 5) found.push(...(await keysUnder(store, prefix)).slice(0, 5 - found.length));
   return found;
 }

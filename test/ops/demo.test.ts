@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadOrCreateLocalIssuer } from '../../functions/core/auth/local-issuer.js';
-import { systemClock } from '../../functions/core/deps.js';
+import { systemClock, type AppDeps } from '../../functions/core/deps.js';
 import { silentLogger } from '../../functions/core/log.js';
 import { putJson } from '../../functions/core/store/json.js';
 import { FsStore } from '../../functions/core/store/fs-store.js';
@@ -16,20 +16,22 @@ describe('npm run demo', () => {
   let dataDir = '';
   let summary: DemoSummary;
   let app: ReturnType<typeof createLocalApp>;
+  let deps: AppDeps;
 
   beforeAll(async () => {
     dataDir = await tempDir('demo-');
     summary = await runDemo({ area: AREA, config: areaConfig(AREA), dataDir });
     // What `npm start` builds on the same folder.
     const issuer = await loadOrCreateLocalIssuer(join(dataDir, 'issuer-key.json'), localIssuerName(AREA));
-    app = createLocalApp({
+    deps = {
       config: areaConfig(AREA),
       store: new FsStore(join(dataDir, 'store')),
       clock: systemClock,
       auth: issuer.auth,
       log: silentLogger,
       publicOrigin: 'http://localhost',
-    });
+    };
+    app = createLocalApp(deps);
   }, 120_000);
 
   it('writes a term of trainings with registrations and a waiting list, two years of releases and moderated feedback', () => {
@@ -86,5 +88,15 @@ describe('npm run demo', () => {
     await expect(refused).rejects.toBeInstanceOf(DemoError);
     await expect(refused).rejects.toThrow(/inte är exempeldata[\s\S]*--force[\s\S]*not sample data/);
     expect(await nonSampleKeys(new FsStore(join(other, 'store')))).toEqual(['calendar/events/real.json']);
+  });
+
+  it('accepts a store that npm start has only served pages from', async () => {
+    const fresh = await tempDir('demo-fresh-');
+    const store = new FsStore(join(fresh, 'store'));
+    const served = createLocalApp({ ...deps, store });
+    for (const path of ['/hitta-stod', '/utbildningar', '/uppfoljning', '/tyck-till/sammanstallning'])
+      expect((await served.request(path)).status).toBe(200);
+    expect((await store.list('directory/')).items.length).toBeGreaterThan(0);
+    expect(await nonSampleKeys(store)).toEqual([]);
   });
 });
