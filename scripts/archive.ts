@@ -33,7 +33,8 @@ interface Entry {
 const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
 const PREFIXES = SERVICES.map((s) => `${s}/`);
 
-async function keysUnder(store: Store, prefix: string): Promise<string[]> {
+/** Every key under `prefix`, following the cursor. */
+export async function keysUnder(store: Store, prefix: string): Promise<string[]> {
   const keys: string[] = [];
   let cursor: string | undefined;
   do {
