@@ -98,10 +98,11 @@ describe('/personal/utbildningar', () => {
     expect(await model.text()).toContain('Sluttiden måste vara efter starttiden');
     const other = await s.post(`${PATH}/ny`, fields({ organizer: '0513' }), cookie);
     expect(other.status).toBe(403);
-    const ok = await s.post(`${PATH}/ny`, fields(), cookie);
+    const ok = await s.post(`${PATH}/ny`, fields({ start: '2026-04-10 9.00', end: ' 2026-04-10 16:00 ' }), cookie);
     expect(ok.status).toBe(303);
     const id = /\/personal\/utbildningar\/([^?]+)\?meddelande=created/.exec(ok.headers.get('location')!)![1]!;
-    expect((await getEvent(s.kit.deps.store, id))!.value.title).toBe('MI fördjupning');
+    const stored = (await getEvent(s.kit.deps.store, id))!.value;
+    expect([stored.title, stored.start, stored.end]).toEqual(['MI fördjupning', '2026-04-10T09:00:00+02:00', '2026-04-10T16:00:00+02:00']);
     const pub = await (await s.app.request('/api/calendar/events')).json();
     expect((pub as { items: { title: string }[] }).items.map((e) => e.title)).toContain('MI fördjupning');
   });

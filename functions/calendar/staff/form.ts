@@ -34,9 +34,15 @@ export interface TrainingFormError {
   readonly en: string;
 }
 
-/** `2026-03-03T13:00+01:00` → `2026-03-03T13:00` (the value a `datetime-local` input takes). */
+/** `2026-03-03T13:00+01:00` → `2026-03-03 13:00` (Stockholm time as people write it). */
 export function localInput(iso: string): string {
-  return toStockholmIso(new Date(iso)).slice(0, 16);
+  return toStockholmIso(new Date(iso)).slice(0, 16).replace('T', ' ');
+}
+
+/** `2026-03-03 13:00` (or with `T`, or `13.00`) → `2026-03-03T13:00`; anything else unchanged, for the schema to refuse. */
+export function localTime(typed: string | undefined): string {
+  const m = /^\s*(\d{4}-\d{2}-\d{2})(?:\s+|T)(\d{1,2})[:.](\d{2})\s*$/.exec(typed ?? '');
+  return m ? `${m[1]}T${m[2]!.padStart(2, '0')}:${m[3]}` : (typed ?? '');
 }
 
 /** The form values of a stored training (for the edit form). */
@@ -123,12 +129,12 @@ export function trainingInput(values: TrainingFormValues): { input?: EventInput;
     organizer: v.organizer ?? '',
     audienceOrgs: values.audienceOrgs,
     audienceRoles: values.audienceRoles,
-    start: v.start ?? '',
-    end: v.end ?? '',
+    start: localTime(v.start),
+    end: localTime(v.end),
     location: { place: optional(v.place), address: optional(v.address), onlineUrl: optional(v.onlineUrl) },
     language: optional(v.language) ?? 'sv',
     capacity,
-    registrationDeadline: v.registrationDeadline ?? '',
+    registrationDeadline: localTime(v.registrationDeadline),
   };
   const parsed = eventInputSchema.safeParse(raw);
   if (!parsed.success) return { errors: formErrorsOf(fieldErrors(parsed.error.issues)) };

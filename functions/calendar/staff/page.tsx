@@ -215,13 +215,23 @@ export function TrainingFields(props: {
         'start',
         { sv: 'Start', en: 'Start' },
         {
-          type: 'datetime-local',
           required: true,
-          hint: { sv: 'Svensk tid, till exempel 2026-03-03 13:00.', en: 'Swedish time, e.g. 2026-03-03 13:00.' },
+          hint: {
+            sv: 'Svensk tid: år-månad-dag timme:minut, till exempel 2026-03-03 13:00.',
+            en: 'Swedish time: year-month-day hour:minute, e.g. 2026-03-03 13:00.',
+          },
         },
       )}
-      {f('end', { sv: 'Slut', en: 'End' }, { type: 'datetime-local', required: true })}
-      {f('registrationDeadline', { sv: 'Sista anmälningsdag', en: 'Registration deadline' }, { type: 'datetime-local', required: true })}
+      {f(
+        'end',
+        { sv: 'Slut', en: 'End' },
+        { required: true, hint: { sv: 'Till exempel 2026-03-03 16:00.', en: 'For example 2026-03-03 16:00.' } },
+      )}
+      {f(
+        'registrationDeadline',
+        { sv: 'Sista anmälningsdag', en: 'Registration deadline' },
+        { required: true, hint: { sv: 'Till exempel 2026-03-01 23:59.', en: 'For example 2026-03-01 23:59.' } },
+      )}
       {f(
         'place',
         { sv: 'Plats', en: 'Place' },
