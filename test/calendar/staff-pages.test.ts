@@ -149,6 +149,22 @@ describe('/personal/utbildningar', () => {
     expect((await getEvent(s.kit.deps.store, s.id))!.value.title).toBe('Min rubrik');
   });
 
+  test('a bad edit keeps the typed text and changes nothing; an edit without a version is not saved', async () => {
+    const s = await setup();
+    const cookie = await s.cookie(['editor'], '0512');
+    const { etag } = (await getEvent(s.kit.deps.store, s.id))!;
+    const bad = await s.post(`${PATH}/${s.id}`, fields({ title: 'Ny rubrik', onlineUrl: 'http://osaker.se', place: '', etag }), cookie);
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain('value="Ny rubrik"');
+    expect(html).toContain('id="onlineUrl-error"');
+    const noVersion = await s.post(`${PATH}/${s.id}`, fields({ title: 'Ny rubrik' }), cookie);
+    expect(noVersion.status).toBe(409);
+    expect(await noVersion.text()).toContain('Någon annan ändrade utbildningen samtidigt');
+    const stored = (await getEvent(s.kit.deps.store, s.id))!;
+    expect([stored.value.title, stored.etag]).toEqual(['MI grundkurs', etag]);
+  });
+
   test('cancels with a reason; no reason is refused', async () => {
     const s = await setup();
     const cookie = await s.cookie(['editor'], '0512');
