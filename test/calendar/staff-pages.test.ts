@@ -165,6 +165,17 @@ describe('/personal/utbildningar', () => {
     expect([stored.value.title, stored.etag]).toEqual(['MI grundkurs', etag]);
   });
 
+  test("copies an own training into the new-training form; another organisation's is refused", async () => {
+    const s = await setup();
+    const own = await s.app.request(`${PATH}/ny?kopia=${s.id}`, { headers: { cookie: await s.cookie(['editor'], '0512') } });
+    expect(own.status).toBe(200);
+    const html = await own.text();
+    expect(html).toContain('value="MI grundkurs"');
+    expect(html).toContain(`action="${PATH}/ny"`);
+    const other = await s.app.request(`${PATH}/ny?kopia=${s.id}`, { headers: { cookie: await s.cookie(['editor'], '0513') } });
+    expect(other.status).toBe(403);
+  });
+
   test('cancels with a reason; no reason is refused', async () => {
     const s = await setup();
     const cookie = await s.cookie(['editor'], '0512');

@@ -396,6 +396,10 @@ export function TrainingFormPage(props: TrainingFormProps) {
           <>
             {' · '}
             <a href={`/utbildningar/${event.id}${q}`}>{t(lang, { sv: 'Den publika sidan', en: 'The public page' })}</a>
+            {' · '}
+            <a href={`${PATH}/ny?kopia=${event.id}${lang === 'en' ? '&lang=en' : ''}`}>
+              {t(lang, { sv: 'Kopiera till en ny utbildning', en: 'Copy to a new training' })}
+            </a>
           </>
         ) : null}
       </p>

@@ -130,8 +130,14 @@ export function trainingStaffRoutes(ctx: CalendarContext): Hono<KitEnv> {
     return c.html(<TrainingsListPage {...base(c)} upcoming={upcoming} past={past} notice={NOTICES[c.req.query('meddelande') ?? '']} />);
   });
 
-  app.get(`${PATH}/ny`, (c) => {
+  app.get(`${PATH}/ny`, async (c) => {
     const staff = c.get('staff')!;
+    const from = c.req.query('kopia');
+    if (from) {
+      // a copy: every field of an own training, to change the time and publish as a new one
+      const source = await ownEvent(staff, from);
+      return c.html(<TrainingFormPage {...base(c)} values={valuesOf(source.value)} errors={[]} />);
+    }
     const values: TrainingFormValues = {
       text: { organizer: staff.roles.includes('admin') ? 'region' : staff.org, language: 'sv' },
       audienceOrgs: [],
