@@ -32,6 +32,15 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
     summaryEn: 'Review new feedback (possible crises first), publish or hide it, and choose quotes for the user council.',
     roles: ['moderator', 'admin'],
   },
+  {
+    service: 'calendar',
+    path: '/personal/utbildningar',
+    sv: 'Utbildningar',
+    en: 'Trainings',
+    summarySv: 'Publicera, ändra och ställ in din organisations utbildningar och se anmälningar och väntelista.',
+    summaryEn: "Publish, change and cancel your organisation's trainings and see registrations and the waiting list.",
+    roles: ['editor', 'admin'],
+  },
 ];
 
 /** The sections of enabled services that `staff` may use, in registry order. */
