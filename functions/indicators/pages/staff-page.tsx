@@ -120,6 +120,9 @@ function ReportForm(props: ReportPageProps & { item: ReportItem }) {
   const status = typed?.status ?? current?.status ?? 'reported';
   const action = `${STAFF_PATH}/rapport/${encodeURIComponent(def.id)}/${encodeURIComponent(props.period)}/${encodeURIComponent(props.org)}`;
   const h = `h-${def.id}`;
+  const totals: [string, Text, CellValues | undefined][] = [['value', { sv: 'Totalt', en: 'Total' }, current?.cells]];
+  if (def.unit !== 'count' && !def.weight)
+    totals.push(['denominator', { sv: 'Antal personer bakom siffran', en: 'Number of persons behind the figure' }, current?.denominators]);
   const otherErrors = errors.filter(
     (e) => e.field !== 'value' && e.field !== 'denominator' && e.field !== 'reason' && !e.field.startsWith('breakdown.'),
   );
@@ -185,24 +188,16 @@ function ReportForm(props: ReportPageProps & { item: ReportItem }) {
             en: 'An empty field means "not reported". Enter 0 when it really is zero.',
           })}
         </p>
-        <NumberField
-          lang={lang}
-          indicator={def.id}
-          field="value"
-          label={t(lang, { sv: 'Totalt', en: 'Total' })}
-          value={val('value', TOTAL, current?.cells)}
-          errors={errors}
-        />
-        {def.unit !== 'count' && !def.weight ? (
+        {totals.map(([field, label, stored]) => (
           <NumberField
             lang={lang}
             indicator={def.id}
-            field="denominator"
-            label={t(lang, { sv: 'Antal personer bakom siffran', en: 'Number of persons behind the figure' })}
-            value={val('denominator', TOTAL, current?.denominators)}
+            field={field}
+            label={t(lang, label)}
+            value={val(field, TOTAL, stored)}
             errors={errors}
           />
-        ) : null}
+        ))}
         {def.breakdown.map((d) => (
           <fieldset id={fieldId(def.id, `breakdown.${d}`)}>
             <legend>{t(lang, DIMENSION_LABELS[d])}</legend>
