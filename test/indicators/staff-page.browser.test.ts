@@ -103,7 +103,7 @@ describe.runIf(browserAvailable())('the follow-up staff section in a browser', (
       await page.setViewportSize({ width: 320, height: 640 });
       for (const path of ['/personal/uppfoljning?period=2026-Q3&org=2380', '/personal/uppfoljning/publicering?period=2026-Q3']) {
         await page.goto(`${server.origin}${path}`);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
+        expect(await page.evaluate<number>('document.documentElement.scrollWidth'), path).toBeLessThanOrEqual(320);
       }
 
       await page.goto(`${server.origin}/uppfoljning/sip-established?lang=sv`);
