@@ -61,9 +61,13 @@ export function formToReport(def: IndicatorDefinition, categories: IndicatorsCon
 export function indicatorStaffPages(ctx: IndicatorsContext): Hono<KitEnv> {
   const { deps } = ctx;
   const app = new Hono<KitEnv>();
-  app.use(STAFF_PATH, staffPage(deps, 'editor', 'admin'));
+  // `/*` covers the section's own path too
   app.use(`${STAFF_PATH}/*`, staffPage(deps, 'editor', 'admin'));
-  app.use(RELEASE_PATH, staffPage(deps, 'admin'));
+  app.use(RELEASE_PATH, async (c, next) => {
+    if (!c.get('staff')?.roles.includes('admin'))
+      throw new ProblemError({ status: 403, title: 'Behörighet saknas', detail: 'This page needs one of the roles: admin.' });
+    await next();
+  });
 
   const orgsOf = (staff: Staff): string[] => {
     const all = [...new Set(ctx.definitions.filter((d) => !d.derived).flatMap((d) => reportingOrganisations(d, deps.config)))];
