@@ -44,6 +44,15 @@ describe('/personal/uppfoljning: reporting', () => {
     expect(html).toContain('Ett tomt fält betyder');
   });
 
+  test('a period that has not begun shows no forms', async () => {
+    const { kit, cookie } = await setup();
+    const html = await (
+      await kit.app.request('/personal/uppfoljning?period=2027-Q1', { headers: { cookie: await cookie(['editor']) } })
+    ).text();
+    expect(html).toContain('perioden har inte börjat');
+    expect(html).not.toContain('/personal/uppfoljning/rapport/');
+  });
+
   test('a report is stored through the API rules; empty cells stay not reported, 0 is a figure', async () => {
     const { kit, cookie, post } = await setup();
     const res = await post(`/personal/uppfoljning/rapport/sip-established/${PERIOD}/${OWN}`, SIP, await cookie(['editor']));

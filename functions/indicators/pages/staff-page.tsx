@@ -318,8 +318,8 @@ export function ReportPage(props: ReportPageProps) {
       {props.items.length === 0 ? (
         <p>
           {t(lang, {
-            sv: 'Organisationen rapporterar inga indikatorer för en sådan period.',
-            en: 'The organisation reports no indicators for such a period.',
+            sv: 'Organisationen rapporterar inga indikatorer för en sådan period, eller perioden har inte börjat.',
+            en: 'The organisation reports no indicators for such a period, or the period has not begun.',
           })}
         </p>
       ) : null}

@@ -9,7 +9,7 @@ import { staffPage } from '../../core/session/middleware.js';
 import type { IndicatorDefinition } from '../../core/config/schema.js';
 import type { IndicatorsContext } from '../context.js';
 import { readReport } from '../data/repository.js';
-import { lastCompletedPeriod } from '../model/period.js';
+import { hasBegun, lastCompletedPeriod } from '../model/period.js';
 import type { ReportInput } from '../model/validate.js';
 import { RELEASE_PATH, ReleasePage, ReportPage, STAFF_PATH, type ReportItem, type Typed } from '../pages/staff-page.js';
 import { reportingOrganisations } from '../query/raw.js';
@@ -89,7 +89,11 @@ export function indicatorStaffPages(ctx: IndicatorsContext): Hono<KitEnv> {
     const staff = c.get('staff')!;
     const frequency = frequencyOf(period);
     const defs = ctx.definitions.filter(
-      (d) => !d.derived && d.frequency === frequency && reportingOrganisations(d, deps.config).includes(org),
+      (d) =>
+        !d.derived &&
+        d.frequency === frequency &&
+        hasBegun(period, d.frequency, deps.clock.now()) &&
+        reportingOrganisations(d, deps.config).includes(org),
     );
     const items: ReportItem[] = [];
     for (const def of defs) {
