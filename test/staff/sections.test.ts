@@ -19,6 +19,7 @@ describe('the registry of staff sections', () => {
     const config = areaConfig('jamtland');
     expect(staffSectionsFor(config, { sub: 'm', roles: ['moderator'] }).map((s) => s.path)).toEqual(['/personal/tyck-till']);
     expect(staffSectionsFor(config, { sub: 'e', roles: ['editor'], org: '2380' }).map((s) => s.path)).toContain('/personal/utbildningar');
+    expect(staffSectionsFor(config, { sub: 'e', roles: ['editor'], org: '2380' }).map((s) => s.path)).toContain('/personal/uppfoljning');
     expect(staffSectionsFor(config, { sub: 'e', roles: ['editor'], org: '2380' }).map((s) => s.path)).not.toContain('/personal/tyck-till');
     const noFeedback = { ...config, modules: { ...config.modules, feedback: false } };
     expect(staffSectionsFor(noFeedback, { sub: 'a', roles: ['admin'] }).map((s) => s.service)).not.toContain('feedback');

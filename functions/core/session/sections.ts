@@ -41,6 +41,15 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
     summaryEn: "Publish, change and cancel your organisation's trainings and see registrations and the waiting list.",
     roles: ['editor', 'admin'],
   },
+  {
+    service: 'indicators',
+    path: '/personal/uppfoljning',
+    sv: 'Uppföljning: rapportera och publicera',
+    en: 'Follow-up: report and release',
+    summarySv: 'Rapportera och rätta organisationens siffror för en period; för administratörer: vem som har rapporterat och publicering.',
+    summaryEn: "Report and correct your organisation's figures for a period; for admins: who has reported, and release.",
+    roles: ['editor', 'admin'],
+  },
 ];
 
 /** The sections of enabled services that `staff` may use, in registry order. */
