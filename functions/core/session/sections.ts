@@ -32,6 +32,15 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
     summaryEn: 'Review new feedback (possible crises first), publish or hide it, and choose quotes for the user council.',
     roles: ['moderator', 'admin'],
   },
+  {
+    service: 'directory',
+    path: '/personal/hitta-stod',
+    sv: 'Hitta stöd: tjänster',
+    en: 'Find support: services',
+    summarySv: 'Lägg till, ändra och avsluta din organisations tjänster och bekräfta att uppgifterna fortfarande stämmer.',
+    summaryEn: "Add, edit and retire your organisation's services and confirm that the details are still correct.",
+    roles: ['editor', 'admin'],
+  },
 ];
 
 /** The sections of enabled services that `staff` may use, in registry order. */
