@@ -161,7 +161,7 @@ describe('/personal/hitta-stod pages', () => {
   test('bad input: messages next to the fields, what was typed kept, nothing stored', async () => {
     const h = await setup();
     const cookie = await h.cookie(['editor'], OWN);
-    const before = (await h.app.request('/api/directory/services?limit=50').then((r) => r.json())) as { total: number };
+    const before = (await (await h.app.request('/api/directory/services?limit=50')).json()) as { total: number };
     const res = await h.post(
       `${PATH}/ny`,
       { ...NEW_SERVICE, name: '', phones: 'ring mig', schedules: 'måndag hela dagen', 'loc0.postalCode': '12', url: 'javascript:alert(1)' },
@@ -174,7 +174,7 @@ describe('/personal/hitta-stod pages', () => {
     expect(html).toContain('Ett postnummer är fem siffror.');
     expect(html).toContain('måndag hela dagen');
     expect(html).toContain('ring mig');
-    const after = (await h.app.request('/api/directory/services?limit=50').then((r) => r.json())) as { total: number };
+    const after = (await (await h.app.request('/api/directory/services?limit=50')).json()) as { total: number };
     expect(after.total).toBe(before.total);
   });
 

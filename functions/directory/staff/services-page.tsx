@@ -6,6 +6,7 @@ import { Layout } from '../../core/page/layout.js';
 import { TableScroll } from '../../core/page/table-scroll.js';
 import { StaffBar } from '../../core/session/staff-bar.js';
 import { orgName } from '../data/orgs.js';
+import { languageNames } from '../pages/service-card.js';
 import type { Service } from '../model/service.js';
 import { isStale } from '../views/public-service.js';
 import type { FormFieldError, ServiceFormValues } from './service-form.js';
@@ -244,20 +245,6 @@ function Select(props: {
   );
 }
 
-const LANGUAGE_NAMES: Record<string, Text> = {
-  sv: { sv: 'Svenska', en: 'Swedish' },
-  en: { sv: 'Engelska', en: 'English' },
-  fi: { sv: 'Finska', en: 'Finnish' },
-  se: { sv: 'Nordsamiska', en: 'Northern Sami' },
-  sma: { sv: 'Sydsamiska', en: 'Southern Sami' },
-  ar: { sv: 'Arabiska', en: 'Arabic' },
-  so: { sv: 'Somaliska', en: 'Somali' },
-  fa: { sv: 'Persiska', en: 'Persian' },
-  ti: { sv: 'Tigrinja', en: 'Tigrinya' },
-  uk: { sv: 'Ukrainska', en: 'Ukrainian' },
-  pl: { sv: 'Polska', en: 'Polish' },
-};
-
 /** Props of `ServiceEditPage`. */
 export interface ServiceEditPageProps extends PageBase {
   /** The stored service (absent for a new one). */
@@ -286,7 +273,7 @@ function StoredVersion(props: { lang: Lang; config: CountyConfig; values: Servic
       (values.lists.careLevels ?? []).map((id) => t(lang, CARE_LEVELS.find((g) => g.id === id) ?? { sv: id, en: id })).join(', '),
     ],
     [{ sv: 'Remiss', en: 'Referral' }, values.fields.referralRequired ?? ''],
-    [{ sv: 'Språk', en: 'Languages' }, (values.lists.languages ?? []).join(', ')],
+    [{ sv: 'Språk', en: 'Languages' }, languageNames(values.lists.languages ?? [], lang)],
     [{ sv: 'Telefon', en: 'Phone' }, values.fields.phones ?? ''],
     [{ sv: 'Öppettider', en: 'Opening hours' }, values.fields.schedules ?? ''],
     [
@@ -399,7 +386,7 @@ export function ServiceEditPage(props: ServiceEditPageProps) {
   const q = lang === 'en' ? '?lang=en' : '';
   const action = service ? `${PATH}/${service.id}${q}` : `${PATH}/ny${q}`;
   const f = (name: string) => values.fields[name] ?? '';
-  const languages = config.languages.map((id) => ({ id, ...(LANGUAGE_NAMES[id] ?? { sv: id, en: id }) }));
+  const languages = config.languages.map((id) => ({ id, sv: languageNames([id], 'sv'), en: languageNames([id], 'en') }));
   const municipalities = config.municipalities.map((m) => ({ id: m.code, sv: m.name, en: m.name }));
   const referral: Term[] = [
     { id: '', sv: 'Uppgift saknas', en: 'Not stated' },
