@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Role } from '../../functions/core/auth/auth.js';
+import { createDirectoryApp } from '../../functions/directory/app.js';
 import { sessionCookie } from '../support/session.js';
 import { directoryApp, jsonInit } from './helpers.js';
 
@@ -117,6 +118,30 @@ describe('/personal/hitta-stod pages', () => {
     const again = await h.post(`${PATH}/${h.own.id}/kontrollerad`, { etag }, cookie);
     expect(again.headers.get('location')).toBe(`${PATH}?meddelande=stale`);
     expect((await h.stored(h.own.id)).etag).toBe(after.etag);
+  });
+
+  test('Fortfarande korrekt on an entry the area no longer accepts: a message, nothing stored', async () => {
+    const h = await setup();
+    const cookie = await h.cookie(['admin']);
+    // the area dropped a language the stored service still names
+    const before = await h.stored(h.own.id);
+    const { id: _id, created: _c, updated: _u, stale: _s, ...input } = before.body;
+    const put = await h.app.request(
+      `/api/directory/services/${h.own.id}`,
+      jsonInit('PUT', { ...input, languages: ['sv', 'en'] }, h.admin, { 'if-match': before.etag }),
+    );
+    expect(put.status).toBe(200);
+    const narrower = { ...h.deps, config: { ...h.deps.config, languages: ['sv'] } };
+    const app = createDirectoryApp(narrower);
+    const { etag } = await h.stored(h.own.id);
+    const res = await app.request(`${PATH}/${h.own.id}/kontrollerad`, {
+      method: 'POST',
+      headers: { ...FORM, cookie },
+      body: new URLSearchParams({ etag }).toString(),
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`${PATH}?meddelande=invalid`);
+    expect((await h.stored(h.own.id)).etag).toBe(etag);
   });
 
   test('create: every form field reaches the API; the confidential address stays out of public answers', async () => {

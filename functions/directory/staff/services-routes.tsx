@@ -39,6 +39,10 @@ const NOTICES: Record<string, Text> = {
     sv: 'Någon annan ändrade tjänsten medan du skrev. Ingenting sparades. Jämför versionerna: spara din version igen eller använd den sparade.',
     en: 'Someone else changed the service while you were typing. Nothing was saved. Compare the versions: save yours again or use the stored one.',
   },
+  invalid: {
+    sv: 'Tjänsten har uppgifter som behöver rättas innan den kan markeras som kontrollerad. Öppna den, rätta felen och spara.',
+    en: 'The service has details that must be corrected before it can be marked as checked. Open it, correct the errors and save.',
+  },
   unreadable: {
     sv: 'Formuläret innehöll tecken som inte gick att läsa. Ingenting sparades.',
     en: 'The form held characters that could not be read. Nothing was saved.',
@@ -178,6 +182,7 @@ export function staffServicesRoutes(ctx: DirectoryContext): Hono<KitEnv> {
       await replaceEntry(ctx, resource, c.get('staff')!, service.id, params.get('etag') ?? '', { ...inputOf(service), verified: true });
     } catch (error) {
       if (error instanceof ProblemError && error.problem.status === 412) return back(c, 'stale');
+      if (error instanceof ProblemError && error.problem.status === 400) return back(c, 'invalid');
       throw error;
     }
     return back(c, 'verified');
