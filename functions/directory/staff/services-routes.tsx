@@ -111,7 +111,6 @@ export function staffServicesRoutes(ctx: DirectoryContext): Hono<KitEnv> {
     return service;
   };
 
-  app.use(PATH, staffPage(deps, 'admin', 'editor'));
   app.use(`${PATH}/*`, staffPage(deps, 'admin', 'editor'));
 
   app.get(PATH, async (c) => {
