@@ -49,7 +49,7 @@ const NEW_SERVICE = {
   languages: ['sv', 'en'],
   municipalities: [OWN],
   phones: '063-14 30 00 | Växel',
-  schedules: 'MO-FR 08:00-16:30 visiting\nTU 17:00-19:00 phone',
+  schedules: 'MO-FR 08:00-16:30 visiting\nTU 17:00-19:00 phone\nMO,WE 09:00-12:00 drop-in 2026-06-22..2026-08-14',
   'loc0.name': 'Rådhuset',
   'loc0.street': 'Rådhusgatan 44',
   'loc0.postalCode': '831 82',
@@ -169,6 +169,7 @@ describe('/personal/hitta-stod pages', () => {
       schedules: [
         { kind: 'visiting', byday: ['MO', 'TU', 'WE', 'TH', 'FR'], opensAt: '08:00', closesAt: '16:30' },
         { kind: 'phone', byday: ['TU'], opensAt: '17:00', closesAt: '19:00' },
+        { kind: 'drop-in', byday: ['MO', 'WE'], opensAt: '09:00', closesAt: '12:00', validFrom: '2026-06-22', validTo: '2026-08-14' },
       ],
       locations: [
         { name: 'Rådhuset', street: 'Rådhusgatan 44', postalCode: '831 82', city: 'Östersund', municipality: OWN, confidential: false },
@@ -181,6 +182,8 @@ describe('/personal/hitta-stod pages', () => {
     // the editor sees it in the edit form
     const form = await (await h.app.request(`${PATH}/${service.id as string}`, { headers: { cookie } })).text();
     expect(form).toContain('Dold väg 2');
+    // the dated opening period comes back as typed, so saving the form again keeps it
+    expect(form).toContain('MO,WE 09:00-12:00 drop-in 2026-06-22..2026-08-14');
   });
 
   test('bad input: messages next to the fields, what was typed kept, nothing stored', async () => {

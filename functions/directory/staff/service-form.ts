@@ -1,7 +1,7 @@
 import { fieldErrors } from '../../core/http/body.js';
 import type { FieldError } from '../../core/http/problem.js';
 import type { Text } from '../../core/i18n.js';
-import { serviceInputSchema, WEEKDAYS, type Service, type ServiceInput } from '../model/service.js';
+import { serviceInputSchema, WEEKDAYS, type Schedule, type Service, type ServiceInput } from '../model/service.js';
 
 /** What the service form holds: the text a person typed (or the stored entry as text), by field name. */
 export interface ServiceFormValues {
@@ -46,7 +46,7 @@ export function formFromService(service: Service): ServiceFormValues {
       principal: service.principal,
       referralRequired: service.referralRequired === null ? '' : service.referralRequired ? 'yes' : 'no',
       phones: service.phones.map((p) => (p.description ? `${p.number} | ${p.description}` : p.number)).join('\n'),
-      schedules: service.schedules.map((s) => `${s.byday.join(',')} ${s.opensAt}-${s.closesAt} ${s.kind}`).join('\n'),
+      schedules: service.schedules.map(scheduleText).join('\n'),
       email: service.email ?? '',
       url: service.url ?? '',
     },
@@ -98,13 +98,28 @@ function weekdays(text: string): string[] | undefined {
   return days;
 }
 
-/** One line `MO-FR 08:00-16:30 visiting` of the opening hours, or undefined. */
+/** One opening period as a line of the form, with its dates when it holds only for a while. */
+function scheduleText(s: Schedule): string {
+  const dates = s.validFrom || s.validTo ? ` ${s.validFrom ?? ''}..${s.validTo ?? ''}` : '';
+  return `${s.byday.join(',')} ${s.opensAt}-${s.closesAt} ${s.kind}${dates}`;
+}
+
+/** One line `MO-FR 08:00-16:30 visiting [2026-06-01..2026-08-31]` of the opening hours, or undefined. */
 function scheduleLine(line: string): Record<string, unknown> | undefined {
-  const match = /^(\S+)\s+(\d{2}:\d{2})\s*-\s*(\d{2}:\d{2})(?:\s+(\S+))?$/.exec(line.trim());
+  const match = /^(\S+)\s+(\d{2}:\d{2})\s*-\s*(\d{2}:\d{2})(?:\s+([a-z-]+))?(?:\s+(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?)?$/.exec(
+    line.trim(),
+  );
   const byday = match ? weekdays(match[1]!) : undefined;
   const kind = match?.[4] ?? 'visiting';
   if (!match || !byday || !KINDS.includes(kind as never)) return undefined;
-  return { kind, byday, opensAt: match[2], closesAt: match[3] };
+  return {
+    kind,
+    byday,
+    opensAt: match[2],
+    closesAt: match[3],
+    ...(match[5] ? { validFrom: match[5] } : {}),
+    ...(match[6] ? { validTo: match[6] } : {}),
+  };
 }
 
 const lines = (text: string) =>
@@ -130,7 +145,10 @@ const FIELD_TEXT: Record<string, Text> = {
     sv: 'Ett telefonnummer per rad, 5–20 siffror, till exempel 063-14 30 00 | Växel.',
     en: 'One phone number per line, 5–20 digits, e.g. 063-14 30 00 | Switchboard.',
   },
-  schedules: { sv: 'En tid per rad, till exempel MO-FR 08:00-16:30 visiting.', en: 'One time per line, e.g. MO-FR 08:00-16:30 visiting.' },
+  schedules: {
+    sv: 'En tid per rad, till exempel MO-FR 08:00-16:30 visiting, med datum om den bara gäller en tid: MO-FR 09:00-15:00 visiting 2026-06-22..2026-08-14.',
+    en: 'One time per line, e.g. MO-FR 08:00-16:30 visiting, with dates when it holds only for a while: MO-FR 09:00-15:00 visiting 2026-06-22..2026-08-14.',
+  },
   email: { sv: 'Skriv en giltig e-postadress.', en: 'Enter a valid e-mail address.' },
   url: { sv: 'Skriv en webbadress som börjar med https://.', en: 'Enter a web address starting with https://.' },
   postalCode: { sv: 'Ett postnummer är fem siffror.', en: 'A postal code is five digits.' },

@@ -508,8 +508,8 @@ export function ServiceEditPage(props: ServiceEditPageProps) {
           name="schedules"
           label={{ sv: 'Öppettider', en: 'Opening hours' }}
           hint={{
-            sv: 'En tid per rad: dagar (MO TU WE TH FR SA SU, t.ex. MO-FR eller MO,WE), tid och slag (visiting = besök, phone = telefon, drop-in), till exempel MO-FR 08:00-16:30 visiting.',
-            en: 'One time per line: days (MO TU WE TH FR SA SU, e.g. MO-FR or MO,WE), time and kind (visiting, phone, drop-in), e.g. MO-FR 08:00-16:30 visiting.',
+            sv: 'En tid per rad: dagar (MO TU WE TH FR SA SU, t.ex. MO-FR eller MO,WE), tid och slag (visiting = besök, phone = telefon, drop-in), till exempel MO-FR 08:00-16:30 visiting. Gäller tiden bara en period (t.ex. sommar), lägg till datum: MO-FR 09:00-15:00 visiting 2026-06-22..2026-08-14.',
+            en: 'One time per line: days (MO TU WE TH FR SA SU, e.g. MO-FR or MO,WE), time and kind (visiting, phone, drop-in), e.g. MO-FR 08:00-16:30 visiting. For a time that holds only for a period (e.g. summer), add dates: MO-FR 09:00-15:00 visiting 2026-06-22..2026-08-14.',
           }}
           value={f('schedules')}
           errors={errors}
