@@ -23,6 +23,10 @@ async function setup() {
   const own = await make(OWN, 'Mottagning Östersund', {
     locations: [{ name: 'Skyddat boende', street: 'Hemliga gatan 1', city: 'Östersund', municipality: OWN, confidential: true }],
   });
+  const placed = await make(OWN, 'Mottagning med karta', {
+    locations: [{ name: 'Rådhuset', street: 'Rådhusgatan 44', municipality: OWN, latitude: 63.1767, longitude: 14.6361 }],
+    schedules: [{ kind: 'visiting', byday: ['MO'], opensAt: '09:00', closesAt: '12:00', validFrom: '2026-06-22', validTo: '2026-08-14' }],
+  });
   const other = await make(OTHER, 'Mottagning Krokom');
   const cookie = (roles: readonly Role[], org?: string) => sessionCookie(h.deps, { roles, org });
   const stored = async (id: string) => {
@@ -34,7 +38,7 @@ async function setup() {
     for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
     return h.app.request(path, { method: 'POST', headers: { ...FORM, cookie: cookieHeader }, body: body.toString() });
   };
-  return { ...h, own, other, cookie, stored, post, admin };
+  return { ...h, own, other, placed, cookie, stored, post, admin };
 }
 
 /** The form of a new Östersund service, as a person fills it in. */
@@ -184,6 +188,31 @@ describe('/personal/hitta-stod pages', () => {
     expect(form).toContain('Dold väg 2');
     // the dated opening period comes back as typed, so saving the form again keeps it
     expect(form).toContain('MO,WE 09:00-12:00 drop-in 2026-06-22..2026-08-14');
+  });
+
+  test('the edit form posted back unchanged keeps what it does not show as text (map position, dated hours)', async () => {
+    const h = await setup();
+    const cookie = await h.cookie(['editor'], OWN);
+    const html = await (await h.app.request(`${PATH}/${h.placed.id}`, { headers: { cookie } })).text();
+    const before = await h.stored(h.placed.id);
+    const fields: Record<string, string[]> = {};
+    const add = (name: string, value: string) =>
+      (fields[name] = [...(fields[name] ?? []), value.replace(/&quot;/g, '"').replace(/&amp;/g, '&')]);
+    const start = html.indexOf('<form method="post" action="/personal/hitta-stod/');
+    const form = html.slice(start, html.indexOf('</form>', start));
+    for (const m of form.matchAll(/<input type="(?:hidden|text)"[^>]*?name="([^"]+)" value="([^"]*)"/g)) add(m[1]!, m[2]!);
+    for (const m of form.matchAll(/<input type="checkbox"[^>]*?name="([^"]+)" value="([^"]*)" checked/g)) add(m[1]!, m[2]!);
+    for (const m of form.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)<\/textarea>/g)) add(m[1]!, m[2]!);
+    for (const m of form.matchAll(/<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
+      const chosen = /<option value="([^"]*)" selected/.exec(m[2]!);
+      if (chosen) add(m[1]!, chosen[1]!);
+    }
+    expect(fields['loc0.latitude']).toEqual(['63.1767']);
+    const res = await h.post(`${PATH}/${h.placed.id}`, fields, cookie);
+    expect(res.headers.get('location')).toBe(`${PATH}?meddelande=saved`);
+    const after = await h.stored(h.placed.id);
+    expect(after.body.locations).toEqual(before.body.locations);
+    expect(after.body.schedules).toEqual(before.body.schedules);
   });
 
   test('bad input: messages next to the fields, what was typed kept, nothing stored', async () => {

@@ -30,7 +30,17 @@ export const TEXT_FIELDS = [
   'url',
 ] as const;
 /** The fields of one location. */
-export const LOCATION_FIELDS = ['name', 'street', 'postalCode', 'city', 'municipality', 'accessibility', 'confidential'] as const;
+export const LOCATION_FIELDS = [
+  'name',
+  'street',
+  'postalCode',
+  'city',
+  'municipality',
+  'accessibility',
+  'confidential',
+  'latitude',
+  'longitude',
+] as const;
 /** The most locations a service has (as the API allows). */
 export const MAX_LOCATIONS = 20;
 
@@ -64,6 +74,8 @@ export function formFromService(service: Service): ServiceFormValues {
       municipality: l.municipality ?? '',
       accessibility: l.accessibility ?? '',
       confidential: l.confidential ? 'on' : '',
+      latitude: l.latitude === undefined ? '' : String(l.latitude),
+      longitude: l.longitude === undefined ? '' : String(l.longitude),
     })),
   };
 }
@@ -80,7 +92,8 @@ export function formFromPost(form: URLSearchParams): ServiceFormValues {
   const locations: Record<string, string>[] = [];
   for (let n = 0; n < MAX_LOCATIONS + 1; n++) {
     const location = Object.fromEntries(LOCATION_FIELDS.map((f) => [f, form.get(`loc${n}.${f}`) ?? '']));
-    const { confidential, ...address } = location;
+    // the map position travels in hidden fields: a location without typed text is left out
+    const { confidential, latitude: _lat, longitude: _lon, ...address } = location;
     if (Object.values(address).some((v) => v.trim()) || confidential) locations.push(location);
   }
   return { fields, lists, locations };
@@ -129,6 +142,8 @@ const lines = (text: string) =>
     .filter(Boolean);
 
 const optional = (text: string | undefined) => (text?.trim() ? text.trim() : undefined);
+/** A coordinate from a hidden field: a number, left out when empty (anything else fails the schema). */
+const coordinate = (text: string | undefined) => (text?.trim() ? (Number.isFinite(Number(text)) ? Number(text) : text) : undefined);
 
 const FIELD_TEXT: Record<string, Text> = {
   name: {
@@ -209,6 +224,8 @@ export function serviceFromForm(
       municipality: optional(l.municipality),
       accessibility: optional(l.accessibility),
       confidential: Boolean(l.confidential),
+      latitude: coordinate(l.latitude),
+      longitude: coordinate(l.longitude),
     })),
     verified: false,
   };

@@ -313,6 +313,8 @@ function LocationFields(props: {
   return (
     <fieldset>
       <legend>{t(lang, { sv: `Plats ${n + 1}`, en: `Location ${n + 1}` })}</legend>
+      {values.latitude ? <input type="hidden" name={name('latitude')} value={values.latitude} /> : null}
+      {values.longitude ? <input type="hidden" name={name('longitude')} value={values.longitude} /> : null}
       <Field
         lang={lang}
         name={name('name')}
