@@ -33,6 +33,15 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
     roles: ['moderator', 'admin'],
   },
   {
+    service: 'directory',
+    path: '/personal/hitta-stod',
+    sv: 'Hitta stöd: tjänster',
+    en: 'Find support: services',
+    summarySv: 'Lägg till, ändra och avsluta din organisations tjänster och bekräfta att uppgifterna fortfarande stämmer.',
+    summaryEn: "Add, edit and retire your organisation's services and confirm that the details are still correct.",
+    roles: ['editor', 'admin'],
+  },
+  {
     service: 'calendar',
     path: '/personal/utbildningar',
     sv: 'Utbildningar',
