@@ -1,4 +1,7 @@
-import { getJson, putJson, TooMuchContentionError } from '../../core/store/json.js';
+import { attendanceContract, type AttendanceRow } from '../../core/contracts/attendance.js';
+import { writeContract } from '../../core/contracts/contract.js';
+import { quarterOfIso as quarterOf } from '../../core/period.js';
+import { getJson, TooMuchContentionError } from '../../core/store/json.js';
 import { PreconditionFailedError, type Store } from '../../core/store/store.js';
 import type { CalendarContext } from '../context.js';
 import type { CalendarEvent } from '../model/event.js';
@@ -6,8 +9,8 @@ import type { LedgerCounts } from '../model/ledger.js';
 
 /** Key of the internal per-training summary (no personal data): seats taken per organisation. */
 export const SUMMARY_KEY = 'calendar/attendance/index.json';
-/** Key of the public attendance file read by the indicators service. */
-export const PUBLIC_ATTENDANCE_KEY = 'calendar/public/attendance.json';
+/** Key of the public attendance file read by the indicators service (see `attendanceContract`). */
+export const PUBLIC_ATTENDANCE_KEY = attendanceContract.key;
 
 /** The summary of one training: what lists, the year view and attendance need without reading registrations. */
 export interface EventSummary extends LedgerCounts {
@@ -20,19 +23,6 @@ export interface EventSummary extends LedgerCounts {
 
 /** All summaries, by training id. */
 export type SummaryIndex = Record<string, EventSummary>;
-
-/** One row of `calendar/public/attendance.json` (the cross-service contract). */
-export interface AttendanceRow {
-  readonly org: string;
-  readonly period: string;
-  readonly topic: string;
-  readonly count: number;
-}
-
-/** The quarter (`2026-Q3`) of an ISO time with the Stockholm offset. */
-export function quarterOf(stockholmIso: string): string {
-  return `${stockholmIso.slice(0, 4)}-Q${Math.floor((Number(stockholmIso.slice(5, 7)) - 1) / 3) + 1}`;
-}
 
 /** Read the summary index (empty when absent). */
 export async function readSummaries(store: Store): Promise<SummaryIndex> {
@@ -138,7 +128,7 @@ export async function publishAttendance(store: Store): Promise<void> {
     const rows = attendanceRows(await readSummaries(store));
     if (current && JSON.stringify(current.value) === JSON.stringify(rows)) return;
     try {
-      await putJson(store, PUBLIC_ATTENDANCE_KEY, rows, current ? { ifMatch: current.etag } : { ifNoneMatch: '*' });
+      await writeContract(store, attendanceContract, rows, current ? { ifMatch: current.etag } : { ifNoneMatch: '*' });
       return;
     } catch (error) {
       if (!(error instanceof PreconditionFailedError)) throw error;

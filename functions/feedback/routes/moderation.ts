@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { jsonBody, queryParams } from '../../core/http/body.js';
-import { badRequest, notFound, preconditionRequired } from '../../core/http/problem.js';
+import { requireIfMatch } from '../../core/http/preconditions.js';
+import { badRequest, notFound } from '../../core/http/problem.js';
 import { requireStaff, type KitEnv } from '../../core/http/staff.js';
 import { toStockholmIso } from '../../core/i18n.js';
 import { getJson } from '../../core/store/json.js';
@@ -70,8 +71,7 @@ export function moderationRoutes(ctx: FeedbackContext): Hono<KitEnv> {
   });
 
   app.patch('/api/feedback/submissions/:id', async (c) => {
-    const ifMatch = c.req.header('if-match');
-    if (!ifMatch) throw preconditionRequired();
+    const ifMatch = requireIfMatch(c);
     const input = await jsonBody(c, change);
     const submission = await load(c.req.param('id'));
     const { state, etag } = await applyChange(ctx, submission, c.get('staff'), input, ifMatch);

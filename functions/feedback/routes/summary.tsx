@@ -20,7 +20,7 @@ export function summaryRoutes(ctx: FeedbackContext): Hono<KitEnv> {
     const query = queryParams(c, z.object({ period: z.enum(known as [string, ...string[]]).optional(), lang: z.string().optional() }));
     if (query.period) return { known, periods: [query.period] };
     if (fallback === 'all') return { known, periods: known };
-    const released = (await readReleases(ctx.deps.store)).periods;
+    const released = (await readReleases(ctx.deps)).periods;
     return { known, periods: [known.find((q) => released[q]?.tables['feedback-received']) ?? quarterOf(ctx.deps.clock.now())] };
   };
   const etagOf = (summary: Summary, extra: string) => bodyEtag(JSON.stringify({ ...summary, generatedAt: undefined }) + extra);

@@ -60,7 +60,7 @@ export async function buildSummary(ctx: FeedbackContext, periods: readonly strin
   const { deps } = ctx;
   const states = await moderationStates(deps.store);
   await rebuildCounts(ctx, states);
-  const published = await readReleases(deps.store);
+  const published = await readReleases(deps);
   const { cells, releases } = releasedCells(published, periods, ctx.categories, deps.config);
   const quotes: PublishedQuote[] = [];
   const since = retentionStart(deps.clock.now(), deps.config.retention.feedbackDays);

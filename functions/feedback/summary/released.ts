@@ -1,8 +1,8 @@
 import type { CountyConfig } from '../../core/config/schema.js';
 import type { Term } from '../../core/domain/vocabulary.js';
-import { getJson } from '../../core/store/json.js';
-import type { Store } from '../../core/store/store.js';
-import { PUBLISHED_KEY, type Published } from '../../indicators/release/types.js';
+import { readContract } from '../../core/contracts/contract.js';
+import { indicatorReleasesContract, NO_RELEASES, type PublishedReleases } from '../../core/contracts/indicator-releases.js';
+import type { AppDeps } from '../../core/deps.js';
 import type { SummaryCell } from './build.js';
 
 /** The indicator whose releases hold the feedback counts, and its organisation for "no municipality". */
@@ -16,9 +16,9 @@ export interface ReleaseInfo {
   readonly releasedAt: string;
 }
 
-/** The area's published releases (one object; empty before the first release). */
-export async function readReleases(store: Store): Promise<Published> {
-  return (await getJson<Published>(store, PUBLISHED_KEY))?.value ?? { releases: [], periods: {} };
+/** The area's published releases (one object; empty before the first release or when it does not fit its contract). */
+export async function readReleases(deps: Pick<AppDeps, 'store' | 'log'>): Promise<PublishedReleases> {
+  return (await readContract(deps.store, indicatorReleasesContract, deps.log))?.value ?? NO_RELEASES;
 }
 
 /**
@@ -26,7 +26,7 @@ export async function readReleases(store: Store): Promise<Published> {
  * indicator release protected them, so the summary and Uppföljning show one pattern of hidden
  * cells, checked together by the audit. A hidden cell is `suppressed` whatever the reason.
  */
-export function releasedCells(published: Published, periods: readonly string[], categories: readonly Term[], config: CountyConfig) {
+export function releasedCells(published: PublishedReleases, periods: readonly string[], categories: readonly Term[], config: CountyConfig) {
   const cells: SummaryCell[] = [];
   const releases: ReleaseInfo[] = [];
   for (const period of periods) {
