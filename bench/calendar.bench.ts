@@ -3,69 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCalendarApp } from '../functions/calendar/app.js';
 import { renderFeed } from '../functions/calendar/feed/ical.js';
-import type { CalendarEvent } from '../functions/calendar/model/event.js';
-import { trainingTopics } from '../functions/calendar/model/vocabulary.js';
 import { createLocalIssuer } from '../functions/core/auth/local-issuer.js';
 import { loadConfigFile } from '../functions/core/config/load.js';
 import { fixedClock, type AppDeps } from '../functions/core/deps.js';
-import { toStockholmIso } from '../functions/core/i18n.js';
 import { silentLogger } from '../functions/core/log.js';
 import { FsStore } from '../functions/core/store/fs-store.js';
-import { putJson } from '../functions/core/store/json.js';
-import type { GetOptions, ListOptions, PutOptions, Store } from '../functions/core/store/store.js';
+import type { Store } from '../functions/core/store/store.js';
+import { CountingStore, type CallCounts } from '../test/calendar/counting-store.js';
+import { PUBLIC_READS } from '../test/calendar/public-reads.js';
+import { seedCalendar, trainings } from '../test/calendar/seed.js';
 import { ms, summarize, timeRuns } from './stats.js';
 
 const config = loadConfigFile(join('config', 'ostergotland.yaml'));
 const NOW = '2026-02-10T10:00:00+01:00';
-
-/** A Store that counts the requests it passes on (as S3 would bill them). */
-class CountingStore implements Store {
-  requests = 0;
-  constructor(private readonly inner: Store) {}
-  get(key: string, options?: GetOptions) {
-    this.requests++;
-    return this.inner.get(key, options);
-  }
-  put(key: string, body: Uint8Array | string, options?: PutOptions) {
-    this.requests++;
-    return this.inner.put(key, body, options);
-  }
-  list(prefix: string, options?: ListOptions) {
-    this.requests++;
-    return this.inner.list(prefix, options);
-  }
-  delete(key: string) {
-    this.requests++;
-    return this.inner.delete(key);
-  }
-}
-
-function events(n: number): CalendarEvent[] {
-  const topics = trainingTopics(config);
-  const orgs = config.municipalities.map((m) => m.code);
-  return Array.from({ length: n }, (_, i) => {
-    const start = new Date(Date.parse('2026-01-05T08:00:00Z') + i * 4 * 3600_000);
-    return {
-      id: `bench-${i}`,
-      title: `Utbildning ${i}`,
-      description: 'En dag om metoden, med övningar och fika.',
-      topic: topics[i % topics.length]!.id,
-      organizer: orgs[i % orgs.length]!,
-      audienceOrgs: [],
-      audienceRoles: [],
-      start: toStockholmIso(start),
-      end: toStockholmIso(new Date(start.getTime() + 3 * 3600_000)),
-      location: { place: 'Kommunhuset', address: 'Storgatan 1' },
-      language: 'sv',
-      capacity: 30,
-      registrationDeadline: toStockholmIso(new Date(start.getTime() - 86400_000)),
-      status: i % 50 === 0 ? 'cancelled' : 'scheduled',
-      sequence: i % 3,
-      createdAt: NOW,
-      updatedAt: NOW,
-    };
-  });
-}
 
 async function deps(store: Store): Promise<AppDeps> {
   const issuer = await createLocalIssuer({ now: () => new Date(NOW) });
@@ -82,7 +32,7 @@ async function withTemp<T>(fn: (dir: string) => Promise<T>): Promise<T> {
 }
 
 async function feedBench(): Promise<void> {
-  const list = events(2000);
+  const list = trainings(config, 2000);
   const options = { name: 'Utbildningar', origin: 'https://stod.example.se' };
   const render = summarize(await timeRuns(() => renderFeed(config, list, options), 20));
   const cache = new Map<string, string>();
@@ -97,10 +47,9 @@ async function feedBench(): Promise<void> {
     }, 30),
   );
   await withTemp(async (dir) => {
-    const store = new FsStore(dir);
-    for (const e of list) await putJson(store, `calendar/events/${e.id}.json`, e);
-    const d = await deps(store);
-    // A fresh app per run: a cold instance reads the trainings and renders.
+    const d = await deps(new FsStore(dir));
+    await seedCalendar(d, 2000);
+    // A fresh app per run: a cold instance reads the collection and renders.
     const cold = summarize(await timeRuns(async () => (await createCalendarApp(d).request('/utbildningar/kalender.ics')).text(), 10, 1));
     const app = createCalendarApp(d);
     const warm = summarize(await timeRuns(async () => (await app.request('/utbildningar/kalender.ics')).text(), 15));
@@ -109,7 +58,7 @@ async function feedBench(): Promise<void> {
       `  render after one change, VEVENTs of a warm instance kept: median ${ms(changed.median)}, p95 ${ms(changed.p95)} (${(render.median / changed.median).toFixed(0)}× faster)`,
     );
     console.log(
-      `  GET /utbildningar/kalender.ics, cold instance (read 2,000 objects + render): median ${ms(cold.median)}, p95 ${ms(cold.p95)}`,
+      `  GET /utbildningar/kalender.ics, cold instance (read the collection + render): median ${ms(cold.median)}, p95 ${ms(cold.p95)}`,
     );
     console.log(
       `  GET /utbildningar/kalender.ics, warm instance, feed unchanged: median ${ms(warm.median)}, p95 ${ms(warm.p95)} (${(cold.median / warm.median).toFixed(1)}× faster than cold)`,
@@ -142,7 +91,7 @@ async function registrations(store: Store, trainings: number, total: number, cli
     ids.push(((await res.json()) as { id: string }).id);
   }
   let next = 0;
-  const before = store instanceof CountingStore ? store.requests : 0;
+  if (store instanceof CountingStore) store.take();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async (_, c) => {
@@ -157,7 +106,7 @@ async function registrations(store: Store, trainings: number, total: number, cli
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { perSecond: total / seconds, requests: store instanceof CountingStore ? (store.requests - before) / total : 0 };
+  return { perSecond: total / seconds, requests: store instanceof CountingStore ? store.total() / total : 0 };
 }
 
 async function registrationBench(): Promise<void> {
@@ -179,8 +128,95 @@ async function registrationBench(): Promise<void> {
   );
 }
 
-/** Benchmarks of the calendar: feed generation, registration throughput, store requests per registration. */
+/** One county's trainings, and ten times that. */
+const SIZES = [300, 3000] as const;
+/** Estimated S3 latency per call (milliseconds). */
+const S3_LATENCY = { get: 15, put: 15, list: 30, delete: 15 };
+
+const fmt = (c: CallCounts) =>
+  [c.get && `${c.get} GET`, c.put && `${c.put} PUT`, c.list && `${c.list} LIST`, c.delete && `${c.delete} DEL`]
+    .filter(Boolean)
+    .join(' + ') || '0';
+
+let person = 0;
+const registration = (app: ReturnType<typeof createCalendarApp>) =>
+  app.request('/api/calendar/events/seed-3/registrations', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Bo Berg', email: `bo-${++person}@ydre.se`, org: '0512' }),
+  });
+
+/** The requests measured: every public read, a registration and a cancellation. */
+const REQUESTS: { label: string; send: (app: ReturnType<typeof createCalendarApp>) => Response | Promise<Response> }[] = [
+  ...PUBLIC_READS.map((path) => ({ label: `GET ${path}`, send: (app: ReturnType<typeof createCalendarApp>) => app.request(path) })),
+  { label: 'POST registration', send: registration },
+];
+
+/** Calls per request at one data size: cold (a fresh instance) and warm (its next request, cache window 0). */
+async function callsAt(size: number): Promise<Map<string, { cold: CallCounts; warm: CallCounts }>> {
+  return withTemp(async (dir) => {
+    const d = await deps(new FsStore(dir));
+    await seedCalendar(d, size);
+    const store = new CountingStore(d.store);
+    const out = new Map<string, { cold: CallCounts; warm: CallCounts }>();
+    for (const r of REQUESTS) {
+      const app = createCalendarApp({ ...d, store }, { collectionWindowMs: 0 });
+      store.take();
+      await (await r.send(app)).arrayBuffer();
+      const cold = store.take();
+      await (await r.send(app)).arrayBuffer();
+      out.set(r.label, { cold, warm: store.take() });
+    }
+    const app = createCalendarApp({ ...d, store }, { collectionWindowMs: 0 });
+    store.take();
+    await app.request('/api/calendar/events/seed-6/registrations/token-seed-6', { method: 'DELETE' });
+    const cancel = store.take();
+    out.set('DELETE registration (cancel link)', { cold: cancel, warm: cancel });
+    return out;
+  });
+}
+
+/** Median response time per request with an S3-like latency per call, one county's data. */
+async function latencyAt(size: number): Promise<Map<string, { cold: number; warm: number }>> {
+  return withTemp(async (dir) => {
+    const d = await deps(new FsStore(dir));
+    await seedCalendar(d, size);
+    const store = new CountingStore(d.store, S3_LATENCY);
+    const out = new Map<string, { cold: number; warm: number }>();
+    for (const r of REQUESTS) {
+      const cold = summarize(
+        await timeRuns(async () => (await r.send(createCalendarApp({ ...d, store }, { collectionWindowMs: 0 }))).arrayBuffer(), 3, 0),
+      );
+      const app = createCalendarApp({ ...d, store }, { collectionWindowMs: 0 });
+      const warm = summarize(await timeRuns(async () => (await r.send(app)).arrayBuffer(), 5, 1));
+      out.set(r.label, { cold: cold.median, warm: warm.median });
+    }
+    return out;
+  });
+}
+
+/** Storage calls per request at two data sizes, and the response time they cost on S3. */
+async function storageCostBench(): Promise<void> {
+  const [small, large] = [await callsAt(SIZES[0]), await callsAt(SIZES[1])];
+  const times = await latencyAt(SIZES[0]);
+  console.log(
+    `storage calls per request, cold (fresh instance) and warm (next request; inside the 1 s cache window a warm read makes none), at ${SIZES[0]} and ${SIZES[1]} trainings;`,
+  );
+  console.log(`median time with ${S3_LATENCY.get} ms per GET/PUT and ${S3_LATENCY.list} ms per LIST, ${SIZES[0]} trainings:`);
+  console.log('| request | cold, 300 | warm, 300 | cold, 3,000 | warm, 3,000 | time cold | time warm |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const [label, s] of small) {
+    const l = large.get(label)!;
+    const t = times.get(label);
+    console.log(
+      `| ${label} | ${fmt(s.cold)} | ${fmt(s.warm)} | ${fmt(l.cold)} | ${fmt(l.warm)} | ${t ? ms(t.cold) : '–'} | ${t ? ms(t.warm) : '–'} |`,
+    );
+  }
+}
+
+/** Benchmarks of the calendar: storage calls per request, feed generation, registration throughput. */
 export async function run(): Promise<void> {
+  await storageCostBench();
   await feedBench();
   await registrationBench();
 }

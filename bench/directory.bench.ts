@@ -6,93 +6,16 @@ import { fixedClock, type AppDeps } from '../functions/core/deps.js';
 import { createLocalIssuer } from '../functions/core/auth/local-issuer.js';
 import { silentLogger } from '../functions/core/log.js';
 import { FsStore } from '../functions/core/store/fs-store.js';
-import type { Store } from '../functions/core/store/store.js';
 import { putJson } from '../functions/core/store/json.js';
 import { createDirectoryApp } from '../functions/directory/app.js';
 import { createDirectoryContext } from '../functions/directory/context.js';
 import { COLLECTION_KEY, type Collection } from '../functions/directory/model/collection.js';
-import type { Service } from '../functions/directory/model/service.js';
 import { findServices } from '../functions/directory/search/find.js';
 import { serviceQuerySchema } from '../functions/directory/search/query.js';
-import { toCsv } from '../functions/directory/csv/format.js';
+import { toCsv } from '../functions/core/csv/index.js';
+import { CountingStore } from '../test/support/counting-store.js';
+import { generateServices as generate, SENTENCES } from '../test/support/directory-services.js';
 import { ms, summarize, timeRuns } from './stats.js';
-
-/** A small seeded generator so every run searches the same 5,000 services. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const KINDS = [
-  ['Mini Maria', ['youth'], ['alcohol', 'narcotics', 'gambling']],
-  ['Beroendemottagningen', ['adults'], ['alcohol', 'narcotics', 'medicines']],
-  ['Öppenvården', ['adults', 'relatives'], ['alcohol', 'narcotics']],
-  ['Anhörigstöd', ['relatives'], []],
-  ['Spelberoendemottagningen', ['adults'], ['gambling']],
-  ['Sprututbytet', ['injecting'], ['narcotics']],
-  ['LARO-mottagningen', ['opioid-dependence'], ['narcotics']],
-  ['Ungdomsmottagningen', ['youth'], ['alcohol']],
-  ['Integrerad mottagning för samsjuklighet', ['co-occurring'], ['alcohol', 'narcotics']],
-  ['Kvinnojouren och missbruksstöd', ['women-vulnerable'], ['alcohol']],
-] as const;
-const SENTENCES = [
-  'Vi erbjuder samtalsstöd för dig som oroar dig för ditt drickande eller ditt spelande.',
-  'Anhöriga är välkomna, även barn som anhöriga.',
-  'Ingen remiss behövs, du kan vara anonym.',
-  'Läkemedelsassisterad behandling vid opioidberoende sker i samarbete med regionen.',
-  'Drop-in tisdagar och torsdagar, telefontid varje vardag.',
-  'Behandling vid spelproblem och spel om pengar, individuellt och i grupp.',
-  'Stöd vid narkotikaproblem, cannabis och tabletter.',
-  'Mottagningen ligger centralt och är tillgänglig med rullstol.',
-];
-
-function generate(config: AppDeps['config'], n: number): Service[] {
-  const rnd = random(42);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)] as T;
-  const stamp = { at: '2026-01-01T00:00:00+01:00', by: 'bench' };
-  return Array.from({ length: n }, (_, i) => {
-    const [kind, groups, substances] = pick(KINDS);
-    const m = pick(config.municipalities);
-    return {
-      id: `bench-${i}`,
-      name: `${kind} ${m.name}${i % 7 === 0 ? ` ${i}` : ''}`,
-      description: [pick(SENTENCES), pick(SENTENCES), pick(SENTENCES)].join(' '),
-      organizationId: m.code,
-      principal: pick(['region', 'municipality', 'joint', 'civil-society']),
-      careLevels: [],
-      targetGroups: [...groups],
-      substances: [...substances],
-      severityLevels: [],
-      municipalities: [m.code],
-      referralRequired: rnd() < 0.5,
-      needsAssessmentRequired: null,
-      dropIn: rnd() < 0.3,
-      anonymous: rnd() < 0.2,
-      digitalContact: rnd() < 0.4,
-      languages: ['sv'],
-      locations: [],
-      phones: [{ number: '010-123 45 67' }],
-      schedules: [{ kind: 'visiting', byday: ['MO', 'TU', 'WE', 'TH', 'FR'], opensAt: '08:00', closesAt: '16:30' }],
-      status: 'active',
-      created: stamp,
-      updated: stamp,
-    } satisfies Service;
-  });
-}
-
-class CountingStore implements Store {
-  calls = 0;
-  constructor(private readonly inner: Store) {}
-  get: Store['get'] = (k, o) => (this.calls++, this.inner.get(k, o));
-  put: Store['put'] = (k, b, o) => (this.calls++, this.inner.put(k, b, o));
-  list: Store['list'] = (p, o) => (this.calls++, this.inner.list(p, o));
-  delete: Store['delete'] = (k) => (this.calls++, this.inner.delete(k));
-}
 
 const QUERIES = [
   'mini maria',
@@ -128,7 +51,7 @@ async function importBench(config: AppDeps['config']): Promise<void> {
         log: silentLogger,
       });
       await app.request('/api/directory/services');
-      store.calls = 0;
+      store.reset();
       const start = performance.now();
       const res = await app.request('/api/directory/services.csv', {
         method: 'POST',
@@ -137,7 +60,7 @@ async function importBench(config: AppDeps['config']): Promise<void> {
       });
       samples.push(performance.now() - start);
       if (res.status !== 200) throw new Error(`import answered ${res.status}`);
-      calls = store.calls;
+      calls = store.total;
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -156,7 +79,7 @@ export async function run(): Promise<void> {
     const store = new CountingStore(new FsStore(dir));
     const issuer = await createLocalIssuer();
     const deps: AppDeps = { config, store, clock: fixedClock('2026-11-23T10:00:00+01:00'), auth: issuer.auth, log: silentLogger };
-    const collection: Collection = { schemaVersion: 1, services: generate(config, 5000), groups: [], agreements: [] };
+    const collection: Collection = { schemaVersion: 1, services: generate(config, 5000), groups: [], agreements: [], plans: [] };
     await putJson(store, COLLECTION_KEY, collection);
     const bytes = JSON.stringify(collection).length;
 
@@ -196,16 +119,16 @@ export async function run(): Promise<void> {
     let now = 0;
     const app = createDirectoryApp(deps, { monotonicNow: () => now, cacheWindowMs: 5000 });
     await app.request('/api/directory/services?q=spel');
-    store.calls = 0;
+    store.reset();
     for (let i = 0; i < 100; i++) await app.request('/api/directory/services?q=spel');
-    const within = store.calls;
-    store.calls = 0;
+    const within = store.total;
+    store.reset();
     for (let i = 0; i < 100; i++) {
       now += 6000;
       await app.request('/api/directory/services?q=spel');
     }
     console.log(
-      `store requests per public read on a warm function: ${within / 100} within the 5 s cache window, ${store.calls / 100} (conditional GET, 304) after it`,
+      `store requests per public read on a warm function: ${within / 100} within the 5 s cache window, ${store.total / 100} (conditional GET, 304) after it`,
     );
 
     const browse = summarize(await timeRuns(() => app.request('/hitta-stod', { headers: { accept: 'text/html' } }), 50, 3));

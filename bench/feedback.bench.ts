@@ -8,33 +8,18 @@ import { silentLogger } from '../functions/core/log.js';
 import { FsStore } from '../functions/core/store/fs-store.js';
 import type { Store } from '../functions/core/store/store.js';
 import { createFeedbackApp } from '../functions/feedback/app.js';
-import { feedbackContext } from '../functions/feedback/context.js';
 import { EMPTY_INPUT } from '../functions/feedback/form/input.js';
 import { issueTimeToken } from '../functions/feedback/guard/time-token.js';
 import { FORM_ID } from '../functions/feedback/routes/form.js';
 import { saveSubmission } from '../functions/feedback/store/submissions.js';
-import { buildSummary } from '../functions/feedback/summary/build.js';
+import { feedbackHousekeeping } from '../functions/feedback/scheduled.js';
+import { CountingStore } from '../test/support/counting-store.js';
 import { ms, summarize, timeRuns } from './stats.js';
 
 const secret = new Uint8Array(32).fill(5);
 const config = loadConfigFile(join('config', 'sjuharad.yaml'));
 const codes = config.municipalities.map((m) => m.code);
 const ids = ['tidig-hjalp', 'respekt', 'latt-att-hitta', 'helhet', 'en-person'];
-
-/** A store that counts the requests made through it (each call is one S3 request on AWS). */
-function countingStore(inner: Store): { store: Store; counts: Record<string, number> } {
-  const counts: Record<string, number> = { get: 0, put: 0, list: 0, delete: 0 };
-  const count = (m: string) => (counts[m] = (counts[m] ?? 0) + 1);
-  return {
-    counts,
-    store: {
-      get: (k, o) => (count('get'), inner.get(k, o)),
-      put: (k, b, o) => (count('put'), inner.put(k, b, o)),
-      list: (p, o) => (count('list'), inner.list(p, o)),
-      delete: (k) => (count('delete'), inner.delete(k)),
-    },
-  };
-}
 
 async function setup(store?: (fs: Store) => Store) {
   const dir = await mkdtemp(join(tmpdir(), 'feedback-bench-'));
@@ -104,7 +89,6 @@ async function throughput(): Promise<void> {
 
 async function summaryTime(): Promise<void> {
   const { deps, cleanup } = await setup();
-  const ctx = feedbackContext(deps, { secret });
   const base = new Date('2026-10-01T08:00:00+02:00').getTime();
   for (let i = 0; i < 10_000; i += 200) {
     await Promise.all(
@@ -123,36 +107,25 @@ async function summaryTime(): Promise<void> {
       ),
     );
   }
-  const samples = await timeRuns(() => buildSummary(ctx, ['2026-Q4']), 10, 1);
+  const housekeeping = summarize(await timeRuns(() => feedbackHousekeeping(deps), 5, 1));
+  console.log(
+    `scheduled housekeeping over 10,000 submissions (counts + summary snapshot, off the request path): median ${ms(housekeeping.median)}`,
+  );
+  const app = createFeedbackApp(deps, { secret });
+  const samples = await timeRuns(() => app.request('/api/feedback/summary?period=2026-Q4'), 10, 1);
   const s = summarize(samples);
-  console.log(`summary of one quarter from 10,000 submissions (filesystem store): median ${ms(s.median)}, p95 ${ms(s.p95)} (n=${s.n})`);
-  const listing = summarize(
-    await timeRuns(
-      async () => {
-        let cursor: string | undefined;
-        do cursor = (await deps.store.list('feedback/submissions/2026-Q4/', { cursor })).cursor;
-        while (cursor);
-      },
-      10,
-      1,
-    ),
-  );
-  console.log(
-    `  of which listing the 10,000 keys alone: median ${ms(listing.median)} (ratio summary/listing ${(s.median / listing.median).toFixed(2)})`,
-  );
-  const counting = countingStore(deps.store);
-  await buildSummary(feedbackContext({ ...deps, store: counting.store }, { secret }), ['2026-Q4']);
-  console.log(
-    `  store requests for that summary: ${JSON.stringify(counting.counts)} (list requests = 1 per 1,000 submissions; no reads of submissions)`,
-  );
+  console.log(`public summary of one quarter with 10,000 submissions stored: median ${ms(s.median)}, p95 ${ms(s.p95)} (n=${s.n})`);
+  const counting = new CountingStore(deps.store);
+  await createFeedbackApp({ ...deps, store: counting }, { secret }).request('/api/feedback/summary?period=2026-Q4');
+  console.log(`  store requests for that summary, cold: ${JSON.stringify(counting.counts)} (one snapshot object; no submission is read)`);
   await cleanup();
 }
 
 async function requestsPerSubmission(): Promise<void> {
-  let counting: ReturnType<typeof countingStore> | undefined;
-  const { submit, cleanup } = await setup((fs) => (counting = countingStore(fs)).store);
+  let counting: CountingStore | undefined;
+  const { submit, cleanup } = await setup((fs) => (counting = new CountingStore(fs)));
   await submit(); // the first submission also reads the service index once; count the steady state
-  const before = { ...counting?.counts };
+  const before: Record<string, number> = { ...counting?.counts };
   const n = 100;
   for (let i = 0; i < n; i++) await submit();
   const per = Object.fromEntries(Object.entries(counting?.counts ?? {}).map(([k, v]) => [k, (v - (before[k] ?? 0)) / n]));

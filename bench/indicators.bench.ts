@@ -60,7 +60,9 @@ class CountingMemoryStore implements Store {
   }
 }
 
-const extra = (id: string, wide: boolean): IndicatorDefinition =>
+type CustomIndicator = CountyConfig['indicators']['custom'][number];
+
+const extra = (id: string, wide: boolean): CustomIndicator =>
   ({
     id,
     sv: id,
@@ -70,7 +72,15 @@ const extra = (id: string, wide: boolean): IndicatorDefinition =>
     frequency: 'quarter',
     breakdown: wide ? ['gender', 'age', 'principal', 'malbild'] : ['gender', 'age', 'principal'],
     source: 'manual',
-  }) as IndicatorDefinition;
+    counting: 'each-own',
+    definition: {
+      counted: { sv: 'Personer (mätdata)', en: 'Persons (benchmark data)' },
+      reporter: 'both',
+      period: { sv: 'Kvartal', en: 'Quarter' },
+      sourceSystem: { sv: 'Genererade värden', en: 'Generated values' },
+      limits: { sv: 'Påhittade värden för mätning', en: 'Made-up values for measuring' },
+    },
+  }) as CustomIndicator;
 
 function periods(): string[] {
   const out: string[] = [];

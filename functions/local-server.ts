@@ -1,11 +1,14 @@
 import { Hono } from 'hono';
 import { createCalendarApp } from './calendar/app.js';
+import type { LocalIssuer } from './core/auth/local-issuer.js';
 import type { AppDeps } from './core/deps.js';
 import type { KitEnv } from './core/http/staff.js';
-import { SERVICES, serviceForPath, type ServiceName } from './core/routes.js';
+import { isStaffPath, SERVICES, serviceForPath, type ServiceName } from './core/routes.js';
 import { createDirectoryApp } from './directory/app.js';
 import { createFeedbackApp } from './feedback/app.js';
 import { createIndicatorsApp } from './indicators/app.js';
+import { localSignInApp } from './local-sign-in.js';
+import { createStaffApp } from './staff/app.js';
 
 /** Every service's app factory, by name. */
 export const APP_FACTORIES: Readonly<Record<ServiceName, (deps: AppDeps) => Hono<KitEnv>>> = {
@@ -27,6 +30,8 @@ export interface LocalAppOptions {
    * @default false
    */
   readonly loopbackOnly?: boolean;
+  /** The local issuer: with it, `/logga-in` is the local sign-in page (choose role and organisation). */
+  readonly issuer?: LocalIssuer;
 }
 
 /** Whether a URL's host names this machine over loopback. */
@@ -38,6 +43,8 @@ export function isLoopbackHost(hostname: string): boolean {
 /**
  * All enabled services of an area in one app, dispatched by path exactly as API Gateway routes
  * them on AWS (both use `SERVICE_PATHS`). The start page comes from the first enabled service.
+ * The staff function's paths (`STAFF_PATHS`) go to the staff app; `/logga-in` is the local
+ * sign-in page when an issuer is given.
  *
  * @example
  * const app = createLocalApp(deps);
@@ -47,6 +54,8 @@ export function createLocalApp(deps: AppDeps, options: LocalAppOptions = {}): Ho
   const enabled = SERVICES.filter((s) => deps.config.modules[s]);
   const apps = new Map(enabled.map((s) => [s, APP_FACTORIES[s](deps)] as const));
   const fallback = apps.get(enabled[0] ?? 'directory') ?? createDirectoryApp(deps);
+  const staff = createStaffApp(deps);
+  const signIn = options.issuer ? localSignInApp(deps, options.issuer) : undefined;
   const root = new Hono();
   if (options.loopbackOnly)
     root.use(async (c, next) => {
@@ -62,8 +71,10 @@ export function createLocalApp(deps: AppDeps, options: LocalAppOptions = {}): Ho
     });
   if (options.jwks) root.get('/.well-known/jwks.json', (c) => c.json(options.jwks));
   root.all('*', (c) => {
-    const service = serviceForPath(new URL(c.req.url).pathname);
-    const app = (service && apps.get(service)) || fallback;
+    const path = new URL(c.req.url).pathname;
+    if (signIn && path === '/logga-in') return signIn.fetch(c.req.raw, c.env);
+    const service = serviceForPath(path);
+    const app = (service && apps.get(service)) || (isStaffPath(path) ? staff : fallback);
     return app.fetch(c.req.raw, c.env);
   });
   return root;

@@ -8,6 +8,7 @@ import { FsStore } from './core/store/fs-store.js';
 import { listenLocal } from './local-listen.js';
 import { localDataDir, localIssuerName } from './local-paths.js';
 import { createLocalApp, isLoopbackHost } from './local-server.js';
+import { startLocalSchedule } from './local-schedule.js';
 
 async function main(): Promise<void> {
   const area = process.argv[2] ?? 'jamtland';
@@ -27,20 +28,21 @@ async function main(): Promise<void> {
   }
   const hostname = process.env.HOST || '127.0.0.1';
   const issuer = await loadOrCreateLocalIssuer(join(localDataDir(area), 'issuer-key.json'), localIssuerName(area));
+  const deps = {
+    config,
+    store: new FsStore(join(localDataDir(area), 'store')),
+    clock: systemClock,
+    auth: issuer.auth,
+    log: createLogger({ service: 'local' }),
+    // Without PUBLIC_ORIGIN every request's own origin is the public one, so the site works alike
+    // at http://localhost:PORT and http://127.0.0.1:PORT (forms included). On AWS it is always set.
+    publicOrigin: process.env.PUBLIC_ORIGIN || undefined,
+  };
   const app = createLocalApp(
-    {
-      config,
-      store: new FsStore(join(localDataDir(area), 'store')),
-      clock: systemClock,
-      auth: issuer.auth,
-      log: createLogger({ service: 'local' }),
-      // Without PUBLIC_ORIGIN every request's own origin is the public one, so the site works alike
-      // at http://localhost:PORT and http://127.0.0.1:PORT (forms included). On AWS it is always set.
-      publicOrigin: process.env.PUBLIC_ORIGIN || undefined,
-    },
+    deps,
     // Each request's own origin counts as public only when the server answers nothing but loopback
     // names; with HOST=0.0.0.0 (another device on the network) set PUBLIC_ORIGIN as well.
-    { jwks: issuer.jwks, loopbackOnly: !process.env.PUBLIC_ORIGIN && isLoopbackHost(hostname) },
+    { jwks: issuer.jwks, issuer, loopbackOnly: !process.env.PUBLIC_ORIGIN && isLoopbackHost(hostname) },
   );
   let listener;
   try {
@@ -54,7 +56,10 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
+  // the EventBridge schedules' local equivalent: housekeeping now and every 15 minutes, off the request path
+  startLocalSchedule(deps, Number(process.env.HOUSEKEEPING_MINUTES ?? 15) || 15);
   console.log(`${config.branding.siteName}: http://localhost:${listener.port}/`);
+  console.log(`För personal / staff sign-in: http://localhost:${listener.port}/logga-in`);
   console.log(
     `Personaltoken / staff token: npm run token -- --area ${area} --role editor --org ${config.municipalities[0]?.code ?? 'region'}`,
   );

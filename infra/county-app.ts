@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { loadConfigFile } from '../functions/core/config/load.js';
+import { requireAccount } from './account.js';
 import { CountyStack } from './county-stack.js';
 
 /** Options of `addCountyStacks`. */
@@ -15,10 +16,12 @@ export interface CountyAppOptions {
    */
   readonly areas?: readonly string[];
   /**
-   * The account for configs that name none (the deploying credentials' account).
-   * @default - account-agnostic
+   * Refuse a config without `aws.account` (a `ConfigError` naming file, line and key). Only an
+   * explicitly local synth (tests, `npm run synth`) turns this off; its stacks are account-agnostic
+   * and carry a rule that makes CloudFormation refuse them.
+   * @default true
    */
-  readonly defaultAccount?: string;
+  readonly requireAccount?: boolean;
   /**
    * Run the cdk-nag AwsSolutions pack on synth.
    * @default true
@@ -42,12 +45,18 @@ export function addCountyStacks(app: App, options: CountyAppOptions): CountyStac
     .filter((f) => !options.areas || options.areas.includes(f.replace(/\.ya?ml$/, '')))
     .sort();
   // Validate every file first, so one bad file stops synth before anything is bundled.
-  const configs = files.map((f) => loadConfigFile(join(options.configDir, f)));
+  const configs = files.map((f) => {
+    const file = join(options.configDir, f);
+    const config = loadConfigFile(file);
+    if (options.requireAccount !== false) requireAccount(config, file);
+    return config;
+  });
   const stacks = configs.map(
     (config) =>
       new CountyStack(app, stackName(config.id), {
         config,
-        env: { account: config.aws.account ?? options.defaultAccount, region: config.aws.region },
+        env: { account: config.aws.account, region: config.aws.region },
+        terminationProtection: true,
       }),
   );
   if (options.nag !== false) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

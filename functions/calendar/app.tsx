@@ -11,7 +11,6 @@ import { attendanceRoutes } from './routes/attendance.js';
 import { yearRoutes } from './routes/year.js';
 import { importRoutes } from './routes/import.js';
 import { pageRoutes } from './pages/routes.js';
-import { purgeMiddleware } from './data/purge.js';
 
 /**
  * The calendar service ("Utbildningar"): trainings of region and municipalities, registration with
@@ -24,7 +23,6 @@ import { purgeMiddleware } from './data/purge.js';
 export function createCalendarApp(deps: AppDeps, options: CalendarOptions = {}): Hono<KitEnv> {
   const ctx = calendarContext(deps, options);
   const app = createBaseApp(deps, 'calendar');
-  app.use('*', purgeMiddleware(ctx));
   app.route('/api/calendar', apiDocRoutes(ctx));
   app.route('/api/calendar/events', registrationRoutes(ctx));
   app.route('/api/calendar/events', eventRoutes(ctx));

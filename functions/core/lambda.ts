@@ -6,7 +6,7 @@ import { createJwtAuth } from './auth/auth.js';
 import { countyConfigSchema } from './config/rules.js';
 import { systemClock, type AppDeps } from './deps.js';
 import type { KitEnv } from './http/staff.js';
-import { createLogger } from './log.js';
+import { createLogger, type LoggerOptions } from './log.js';
 import type { ServiceName } from './routes.js';
 import { S3Store } from './store/s3-store.js';
 
@@ -20,7 +20,29 @@ export interface LambdaSettings {
   readonly publicOrigin: string | undefined;
   /** Path-style S3 addressing, for S3-compatible endpoints in tests (`AWS_ENDPOINT_URL_S3`). */
   readonly s3ForcePathStyle?: boolean;
+  /** The lowest level logged: Lambda's application log level (`AWS_LAMBDA_LOG_LEVEL`). */
+  readonly logLevel?: string;
+  /** Where log lines go (default stdout/stderr, which Lambda sends to the function's log group). */
+  readonly writeLog?: LoggerOptions['write'];
 }
+
+/**
+ * The settings from the function's environment, as the stack sets them.
+ *
+ * @example
+ * export const handler = lambdaHandler('feedback', createFeedbackApp, settingsFromEnv(__COUNTY_CONFIG__));
+ */
+export const settingsFromEnv =
+  (configJson: string): (() => LambdaSettings) =>
+  () => ({
+    configJson,
+    bucket: process.env.DATA_BUCKET,
+    userPoolIssuer: process.env.USER_POOL_ISSUER,
+    userPoolClientId: process.env.USER_POOL_CLIENT_ID,
+    publicOrigin: process.env.PUBLIC_ORIGIN,
+    s3ForcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true',
+    logLevel: process.env.AWS_LAMBDA_LOG_LEVEL,
+  });
 
 type LambdaHandler = ReturnType<typeof handle>;
 
@@ -43,17 +65,17 @@ let s3Client: S3Client | undefined;
  * export const handler = lambdaHandler('directory', createDirectoryApp, settingsFromEnv);
  */
 export function lambdaHandler(
-  service: ServiceName,
+  service: ServiceName | 'staff',
   factory: (deps: AppDeps) => Hono<KitEnv>,
   settings: () => LambdaSettings,
   scheduled?: ScheduledTask,
 ): LambdaHandler {
   let handler: LambdaHandler | undefined;
   let appDeps: AppDeps | undefined;
-  const log = createLogger({ service });
   return (async (event: Parameters<LambdaHandler>[0], context: Parameters<LambdaHandler>[1]) => {
     if (!handler) {
       const s = settings();
+      const log = createLogger({ service, minLevel: s.logLevel, write: s.writeLog });
       if (!s.bucket || !s.userPoolIssuer || !s.userPoolClientId) {
         log.error('missing settings', {
           bucket: Boolean(s.bucket),

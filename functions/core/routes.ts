@@ -1,3 +1,5 @@
+import { staffSectionPaths } from './session/sections.js';
+
 /** The four services of the kit. */
 export const SERVICES = ['directory', 'calendar', 'indicators', 'feedback'] as const;
 /** One service's name. */
@@ -52,8 +54,27 @@ export const SERVICE_PATHS: Readonly<Record<ServiceName, ServicePaths>> = {
   },
 };
 
+/**
+ * The paths of the staff function: sign-in, the OIDC callback, sign-out and the workspace's
+ * landing page. `/personal/<section>` belongs to the service that registered the section
+ * (`STAFF_SECTIONS`); any other path below `/personal/` falls to the staff function (a 404 page).
+ */
+export const STAFF_PATHS = ['/logga-in', '/auth/callback', '/logga-ut', '/personal'] as const;
+
+/** Every path prefix a service's function answers: API, public pages and its staff sections. */
+export function servicePrefixes(service: ServiceName): string[] {
+  const paths = SERVICE_PATHS[service];
+  return [paths.api, ...paths.pages, ...staffSectionPaths(service)];
+}
+
+const under = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
+
 /** The service whose paths include `pathname`, if any. */
 export function serviceForPath(pathname: string): ServiceName | undefined {
-  const under = (prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
-  return SERVICES.find((s) => under(SERVICE_PATHS[s].api) || SERVICE_PATHS[s].pages.some(under));
+  return SERVICES.find((s) => servicePrefixes(s).some((p) => under(pathname, p)));
+}
+
+/** Whether the staff function answers `pathname` (after `serviceForPath` found no service). */
+export function isStaffPath(pathname: string): boolean {
+  return STAFF_PATHS.some((p) => under(pathname, p));
 }

@@ -11,6 +11,7 @@ import { groupsRoutes } from './routes/groups.js';
 import { hsdsRoutes } from './routes/hsds.js';
 import { openApiRoute } from './routes/openapi.js';
 import { organizationsRoutes } from './routes/organizations.js';
+import { plansRoutes } from './routes/plans.js';
 import { servicesRoutes } from './routes/services.js';
 
 /**
@@ -31,6 +32,7 @@ export function createDirectoryApp(deps: AppDeps, options: DirectoryOptions = {}
   app.route(`${api}/organizations`, organizationsRoutes(ctx));
   app.route(`${api}/groups`, groupsRoutes(ctx));
   app.route(`${api}/agreements`, agreementsRoutes(ctx));
+  app.route(`${api}/plans`, plansRoutes(ctx));
   app.route(`${api}/coordinator`, coordinatorRoutes(ctx));
   app.route(api, hsdsRoutes(ctx));
   app.route('/hitta-stod', directoryPages(ctx));

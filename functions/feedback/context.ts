@@ -7,7 +7,7 @@ import { loadOrCreateSecret } from './guard/secret.js';
 import { DEFAULT_TOKEN_LIMITS, type TokenLimits } from './guard/time-token.js';
 import type { ServiceCatalogue } from './store/service-catalogue.js';
 import { serviceIndex } from './store/service-index.js';
-import { rebuildCounts } from './summary/counts.js';
+import { summaryReader, type SummarySource } from './summary/snapshot.js';
 
 /** Options of the feedback app; each has a default, tests pass fixed ones. */
 export interface FeedbackOptions {
@@ -21,8 +21,8 @@ export interface FeedbackOptions {
   readonly rateLimits?: RateLimits;
   /** Largest form body in bytes. @default 64 KiB */
   readonly maxBodyBytes?: number;
-  /** After a submission, rebuild `feedback/public/counts.json` if this instance has not for this long. @default 10 */
-  readonly countsEveryMinutes?: number;
+  /** How long a function instance reuses the summary snapshot before asking for a newer one. @default 60 */
+  readonly summaryMaxAgeSeconds?: number;
 }
 
 /** What every route module of the service receives. */
@@ -36,8 +36,8 @@ export interface FeedbackContext {
   /** A new unique id part (letters and digits only). */
   newId(): string;
   secret(): Promise<Uint8Array>;
-  /** Rebuild the public counts if this instance has not done so lately; never fails the caller. */
-  refreshCounts(): Promise<void>;
+  /** What the public summaries show (one snapshot object, cached; see `summary/snapshot.ts`). */
+  summarySource(): Promise<SummarySource>;
   /** The area's services from the directory, or `undefined` while the directory has none. */
   services(): Promise<ServiceCatalogue | undefined>;
 }
@@ -47,7 +47,6 @@ export function feedbackContext(deps: AppDeps, options: FeedbackOptions = {}): F
   let secret: Promise<Uint8Array> | undefined = options.secret ? Promise.resolve(options.secret) : undefined;
   const ids = deps.ids ?? randomUUID;
   const services = serviceIndex(deps.store, deps.clock, deps.log);
-  let countsAt = Number.NEGATIVE_INFINITY;
   const tokenLimits = options.tokenLimits ?? DEFAULT_TOKEN_LIMITS;
   // a token must expire before its used-mark does, or it could be sent again
   if (tokenLimits.maxSeconds > 24 * 3600) throw new RangeError('tokenLimits.maxSeconds may be at most one day (86400)');
@@ -70,16 +69,7 @@ export function feedbackContext(deps: AppDeps, options: FeedbackOptions = {}): F
       return secret;
     },
     services,
-    refreshCounts: async () => {
-      const now = deps.clock.now().getTime();
-      if (now - countsAt < (options.countsEveryMinutes ?? 10) * 60_000) return;
-      countsAt = now;
-      try {
-        await rebuildCounts(ctx);
-      } catch (error) {
-        deps.log.warn('counts not rebuilt', { error: error instanceof Error ? error.name : 'unknown' });
-      }
-    },
+    summarySource: summaryReader(deps.store, deps.clock, deps.log, options.summaryMaxAgeSeconds),
   };
   return ctx;
 }

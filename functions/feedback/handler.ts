@@ -1,14 +1,11 @@
-import { lambdaHandler } from '../core/lambda.js';
+import { lambdaHandler, settingsFromEnv } from '../core/lambda.js';
 import { createFeedbackApp } from './app.js';
+import { feedbackHousekeepingTask } from './task.js';
 
 declare const __COUNTY_CONFIG__: string;
 
-/** The Lambda entry of the feedback service: the only place its real dependencies are wired. */
-export const handler = lambdaHandler('feedback', createFeedbackApp, () => ({
-  configJson: __COUNTY_CONFIG__,
-  bucket: process.env.DATA_BUCKET,
-  userPoolIssuer: process.env.USER_POOL_ISSUER,
-  userPoolClientId: process.env.USER_POOL_CLIENT_ID,
-  publicOrigin: process.env.PUBLIC_ORIGIN,
-  s3ForcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true',
-}));
+/**
+ * The Lambda entry of the feedback service: the only place its real dependencies are wired.
+ * API requests go to the app; the EventBridge schedule runs the housekeeping, loaded only then.
+ */
+export const handler = lambdaHandler('feedback', createFeedbackApp, settingsFromEnv(__COUNTY_CONFIG__), feedbackHousekeepingTask);

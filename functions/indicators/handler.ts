@@ -1,7 +1,6 @@
-import { indicatorDefinitions } from '../core/config/rules.js';
-import { lambdaHandler } from '../core/lambda.js';
+import { lambdaHandler, settingsFromEnv } from '../core/lambda.js';
 import { createIndicatorsApp } from './app.js';
-import { dimensionCategories } from './model/cells.js';
+import { indicatorReleaseTask } from './release/task.js';
 
 declare const __COUNTY_CONFIG__: string;
 
@@ -9,19 +8,4 @@ declare const __COUNTY_CONFIG__: string;
  * The Lambda entry of the indicators service: the only place its real dependencies are wired.
  * API requests go to the app; the EventBridge schedule runs the release step, loaded only then.
  */
-export const handler = lambdaHandler(
-  'indicators',
-  createIndicatorsApp,
-  () => ({
-    configJson: __COUNTY_CONFIG__,
-    bucket: process.env.DATA_BUCKET,
-    userPoolIssuer: process.env.USER_POOL_ISSUER,
-    userPoolClientId: process.env.USER_POOL_CLIENT_ID,
-    publicOrigin: process.env.PUBLIC_ORIGIN,
-    s3ForcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true',
-  }),
-  async (deps) => {
-    const { scheduledReleases } = await import('./release/scheduled.js');
-    return scheduledReleases(deps, { definitions: indicatorDefinitions(deps.config), categories: dimensionCategories(deps.config) });
-  },
-);
+export const handler = lambdaHandler('indicators', createIndicatorsApp, settingsFromEnv(__COUNTY_CONFIG__), indicatorReleaseTask);

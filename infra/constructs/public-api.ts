@@ -4,7 +4,8 @@ import { DomainName, HttpApi, HttpMethod, type HttpStage, LogGroupLogDestination
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import { FilterPattern, LogGroup, MetricFilter, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { SECURE_DEFAULTS } from '../defaults.js';
 
@@ -23,6 +24,8 @@ export interface PublicApiProps {
    * @default - only the execute-api endpoint
    */
   readonly customDomain?: PublicDomain;
+  /** Distinguishes this API's own metrics (namespace `CountyKit/<suffix>`), e.g. the area id. */
+  readonly metricNamespaceSuffix: string;
   /**
    * Retention of the access log group.
    * @default RetentionDays.THREE_MONTHS
@@ -46,6 +49,12 @@ export class PublicApi extends Construct {
   public readonly domain: DomainName | undefined;
   /** The origin the public reaches the services at: `https://<custom domain>` or the API endpoint. */
   public readonly publicOrigin: string;
+  /**
+   * Requests answered 429 (throttled by the stage), counted from the access logs: HTTP APIs
+   * publish 4xx as one metric. A metric filter emits nothing while nothing matches, so it costs
+   * nothing when idle.
+   */
+  public readonly throttledRequests: Metric;
 
   constructor(scope: Construct, id: string, props: PublicApiProps) {
     super(scope, id);
@@ -88,6 +97,14 @@ export class PublicApi extends Construct {
         "Cognito JWT (issuer, audience, expiry, signature) and the staff member's group and organisation on the same route " +
         'that serves public GETs and forms; a gateway authorizer cannot tell those apart per path prefix.',
     });
+    const throttled = new MetricFilter(this, 'Throttled', {
+      logGroup: this.accessLogs,
+      metricNamespace: `CountyKit/${props.metricNamespaceSuffix}`,
+      metricName: 'ThrottledRequests',
+      filterPattern: FilterPattern.stringValue('$.status', '=', '429'),
+      metricValue: '1',
+    });
+    this.throttledRequests = throttled.metric();
     this.publicOrigin = props.customDomain ? `https://${props.customDomain.domainName}` : this.api.apiEndpoint;
   }
 

@@ -1,5 +1,6 @@
 import { type Duration, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { ApplicationLogLevel, LoggingFormat, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -118,6 +119,10 @@ export class ServiceFunction extends Construct {
       timeout: props.timeout ?? SECURE_DEFAULTS.timeout,
       role: this.role,
       logGroup: this.logGroup,
+      // JSON lines with levels; Lambda sets AWS_LAMBDA_LOG_LEVEL, which the kit's logger honours.
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
+      systemLogLevelV2: SystemLogLevel.WARN,
       bundling: props.bundling,
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       environment: {

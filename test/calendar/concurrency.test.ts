@@ -24,6 +24,9 @@ async function hundredForTwenty(store?: Store) {
   const list = (await (await app.request(`/api/calendar/events/${id}/registrations`, { headers: { authorization: editor } })).json()) as {
     items: { status: string }[];
   };
+  // The published counts raced between the two instances too: the newest ledger revision wins.
+  const published = (await (await app.request(`/api/calendar/events/${id}`)).json()) as { confirmed: number; waitlisted: number };
+  expect([published.confirmed, published.waitlisted]).toEqual([20, 80]);
   return { answered: answers.map((a) => a.body.status), stored: list.items.map((i) => i.status) };
 }
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import nodeIcal from 'node-ical';
 import { describe, expect, it } from 'vitest';
-import { escapeText, foldLine, property } from '../../functions/calendar/feed/content-line.js';
+import { escapeText, foldLine, property } from '../../functions/core/ical/content-line.js';
 import { putEvent } from '../../functions/calendar/data/events.js';
 import type { CalendarEvent } from '../../functions/calendar/model/event.js';
 import { calendarKit, NOW } from './helpers.js';

@@ -26,7 +26,13 @@ export function trainingInput(overrides: Record<string, unknown> = {}): Record<s
 export async function calendarKit(options: { now?: string; store?: Store; area?: string; calendar?: CalendarOptions } = {}) {
   const kit = await testKit({ area: options.area ?? 'ostergotland', now: options.now ?? NOW, store: options.store });
   let n = 0;
-  const app = createCalendarApp(kit.deps, { ids: () => `id-${++n}-${Math.random().toString(36).slice(2, 8)}`, ...options.calendar });
+  // Window 0: every read asks the store (one conditional GET), so what another instance or the
+  // scheduled housekeeping wrote is seen at once, as the tests need.
+  const app = createCalendarApp(kit.deps, {
+    ids: () => `id-${++n}-${Math.random().toString(36).slice(2, 8)}`,
+    collectionWindowMs: 0,
+    ...options.calendar,
+  });
   const editor = await kit.bearer({ sub: 'ydre-editor', roles: ['editor'], org: '0512' });
   const otherEditor = await kit.bearer({ sub: 'kinda-editor', roles: ['editor'], org: '0513' });
   const admin = await kit.bearer({ sub: 'admin', roles: ['admin'] });

@@ -68,3 +68,40 @@ describe('CSV import of a term’s programme', () => {
     expect(((await res.json()) as { errors: { column: string }[] }).errors.map((e) => e.column)).toContain('arrangör');
   });
 });
+
+describe('CSV import: the file itself', () => {
+  const post = async (body: string | Uint8Array) => {
+    const { app, editor, kit } = await calendarKit();
+    const res = await app.request('/api/calendar/import', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: editor },
+      body,
+    });
+    return { res, body: (await res.json()) as { errors: { row: number; column: string; sv: string }[] }, kit };
+  };
+
+  it('refuses Windows-1252 bytes, a cut-off file and a tab before a formula, naming row and column, storing nothing', async () => {
+    const latin1 = Uint8Array.from([...`${HEADER}\n${row({ title: 'Möte' })}\n`].map((ch) => ch.charCodeAt(0)));
+    const cases: [string | Uint8Array, number, string][] = [
+      // the first byte that is not UTF-8 is the ä of the header's third column, ämne
+      [latin1, 1, 'C'],
+      // cut off inside the quoted description of row 3
+      [`${HEADER}\n${row()}\n${row().slice(0, 20)}`, 3, 'B'],
+      [`${HEADER}\n${row({ title: '"\t=1+1"' })}\n`, 2, 'A'],
+    ];
+    for (const [file, r, column] of cases) {
+      const { res, body, kit } = await post(file);
+      expect(res.status).toBe(400);
+      expect(body.errors).toMatchObject([{ row: r, column }]);
+      expect(body.errors[0]!.sv).toMatch(new RegExp(`^Rad ${r}, kolumn ${column}: `));
+      expect((await kit.deps.store.list('calendar/events/')).items).toHaveLength(0);
+    }
+  });
+
+  it('reads a comma-separated file and numbers rows after a blank line as a spreadsheet does', async () => {
+    const comma = (line: string) => line.replace('"Dag 1; dag 2"', 'Dag 1').replace('0512,0513', '"0512,0513"').split(';').join(',');
+    const { res, body } = await post(`${comma(HEADER)}\n\n${comma(row({ topic: 'astrologi' }))}\n`);
+    expect(res.status).toBe(400);
+    expect(body.errors.map((e) => `${e.row}:${e.column}`)).toEqual(['3:ämne']);
+  });
+});

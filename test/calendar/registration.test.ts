@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { calendarHousekeeping } from '../../functions/calendar/housekeeping.js';
 import { getJson } from '../../functions/core/store/json.js';
 import { calendarKit, trainingInput } from './helpers.js';
 
@@ -101,12 +102,16 @@ describe('registration with waitlist', () => {
 });
 
 describe('attendance and retention', () => {
-  it('keeps calendar/public/attendance.json current per organisation, quarter and topic', async () => {
+  it('derives calendar/public/attendance.json per organisation, quarter and topic in the scheduled housekeeping', async () => {
     const { create, registerApi, kit, app, admin } = await calendarKit();
     const { id } = await create({ capacity: 5 });
     await registerApi(id, { name: 'A', email: 'a@ydre.se', org: '0512' });
     await registerApi(id, { name: 'B', email: 'b@kinda.se', org: '0513' });
     await registerApi(id, { name: 'C', email: 'c@ydre.se', org: '0512' });
+    // Never written inside a registration: the staff API counts at once, the public file follows.
+    expect(await getJson(kit.deps.store, 'calendar/public/attendance.json')).toBeUndefined();
+    expect((await calendarHousekeeping(kit.deps)).attendancePublished).toBe(true);
+    expect((await calendarHousekeeping(kit.deps)).attendancePublished).toBe(false);
     const file = await getJson(kit.deps.store, 'calendar/public/attendance.json');
     expect(file?.value).toEqual([
       { org: '0512', period: '2026-Q1', topic: 'mi', count: 2 },
@@ -125,16 +130,23 @@ describe('attendance and retention', () => {
     const res = await later.app.request('/api/calendar/purge', { method: 'POST', headers: { authorization: later.admin } });
     expect(res.status).toBe(200);
     expect(await getJson(first.kit.deps.store, `calendar/registrations/${id}.json`)).toBeUndefined();
+    await calendarHousekeeping(later.kit.deps);
     expect((await getJson<unknown[]>(first.kit.deps.store, 'calendar/public/attendance.json'))?.value).toHaveLength(1);
   });
 
-  it('purges on its own on the first write of a running app, without a scheduler', async () => {
+  it('purges in the scheduled housekeeping, never inside a request, and a second run deletes nothing', async () => {
     const first = await calendarKit();
     const { id } = await first.create();
     await first.registerApi(id, { name: 'A', email: 'a@ydre.se' });
     const later = await calendarKit({ now: '2026-06-20T10:00:00+02:00', store: first.kit.deps.store });
     await later.create({ start: '2026-08-10T09:00', end: '2026-08-10T12:00', registrationDeadline: '2026-08-01T12:00' });
+    expect(await getJson(first.kit.deps.store, `calendar/registrations/${id}.json`)).toBeDefined();
+    expect((await calendarHousekeeping(later.kit.deps)).purged).toBe(1);
     expect(await getJson(first.kit.deps.store, `calendar/registrations/${id}.json`)).toBeUndefined();
+    expect((await calendarHousekeeping(later.kit.deps)).purged).toBe(0);
+    // The counts stay in the collection.
+    const res = await later.app.request(`/api/calendar/events/${id}`);
+    expect(await res.json()).toMatchObject({ confirmed: 1 });
   });
 
   it('keeps registrations of a training that ended less than registrationDays ago', async () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { YEARS } from '../../functions/calendar/model/year.js';
+import { stockholmMonth, YEARS } from '../../functions/calendar/model/year.js';
+import { toStockholmIso } from '../../functions/core/i18n.js';
 import { calendarKit, trainingInput } from './helpers.js';
 
 type Kit = Awaited<ReturnType<typeof calendarKit>>;
@@ -52,5 +53,23 @@ describe('the year view', () => {
       expect(res.status, start).toBe(400);
       expect(((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toContain('start');
     }
+  });
+});
+
+describe('the Stockholm month of a training', () => {
+  it('is the month toStockholmIso gives, for any instant 2000–2100, around summer-time changes too', () =>
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-12-31T12:00:00Z'), noInvalidDate: true }), (d) => {
+        const iso = toStockholmIso(d);
+        expect(stockholmMonth(d.toISOString())).toEqual({ year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)) - 1 });
+      }),
+      { numRuns: 2000 },
+    ));
+
+  it('changes at Stockholm midnight at the turn of a month, in winter and in summer', () => {
+    expect(stockholmMonth('2026-01-31T23:30:00Z')).toEqual({ year: 2026, month: 1 });
+    expect(stockholmMonth('2026-05-31T22:30:00Z')).toEqual({ year: 2026, month: 5 });
+    expect(stockholmMonth('2026-05-31T21:30:00Z')).toEqual({ year: 2026, month: 4 });
+    expect(stockholmMonth('2026-12-31T23:00:00Z')).toEqual({ year: 2027, month: 0 });
   });
 });

@@ -111,6 +111,13 @@ describe('a broken config file', () => {
       '      aggregate: weighted-mean',
       '      frequency: quarter',
       '      breakdown: [gender, shoe-size]',
+      '      definition:',
+      '        counted: { sv: Avslutade med plan, en: Completed with a plan }',
+      '        denominator: { sv: Avslutade, en: Completed }',
+      '        reporter: both',
+      '        period: { sv: Kvartal, en: Quarter }',
+      '        sourceSystem: { sv: Journal, en: Record }',
+      '        limits: { sv: Inga kända, en: None known }',
     ].join('\n');
     const problems = problemsOf(jamtland.replace('custom: []', custom));
     expect(problems.map((p) => p.key)).toEqual(expect.arrayContaining(['indicators.custom[0].breakdown[1]']));

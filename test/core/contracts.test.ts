@@ -14,13 +14,17 @@ import {
 import { indicatorDefinitions } from '../../functions/core/config/rules.js';
 import { createLogger, type Logger } from '../../functions/core/log.js';
 import type { Store } from '../../functions/core/store/store.js';
-import { publishAttendance, SUMMARY_KEY, type SummaryIndex } from '../../functions/calendar/data/attendance.js';
+import { calendarContext } from '../../functions/calendar/context.js';
+import { publishAttendance } from '../../functions/calendar/data/attendance.js';
+import { changeCollection } from '../../functions/calendar/data/collection-writes.js';
+import type { SummaryIndex } from '../../functions/calendar/data/summary.js';
 import { buildServiceIndex } from '../../functions/directory/data/service-index.js';
 import type { Collection } from '../../functions/directory/model/collection.js';
 import { feedbackContext } from '../../functions/feedback/context.js';
 import { serviceIndex } from '../../functions/feedback/store/service-index.js';
 import { rebuildCounts } from '../../functions/feedback/summary/counts.js';
 import { readReleases } from '../../functions/feedback/summary/released.js';
+import { rebuildSummarySnapshot, SUMMARY_KEY as SNAPSHOT_KEY } from '../../functions/feedback/summary/snapshot.js';
 import { readPeriodInput } from '../../functions/indicators/release/input.js';
 import { testKit } from '../support/deps.js';
 import { indicatorsKit, release } from '../indicators/helpers.js';
@@ -73,7 +77,7 @@ describe('the cross-service contracts', () => {
         const log = recordingLog();
         const { [field]: _dropped, ...without } = first ?? {};
         expect(decodeContract(contract, encode([without, ...rest]), log)).toBeUndefined();
-        expect(log.lines).toEqual([expect.objectContaining({ level: 'warn', key: contract.key })]);
+        expect(log.lines).toEqual([expect.objectContaining({ level: 'WARN', key: contract.key })]);
       }
     }
   });
@@ -114,8 +118,9 @@ describe('each writer into its reader, on the fixture', () => {
         cancelled: false,
       },
     };
-    await kit.deps.store.put(SUMMARY_KEY, JSON.stringify(summaries));
-    await publishAttendance(kit.deps.store);
+    const ctx = calendarContext(kit.deps);
+    await changeCollection(ctx, (collection) => Object.assign(collection.summaries, summaries));
+    expect(await publishAttendance(ctx)).toBe(true);
     expect(await stored(kit.deps.store, attendanceContract.key)).toEqual(attendanceContract.fixture);
     const log = recordingLog();
     const defs = indicatorDefinitions(kit.deps.config).filter((d) => d.derived === 'calendar-attendance');
@@ -144,7 +149,8 @@ describe('each writer into its reader, on the fixture', () => {
     expect((await release(kit)).status).toBe(201);
     const written = await stored(kit.deps.store, indicatorReleasesContract.key);
     const log = recordingLog();
-    const read = await readReleases({ store: kit.deps.store, log });
+    const { published: read, etag } = await readReleases(kit.deps.store, log);
+    expect(etag).not.toBeNull();
     expect(read.releases).toHaveLength(1);
     expect(read).toEqual(written);
     expect(read.periods['2026-Q3']?.tables['feedback-received']?.available).toBe(true);
@@ -154,7 +160,33 @@ describe('each writer into its reader, on the fixture', () => {
   it('indicators → feedback: the fixture itself reads back unchanged', async () => {
     const kit = await testKit({ area: 'jamtland' });
     await writeContract(kit.deps.store, indicatorReleasesContract, indicatorReleasesContract.fixture);
-    expect(await readReleases(kit.deps)).toEqual(indicatorReleasesContract.fixture);
+    expect((await readReleases(kit.deps.store, kit.deps.log)).published).toEqual(indicatorReleasesContract.fixture);
+  });
+
+  it('indicators → feedback: the summary snapshot takes the feedback table of the releases through the contract', async () => {
+    const kit = await testKit({ area: 'jamtland' });
+    await writeContract(kit.deps.store, indicatorReleasesContract, indicatorReleasesContract.fixture);
+    const log = recordingLog();
+    expect(await rebuildSummarySnapshot(kit.deps.store, kit.deps.clock, log)).toBe('missing');
+    const snapshot = (await stored(kit.deps.store, SNAPSHOT_KEY)) as { published: unknown; publishedEtag: string | null };
+    expect(snapshot.published).toEqual(indicatorReleasesContract.fixture);
+    expect(snapshot.publishedEtag).not.toBeNull();
+    expect(log.lines.filter((l) => l.key === indicatorReleasesContract.key)).toEqual([]);
+  });
+
+  it('indicators → feedback: releases that do not fit the contract count as none, with a warning, and keep their ETag', async () => {
+    const kit = await testKit({ area: 'jamtland' });
+    const bad = { releases: [{ period: '2026-Q3', revision: 0 }], periods: { '2026-Q3': { tables: 'none' } } };
+    const { etag } = await kit.deps.store.put(indicatorReleasesContract.key, JSON.stringify(bad));
+    const log = recordingLog();
+    const read = await readReleases(kit.deps.store, log);
+    expect(read).toEqual({ published: { releases: [], periods: {} }, etag });
+    expect(log.lines).toEqual([expect.objectContaining({ level: 'WARN', key: indicatorReleasesContract.key })]);
+    await rebuildSummarySnapshot(kit.deps.store, kit.deps.clock, log);
+    const snapshot = (await stored(kit.deps.store, SNAPSHOT_KEY)) as { published: unknown; publishedEtag: string | null };
+    expect(snapshot).toMatchObject({ published: { releases: [], periods: {} }, publishedEtag: etag });
+    // the same file again: the snapshot is current, not rebuilt
+    expect(await rebuildSummarySnapshot(kit.deps.store, kit.deps.clock, log)).toBe('current');
   });
 
   it('refuses to write a value that does not fit the contract', async () => {

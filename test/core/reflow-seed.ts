@@ -50,7 +50,7 @@ export async function reflowSite(): Promise<ReflowSite> {
     directory: createDirectoryApp(deps),
     calendar: createCalendarApp(deps),
     indicators: createIndicatorsApp(deps, { cacheWindowMs: 0 }),
-    feedback: createFeedbackApp(deps, { secret: TEST_SECRET, clientAddress: () => '192.0.2.1', countsEveryMinutes: 0 }),
+    feedback: createFeedbackApp(deps, { secret: TEST_SECRET, clientAddress: () => '192.0.2.1' }),
   };
   const root = new Hono();
   root.all('*', (c) => apps[serviceForPath(new URL(c.req.url).pathname) ?? 'directory'].fetch(c.req.raw));

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../functions/directory/csv/columns.js';
-import { parseCsv, toCsv } from '../../functions/directory/csv/format.js';
-import { directoryApp, json, type J } from './helpers.js';
+import { parseCsv, toCsv } from '../../functions/core/csv/index.js';
+import { getJson } from '../../functions/core/store/json.js';
+import { COLLECTION_KEY, HISTORY_PREFIX } from '../../functions/directory/model/collection.js';
+import { directoryApp, json, jsonInit, kindaService, type J } from './helpers.js';
 
 const HEADER = CSV_COLUMNS.map((c) => c.header);
 
@@ -75,14 +77,14 @@ describe('CSV import and export', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     expect(text).toContain('\r\n');
-    const table = parseCsv(text);
+    const table = parseCsv(text).rows;
     expect(table[0]?.cells).toEqual(HEADER);
     expect(table.map((r) => r.cells[1])).toContain('Mini Maria Mjölby');
   });
 
   it('keeps quotes, semicolons and line breaks inside a cell', () => {
     const text = toCsv([['a;b', 'say "hi"', 'one\r\ntwo']]);
-    expect(parseCsv(text)[0]?.cells).toEqual(['a;b', 'say "hi"', 'one\r\ntwo']);
+    expect(parseCsv(text).rows[0]?.cells).toEqual(['a;b', 'say "hi"', 'one\r\ntwo']);
   });
 
   it('refuses a CSV import without a token', async () => {
@@ -114,9 +116,76 @@ describe('CSV import encoding', () => {
     const refused = await send(cp1252);
     expect(refused.status).toBe(400);
     const problem = await json(refused);
-    expect(problem.errors[0].field).toBe('line 2');
+    // Ö is the first byte that is not UTF-8: row 2, column A
+    expect(problem.errors[0].field).toBe('row 2, column A');
     expect(problem.errors[0].sv).toContain('CSV UTF-8');
     expect((await json(await app.request('/api/directory/services?q=kinda'))).items.map((s: J) => s.name)).not.toContain('�ppenv�rd Kinda');
     expect((await send(utf8)).status).toBe(200);
+  });
+});
+
+describe('CSV export → import', () => {
+  const post = async (app: J, auth: string, body: string) =>
+    app.request('/api/directory/services.csv', { method: 'POST', body, headers: { 'content-type': 'text/csv', authorization: auth } });
+
+  it('an unchanged export imported again stores nothing and adds no history ("0 changed"); one edited row changes one service', async () => {
+    const { app, kit, deps } = await directoryApp();
+    const admin = await kit.bearer({ roles: ['admin'] });
+    const created = await app.request(
+      '/api/directory/services',
+      jsonInit('POST', kindaService({ name: '=HYPERLINK("http://evil.example","klicka")', steward: 'Anna', ageNote: 'Från 18 år' }), admin),
+    );
+    expect(created.status).toBe(201);
+    const history = async () => (await deps.store.list(HISTORY_PREFIX)).items.length;
+    const etag = async () => (await getJson(deps.store, COLLECTION_KEY))?.etag;
+    const exported = await (await app.request('/api/directory/services.csv')).text();
+    const [before, beforeEtag] = [await history(), await etag()];
+    expect(before).toBeGreaterThan(0);
+
+    const same = await post(app, admin, exported);
+    expect(same.status).toBe(200);
+    expect(await json(same)).toMatchObject({ changed: 0, changedIds: [] });
+    expect([await history(), await etag()]).toEqual([before, beforeEtag]);
+
+    const edited = exported.replace('Samtalsstöd för vuxna och anhöriga', 'Samtal för vuxna och anhöriga');
+    expect(edited).not.toBe(exported);
+    const one = await json(await post(app, admin, edited));
+    expect(one.changed).toBe(1);
+    expect(await history()).toBe(before + 1);
+    // what the file has no column for is kept
+    const service = await json(await app.request(`/api/directory/services/${one.changedIds[0]}`));
+    expect(service).toMatchObject({
+      name: '=HYPERLINK("http://evil.example","klicka")',
+      description: expect.stringMatching(/^Samtal för vuxna/),
+      steward: 'Anna',
+      ageNote: 'Från 18 år',
+    });
+  });
+
+  it('the public export neutralises formulas and keeps codes as text', async () => {
+    const { app, kit } = await directoryApp();
+    const admin = await kit.bearer({ roles: ['admin'] });
+    await app.request('/api/directory/services', jsonInit('POST', kindaService({ name: "=cmd|' /C calc'!A0", source: '65+' }), admin));
+    const text = await (await app.request('/api/directory/services.csv')).text();
+    const line = text.split('\r\n').find((l) => l.includes('cmd|'))!;
+    expect(line).toMatch(/^[^;]*;'=cmd\|' \/C calc'!A0;/);
+    expect(line).toContain(";'0513;");
+    expect(line).toContain(";'65+;");
+  });
+
+  it('refuses a cell hiding a formula behind a tab, and a cut-off file, naming row and column, storing nothing', async () => {
+    const { app, kit, deps } = await directoryApp();
+    const admin = await kit.bearer({ roles: ['admin'] });
+    const before = (await deps.store.list(HISTORY_PREFIX)).items.length;
+    const tab = await json(
+      await post(app, admin, 'organisation;namn;huvudman\r\n0513;Kinda;municipality\r\n0513;"\t=1+1";municipality\r\n'),
+    );
+    expect(tab.rowErrors).toMatchObject([{ row: 3, column: 'B' }]);
+    expect(tab.errors[0].sv).toMatch(/^Rad 3, kolumn B: Cellen börjar med tabb/);
+    const cut = await json(
+      await post(app, admin, 'namn;beskrivning;organisation;huvudman\r\nA;"rad 1\r\nrad 2";0513;municipality\r\nB;"inte stängd'),
+    );
+    expect(cut.rowErrors).toMatchObject([{ row: 3, column: 'B' }]);
+    expect((await deps.store.list(HISTORY_PREFIX)).items.length).toBe(before);
   });
 });

@@ -1,29 +1,8 @@
-import type { Store } from '../../functions/core/store/store.js';
 import { createDirectoryApp } from '../../functions/directory/app.js';
 import type { DirectoryOptions } from '../../functions/directory/context.js';
 import { testKit, type TestKitOptions } from '../support/deps.js';
 
-/** A store that counts the calls made through it. */
-export class CountingStore implements Store {
-  readonly calls: string[] = [];
-  constructor(private readonly inner: Store) {}
-  get: Store['get'] = (key, options) => {
-    this.calls.push(`get ${key}${options?.ifNoneMatch ? ' (conditional)' : ''}`);
-    return this.inner.get(key, options);
-  };
-  put: Store['put'] = (key, body, options) => {
-    this.calls.push(`put ${key}`);
-    return this.inner.put(key, body, options);
-  };
-  list: Store['list'] = (prefix, options) => {
-    this.calls.push(`list ${prefix}`);
-    return this.inner.list(prefix, options);
-  };
-  delete: Store['delete'] = (key) => {
-    this.calls.push(`delete ${key}`);
-    return this.inner.delete(key);
-  };
-}
+export { CountingStore } from '../support/counting-store.js';
 
 /** A directory app of an area on a fresh temporary store, with a token maker. */
 export async function directoryApp(area = 'ostergotland', options: DirectoryOptions & TestKitOptions = {}) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FsStore } from '../../functions/core/store/fs-store.js';
 import { StoreUnavailableError, type Store } from '../../functions/core/store/store.js';
-import { toCsv } from '../../functions/directory/csv/format.js';
+import { toCsv } from '../../functions/core/csv/index.js';
 import { COLLECTION_KEY, HISTORY_PREFIX } from '../../functions/directory/model/collection.js';
 import { MAX_IMPORT_ROWS } from '../../functions/directory/routes/csv.js';
 import { tempDir } from '../support/deps.js';

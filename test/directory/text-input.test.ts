@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toCsv } from '../../functions/directory/csv/format.js';
+import { toCsv } from '../../functions/core/csv/index.js';
 import { COLLECTION_KEY } from '../../functions/directory/model/collection.js';
 import { directoryApp, json, jsonInit, kindaService, type J } from './helpers.js';
 

@@ -1,11 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
-import type { Clock } from '../../functions/core/deps.js';
+import { fixedClock, type Clock } from '../../functions/core/deps.js';
+import { createIndicatorsApp } from '../../functions/indicators/app.js';
 import type { KitEnv } from '../../functions/core/http/staff.js';
 import { createFeedbackApp } from '../../functions/feedback/app.js';
 import type { FeedbackOptions } from '../../functions/feedback/context.js';
 import { FsStore } from '../../functions/core/store/fs-store.js';
+import { feedbackHousekeeping, type FeedbackHousekeeping } from '../../functions/feedback/scheduled.js';
 import { tempDir, testKit, type TestKit } from '../support/deps.js';
 
 /** A clock tests can move forward. */
@@ -37,6 +39,8 @@ export interface FeedbackHarness {
   keys(prefix: string): Promise<string[]>;
   /** The text of every file the store has written on disk (temporary files included). */
   filesOnDisk(): Promise<string[]>;
+  /** Run the scheduled housekeeping once (what EventBridge does on AWS). */
+  housekeeping(): Promise<FeedbackHousekeeping>;
 }
 
 /** URL-encode fields, repeating names for arrays. */
@@ -54,7 +58,8 @@ export async function feedbackHarness(options: FeedbackOptions & { area?: string
   const clock = movableClock();
   const root = await tempDir('feedback-store-');
   const kit = await testKit({ area: options.area ?? 'sjuharad', clock, store: new FsStore(root) });
-  const app = createFeedbackApp(kit.deps, { secret: TEST_SECRET, clientAddress: () => '192.0.2.1', ...options });
+  // no cache window: each summary asks the store whether the snapshot changed
+  const app = createFeedbackApp(kit.deps, { secret: TEST_SECRET, clientAddress: () => '192.0.2.1', summaryMaxAgeSeconds: 0, ...options });
   const post = async (fields: Record<string, string | readonly string[]>, headers: Record<string, string> = {}) =>
     app.request('/tyck-till', {
       method: 'POST',
@@ -91,6 +96,7 @@ export async function feedbackHarness(options: FeedbackOptions & { area?: string
       const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
       return Promise.all(files.map((f) => readFile(f, 'utf8')));
     },
+    housekeeping: () => feedbackHousekeeping(kit.deps),
   };
 }
 
@@ -100,3 +106,16 @@ export type Loose = any;
 
 /** Read a response's JSON body. */
 export const bodyOf = async (res: Response | Promise<Response>): Promise<Loose> => (await res).json();
+
+/** Count (scheduled run), then release 2026-Q4 as the indicator store does after its deadline; the indicators app. */
+export async function releaseQuarter(h: FeedbackHarness): Promise<ReturnType<typeof createIndicatorsApp>> {
+  await h.housekeeping();
+  const indicators = createIndicatorsApp({ ...h.kit.deps, clock: fixedClock('2027-02-15T10:00:00+01:00') }, { cacheWindowMs: 0 });
+  const res = await indicators.request('/api/indicators/releases', {
+    method: 'POST',
+    headers: { authorization: await h.kit.bearer({ roles: ['admin'] }), 'content-type': 'application/json' },
+    body: JSON.stringify({ period: '2026-Q4' }),
+  });
+  if (res.status !== 201) throw new Error(`release answered ${res.status}`);
+  return indicators;
+}

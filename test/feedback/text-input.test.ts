@@ -4,6 +4,7 @@ import { getJson } from '../../functions/core/store/json.js';
 import { parseFormBytes } from '../../functions/core/http/form.js';
 import { EMPTY_INPUT } from '../../functions/feedback/form/input.js';
 import { saveSubmission, type Submission } from '../../functions/feedback/store/submissions.js';
+import { sessionCookie } from '../support/session.js';
 import { bodyOf, feedbackHarness, formBody, VALID, type FeedbackHarness } from './helpers.js';
 
 const runs = { numRuns: 60 };
@@ -145,11 +146,9 @@ describe('moderators’ quotes and tags', () => {
 
   test('the moderators’ page refuses a quote with a bidi override', async () => {
     const { h, id } = await withSubmission();
-    const token = (await h.kit.bearer({ sub: 'mod-anna', roles: ['moderator'] })).slice('Bearer '.length);
     const headers = { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' };
-    const signIn = await h.app.request('/tyck-till/moderering/logga-in', { method: 'POST', headers, body: formBody({ token }) });
-    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const res = await h.app.request(`/tyck-till/moderering/${id}`, {
+    const cookie = await sessionCookie(h.kit.deps, { sub: 'mod-anna', roles: ['moderator'] });
+    const res = await h.app.request(`/personal/tyck-till/${id}`, {
       method: 'POST',
       headers: { ...headers, cookie },
       body: formBody({ status: 'published', tags: '', quote: 'ord\u202eord', etag: '"new"' }),

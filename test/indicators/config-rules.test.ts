@@ -5,6 +5,22 @@ import { indicatorDefinitions } from '../../functions/core/config/rules.js';
 
 const base = readFileSync('config/norrbotten.yaml', 'utf8');
 const withIndicators = (yaml: string) => `${base.replace(/^indicators:[\s\S]*?(?=^\S)/m, '')}\nindicators:\n${yaml}`;
+/** A complete definition of the naloxone indicator, as an area writes it. */
+const DEFINITION = `      definition:
+        counted:
+          sv: Naloxonkit som lämnats ut under perioden
+          en: Naloxone kits handed out in the period
+        reporter: both
+        period:
+          sv: Kvartal, utlämningsdagen avgör
+          en: Quarter, the day handed out decides
+        sourceSystem:
+          sv: Mottagningens utlämningslista
+          en: The reception's hand-out list
+        limits:
+          sv: Räknar kit, inte personer
+          en: Counts kits, not persons
+`;
 const custom = (extra: string) =>
   withIndicators(`  custom:
     - id: naloxone-kits
@@ -13,7 +29,7 @@ const custom = (extra: string) =>
       unit: count
       aggregate: sum
       frequency: quarter
-${extra}`);
+${DEFINITION}${extra}`);
 
 function problems(yaml: string): string[] {
   try {
@@ -44,7 +60,7 @@ describe('indicator rules of the county config', () => {
   it('rejects two indicators with the same id', () => {
     const yaml = custom('').replace(
       '  custom:\n',
-      '  custom:\n    - id: naloxone-kits\n      sv: Kit\n      en: Kits\n      unit: count\n      aggregate: sum\n      frequency: year\n',
+      `  custom:\n    - id: naloxone-kits\n      sv: Kit\n      en: Kits\n      unit: count\n      aggregate: sum\n      frequency: year\n${DEFINITION}`,
     );
     expect(problems(yaml).join('\n')).toMatch(/Duplicate indicator "naloxone-kits"/);
   });

@@ -6,7 +6,7 @@ import { MAX_IMPORT_ROWS } from '../../functions/indicators/csv/import.js';
 import { indicatorsKit, json, putReport, release, sipReport, storedKeys } from './helpers.js';
 
 const HEADER =
-  'indikator;indikatornamn;organisation;organisationsnamn;period;nedbrytning;kategori;värde;status;förklaring;antal_personer;enhet;beräkning;täckning';
+  'indikator;indikatornamn;organisation;organisationsnamn;period;nedbrytning;kategori;värde;status;förklaring;antal_personer;enhet;beräkning;täckning;definition';
 
 async function upload(kit: Awaited<ReturnType<typeof indicatorsKit>>, csv: string, authorization: string) {
   return kit.app.request('/api/indicators/import.csv', {
@@ -27,8 +27,12 @@ describe('CSV export for Swedish Excel', () => {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
     expect(text.startsWith('\uFEFF' + HEADER + '\r\n')).toBe(true);
     expect(text).toContain(
-      'sip-established;Upprättade samordnade individuella planer (SIP);="2580";Luleå;2026-Q3;total;T;19;;rapporterad;;count;;\r\n',
+      'sip-established;Upprättade samordnade individuella planer (SIP);="2580";Luleå;2026-Q3;total;T;19;;rapporterad;;count;;;\r\n',
     );
+    // the definition, with its counting rule, stands on the indicator's first row only
+    const described = text.split('\r\n').filter((l) => l.includes('Vad räknas: Samordnade individuella planer'));
+    expect(described).toHaveLength(1);
+    expect(described[0]).toContain('Räkneregel: En rapportör per fall');
     expect(text).toContain(';="2581";Piteå;2026-Q3;total;T;;..;ej rapporterad;');
   });
 
@@ -59,7 +63,13 @@ describe('bulk report by CSV', () => {
     const kit = await indicatorsKit();
     const res = await upload(kit, rows(lulea('3', '9', '12')), await kit.bearer({ roles: ['editor'], org: '2580' }));
     expect(res.status).toBe(200);
-    expect(await json(res)).toEqual({ stored: 1, skipped: 0 });
+    expect(await json(res)).toEqual({
+      stored: 1,
+      skipped: 0,
+      counting: {
+        'sip-established': expect.objectContaining({ rule: 'single-reporter', sv: expect.stringContaining('En rapportör per fall') }),
+      },
+    });
     expect(await storedKeys(kit)).toEqual(['indicators/reports/sip-established/2026-Q3/2580.json']);
   });
 

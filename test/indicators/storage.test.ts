@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../../functions/core/store/store.js';
 import { createIndicatorsApp } from '../../functions/indicators/app.js';
 import { hasBegun, isPeriod, lastCompletedPeriod, previousPeriod } from '../../functions/indicators/model/period.js';
+import { CountingStore } from '../support/counting-store.js';
 import { indicatorsKit, putReport, release, sipReport, storedKeys } from './helpers.js';
-
-/** Count the store requests made through `store`. */
-function counting(store: Store) {
-  const calls = { get: 0, list: 0, put: 0 };
-  const wrapped: Store = {
-    get: (k, o) => ((calls.get += 1), store.get(k, o)),
-    list: (p, o) => ((calls.list += 1), store.list(p, o)),
-    put: (k, b, o) => ((calls.put += 1), store.put(k, b, o)),
-    delete: (k) => store.delete(k),
-  };
-  return { calls, wrapped };
-}
 
 describe('storage of reports', () => {
   it('lets thirteen municipalities report the same indicator and period at once without collision', async () => {
@@ -33,12 +21,13 @@ describe('storage of reports', () => {
     const kit = await indicatorsKit();
     await putReport(kit, 'sip-established/2026-Q3/2580', sipReport(5, 6), await kit.bearer({ roles: ['admin'] }));
     await release(kit);
-    const { calls, wrapped } = counting(kit.deps.store);
+    const wrapped = new CountingStore(kit.deps.store);
+    const calls = wrapped.counts;
     let now = 0;
     const app = createIndicatorsApp({ ...kit.deps, store: wrapped }, { monotonicNow: () => now, cacheWindowMs: 15_000 });
     await app.request('/uppfoljning/sip-established');
     const cold = { ...calls };
-    expect(cold).toEqual({ get: 1, list: 0, put: 0 });
+    expect(cold).toEqual({ get: 1, list: 0, put: 0, delete: 0 });
     await app.request('/uppfoljning/sip-established');
     await app.request('/api/indicators/area?indicator=sip-established');
     expect(calls).toEqual(cold);
@@ -46,7 +35,7 @@ describe('storage of reports', () => {
     await app.request('/uppfoljning/sip-established');
     await app.request('/uppfoljning');
     await app.request('/api/indicators/export.csv');
-    expect(calls).toEqual({ get: 2, list: 0, put: 0 });
+    expect(calls).toEqual({ get: 2, list: 0, put: 0, delete: 0 });
   });
 });
 

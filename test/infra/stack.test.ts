@@ -7,8 +7,10 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { READ_ONLY_GRANTS } from '../../infra/county-stack.js';
-import { SERVICE_PATHS, SERVICES, type ServiceName } from '../../functions/core/routes.js';
+import { SESSION_KEY } from '../../functions/core/session/key.js';
+import { servicePrefixes, SERVICES, STAFF_PATHS, type ServiceName } from '../../functions/core/routes.js';
 import { AREAS } from '../support/deps.js';
+import { undeliverableAlarms } from './alarm-delivery.js';
 import { synthAreas, type Synthesized } from './synth.js';
 
 let synth: Synthesized;
@@ -61,10 +63,16 @@ describe.each(AREAS)('the %s stack', (area) => {
     });
   });
 
-  it('runs every enabled service on pinned Node.js 24 on arm64', () => {
+  it('runs every enabled service and the staff function on pinned Node.js 24 on arm64', () => {
     const t = template(area);
-    t.resourceCountIs('AWS::Lambda::Function', SERVICES.length);
+    t.resourceCountIs('AWS::Lambda::Function', SERVICES.length + 1);
     t.allResourcesProperties('AWS::Lambda::Function', { Runtime: 'nodejs24.x', Architectures: ['arm64'] });
+  });
+
+  it('has every function write JSON logs with levels (INFO and up from the code, WARN and up from Lambda)', () => {
+    template(area).allResourcesProperties('AWS::Lambda::Function', {
+      LoggingConfig: Match.objectLike({ LogFormat: 'JSON', ApplicationLogLevel: 'INFO', SystemLogLevel: 'WARN' }),
+    });
   });
 
   it('gives every function its settings as environment variables', () => {
@@ -81,14 +89,13 @@ describe.each(AREAS)('the %s stack', (area) => {
     });
   });
 
-  it('routes each service path, and everything below it, plus the start page', () => {
+  it('routes each service path, its staff sections, the staff paths, and everything below them, plus the start page', () => {
     const routes = Object.values(template(area).findResources('AWS::ApiGatewayV2::Route') as Record<string, Resource>).map(
       (r) => r.Properties.RouteKey,
     );
-    const expected = SERVICES.flatMap((s) => [SERVICE_PATHS[s].api, ...SERVICE_PATHS[s].pages]).flatMap((p) => [
-      `ANY ${p}`,
-      `ANY ${p}/{proxy+}`,
-    ]);
+    expect(routes).toContain('ANY /personal/tyck-till');
+    expect(routes).toContain('ANY /auth/callback');
+    const expected = [...SERVICES.flatMap((s) => servicePrefixes(s)), ...STAFF_PATHS].flatMap((p) => [`ANY ${p}`, `ANY ${p}/{proxy+}`]);
     expect(routes.sort()).toEqual([...expected, 'GET /'].sort());
   });
 
@@ -107,7 +114,8 @@ describe.each(AREAS)('the %s stack', (area) => {
     const writes = statements.filter((s) => actions(s).some((a) => /^s3:(Put|Delete)/.test(a)));
     expect(writes.flatMap((s) => prefixesOf(s.Resource))).toEqual([`${service}/*`]);
     const reads = statements.filter((s) => actions(s).includes('s3:GetObject'));
-    expect(reads.flatMap((s) => prefixesOf(s.Resource)).sort()).toEqual([`${service}/*`, ...READ_ONLY_GRANTS[service]].sort());
+    // its own prefix, the exact keys of the published files it reads, and the session key
+    expect(reads.flatMap((s) => prefixesOf(s.Resource)).sort()).toEqual([`${service}/*`, ...READ_ONLY_GRANTS[service], SESSION_KEY].sort());
     expect(statements.flatMap(actions).every((a) => !a.includes('*'))).toBe(true);
   });
 
@@ -137,16 +145,83 @@ describe.each(AREAS)('the %s stack', (area) => {
     expect(groups.sort()).toEqual(['admin', 'editor', 'moderator']);
   });
 
+  it('returns staff from managed login to /auth/callback and after logout to the start page', () => {
+    template(area).hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      CallbackURLs: [Match.objectLike({ 'Fn::Join': ['', Match.arrayWith(['/auth/callback'])] })],
+      LogoutURLs: [Match.objectLike({ 'Fn::Join': ['', Match.arrayWith(['/'])] })],
+      AllowedOAuthFlows: ['code'],
+      GenerateSecret: false,
+      EnableTokenRevocation: true,
+    });
+  });
+
+  it('uses managed login version 2 in the area colour', () => {
+    const t = template(area);
+    t.hasResourceProperties('AWS::Cognito::UserPoolDomain', { ManagedLoginVersion: 2 });
+    const colour = readFileSync(join('config', `${area}.yaml`), 'utf8')
+      .match(/colour: '#([0-9a-fA-F]{6})'/)![1]!
+      .toLowerCase();
+    t.hasResourceProperties('AWS::Cognito::ManagedLoginBranding', {
+      Settings: Match.objectLike({
+        components: {
+          primaryButton: { lightMode: Match.objectLike({ defaults: { backgroundColor: `${colour}ff`, textColor: 'ffffffff' } }) },
+        },
+      }),
+    });
+  });
+
+  it('lets the service functions read the session key but not write it; the staff function writes only under staff/', () => {
+    const t = template(area);
+    for (const service of SERVICES) {
+      const reads = JSON.stringify(functionStatements(t, service).filter((s) => [s.Action].flat().includes('s3:GetObject')));
+      // an exact key, like the published files it reads by contract
+      expect(reads).toContain('/staff/session-key.json"');
+      expect(reads).not.toContain('/staff/session-key.json*');
+    }
+    const policies = t.findResources('AWS::IAM::Policy') as Record<string, Resource>;
+    const staff = Object.entries(policies).filter(([id]) => id.startsWith('StaffFunctionRole'));
+    expect(staff).toHaveLength(1);
+    const statements = (staff[0]![1].Properties.PolicyDocument as { Statement: Array<{ Action: string | string[]; Resource: unknown }> })
+      .Statement;
+    const writes = statements.filter((s) => [s.Action].flat().some((a) => /^s3:(Put|Delete)/.test(a)));
+    expect(writes.flatMap((s) => prefixesOf(s.Resource))).toEqual(['staff/*']);
+  });
+
   it('does not let staff change their own organisation', () => {
     template(area).hasResourceProperties('AWS::Cognito::UserPoolClient', { WriteAttributes: Match.not(Match.arrayWith(['custom:org'])) });
   });
 
-  it('sends alarms on server errors and throttling to an encrypted topic that e-mails the config address', () => {
+  it('alarms on API 5xx, 429 and p95 latency, and on each function’s errors, throttles and near-timeout runs', () => {
     const t = template(area);
-    t.resourceCountIs('AWS::CloudWatch::Alarm', 1 + 2 * SERVICES.length);
-    t.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: [{ Ref: Match.stringLikeRegexp('AlarmsTopic') }] });
-    t.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    const names = Object.values(t.findResources('AWS::CloudWatch::Alarm') as Record<string, Resource>).map((a) => a.Properties.AlarmName);
+    const perFunction = SERVICES.flatMap((s) =>
+      ['Errors', 'Throttles', 'NearTimeout'].map((k) => `${s[0]!.toUpperCase()}${s.slice(1)}${k}`),
+    );
+    expect(names.sort()).toEqual(
+      ['ApiServerErrors', 'ApiThrottled', 'ApiLatencyP95', 'StaffErrors', ...perFunction].map((n) => `CountyKit-${area}-${n}`).sort(),
+    );
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', { ExtendedStatistic: 'p95', Threshold: 3000, EvaluationPeriods: 3 });
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Duration', Statistic: 'Maximum', Threshold: 8000 });
+    t.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: '{ $.status = "429" }' });
+  });
+
+  it('sends every alarm and its return to OK to the topic that e-mails the config address', () => {
+    const t = template(area);
+    const topic = { Ref: Match.stringLikeRegexp('AlarmsTopic') };
+    t.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: [topic], OKActions: [topic] });
     t.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: `larm@${area}.example` });
+  });
+
+  it('lets every alarm publish to its topic (policy and key, as SNS would decide)', () => {
+    expect(undeliverableAlarms(template(area).toJSON(), `CountyKit-${area}`)).toEqual([]);
+  });
+
+  it('keeps no customer-managed key for alarm texts, which hold no personal data', () => {
+    template(area).resourceCountIs('AWS::KMS::Key', 0);
+  });
+
+  it('is protected against termination', () => {
+    expect(synth.stacks.get(area)!.terminationProtection).toBe(true);
   });
 
   it('tags everything with the area and the cost centre', () => {

@@ -38,7 +38,13 @@ export function synthAreas(options: SynthOptions = {}): Synthesized {
       ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
     },
   });
-  const stacks = addCountyStacks(app, { configDir: options.configDir ?? 'config', areas: options.areas, nag: options.nag });
+  const stacks = addCountyStacks(app, {
+    configDir: options.configDir ?? 'config',
+    areas: options.areas,
+    nag: options.nag,
+    // Template tests are explicitly local: the kit's configs name no account.
+    requireAccount: options.requireAccount ?? false,
+  });
   app.synth();
   return {
     app,

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Debian's chromium; browser tests are skipped (visibly) where it is missing, but not under CI. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -79,4 +80,27 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
   });
   return result;
+}
+
+const activeId = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id ?? '');
+const activeText = (page: Page) =>
+  page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent ?? '',
+  );
+
+/**
+ * Press Tab until the element with `id` (or a button or link with `text`) has focus, as a keyboard
+ * user would; fails if the element `never` ever gets focus, or the target cannot be reached.
+ */
+export async function tabTo(page: Page, target: { id?: string; text?: string }, options: { never?: string } = {}): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const id = await activeId(page);
+    if (options.never) expect(id).not.toBe(options.never);
+    if (target.id && id === target.id) return;
+    if (target.text && (await activeText(page)).trim() === target.text) return;
+  }
+  throw new Error(`Could not reach ${JSON.stringify(target)} with Tab`);
 }

@@ -7,7 +7,7 @@ export type BatchOp<T, R> = (current: T | undefined) => { value: T; result: R };
 interface Pending<T> {
   readonly op: BatchOp<T, unknown>;
   readonly initial?: () => T;
-  readonly resolve: (outcome: { result: unknown; value: T }) => void;
+  readonly resolve: (outcome: { result: unknown; value: T; etag: string }) => void;
   readonly reject: (error: unknown) => void;
 }
 
@@ -26,8 +26,8 @@ export class BatchedUpdater {
     private readonly options: UpdateOptions = {},
   ) {}
 
-  /** Apply `op` to the object at `key` (`initial()` when absent); resolves with the op's result and the value written. */
-  update<T, R>(key: string, op: BatchOp<T, R>, initial?: () => T): Promise<{ result: R; value: T }> {
+  /** Apply `op` to the object at `key` (`initial()` when absent); resolves with the op's result, the value written and its ETag. */
+  update<T, R>(key: string, op: BatchOp<T, R>, initial?: () => T): Promise<{ result: R; value: T; etag: string }> {
     return new Promise((resolve, reject) => {
       const queue = this.queues.get(key) ?? [];
       queue.push({ op, initial, resolve, reject } as unknown as Pending<unknown>);
@@ -45,7 +45,7 @@ export class BatchedUpdater {
         this.queues.set(key, []);
         let outcomes: ({ ok: true; result: unknown } | { ok: false; error: unknown })[] = [];
         try {
-          const { value } = await updateJson<unknown>(
+          const { value, etag } = await updateJson<unknown>(
             this.store,
             key,
             (current) => {
@@ -66,7 +66,7 @@ export class BatchedUpdater {
           );
           batch.forEach((p, i) => {
             const o = outcomes[i]!;
-            if (o.ok) p.resolve({ result: o.result, value });
+            if (o.ok) p.resolve({ result: o.result, value, etag });
             else p.reject(o.error);
           });
         } catch (error) {

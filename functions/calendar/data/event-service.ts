@@ -11,6 +11,7 @@ import { sameStoredVersion } from '../model/etag.js';
 import { shiftLocal, type Repeat } from '../model/series.js';
 import { getEvent, putEvent } from './events.js';
 import { applyCapacity } from './registrations.js';
+import { publishEntries } from './collection-writes.js';
 
 /** Build the stored form of new trainings (one, or a series); validates everything first, stores nothing. */
 export function newEvents(ctx: CalendarContext, staff: Staff, input: EventInput, repeat?: Repeat): CalendarEvent[] {
@@ -49,6 +50,7 @@ export async function eventForChange(ctx: CalendarContext, staff: Staff, id: str
 async function save(ctx: CalendarContext, next: CalendarEvent, etag: string): Promise<{ event: CalendarEvent; etag: string }> {
   try {
     const written = await putEvent(ctx.deps.store, next, etag);
+    await publishEntries(ctx, [{ event: next, etag: written.etag }]);
     return { event: next, etag: written.etag };
   } catch (error) {
     if (error instanceof PreconditionFailedError) throw preconditionFailed();
@@ -94,6 +96,6 @@ export async function cancelEvent(ctx: CalendarContext, staff: Staff, id: string
     updatedAt: toStockholmIso(ctx.deps.clock.now()),
   };
   const saved = await save(ctx, next, found.etag);
-  await applyCapacity(ctx, next, next.capacity);
+  await applyCapacity(ctx, next, next.capacity, saved.etag);
   return saved;
 }

@@ -28,8 +28,11 @@ export function putEvent(store: Store, event: CalendarEvent, ifMatch?: string): 
   return putJson(store, eventKey(event.id), event, ifMatch ? { ifMatch } : { ifNoneMatch: '*' });
 }
 
-/** Every training of the area, ordered by start time. */
-export async function listEvents(store: Store): Promise<CalendarEvent[]> {
+/**
+ * Every training object of the area with its ETag (a listing and one read per training): only for
+ * rebuilding the collection and the scheduled check, never on a public request.
+ */
+export async function readAllEvents(store: Store): Promise<Versioned<CalendarEvent>[]> {
   const keys: string[] = [];
   let cursor: string | undefined;
   do {
@@ -38,5 +41,5 @@ export async function listEvents(store: Store): Promise<CalendarEvent[]> {
     cursor = page.cursor;
   } while (cursor);
   const found = await mapLimit(keys, READ_CONCURRENCY, (k) => getJson<CalendarEvent>(store, k));
-  return found.flatMap((f) => (f ? [f.value] : [])).sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.id.localeCompare(b.id));
+  return found.flatMap((f) => (f ? [f] : []));
 }

@@ -1,7 +1,7 @@
 import { getJson, putJson } from '../../core/store/json.js';
 import type { CalendarContext } from '../context.js';
 import type { CalendarEvent } from '../model/event.js';
-import { forgetSummaries, recordNewSummaries } from './attendance.js';
+import { publishEntries, unpublishEntries } from './collection-writes.js';
 import { eventKey, putEvent } from './events.js';
 import { forEachLimit } from './limit.js';
 
@@ -19,7 +19,7 @@ interface PendingWrite {
 }
 
 /**
- * Remove trainings written by an incomplete write, their summaries and then its note (kept when a
+ * Remove trainings written by an incomplete write, their collection entries and then its note (kept when a
  * removal fails, so the next sweep tries again). Returns whether everything went.
  */
 async function removeWritten(ctx: CalendarContext, ids: readonly string[], note: string | undefined): Promise<boolean> {
@@ -30,7 +30,7 @@ async function removeWritten(ctx: CalendarContext, ids: readonly string[], note:
       complete = false;
     }),
   );
-  await forgetSummaries(ctx, ids).catch(() => {
+  await unpublishEntries(ctx, ids).catch(() => {
     complete = false;
   });
   if (complete && note) await store.delete(note).catch(() => undefined);
@@ -39,7 +39,7 @@ async function removeWritten(ctx: CalendarContext, ids: readonly string[], note:
 
 /**
  * Store new trainings (one, a series or an imported programme) all or nothing: create-only
- * writes, at most `WRITE_CONCURRENCY` at once, then their summaries in one write. When anything
+ * writes, at most `WRITE_CONCURRENCY` at once, then their collection entries in one write. When anything
  * fails, what was written is removed again before the error is thrown. A write of several first
  * leaves a note of their ids under `calendar/pending/`, removed at the end; should the process
  * die half-way, `sweepPendingWrites` removes the trainings of a note that has grown stale.
@@ -58,7 +58,10 @@ export async function storeNewEvents(ctx: CalendarContext, events: readonly Cale
       etags[i] = (await putEvent(store, event)).etag;
       written.push(event.id);
     });
-    await recordNewSummaries(ctx, events);
+    await publishEntries(
+      ctx,
+      events.map((event, i) => ({ event, etag: etags[i]! })),
+    );
     if (note) await store.delete(note);
   } catch (error) {
     if (!(await removeWritten(ctx, written, note))) ctx.deps.log.warn('incomplete write not fully removed', { service: 'calendar' });

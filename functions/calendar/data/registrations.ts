@@ -15,12 +15,10 @@ import {
   type Registration,
 } from '../model/ledger.js';
 import { recordSummary } from './attendance.js';
-import { getEvent } from './events.js';
+import { findEvent } from './published.js';
+import { ledgerKey } from './ledger-counts.js';
 
-/** The store key of a training's registrations (deleted `retention.registrationDays` after the training). */
-export function ledgerKey(eventId: string): string {
-  return `calendar/registrations/${eventId}.json`;
-}
+export { ledgerKey };
 
 /** What a person sends to register. */
 export interface RegistrationInput {
@@ -50,11 +48,16 @@ export async function readLedger(ctx: CalendarContext, event: CalendarEvent): Pr
   return (await getJson<Ledger>(ctx.deps.store, ledgerKey(event.id)))?.value ?? emptyLedger(event.id, event.capacity);
 }
 
-/** Apply one change to a training's ledger (group-committed, `If-Match` with retry) and record the new counts. */
+/**
+ * Apply one change to a training's ledger (group-committed, `If-Match` with retry) and record the
+ * new counts in the collection. `etag` is the training object's, for a training the collection
+ * does not hold yet.
+ */
 async function changeLedger<R>(
   ctx: CalendarContext,
   event: CalendarEvent,
   change: (ledger: Ledger) => R,
+  etag?: string,
 ): Promise<{ result: R; ledger: Ledger }> {
   const { result, value } = await ctx.writes.update<Ledger, R>(
     ledgerKey(event.id),
@@ -65,7 +68,7 @@ async function changeLedger<R>(
     },
     () => emptyLedger(event.id, event.capacity),
   );
-  await recordSummary(ctx, event, { ...ledgerCounts(value), rev: value.rev });
+  await recordSummary(ctx, event, { ...ledgerCounts(value), rev: value.rev }, etag);
   return { result, ledger: value };
 }
 
@@ -84,17 +87,17 @@ export async function register(ctx: CalendarContext, event: CalendarEvent, input
 
 /** Cancel by private token; the first on the waitlist takes the freed seat. */
 export async function cancel(ctx: CalendarContext, eventId: string, token: string): Promise<{ promoted: number }> {
-  const found = await getEvent(ctx.deps.store, eventId);
+  const found = await findEvent(ctx, eventId);
   const existing = found && (await getJson<Ledger>(ctx.deps.store, ledgerKey(eventId)));
   if (!found || !existing)
     throw new ProblemError({ status: 404, title: 'Anmälan hittades inte', detail: 'No registration has this cancel link.' });
   const now = toStockholmIso(ctx.deps.clock.now());
-  const { result } = await changeLedger(ctx, found.value, (l) => cancelRegistration(l, hashToken(token), now).promoted.length);
+  const { result } = await changeLedger(ctx, found.event, (l) => cancelRegistration(l, hashToken(token), now).promoted.length);
   return { promoted: result };
 }
 
 /** Apply a new capacity to the registrations (409 below the confirmed count; a larger one promotes). */
-export async function applyCapacity(ctx: CalendarContext, event: CalendarEvent, capacity: number): Promise<void> {
+export async function applyCapacity(ctx: CalendarContext, event: CalendarEvent, capacity: number, etag?: string): Promise<void> {
   const now = toStockholmIso(ctx.deps.clock.now());
-  await changeLedger(ctx, { ...event, capacity }, (l) => changeCapacity(l, capacity, now));
+  await changeLedger(ctx, { ...event, capacity }, (l) => changeCapacity(l, capacity, now), etag);
 }

@@ -2,7 +2,7 @@ import type { CountyConfig } from '../../core/config/schema.js';
 import { t, type Lang } from '../../core/i18n.js';
 import type { CalendarEvent } from '../model/event.js';
 import { organisationName, trainingTopics, uidDomain } from '../model/vocabulary.js';
-import { property, textListProperty, utcDateTime } from './content-line.js';
+import { property, textListProperty, utcDateTime } from '../../core/ical/content-line.js';
 
 /** Options of one feed. */
 export interface FeedOptions {

@@ -1,21 +1,19 @@
-import { createHash } from 'node:crypto';
-import type { CalendarEvent } from '../model/event.js';
-
 /**
- * Rendered feeds of a warm instance, keyed by a fingerprint of what they show. Subscribers poll
- * far more often than trainings change, and writing a large calendar costs far more than reading
- * the trainings, so an unchanged feed is served from here.
+ * Rendered feeds of a warm instance, keyed by what they show. Subscribers poll far more often than
+ * trainings change, and writing a large calendar costs far more than finding it here, so an
+ * unchanged feed is served from here.
  */
 export class FeedMemo {
   private readonly entries = new Map<string, string>();
 
   constructor(private readonly max = 64) {}
 
-  /** The rendered feed for these events and options, rendering only when it is not held. */
-  get(events: readonly CalendarEvent[], options: unknown, render: () => string): string {
-    const hash = createHash('sha256').update(JSON.stringify(options));
-    for (const e of events) hash.update(`${e.id}|${e.updatedAt}|${e.sequence}|${e.status}\n`);
-    const key = hash.digest('base64url');
+  /**
+   * The rendered feed for `key`, rendering only when it is not held. The key names the
+   * collection's version, the feed's options and how many trainings it shows (for one version and
+   * one query the shown set only shrinks as cancelled trainings age out, so the count tells it).
+   */
+  get(key: string, render: () => string): string {
     const held = this.entries.get(key);
     if (held !== undefined) return held;
     const body = render();

@@ -2,7 +2,7 @@ import type { CountyConfig } from '../../core/config/schema.js';
 import { t, type Lang } from '../../core/i18n.js';
 import { Layout } from '../../core/page/layout.js';
 import { contentLang } from '../../core/page/content-lang.js';
-import type { SummaryIndex } from '../data/attendance.js';
+import type { SummaryIndex } from '../data/summary.js';
 import type { CalendarEvent } from '../model/event.js';
 import type { EventQuery } from '../model/filter.js';
 import { organisations, trainingTopics } from '../model/vocabulary.js';

@@ -4,14 +4,12 @@ import { queryParams } from '../../core/http/body.js';
 import type { KitEnv } from '../../core/http/staff.js';
 import { resolveLang, toStockholmIso } from '../../core/i18n.js';
 import type { CalendarContext } from '../context.js';
-import { readSummaries } from '../data/attendance.js';
-import { getEvent, listEvents } from '../data/events.js';
+import { findEvent, publishedEvents, type PublishedEvent } from '../data/published.js';
 import { cancel, register } from '../data/registrations.js';
 import { eventQuerySchema, eventsCursor, filterEvents, pageOf } from '../model/filter.js';
 import { yearView } from '../model/year.js';
 import { yearQuery } from '../routes/year.js';
 import { publicOrigin } from '../routes/origin.js';
-import type { CalendarEvent } from '../model/event.js';
 import { EventPage } from './event-page.js';
 import type { FormError, FormValues } from './registration-form.js';
 import { formErrors, readRegistrationForm } from './form-input.js';
@@ -25,19 +23,19 @@ const noStore = (c: Context) => c.header('Cache-Control', 'no-store');
 /** The public pages under `/utbildningar`: list, year view, a page per training, registration and cancellation. */
 export function pageRoutes(ctx: CalendarContext): Hono<KitEnv> {
   const app = new Hono<KitEnv>();
-  const { config, store, clock } = ctx.deps;
+  const { config, clock } = ctx.deps;
   const nonce = (c: Context<KitEnv>) => c.get('secureHeadersNonce');
   const eventOr404 = async (id: string) => {
-    const found = await getEvent(store, id);
+    const found = await findEvent(ctx, id);
     if (!found) throw new ProblemError({ status: 404, title: 'Hittades inte', detail: 'No training with this id.' });
-    return found.value;
+    return found;
   };
 
   app.get('/', async (c) => {
     const lang = resolveLang(c);
     const q = queryParams(c, eventQuerySchema);
     const from = q.from ?? toStockholmIso(clock.now()).slice(0, 10);
-    const [events, summaries] = await Promise.all([listEvents(store), readSummaries(store)]);
+    const { events, summaries } = await publishedEvents(ctx);
     // a page with a malformed cursor shows an empty list with its links, as before
     const after = eventsCursor.parse(q.cursor);
     const page =
@@ -61,26 +59,27 @@ export function pageRoutes(ctx: CalendarContext): Hono<KitEnv> {
     const lang = resolveLang(c);
     const year = queryParams(c, yearQuery).year ?? Number(toStockholmIso(clock.now()).slice(0, 4));
     c.header('Cache-Control', 'public, max-age=300');
-    return c.html(<YearPage config={config} lang={lang} nonce={nonce(c)} view={yearView(config, await listEvents(store), year)} />);
+    return c.html(
+      <YearPage config={config} lang={lang} nonce={nonce(c)} view={yearView(config, (await publishedEvents(ctx)).events, year)} />,
+    );
   });
 
   app.get('/avboka/:id/:token', async (c) => {
-    const event = await eventOr404(c.req.param('id'));
+    const { event } = await eventOr404(c.req.param('id'));
     noStore(c);
     return c.html(<CancelPage config={config} lang={resolveLang(c)} nonce={nonce(c)} event={event} action={new URL(c.req.url).pathname} />);
   });
 
   app.post('/avboka/:id/:token', async (c) => {
     assertSameOrigin(c, ctx.deps.publicOrigin);
-    const event = await eventOr404(c.req.param('id'));
+    const { event } = await eventOr404(c.req.param('id'));
     await cancel(ctx, event.id, c.req.param('token'));
     noStore(c);
     return c.html(<CancelPage config={config} lang={resolveLang(c)} nonce={nonce(c)} event={event} action="" done />);
   });
 
   // A training's page, with the form's values and errors after a failed post.
-  const eventPage = async (c: Context<KitEnv>, event: CalendarEvent, form: { values?: FormValues; errors?: FormError[] } = {}) => {
-    const summary = (await readSummaries(store))[event.id];
+  const eventPage = (c: Context<KitEnv>, { event, summary }: PublishedEvent, form: { values?: FormValues; errors?: FormError[] } = {}) => {
     return (
       <EventPage
         config={config}
@@ -98,19 +97,20 @@ export function pageRoutes(ctx: CalendarContext): Hono<KitEnv> {
   };
 
   app.get('/:id', async (c) => {
-    const event = await eventOr404(c.req.param('id'));
+    const found = await eventOr404(c.req.param('id'));
     c.header('Cache-Control', 'public, max-age=60');
-    return c.html(await eventPage(c, event));
+    return c.html(eventPage(c, found));
   });
 
   app.post('/:id/anmalan', async (c) => {
     assertSameOrigin(c, ctx.deps.publicOrigin);
     const lang = resolveLang(c);
-    const event = await eventOr404(c.req.param('id'));
+    const found = await eventOr404(c.req.param('id'));
+    const { event } = found;
     const { values, parsed } = await readRegistrationForm(c);
     noStore(c);
     const errors = formErrors(ctx, event, values, parsed);
-    if (errors.length || !parsed) return c.html(await eventPage(c, event, { values, errors }), 400);
+    if (errors.length || !parsed) return c.html(eventPage(c, found, { values, errors }), 400);
     const result = await register(ctx, event, parsed);
     const cancelUrl = `${publicOrigin(ctx, c)}/utbildningar/avboka/${event.id}/${result.token}`;
     const status = result.registration.status === 'confirmed' ? 'confirmed' : 'waitlisted';

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { requireStaff, type KitEnv } from '../../core/http/staff.js';
 import type { CalendarContext } from '../context.js';
-import { attendanceRows, readSummaries } from '../data/attendance.js';
+import { attendanceRows } from '../data/summary.js';
+import { publishedEvents } from '../data/published.js';
 import { purgeExpired } from '../data/purge.js';
 
 /** `/api/calendar/attendance` (staff): confirmed registrations per organisation, quarter and topic; `/api/calendar/purge` (admin). */
@@ -9,7 +10,7 @@ export function attendanceRoutes(ctx: CalendarContext): Hono<KitEnv> {
   const app = new Hono<KitEnv>();
   const staff = requireStaff(ctx.deps.auth, 'admin', 'editor');
   app.get('/attendance', staff, async (c) => {
-    const summaries = await readSummaries(ctx.deps.store);
+    const { summaries } = await publishedEvents(ctx);
     c.header('Cache-Control', 'private, no-store');
     return c.json({ items: attendanceRows(summaries) });
   });

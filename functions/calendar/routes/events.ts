@@ -6,10 +6,9 @@ import { notFound } from '../../core/http/problem.js';
 import { requireStaff, type KitEnv } from '../../core/http/staff.js';
 import { singleLine } from '../../core/text/index.js';
 import type { CalendarContext } from '../context.js';
-import { readSummaries } from '../data/attendance.js';
 import { cancelEvent, newEvents, updateEvent } from '../data/event-service.js';
 import { storeNewEvents } from '../data/new-events.js';
-import { getEvent, listEvents } from '../data/events.js';
+import { findEvent, publishedEvents } from '../data/published.js';
 import { eventInputSchema } from '../model/event.js';
 import { eventQuerySchema, eventsCursor, filterEvents, pageOf } from '../model/filter.js';
 import { viewEtag } from '../model/etag.js';
@@ -24,12 +23,12 @@ const cancelSchema = z.strictObject({ reason: singleLine(500) });
 /** `/api/calendar/events`: list and read (public), create, update, move and cancel (staff). */
 export function eventRoutes(ctx: CalendarContext): Hono<KitEnv> {
   const app = new Hono<KitEnv>();
-  const { store, auth } = ctx.deps;
+  const { auth } = ctx.deps;
   const staffOnly = requireStaff(auth, 'admin', 'editor');
 
   app.get('/', async (c) => {
     const q = queryParams(c, eventQuerySchema);
-    const [events, summaries] = await Promise.all([listEvents(store), readSummaries(store)]);
+    const { events, summaries } = await publishedEvents(ctx);
     const page = pageOf(filterEvents(events, summaries, q), eventsCursor.decode(q.cursor), q.limit);
     // `next` is the field's earlier, documented name, kept beside `nextCursor` for existing clients
     const more = page.nextCursor ? { nextCursor: page.nextCursor, next: page.nextCursor } : {};
@@ -38,10 +37,12 @@ export function eventRoutes(ctx: CalendarContext): Hono<KitEnv> {
   });
 
   app.get('/:id', async (c) => {
-    const found = await getEvent(store, c.req.param('id'));
+    const found = await findEvent(ctx, c.req.param('id'));
     if (!found) throw notFound('No training with this id.');
-    const summary = (await readSummaries(store))[found.value.id];
-    return cachedResponse(c, JSON.stringify(eventView(found.value, summary)), { maxAge: 60, etag: viewEtag(found.etag, summary) });
+    return cachedResponse(c, JSON.stringify(eventView(found.event, found.summary)), {
+      maxAge: 60,
+      etag: viewEtag(found.etag, found.summary),
+    });
   });
 
   app.post('/', staffOnly, async (c) => {
@@ -58,14 +59,14 @@ export function eventRoutes(ctx: CalendarContext): Hono<KitEnv> {
     const { reason, ...input } = await jsonBody(c, updateSchema);
     const saved = await updateEvent(ctx, c.get('staff')!, c.req.param('id'), c.req.header('if-match'), input, reason);
     c.header('ETag', saved.etag);
-    return c.json(eventView(saved.event, (await readSummaries(store))[saved.event.id]));
+    return c.json(eventView(saved.event, (await findEvent(ctx, saved.event.id))?.summary));
   });
 
   app.post('/:id/cancel', staffOnly, async (c) => {
     const { reason } = await jsonBody(c, cancelSchema);
     const saved = await cancelEvent(ctx, c.get('staff')!, c.req.param('id'), c.req.header('if-match'), reason);
     c.header('ETag', saved.etag);
-    return c.json(eventView(saved.event, (await readSummaries(store))[saved.event.id]));
+    return c.json(eventView(saved.event, (await findEvent(ctx, saved.event.id))?.summary));
   });
   return app;
 }

@@ -6,7 +6,7 @@ import { badRequest, notFound } from '../../core/http/problem.js';
 import type { KitEnv } from '../../core/http/staff.js';
 import { t } from '../../core/i18n.js';
 import type { CalendarContext } from '../context.js';
-import { getEvent, listEvents } from '../data/events.js';
+import { findEvent, publishedEvents } from '../data/published.js';
 import { feedSummary, renderFeed, type EventTextCache } from '../feed/ical.js';
 import { FeedMemo } from '../feed/memo.js';
 import { organisationName, organisations, trainingTopics } from '../model/vocabulary.js';
@@ -25,7 +25,7 @@ export const CANCELLED_RETENTION_DAYS = 60;
 /** `/utbildningar/kalender.ics` (`?topic=`, `?organizer=`) and one training's `.ics`. */
 export function feedRoutes(ctx: CalendarContext): Hono<KitEnv> {
   const app = new Hono<KitEnv>();
-  const { config, store, clock } = ctx.deps;
+  const { config, clock } = ctx.deps;
   const memo = new FeedMemo();
   const eventTexts: EventTextCache = new Map();
 
@@ -37,7 +37,8 @@ export function feedRoutes(ctx: CalendarContext): Hono<KitEnv> {
       throw badRequest([{ field: 'organizer', message: 'Unknown organisation', sv: 'Okänd organisation' }]);
     const lang = q.lang ?? 'sv';
     const keepFrom = clock.now().getTime() - CANCELLED_RETENTION_DAYS * 86_400_000;
-    const events = (await listEvents(store)).filter(
+    const published = await publishedEvents(ctx);
+    const events = published.events.filter(
       (e) =>
         (!q.topic || e.topic === q.topic) &&
         (!q.organizer || e.organizer === q.organizer) &&
@@ -47,19 +48,20 @@ export function feedRoutes(ctx: CalendarContext): Hono<KitEnv> {
     if (topic) parts.push(t(lang, topic));
     if (q.organizer) parts.push(organisationName(config, q.organizer));
     const options = { name: parts.join(' – '), origin: publicOrigin(ctx, c), lang };
-    const body = memo.get(events, options, () => renderFeed(config, events, options, eventTexts));
+    const key = JSON.stringify([published.view.etag, options, q.topic, q.organizer, events.length]);
+    const body = memo.get(key, () => renderFeed(config, events, options, eventTexts));
     return cachedResponse(c, body, { contentType: ICS, maxAge: 900 });
   });
 
   app.get('/:file{[A-Za-z0-9-]+\\.ics}', async (c) => {
     const id = c.req.param('file').replace(/\.ics$/, '');
     const lang = queryParams(c, singleQuery).lang ?? 'sv';
-    const found = await getEvent(store, id);
+    const found = await findEvent(ctx, id);
     if (!found) throw notFound('No training with this id.');
     const body = renderFeed(
       config,
-      [found.value],
-      { name: feedSummary(found.value, lang), origin: publicOrigin(ctx, c), lang },
+      [found.event],
+      { name: feedSummary(found.event, lang), origin: publicOrigin(ctx, c), lang },
       eventTexts,
     );
     return cachedResponse(c, body, { contentType: ICS, maxAge: 300 });

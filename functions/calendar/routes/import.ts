@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { readBody } from '../../core/http/body.js';
+import { readBytes } from '../../core/http/body.js';
 import { ProblemError } from '../../core/http/problem.js';
 import { requireStaff, type KitEnv } from '../../core/http/staff.js';
 import type { CalendarContext } from '../context.js';
 import { bilingualFieldErrors } from '../csv/messages.js';
-import { parseSemicolonCsv } from '../csv/parse.js';
+import { columnLetter, CsvError, parseCsv, type CsvRow } from '../../core/csv/index.js';
 import { columnOf, PLACE_OR_LINK, PROGRAMME_COLUMNS, rowToInput, type CellError } from '../csv/programme.js';
 import { newEvents } from '../data/event-service.js';
 import { storeNewEvents } from '../data/new-events.js';
@@ -58,9 +58,18 @@ export function importRoutes(ctx: CalendarContext): Hono<KitEnv> {
         detail: 'Send the file as text/csv.',
         errors: [{ field: 'Content-Type', message: 'Expected text/csv', sv: 'Skicka filen som text/csv' }],
       });
-    const rows = parseSemicolonCsv(await readBody(c, IMPORT_MAX_BYTES));
+    // the bytes, so that a file that is not UTF-8 is refused naming its row and column
+    const bytes = await readBytes(c, IMPORT_MAX_BYTES);
+    let rows: CsvRow[];
+    try {
+      rows = parseCsv(bytes).rows;
+    } catch (error) {
+      if (!(error instanceof CsvError)) throw error;
+      const column = columnLetter(error.column);
+      throw invalid([{ row: error.row, column, field: `row ${error.row}, column ${column}`, message: error.reason.en, sv: error.sv }]);
+    }
     if (rows.length - 1 > IMPORT_ROW_LIMIT) throw tooManyRows(rows.length - 1);
-    const headers = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+    const headers = (rows[0]?.cells ?? []).map((h) => h.trim().toLowerCase());
     const missing: CellError[] = PROGRAMME_COLUMNS.filter((col) => col.required && !headers.includes(col.header)).map((col) => ({
       row: 1,
       column: col.header,
@@ -79,8 +88,7 @@ export function importRoutes(ctx: CalendarContext): Hono<KitEnv> {
     if (!rows.length || missing.length) throw invalid(missing);
     const errors: CellError[] = [];
     const events: CalendarEvent[] = [];
-    rows.slice(1).forEach((cells, i) => {
-      const row = i + 2;
+    rows.slice(1).forEach(({ row, cells }) => {
       const parsed = eventInputSchema.safeParse(rowToInput(headers, cells));
       if (!parsed.success) {
         for (const e of bilingualFieldErrors(parsed.error.issues)) errors.push({ ...e, row, column: columnOf(e.field) });

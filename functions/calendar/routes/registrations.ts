@@ -4,22 +4,22 @@ import { jsonBody } from '../../core/http/body.js';
 import { notFound, ProblemError } from '../../core/http/problem.js';
 import { requireStaff, type KitEnv } from '../../core/http/staff.js';
 import type { CalendarContext } from '../context.js';
-import { getEvent } from '../data/events.js';
+import { findEvent } from '../data/published.js';
 import { cancel, readLedger, register } from '../data/registrations.js';
 import { checkRegistrationOrg, registrationInputSchema } from '../model/registration-input.js';
 
 /** `/api/calendar/events/{id}/registrations`: register (anyone), cancel by private token, list (organiser). */
 export function registrationRoutes(ctx: CalendarContext): Hono<KitEnv> {
   const app = new Hono<KitEnv>();
-  const { store, auth, config } = ctx.deps;
+  const { auth, config } = ctx.deps;
 
   app.post('/:id/registrations', async (c) => {
     const input = await jsonBody(c, registrationInputSchema, 4096);
-    const found = await getEvent(store, c.req.param('id'));
+    const found = await findEvent(ctx, c.req.param('id'));
     if (!found) throw notFound('No training with this id.');
-    checkRegistrationOrg(config, found.value, input.org);
-    const result = await register(ctx, found.value, input);
-    const cancelUrl = `/utbildningar/avboka/${found.value.id}/${result.token}`;
+    checkRegistrationOrg(config, found.event, input.org);
+    const result = await register(ctx, found.event, input);
+    const cancelUrl = `/utbildningar/avboka/${found.event.id}/${result.token}`;
     c.header('Cache-Control', 'no-store');
     return c.json(
       {
@@ -40,11 +40,11 @@ export function registrationRoutes(ctx: CalendarContext): Hono<KitEnv> {
   });
 
   app.get('/:id/registrations', requireStaff(auth, 'admin', 'editor'), async (c) => {
-    const found = await getEvent(store, c.req.param('id'));
+    const found = await findEvent(ctx, c.req.param('id'));
     if (!found) throw notFound('No training with this id.');
-    if (!canEditOrg(c.get('staff')!, found.value.organizer))
+    if (!canEditOrg(c.get('staff')!, found.event.organizer))
       throw new ProblemError({ status: 403, title: 'Behörighet saknas', detail: 'Only the organiser sees the registrations.' });
-    const ledger = await readLedger(ctx, found.value);
+    const ledger = await readLedger(ctx, found.event);
     c.header('Cache-Control', 'private, no-store');
     return c.json({
       capacity: ledger.capacity,

@@ -5,7 +5,7 @@ import { cachedResponse } from '../../core/http/cache.js';
 import type { KitEnv } from '../../core/http/staff.js';
 import { toStockholmIso } from '../../core/i18n.js';
 import type { CalendarContext } from '../context.js';
-import { listEvents } from '../data/events.js';
+import { publishedEvents } from '../data/published.js';
 import { yearView, YEARS } from '../model/year.js';
 
 /** The `year` query parameter (default: this year in Stockholm). */
@@ -19,7 +19,7 @@ export function yearRoutes(ctx: CalendarContext): Hono<KitEnv> {
   const app = new Hono<KitEnv>();
   app.get('/year', async (c) => {
     const year = queryParams(c, yearQuery).year ?? Number(toStockholmIso(ctx.deps.clock.now()).slice(0, 4));
-    const view = yearView(ctx.deps.config, await listEvents(ctx.deps.store), year);
+    const view = yearView(ctx.deps.config, (await publishedEvents(ctx)).events, year);
     const body = {
       year,
       topics: view.rows.map((r) => ({ topic: r.topic.id, months: r.months.map((m) => m.map((e) => e.id)), total: r.total })),

@@ -1,7 +1,14 @@
 import type * as z from 'zod';
 import { DEFAULT_INDICATORS } from '../domain/indicators.js';
 import { COUNTIES, countyByCode, municipalityByCode } from '../domain/municipalities.js';
-import { bilingual, countyConfigShape, MIN_PROTECTION, type CountyConfig, type IndicatorDefinition } from './schema.js';
+import {
+  bilingual,
+  countyConfigShape,
+  MIN_PROTECTION,
+  type CountyConfig,
+  type IndicatorDefinition,
+  type IndicatorDefinitionInput,
+} from './schema.js';
 
 type Ctx = z.RefinementCtx<CountyConfig>;
 type Path = (string | number)[];
@@ -51,6 +58,17 @@ function checkOrganisations(config: CountyConfig, ctx: Ctx): void {
         issue(
           ctx,
           ['areas', a, 'municipalities', m],
+          `Kommunkoden "${code}" finns inte under municipalities.`,
+          `Municipality code "${code}" is not listed under municipalities.`,
+        );
+    }),
+  );
+  config.directory.seed.units.forEach((u, i) =>
+    u.municipalities?.forEach((code, j) => {
+      if (!codes.has(code))
+        issue(
+          ctx,
+          ['directory', 'seed', 'units', i, 'municipalities', j],
           `Kommunkoden "${code}" finns inte under municipalities.`,
           `Municipality code "${code}" is not listed under municipalities.`,
         );
@@ -149,6 +167,50 @@ function checkProtection(config: CountyConfig, ctx: Ctx): void {
   }
 }
 
+/** A problem with an indicator's definition, at a key path inside the indicator. */
+export interface DefinitionProblem {
+  readonly path: Path;
+  readonly sv: string;
+  readonly en: string;
+}
+
+/**
+ * What is wrong with an indicator's definition and counting rule: a missing definition, a share
+ * without its denominator, a single-reporter rule without a convening reporter (or a count).
+ */
+export function definitionProblems(def: IndicatorDefinitionInput): DefinitionProblem[] {
+  const meaning = def.definition;
+  if (!meaning)
+    return [
+      {
+        path: ['definition'],
+        sv: `Indikatorn "${def.id}" saknar definition. Ange definition med counted, reporter, period, sourceSystem och limits på svenska och engelska (se docs/indicators.md).`,
+        en: `Indicator "${def.id}" has no definition. Give definition with counted, reporter, period, sourceSystem and limits in Swedish and English (see docs/indicators.md).`,
+      },
+    ];
+  const problems: DefinitionProblem[] = [];
+  if ((def.unit === 'percent' || def.unit === 'ratio' || def.aggregate === 'weighted-mean') && !meaning.denominator)
+    problems.push({
+      path: ['definition', 'denominator'],
+      sv: `Indikatorn "${def.id}" är en andel eller kvot och behöver definition.denominator: vad nämnaren räknar.`,
+      en: `Indicator "${def.id}" is a share or ratio and needs definition.denominator: what the denominator counts.`,
+    });
+  const single = def.counting === 'single-reporter';
+  if (single !== (meaning.reporter === 'convener'))
+    problems.push({
+      path: ['definition', 'reporter'],
+      sv: 'Räkneregeln single-reporter hör ihop med reporter: convener (den som kallade rapporterar fallet), och tvärtom.',
+      en: 'The counting rule single-reporter goes with reporter: convener (the convening organisation reports the case), and the other way round.',
+    });
+  if (single && def.unit !== 'count')
+    problems.push({
+      path: ['counting'],
+      sv: 'Räkneregeln single-reporter gäller bara antal (unit: count).',
+      en: 'The counting rule single-reporter applies to counts only (unit: count).',
+    });
+  return problems;
+}
+
 function checkIndicators(config: CountyConfig, ctx: Ctx): void {
   checkProtection(config, ctx);
   const defaults = new Set(DEFAULT_INDICATORS.map((d) => d.id));
@@ -205,6 +267,7 @@ function checkIndicators(config: CountyConfig, ctx: Ctx): void {
         'A weight is only used with aggregate: weighted-mean.',
       );
     noDuplicates(ctx, def.breakdown, (j) => ['indicators', 'custom', i, 'breakdown', j], { sv: 'Nedbrytningen', en: 'breakdown' });
+    for (const p of definitionProblems(def)) issue(ctx, ['indicators', 'custom', i, ...p.path], p.sv, p.en);
   });
   if (include !== 'all')
     include.forEach((id, i) => {
@@ -275,6 +338,7 @@ export function indicatorDefinitions(config: CountyConfig): IndicatorDefinition[
   const defaults = DEFAULT_INDICATORS.filter((d) => include === 'all' || include.includes(d.id)).map((d) => ({
     breakdown: [],
     source: d.derived ? 'derived' : 'manual',
+    counting: 'each-own',
     ...d,
   })) as IndicatorDefinition[];
   return [...defaults, ...custom].map((d) => ({ ...d, suppression: { ...suppression, ...d.suppression } }));

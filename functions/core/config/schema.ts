@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SUBSTANCES, TARGET_GROUPS } from '../domain/vocabulary.js';
 
 /**
  * The county config schema: the single source of truth for config types, validation messages
@@ -47,6 +48,21 @@ const partOfCountySchema = z.strictObject({ id, name: text(120), municipalities:
 /** Who runs a seeded unit. */
 const principalId = z.enum(['region', 'municipality', 'joint', 'civil-society', 'private', 'state']);
 
+/** Where a seeded fact comes from: a file of the area's source documents and a passage quoted from it. */
+const seedSourceSchema = z.strictObject({
+  document: z
+    .string()
+    .regex(
+      /^[\w.-]+\.txt$/,
+      bilingual(
+        'Filnamnet på källdokumentet, till exempel 003_c033900fa3dc0081.txt.',
+        'The source file name, e.g. 003_c033900fa3dc0081.txt.',
+      ),
+    ),
+  passage: text(400),
+});
+/** A seeded fact's source. */
+export type SeedSource = z.output<typeof seedSourceSchema>;
 const seedUnitSchema = z.strictObject({
   name: text(160),
   principal: principalId,
@@ -54,18 +70,39 @@ const seedUnitSchema = z.strictObject({
   ages: text(80).optional(),
   note: text(600).optional(),
   status: z.enum(['active', 'planned']).default('active'),
+  /** Every municipality the unit serves, when more than the one it is in (one unit may serve several). */
+  municipalities: z.array(municipalityCode).optional(),
+  referralRequired: z.boolean().optional(),
+  targetGroups: z.array(z.enum(TARGET_GROUPS.map((t) => t.id) as [string, ...string[]])).optional(),
+  substances: z.array(z.enum(SUBSTANCES.map((t) => t.id) as [string, ...string[]])).optional(),
+  source: seedSourceSchema.optional(),
 });
 const orgRef = z.union([municipalityCode, id]);
 const seedGroupSchema = z.strictObject({
   name: text(160),
   note: text(600).optional(),
+  level: z.enum(['politisk', 'strategisk', 'operativ', 'arbetsgrupp']).optional(),
+  reportsTo: text(160).optional().describe('Namnet på gruppen den rapporterar till. / The name of the group it reports to.'),
   members: z.array(orgRef).default([]),
+  memberRoles: z.array(z.strictObject({ organization: orgRef, role: text(160) })).default([]),
+  convenes: orgRef.optional(),
+  meetingRhythm: text(160).optional(),
+  source: seedSourceSchema.optional(),
 });
 const seedAgreementSchema = z.strictObject({
   name: text(240),
   parties: z.array(orgRef).default([]),
+  partyRoles: z.array(z.strictObject({ organization: orgRef, role: text(160) })).default([]),
+  owner: orgRef.optional(),
+  starts: z.iso.date().optional(),
   ends: z.iso.date().nullable().default(null),
+  lifecycle: z
+    .array(
+      z.strictObject({ status: z.enum(['under-utarbetande', 'pa-remiss', 'gallande', 'under-revidering', 'upphort']), date: z.iso.date() }),
+    )
+    .default([]),
   note: text(600).optional(),
+  source: seedSourceSchema.optional(),
 });
 
 const unit = z.enum(['count', 'percent', 'days', 'ratio']);
@@ -93,6 +130,37 @@ const releaseSchema = z.strictObject({
   scheduled: z.boolean().default(DEFAULT_RELEASE.scheduled),
 });
 
+const definitionText = (max: number) => z.strictObject({ sv: text(max), en: text(max) });
+
+/** Who reports an indicator: a municipality, a region unit, both, or the organisation that convened (SIP). */
+export const REPORTERS = ['municipality', 'region', 'both', 'convener'] as const;
+/**
+ * How cases are counted so that none is counted twice: `each-own` (every organisation reports its own
+ * cases; the area total is their sum) or `single-reporter` (a joint measure: exactly one party, the
+ * convening organisation, reports each case; the other reports participation only, or nothing).
+ */
+export const COUNTING_RULES = ['each-own', 'single-reporter'] as const;
+
+/** What an indicator means: shown on its page, in the CSV template, the reporting API and the exports. */
+const indicatorMeaningSchema = z.strictObject({
+  /** What is counted (the numerator). */
+  counted: definitionText(600),
+  /** The denominator, for shares and other ratios. */
+  denominator: definitionText(400).optional(),
+  reporter: z.enum(REPORTERS),
+  /** The period and the reference date (a flow over the period, or a stock on a day). */
+  period: definitionText(400),
+  /** The source system the figure is taken from, where one exists. */
+  sourceSystem: definitionText(400),
+  /** Known limits of the figure. */
+  limits: definitionText(1000),
+});
+
+/** An indicator's definition as written in config. */
+export type IndicatorMeaningInput = z.input<typeof indicatorMeaningSchema>;
+/** An indicator's definition. */
+export type IndicatorMeaning = z.output<typeof indicatorMeaningSchema>;
+
 const indicatorDefinitionSchema = z.strictObject({
   id,
   sv: text(240),
@@ -112,6 +180,22 @@ const indicatorDefinitionSchema = z.strictObject({
   source: z.enum(['manual', 'SBR', 'UngDok', 'ASI', 'FIT', 'Kolada', 'derived']).default('manual'),
   derived: z.enum(['calendar-attendance', 'feedback']).optional(),
   suppression: suppressionSchema.partial().optional(),
+  /** Required for every indicator; check-config names a custom indicator that lacks one. */
+  definition: indicatorMeaningSchema.optional(),
+  counting: z.enum(COUNTING_RULES).default('each-own'),
+});
+
+/** An area's own indicator: its definition is required, and check-config says so by key and line. */
+const customIndicatorSchema = indicatorDefinitionSchema.extend({
+  definition: z.strictObject(indicatorMeaningSchema.shape, {
+    error: (issue) =>
+      issue.input === undefined
+        ? bilingual(
+            'En egen indikator måste ha en definition: counted, reporter, period, sourceSystem och limits på svenska och engelska (se docs/indicators.md).',
+            'An own indicator must have a definition: counted, reporter, period, sourceSystem and limits in Swedish and English (see docs/indicators.md).',
+          ).message
+        : undefined,
+  }),
 });
 
 /** An indicator definition as written in config or in the defaults. */
@@ -199,8 +283,39 @@ const baseSchema = z.strictObject({
           burstLimit: z.int().min(1).max(5000).default(100),
         })
         .default({ rateLimit: 50, burstLimit: 100 }),
+      budget: z
+        .strictObject({
+          monthlyUsd: z.number().positive().max(100000).describe('Månadsbudget i USD. / Monthly budget in USD.'),
+          email: z
+            .email(
+              bilingual(
+                'En giltig e-postadress behövs, till exempel it@region.se.',
+                'A valid e-mail address is needed, e.g. it@region.se.',
+              ),
+            )
+            .optional(),
+        })
+        .optional()
+        .describe('Kostnadsvarning från AWS Budgets. / A cost alert from AWS Budgets.'),
+      staffEmail: z
+        .strictObject({
+          from: z.email(
+            bilingual(
+              'En giltig e-postadress behövs, till exempel noreply@region.se.',
+              'A valid e-mail address is needed, e.g. noreply@region.se.',
+            ),
+          ),
+          name: text(80).optional(),
+          sesRegion: z
+            .string()
+            .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, bilingual('En AWS-region ser ut som eu-north-1.', 'An AWS region looks like eu-north-1.'))
+            .optional(),
+        })
+        .optional()
+        .describe('Personalens e-post via SES från en egen adress. / Staff e-mail through SES from an own address.'),
+      dashboard: z.boolean().default(false).describe('En CloudWatch-översikt för området. / A CloudWatch dashboard for the area.'),
     })
-    .default({ region: 'eu-north-1', throttle: { rateLimit: 50, burstLimit: 100 } }),
+    .default({ region: 'eu-north-1', throttle: { rateLimit: 50, burstLimit: 100 }, dashboard: false }),
   alarmEmail: z.email(
     bilingual('En giltig e-postadress behövs, till exempel it@region.se.', 'A valid e-mail address is needed, e.g. it@region.se.'),
   ),
@@ -221,6 +336,22 @@ const baseSchema = z.strictObject({
   directory: z
     .strictObject({
       synonyms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),
+      contactEmailDomains: z
+        .array(
+          z
+            .string()
+            .regex(
+              /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/,
+              bilingual(
+                'Ett domännamn, eventuellt med *. först för underdomäner, till exempel *.regionostergotland.se.',
+                'A domain name, optionally starting with *. for subdomains, e.g. *.regionostergotland.se.',
+              ),
+            ),
+        )
+        .default([])
+        .describe(
+          'Domäner som namngivna kontakters e-post i samverkansgrupper får ha. / Work e-mail domains allowed for named contacts of collaboration groups.',
+        ),
       seed: z
         .strictObject({
           source: text(400).optional(),
@@ -230,7 +361,7 @@ const baseSchema = z.strictObject({
         })
         .default({ units: [], groups: [], agreements: [] }),
     })
-    .default({ synonyms: {}, seed: { units: [], groups: [], agreements: [] } }),
+    .default({ synonyms: {}, contactEmailDomains: [], seed: { units: [], groups: [], agreements: [] } }),
   calendar: z
     .strictObject({
       extraTopics: z.array(termSchema).default([]),
@@ -239,7 +370,7 @@ const baseSchema = z.strictObject({
   indicators: z
     .strictObject({
       include: z.union([z.literal('all'), z.array(id)]).default('all'),
-      custom: z.array(indicatorDefinitionSchema).default([]),
+      custom: z.array(customIndicatorSchema).default([]),
       suppression: suppressionSchema.default({ minCount: 5, minDenominator: 10 }),
       protection: protectionSchema.default(DEFAULT_PROTECTION),
       release: releaseSchema.default(DEFAULT_RELEASE),

@@ -336,3 +336,29 @@ export const TRAINING_TOPICS: readonly Term[] = [
 
 /** Age bands used in indicator breakdowns. */
 export const AGE_BANDS = ['0-17', '18-25', '26-64', '65+'] as const;
+
+/** The level of a collaboration group (samverkansnivå), from politics down to working groups. */
+export const GROUP_LEVELS: readonly Term[] = [
+  { id: 'politisk', sv: 'Politisk nivå', en: 'Political level' },
+  { id: 'strategisk', sv: 'Strategisk nivå', en: 'Strategic level' },
+  { id: 'operativ', sv: 'Operativ nivå', en: 'Operational level' },
+  { id: 'arbetsgrupp', sv: 'Arbetsgrupp', en: 'Working group' },
+];
+
+/** Where an agreement (överenskommelse) is in its life cycle. */
+export const AGREEMENT_STATUSES: readonly Term[] = [
+  { id: 'under-utarbetande', sv: 'Under utarbetande', en: 'Being drafted' },
+  { id: 'pa-remiss', sv: 'På remiss', en: 'Out for consultation' },
+  { id: 'gallande', sv: 'Gällande', en: 'In force' },
+  { id: 'under-revidering', sv: 'Under revidering', en: 'Under revision' },
+  { id: 'upphort', sv: 'Upphört', en: 'Ended' },
+];
+
+/** How far an action-plan item or a decision has come. */
+export const PLAN_ITEM_STATUSES: readonly Term[] = [
+  { id: 'ej-paborjad', sv: 'Ej påbörjad', en: 'Not started' },
+  { id: 'pagar', sv: 'Pågår', en: 'In progress' },
+  { id: 'klar', sv: 'Klar', en: 'Done' },
+  { id: 'skjuten-upp', sv: 'Skjuten upp', en: 'Postponed' },
+  { id: 'stoppad', sv: 'Stoppad', en: 'Stopped' },
+];

@@ -10,6 +10,7 @@ import { TooMuchContentionError } from '../store/json.js';
 import { cookiePageCaching } from './page-cache.js';
 import { PreconditionFailedError, StoreUnavailableError } from '../store/store.js';
 import { ProblemError, problemResponse, type ProblemInit } from './problem.js';
+import { requestLog } from './request-log.js';
 import type { KitEnv } from './staff.js';
 
 function wantsHtml(c: Context): boolean {
@@ -95,14 +96,15 @@ function HomePage(props: { deps: AppDeps; lang: Lang; nonce?: string }) {
  * The Hono app every service starts from: security headers (CSP without inline script, a nonce for
  * the one inline stylesheet), the page language and the caching of pages that follow it
  * (`cookiePageCaching`), problem+json errors that never carry a stack, `/api/<service>/health`,
- * and the area's start page at `/`.
+ * and the area's start page at `/` (neither for the staff function).
  *
  * @example
  * const app = createBaseApp(deps, 'directory');
  * app.get('/hitta-stod', (c) => c.html(…));
  */
-export function createBaseApp(deps: AppDeps, service: ServiceName): Hono<KitEnv> {
+export function createBaseApp(deps: AppDeps, service: ServiceName | 'staff'): Hono<KitEnv> {
   const app = new Hono<KitEnv>();
+  app.use(requestLog(deps.log, service));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -140,6 +142,8 @@ export function createBaseApp(deps: AppDeps, service: ServiceName): Hono<KitEnv>
     return respondProblem(c, deps, { status: 500, title: 'Något gick fel', detail: 'An unexpected error occurred. It has been logged.' });
   });
   app.notFound((c) => respondProblem(c, deps, { status: 404, title: 'Hittades inte', detail: 'No such resource.' }));
+  // the staff function (sign-in and the workspace's landing page) has no API and no start page
+  if (service === 'staff') return app;
   app.get(`${SERVICE_PATHS[service].api}/health`, (c) => {
     c.header('Cache-Control', 'no-store');
     return c.json({ status: 'ok', service, area: deps.config.id, time: deps.clock.now().toISOString() });

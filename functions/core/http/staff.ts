@@ -1,10 +1,14 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { AuthError, canEditOrg, type Auth, type Role, type Staff } from '../auth/auth.js';
+import type { SessionData } from '../session/cookie.js';
 import { ProblemError } from './problem.js';
 
 /** Hono variables set by the kit's middleware. */
 export interface KitVariables {
+  /** The staff member: from a bearer token on the API, from the session cookie on staff pages. */
   staff?: Staff;
+  /** The staff session, on pages guarded by `staffPage`. */
+  session?: SessionData;
   secureHeadersNonce?: string;
 }
 

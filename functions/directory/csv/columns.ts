@@ -1,3 +1,4 @@
+import type { CsvCell } from '../../core/csv/index.js';
 import type { Service } from '../model/service.js';
 
 /** One CSV column: its Swedish header (what coordinators see in Excel) and the service field. */
@@ -35,8 +36,8 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   { header: 'senast kontrollerad', field: 'verified', kind: 'text' },
 ];
 
-/** The cells of one service, in column order. */
-export function serviceRow(service: Service): string[] {
+/** The cells of one service, in column order (the core writer keeps codes as text and neutralises formulas). */
+export function serviceRow(service: Service): CsvCell[] {
   return CSV_COLUMNS.map((col) => {
     if (col.field === 'phones') return service.phones.map((p) => p.number).join(', ');
     if (col.field === 'verified') return service.verified?.at.slice(0, 10) ?? '';
@@ -44,6 +45,7 @@ export function serviceRow(service: Service): string[] {
     if (value === undefined || value === null) return '';
     if (Array.isArray(value)) return value.join(', ');
     if (typeof value === 'boolean') return value ? 'ja' : 'nej';
+    if (typeof value === 'number') return value;
     return String(value);
   });
 }

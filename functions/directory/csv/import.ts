@@ -3,7 +3,7 @@ import { canEditOrg } from '../../core/auth/auth.js';
 import { serviceInputSchema, type ServiceInput } from '../model/service.js';
 import { ID_PATTERN } from '../data/ids.js';
 import { CSV_COLUMNS, cellValue, type CsvColumn } from './columns.js';
-import { CsvSyntaxError, parseCsv } from './format.js';
+import { columnLetter, CsvError, parseCsv, type CsvRow } from '../../core/csv/index.js';
 
 /** One problem in an imported file, by row (1 = header) and column header. */
 export interface RowError {
@@ -33,19 +33,19 @@ function columnOfField(path: string): CsvColumn | undefined {
  * error found (row and column), so that nothing of a file with errors is stored.
  */
 export function readServicesCsv(
-  text: string,
+  file: string | ArrayBuffer | Uint8Array,
   staff: Staff,
   check: RowCheck,
   maxRows = Number.POSITIVE_INFINITY,
 ): { rows: ImportRow[]; errors: RowError[]; rowCount: number } {
-  let table: { row: number; cells: string[] }[];
+  let table: CsvRow[];
   try {
-    table = parseCsv(text);
+    table = parseCsv(file).rows;
   } catch (error) {
-    const row = error instanceof CsvSyntaxError ? error.row : 1;
+    if (!(error instanceof CsvError)) throw error;
     return {
       rows: [],
-      errors: [{ row, column: '', message: 'A quoted field is not closed', sv: 'Ett citattecken stängs aldrig' }],
+      errors: [{ row: error.row, column: columnLetter(error.column), message: error.reason.en, sv: error.reason.sv }],
       rowCount: 0,
     };
   }

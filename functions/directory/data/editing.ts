@@ -64,6 +64,7 @@ export async function changeEntry<T extends Entry>(
   orgsOf: (entry: T) => readonly string[],
   next: (current: T) => T,
   action: HistoryEntry['action'],
+  checkWith?: (entry: T, collection: Collection) => void,
 ): Promise<T> {
   const written = await ctx.repo.commit(stampOf(ctx, staff), (collection) => {
     const list = listOf<T>(collection, kind);
@@ -74,6 +75,7 @@ export async function changeEntry<T extends Entry>(
     assertMayEdit(staff, orgsOf(current));
     const updated = next(current);
     assertMayEdit(staff, orgsOf(updated));
+    checkWith?.(updated, collection);
     return {
       collection: { ...collection, [kind]: list.map((e) => (e.id === id ? updated : e)) },
       changes: [{ action, kind, entry: updated }],
@@ -88,12 +90,14 @@ export async function addEntries<T extends Entry>(
   kind: EntryKind,
   entries: readonly T[],
   staff: Staff,
+  checkWith?: (entry: T, collection: Collection) => void,
 ): Promise<T[]> {
   const written = await ctx.repo.commit(stampOf(ctx, staff), (collection) => {
     const list = listOf<T>(collection, kind);
     const taken = new Set(list.map((e) => e.id));
     if (entries.some((e) => taken.has(e.id)))
       throw new ProblemError({ status: 409, title: 'Posten finns redan', detail: 'An entry with that id exists.' });
+    for (const entry of entries) checkWith?.(entry, collection);
     return {
       collection: { ...collection, [kind]: [...list, ...entries] },
       changes: entries.map((entry) => ({ action: 'create' as const, kind, entry })),

@@ -64,6 +64,28 @@ export interface HistoryBatch {
   }[];
 }
 
+/** A stored collection with the fields later versions added filled in (groups written before roles, contacts and meetings). */
+export function withDefaults(collection: Collection): Collection {
+  const groupsOk = collection.groups.every((g) => g.memberRoles && g.contacts && g.meetings);
+  const agreementsOk = collection.agreements.every((a) => a.partyRoles && a.lifecycle && a.goals);
+  if (groupsOk && agreementsOk && collection.plans) return collection;
+  return {
+    ...collection,
+    groups: collection.groups.map((g) => ({
+      ...g,
+      memberRoles: g.memberRoles ?? [],
+      contacts: g.contacts ?? [],
+      meetings: g.meetings ?? [],
+    })),
+    agreements: collection.agreements.map((a) => ({
+      ...a,
+      partyRoles: a.partyRoles ?? [],
+      lifecycle: a.lifecycle ?? [],
+      goals: a.goals ?? [],
+    })),
+  };
+}
+
 /** How often a commit re-reads and retries after a concurrent write. */
 const COMMIT_RETRIES = 20;
 
@@ -126,7 +148,7 @@ export class DirectoryRepository {
       return this.cached;
     }
     if (found === undefined || found === 'not-modified') return this.seed();
-    return this.remember(JSON.parse(decoder.decode(found.body)) as Collection, found.etag);
+    return this.remember(withDefaults(JSON.parse(decoder.decode(found.body)) as Collection), found.etag);
   }
 
   /** Create the seeded collection unless someone else did first (create-only). */
@@ -142,7 +164,7 @@ export class DirectoryRepository {
       this.cached = undefined;
       const found = await this.options.store.get(COLLECTION_KEY);
       if (!found || found === 'not-modified') throw error;
-      return this.remember(JSON.parse(decoder.decode(found.body)) as Collection, found.etag);
+      return this.remember(withDefaults(JSON.parse(decoder.decode(found.body)) as Collection), found.etag);
     }
   }
 
@@ -166,7 +188,7 @@ export class DirectoryRepository {
   ): Promise<Snapshot> {
     for (let attempt = 0; ; attempt++) {
       const current = await getJson<Collection>(this.options.store, COLLECTION_KEY);
-      const base = current?.value ?? seedCollection(this.options.config, toStockholmIso(this.options.clock.now()));
+      const base = current ? withDefaults(current.value) : seedCollection(this.options.config, toStockholmIso(this.options.clock.now()));
       const revision = (base.revision ?? 0) + 1;
       const { collection, changes } = change(base);
       const ref = `${String(revision).padStart(10, '0')}-${this.changeId()}`;

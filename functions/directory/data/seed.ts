@@ -1,4 +1,4 @@
-import type { CountyConfig } from '../../core/config/schema.js';
+import type { CountyConfig, SeedSource } from '../../core/config/schema.js';
 import type { Collection } from '../model/collection.js';
 import type { Agreement, CollaborationGroup } from '../model/group.js';
 import type { Service, Stamp } from '../model/service.js';
@@ -21,6 +21,12 @@ export function parseAges(text: string | undefined): { minimumAge?: number; maxi
   return {};
 }
 
+/** The `source` of a seeded entry: the area's document and, when given, the passage it rests on. */
+export function sourceText(document: string | undefined, fact: SeedSource | undefined): string | undefined {
+  if (!fact) return document;
+  return `${document ? `${document} ` : ''}[${fact.document}]: "${fact.passage}"`;
+}
+
 /**
  * The first content of an area's directory, from `config.directory.seed`. Ids are derived from the
  * names, so two seeders racing produce the same document; every entry is unverified and names its source.
@@ -39,11 +45,16 @@ export function seedCollection(config: CountyConfig, now: string): Collection {
       organizationId: unit.municipality ?? 'region',
       principal: unit.principal,
       careLevels: [],
-      targetGroups: ages.maximumAge !== undefined && ages.maximumAge <= 25 ? ['youth'] : ages.minimumAge === 18 ? ['adults'] : [],
-      substances: [],
+      targetGroups: [
+        ...new Set([
+          ...(ages.maximumAge !== undefined && ages.maximumAge <= 25 ? ['youth'] : ages.minimumAge === 18 ? ['adults'] : []),
+          ...(unit.targetGroups ?? []),
+        ]),
+      ],
+      substances: unit.substances ?? [],
       severityLevels: [],
-      municipalities: unit.municipality ? [unit.municipality] : [],
-      referralRequired: null,
+      municipalities: unit.municipalities ?? (unit.municipality ? [unit.municipality] : []),
+      referralRequired: unit.referralRequired ?? null,
       needsAssessmentRequired: null,
       dropIn: false,
       anonymous: false,
@@ -55,31 +66,51 @@ export function seedCollection(config: CountyConfig, now: string): Collection {
       phones: [],
       schedules: [],
       status: unit.status,
-      ...(source ? { source } : {}),
+      ...(sourceText(source, unit.source) ? { source: sourceText(source, unit.source) } : {}),
       created: stamp,
       updated: stamp,
     };
   });
-  const groups: CollaborationGroup[] = seed.groups.map((group) => ({
-    id: uniqueId(slugify(group.name), taken),
-    name: group.name,
-    ...(group.note ? { mandate: group.note } : {}),
-    members: group.members,
-    status: 'active',
-    ...(source ? { source } : {}),
-    created: stamp,
-    updated: stamp,
-  }));
-  const agreements: Agreement[] = seed.agreements.map((agreement) => ({
-    id: uniqueId(slugify(agreement.name), taken),
-    title: agreement.name,
-    parties: agreement.parties,
-    ends: agreement.ends,
-    ...(agreement.note ? { note: agreement.note } : {}),
-    status: 'active',
-    ...(source ? { source } : {}),
-    created: stamp,
-    updated: stamp,
-  }));
-  return { schemaVersion: 1, seededAt: now, services, groups, agreements };
+  const groupIds = new Map(seed.groups.map((group) => [group.name, uniqueId(slugify(group.name), taken)]));
+  const groups: CollaborationGroup[] = seed.groups.map((group) => {
+    const entrySource = sourceText(source, group.source);
+    const parent = group.reportsTo === undefined ? undefined : groupIds.get(group.reportsTo);
+    return {
+      id: groupIds.get(group.name) as string,
+      name: group.name,
+      ...(group.note ? { mandate: group.note } : {}),
+      ...(group.level ? { level: group.level } : {}),
+      ...(parent ? { reportsTo: parent } : {}),
+      members: group.members,
+      memberRoles: group.memberRoles,
+      ...(group.convenes ? { convenes: group.convenes } : {}),
+      ...(group.meetingRhythm ? { meetingRhythm: group.meetingRhythm } : {}),
+      contacts: [],
+      meetings: [],
+      status: 'active',
+      ...(entrySource ? { source: entrySource } : {}),
+      created: stamp,
+      updated: stamp,
+    };
+  });
+  const agreements: Agreement[] = seed.agreements.map((agreement) => {
+    const entrySource = sourceText(source, agreement.source);
+    return {
+      id: uniqueId(slugify(agreement.name), taken),
+      title: agreement.name,
+      parties: agreement.parties,
+      partyRoles: agreement.partyRoles,
+      ...(agreement.owner ? { owner: agreement.owner } : {}),
+      ...(agreement.starts ? { starts: agreement.starts } : {}),
+      ends: agreement.ends,
+      lifecycle: agreement.lifecycle,
+      goals: [],
+      ...(agreement.note ? { note: agreement.note } : {}),
+      status: 'active',
+      ...(entrySource ? { source: entrySource } : {}),
+      created: stamp,
+      updated: stamp,
+    };
+  });
+  return { schemaVersion: 1, seededAt: now, services, groups, agreements, plans: [] };
 }

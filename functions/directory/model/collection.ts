@@ -1,5 +1,6 @@
 import { serviceIndexContract, type ServiceIndexRow } from '../../core/contracts/service-index.js';
 import type { Agreement, CollaborationGroup } from './group.js';
+import type { ActionPlan } from './plan.js';
 import type { Service } from './service.js';
 
 /** The store key of the whole directory: a small collection read whole and cached by ETag. */
@@ -20,10 +21,11 @@ export interface Collection {
   readonly services: readonly Service[];
   readonly groups: readonly CollaborationGroup[];
   readonly agreements: readonly Agreement[];
+  readonly plans: readonly ActionPlan[];
 }
 
-/** The three kinds of entries staff edit. */
-export type EntryKind = 'services' | 'groups' | 'agreements';
+/** The kinds of entries staff edit. */
+export type EntryKind = 'services' | 'groups' | 'agreements' | 'plans';
 
 /** One entry of the public service index. */
 export type ServiceIndexEntry = ServiceIndexRow;

@@ -1,16 +1,77 @@
 import * as z from 'zod';
+import { AGREEMENT_STATUSES, GROUP_LEVELS, PLAN_ITEM_STATUSES } from '../../core/domain/vocabulary.js';
 import { singleLine } from '../../core/text/index.js';
 import { optionalMultiLine, type Stamp } from './service.js';
+import { termIds } from './vocab.js';
 
-const orgRef = z.string().regex(/^(\d{4}|[a-z][a-z0-9-]{0,62})$/, 'A municipality code or a region unit id');
+/** An organisation of the area: a municipality code, `region` or a region unit id. */
+export const orgRef = z.string().regex(/^(\d{4}|[a-z][a-z0-9-]{0,62})$/, 'A municipality code or a region unit id');
+/** The id of an entry or of a part of one (a meeting, an item). */
+export const entryId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'An entry id: lower-case letters, digits and hyphens');
+
+/** The role an organisation sends to a group ("socialchef", "verksamhetschef beroendekliniken"). */
+export const memberRoleSchema = z.strictObject({ organization: orgRef, role: singleLine(160) });
+
+/** A named contact of a group: staff data only, never shown to the public or exported. */
+export const contactSchema = z.strictObject({
+  name: singleLine(120),
+  title: singleLine(160).optional(),
+  email: z.email().max(254),
+});
+/** A named contact. */
+export type Contact = z.output<typeof contactSchema>;
+
+/** One decision of a meeting: who is to do what by when. */
+export const decisionSchema = z.strictObject({
+  text: singleLine(600),
+  responsible: orgRef,
+  deadline: z.iso.date().optional(),
+  status: z.enum(termIds(PLAN_ITEM_STATUSES)).default('ej-paborjad'),
+});
+
+/** One meeting of a group: date, agenda, minutes link, decisions. */
+export const meetingSchema = z
+  .strictObject({
+    id: entryId,
+    date: z.iso.date(),
+    startsAt: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time is HH:MM')
+      .optional(),
+    agenda: optionalMultiLine(2000),
+    minutesUrl: z.url({ protocol: /^https?$/ }).optional(),
+    decisions: z.array(decisionSchema).max(100).default([]),
+  })
+  .superRefine((meeting, issue) => {
+    meeting.decisions.forEach((d, i) => {
+      if (d.deadline !== undefined && d.deadline < meeting.date)
+        issue.addIssue({
+          code: 'custom',
+          path: ['decisions', i, 'deadline'],
+          message: 'The deadline is before the meeting',
+          params: { sv: 'Tidsfristen ligger före mötet' },
+        });
+    });
+  });
+/** One meeting. */
+export type Meeting = z.output<typeof meetingSchema>;
 
 /** The fields staff send for a collaboration group (samverkansgrupp). */
 export const groupInputSchema = z.strictObject({
   name: singleLine(160),
   mandate: optionalMultiLine(1000),
+  level: z.enum(termIds(GROUP_LEVELS)).optional(),
+  /** The id of the group this one reports to (the structure is a tree). */
+  reportsTo: entryId.optional(),
   members: z.array(orgRef).max(100).default([]),
+  /** The role each member organisation sends; every organisation named here is a member. */
+  memberRoles: z.array(memberRoleSchema).max(200).default([]),
+  /** The organisation that convenes (sends the invitation and chairs). */
+  convenes: orgRef.optional(),
   contactRole: singleLine(160).optional(),
   meetingRhythm: singleLine(160).optional(),
+  contacts: z.array(contactSchema).max(50).default([]),
+  meetings: z.array(meetingSchema).max(500).default([]),
   status: z.enum(['active', 'retired']).default('active'),
   source: singleLine(400).optional(),
   verified: z.boolean().default(false),
@@ -26,18 +87,70 @@ export interface CollaborationGroup extends Omit<GroupInput, 'verified'> {
   readonly verified?: Stamp;
 }
 
-/** The fields staff send for an agreement (överenskommelse). `ends: null` = until further notice. */
-export const agreementInputSchema = z.strictObject({
-  title: singleLine(240),
-  parties: z.array(orgRef).max(100).default([]),
-  starts: z.iso.date().optional(),
-  ends: z.iso.date().nullable().default(null),
-  documentUrl: z.url({ protocol: /^https?$/ }).optional(),
-  note: optionalMultiLine(1000),
-  status: z.enum(['active', 'retired']).default('active'),
-  source: singleLine(400).optional(),
-  verified: z.boolean().default(false),
+/** One step of an agreement's life cycle: the status it entered and the date it did. */
+export const lifecycleStepSchema = z.strictObject({
+  status: z.enum(termIds(AGREEMENT_STATUSES)),
+  date: z.iso.date(),
 });
+
+/** A goal of an agreement ("mål och mått"): indicators of the indicator store, a target value and a direction. */
+export const goalSchema = z.strictObject({
+  text: singleLine(400),
+  indicators: z
+    .array(z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'An indicator id'))
+    .min(1)
+    .max(10),
+  target: z.number().finite(),
+  direction: z.enum(['increase', 'decrease', 'maintain']),
+});
+
+/** The fields staff send for an agreement (överenskommelse). `ends: null` = until further notice. */
+export const agreementInputSchema = z
+  .strictObject({
+    title: singleLine(240),
+    parties: z.array(orgRef).max(100).default([]),
+    /** The role each party plays; every organisation named here is a party. */
+    partyRoles: z.array(memberRoleSchema).max(200).default([]),
+    /** The organisation that owns the agreement and its review. */
+    owner: orgRef.optional(),
+    starts: z.iso.date().optional(),
+    ends: z.iso.date().nullable().default(null),
+    reviewDate: z.iso.date().optional(),
+    /** Every status the agreement has had, with the date of each change, oldest first; the last is the current one. */
+    lifecycle: z.array(lifecycleStepSchema).max(100).default([]),
+    documentUrl: z.url({ protocol: /^https?$/ }).optional(),
+    note: optionalMultiLine(1000),
+    goals: z.array(goalSchema).max(50).default([]),
+    status: z.enum(['active', 'retired']).default('active'),
+    source: singleLine(400).optional(),
+    verified: z.boolean().default(false),
+  })
+  .superRefine((a, issue) => {
+    a.lifecycle.forEach((step, i) => {
+      const before = a.lifecycle[i - 1];
+      if (before && step.date < before.date)
+        issue.addIssue({
+          code: 'custom',
+          path: ['lifecycle', i, 'date'],
+          message: `A status change cannot be dated before the previous one (${before.date})`,
+          params: { sv: `En statusändring kan inte dateras före den förra (${before.date})` },
+        });
+      if (before && step.status === before.status)
+        issue.addIssue({
+          code: 'custom',
+          path: ['lifecycle', i, 'status'],
+          message: 'The status is the same as before',
+          params: { sv: 'Statusen är densamma som förut' },
+        });
+    });
+    if (a.starts && a.ends && a.ends < a.starts)
+      issue.addIssue({
+        code: 'custom',
+        path: ['ends'],
+        message: 'The agreement ends before it starts',
+        params: { sv: 'Överenskommelsen upphör innan den börjar gälla' },
+      });
+  });
 /** What staff send for an agreement. */
 export type AgreementInput = z.output<typeof agreementInputSchema>;
 

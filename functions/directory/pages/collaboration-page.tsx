@@ -6,6 +6,10 @@ import { TableScroll } from '../../core/page/table-scroll.js';
 import type { DirectoryContext } from '../context.js';
 import { orgName } from '../data/orgs.js';
 import { agreementState } from '../views/agreement-state.js';
+import { AGREEMENT_STATUSES } from '../../core/domain/vocabulary.js';
+import { termLabel } from '../model/vocab.js';
+import { publicGroup } from '../views/groups.js';
+import { GroupTree } from './group-parts.js';
 import { TEXT } from './labels.js';
 
 /** `GET /hitta-stod/samverkan`: collaboration groups per municipality and agreements with their end dates. */
@@ -16,12 +20,13 @@ export async function collaborationPage(c: Context<KitEnv>, ctx: DirectoryContex
   const chosen = config.municipalities.filter((m) => !asked || m.code === asked);
   const { collection } = await ctx.load();
   const now = ctx.deps.clock.now();
-  const groups = collection.groups.filter((g) => g.status !== 'retired');
+  const groups = collection.groups.filter((g) => g.status !== 'retired').map(publicGroup);
   const regionWide = groups.filter((g) => !g.members.some((m) => /^\d{4}$/.test(m)));
   const agreements = collection.agreements
     .filter((a) => a.status !== 'retired')
     .map((a) => ({ ...a, ...agreementState(a, now) }))
     .sort((a, b) => (a.ends ?? '9999').localeCompare(b.ends ?? '9999'));
+  const plans = collection.plans.filter((p) => p.status !== 'retired').sort((a, b) => a.title.localeCompare(b.title, 'sv'));
   const title = t(lang, TEXT.groupsLink);
   return c.html(
     <Layout config={config} lang={lang} title={title} path="/hitta-stod/samverkan" current="directory" nonce={c.get('secureHeadersNonce')}>
@@ -40,6 +45,18 @@ export async function collaborationPage(c: Context<KitEnv>, ctx: DirectoryContex
           {t(lang, { sv: 'Visa', en: 'Show' })}
         </button>
       </form>
+      <h2>{t(lang, { sv: 'Samverkansstrukturen', en: 'The collaboration structure' })}</h2>
+      <p>
+        {t(lang, {
+          sv: 'Grupperna i området, var och en under den grupp den rapporterar till, med nivå, medlemmar och senaste beslut.',
+          en: 'The groups of the area, each under the group it reports to, with level, members and latest decisions.',
+        })}
+      </p>
+      {groups.length ? (
+        <GroupTree config={config} lang={lang} groups={groups} />
+      ) : (
+        <p class="muted">{t(lang, { sv: 'Inga registrerade grupper.', en: 'No groups registered.' })}</p>
+      )}
       <h2>{t(lang, { sv: 'Samverkansgrupper per kommun', en: 'Collaboration groups per municipality' })}</h2>
       {chosen.map((m) => {
         const mine = groups.filter((g) => g.members.includes(m.code)).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
@@ -78,6 +95,20 @@ export async function collaborationPage(c: Context<KitEnv>, ctx: DirectoryContex
           </ul>
         </section>
       ) : null}
+      <h2>{t(lang, { sv: 'Handlingsplaner', en: 'Action plans' })}</h2>
+      {plans.length ? (
+        <ul>
+          {plans.map((p) => (
+            <li>
+              <a href={`/hitta-stod/samverkan/plan/${p.id}${lang === 'en' ? '?lang=en' : ''}`} lang="sv">
+                {p.title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">{t(lang, { sv: 'Inga registrerade handlingsplaner.', en: 'No action plans registered.' })}</p>
+      )}
       <h2>{t(lang, { sv: 'Överenskommelser', en: 'Agreements' })}</h2>
       {agreements.length ? (
         <TableScroll lang={lang} label={t(lang, { sv: 'Överenskommelser och när de upphör', en: 'Agreements and when they end' })}>
@@ -89,7 +120,9 @@ export async function collaborationPage(c: Context<KitEnv>, ctx: DirectoryContex
               <tr>
                 <th scope="col">{t(lang, { sv: 'Överenskommelse', en: 'Agreement' })}</th>
                 <th scope="col">{t(lang, { sv: 'Parter', en: 'Parties' })}</th>
+                <th scope="col">{t(lang, { sv: 'Status', en: 'Status' })}</th>
                 <th scope="col">{t(lang, { sv: 'Gäller till', en: 'Valid until' })}</th>
+                <th scope="col">{t(lang, { sv: 'Revideras', en: 'Review' })}</th>
               </tr>
             </thead>
             <tbody>
@@ -98,9 +131,14 @@ export async function collaborationPage(c: Context<KitEnv>, ctx: DirectoryContex
                   <td>{a.documentUrl ? <a href={a.documentUrl}>{a.title}</a> : a.title}</td>
                   <td>{a.parties.map((o) => orgName(config, o)).join(', ')}</td>
                   <td>
+                    {a.phase ? termLabel(AGREEMENT_STATUSES, a.phase, lang) : '–'}
+                    {a.lifecycle.length ? ` (${formatDate(`${a.lifecycle.at(-1)?.date}T12:00:00+01:00`, lang)})` : ''}
+                  </td>
+                  <td>
                     {a.ends ? formatDate(`${a.ends}T12:00:00+01:00`, lang) : t(lang, { sv: 'Tills vidare', en: 'Until further notice' })}{' '}
                     {a.expired ? <span class="tag warn">{t(lang, { sv: 'Har upphört', en: 'Expired' })}</span> : null}
                   </td>
+                  <td>{a.reviewDate ? formatDate(`${a.reviewDate}T12:00:00+01:00`, lang) : '–'}</td>
                 </tr>
               ))}
             </tbody>

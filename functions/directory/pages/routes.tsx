@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import type { KitEnv } from '../../core/http/staff.js';
 import type { DirectoryContext } from '../context.js';
 import { collaborationPage } from './collaboration-page.js';
+import { groupPage } from './group-page.js';
+import { planPage } from './plan-page.js';
 import { searchPage } from './search-page.js';
 import { servicePage } from './service-page.js';
 
@@ -10,6 +12,8 @@ export function directoryPages(ctx: DirectoryContext) {
   const app = new Hono<KitEnv>();
   app.get('/', (c) => searchPage(c, ctx));
   app.get('/samverkan', (c) => collaborationPage(c, ctx));
+  app.get('/samverkan/grupp/:id', (c) => groupPage(c, ctx));
+  app.get('/samverkan/plan/:id', (c) => planPage(c, ctx));
   app.get('/tjanst/:id', (c) => servicePage(c, ctx));
   return app;
 }

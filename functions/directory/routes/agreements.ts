@@ -6,16 +6,17 @@ import type { KitEnv } from '../../core/http/staff.js';
 import type { DirectoryContext } from '../context.js';
 import { pageOf } from '../../core/http/paging.js';
 import { agreementsCursor, listParams } from '../data/cursor.js';
-import { assertKnown } from '../data/editing.js';
 import { knownOrgs } from '../data/orgs.js';
 import { agreementInputSchema, type Agreement, type AgreementInput } from '../model/group.js';
 import { agreementState } from '../views/agreement-state.js';
+import { checkAgreementInput, checkLifecycleKept, indicatorIds } from '../views/agreements.js';
 import { entryRoutes } from './entry-routes.js';
 
 /** `/api/directory/agreements`: agreements, those ending within N days, those expired; staff edit them. */
 export function agreementsRoutes(ctx: DirectoryContext) {
   const app = new Hono<KitEnv>();
   const codes = new Set(knownOrgs(ctx.deps.config));
+  const indicators = indicatorIds(ctx.deps.config);
   const querySchema = z.object({
     expiringWithinDays: z
       .string()
@@ -55,7 +56,8 @@ export function agreementsRoutes(ctx: DirectoryContext) {
       kind: 'agreements',
       schema: agreementInputSchema,
       orgsOf: (a) => a.parties,
-      check: (input) => assertKnown(input.parties, knownOrgs(ctx.deps.config), 'parties'),
+      check: (input) => checkAgreementInput(input, codes, indicators),
+      checkWith: checkLifecycleKept,
       present: (a, now) => ({ ...a, ...agreementState(a, now) }),
     }),
   );

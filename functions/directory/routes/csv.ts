@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
 import { cachedResponse } from '../../core/http/cache.js';
-import { readBody } from '../../core/http/body.js';
+import { readBytes } from '../../core/http/body.js';
 import { ProblemError } from '../../core/http/problem.js';
 import { requireStaff, type KitEnv } from '../../core/http/staff.js';
 import type { DirectoryContext } from '../context.js';
 import { canEditOrg } from '../../core/auth/auth.js';
 import { stampOf } from '../data/editing.js';
-import type { Service } from '../model/service.js';
+import type { Service, ServiceInput, Stamp } from '../model/service.js';
 import { CSV_COLUMNS, serviceRow } from '../csv/columns.js';
-import { toCsv } from '../csv/format.js';
+import { toCsv } from '../../core/csv/index.js';
 import { readServicesCsv } from '../csv/import.js';
 import { checkServiceInput } from './services.js';
 
@@ -19,29 +19,47 @@ export const MAX_IMPORT_ROWS = 5_000;
 /** How many row errors a refused import lists (the count of all is in `errorCount`). */
 const MAX_LISTED_ERRORS = 200;
 
+/** Thrown inside a commit whose file equals what is stored: nothing is written. */
+class NothingChanged extends Error {}
+
+/** The fields of a service that have no CSV column; a row keeps them from the stored service. */
+const NOT_IN_CSV = ['locations', 'schedules', 'ageNote', 'steward'] as const;
+
 /**
- * The text of an uploaded file, or 400 naming the first line that is not UTF-8 (Excel's plain
- * "CSV" is Windows-1252, where å, ä and ö would otherwise turn into replacement characters).
+ * The service a valid row makes: its fields, plus what the file cannot hold kept from the stored
+ * service (places, opening hours, age note, steward, phone descriptions of unchanged numbers).
  */
-function utf8Only(lenient: string, bytes: ArrayBuffer): string {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return lenient;
-  } catch {
-    const line = lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n').length;
-    throw new ProblemError({
-      status: 400,
-      title: 'Filen är inte sparad som UTF-8',
-      detail: `Line ${line} is not UTF-8. Save the file as "CSV UTF-8" and import it again; nothing was stored.`,
-      errors: [
-        {
-          field: `line ${line}`,
-          message: 'Not UTF-8 (save as "CSV UTF-8")',
-          sv: `Rad ${line} är inte UTF-8. Spara filen som "CSV UTF-8 (kommaavgränsad)" i Excel och läs in den igen.`,
-        },
-      ],
-    });
+function importedService(input: ServiceInput, previous: Service | undefined, id: string, stamp: Stamp): Service {
+  const { verified: _unused, ...fields } = input;
+  const kept: Partial<Service> = {};
+  if (previous) {
+    for (const key of NOT_IN_CSV) if (previous[key] !== undefined) Object.assign(kept, { [key]: previous[key] });
+    const numbers = (phones: readonly { number: string }[]) => phones.map((p) => p.number).join('\n');
+    if (numbers(previous.phones) === numbers(fields.phones)) kept.phones = previous.phones;
   }
+  return {
+    ...fields,
+    ...kept,
+    id,
+    created: previous?.created ?? stamp,
+    updated: stamp,
+    ...(previous?.verified ? { verified: previous.verified } : {}),
+  } as Service;
+}
+
+/** JSON with object keys sorted, so that equal content compares equal whatever the key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** Whether two versions of a service hold the same content (stamps aside). */
+function sameContent(a: Service, b: Service): boolean {
+  const content = ({ created: _c, updated: _u, verified: _v, ...rest }: Service) => canonical(rest);
+  return content(a) === content(b);
 }
 
 /** `/api/directory/services.csv`: export for Excel (GET) and all-or-nothing import (POST, staff). */
@@ -67,8 +85,13 @@ export function csvRoutes(ctx: DirectoryContext) {
         detail: 'Send the file as text/csv.',
         errors: [{ field: 'Content-Type', message: 'Expected text/csv' }],
       });
-    const text = utf8Only(await readBody(c, MAX_CSV_BYTES), await c.req.arrayBuffer());
-    const { rows, errors, rowCount } = readServicesCsv(text, staff, (input) => checkServiceInput(ctx, input), MAX_IMPORT_ROWS);
+    // the bytes, so that a file that is not UTF-8 is refused naming its row and column
+    const { rows, errors, rowCount } = readServicesCsv(
+      await readBytes(c, MAX_CSV_BYTES),
+      staff,
+      (input) => checkServiceInput(ctx, input),
+      MAX_IMPORT_ROWS,
+    );
     if (rowCount > MAX_IMPORT_ROWS)
       throw new ProblemError({
         status: 413,
@@ -101,41 +124,43 @@ export function csvRoutes(ctx: DirectoryContext) {
     const stamp = stampOf(ctx, staff);
     const ids = ctx.deps.ids ?? (() => crypto.randomUUID());
     const newIds = new Map(rows.map(({ row, id }) => [row, id ?? ids()]));
-    // the services and their history are written in one step: all of the file or nothing
-    await ctx.repo.commit(stamp, (collection) => {
-      const byId = new Map(collection.services.map((s) => [s.id, s]));
-      const late: typeof errors = [];
-      const changed = rows.map(({ row, input }) => {
-        const { verified: _unused, ...fields } = input;
-        const id = newIds.get(row)!;
-        const previous = byId.get(id);
-        if (previous && !canEditOrg(staff, previous.organizationId))
-          late.push({
-            row,
-            column: 'id',
-            message: 'That service belongs to another organisation',
-            sv: 'Tjänsten tillhör en annan organisation',
-          });
+    // the services and their history are written in one step: all of the file or nothing; a row
+    // equal to the stored service is left alone, and a file that changes nothing writes nothing
+    let changedIds: string[] = [];
+    try {
+      await ctx.repo.commit(stamp, (collection) => {
+        const byId = new Map(collection.services.map((s) => [s.id, s]));
+        const late: typeof errors = [];
+        const changed: Service[] = [];
+        for (const { row, input } of rows) {
+          const id = newIds.get(row)!;
+          const previous = byId.get(id);
+          if (previous && !canEditOrg(staff, previous.organizationId))
+            late.push({
+              row,
+              column: 'id',
+              message: 'That service belongs to another organisation',
+              sv: 'Tjänsten tillhör en annan organisation',
+            });
+          const next = importedService(input, previous, id, stamp);
+          if (!previous || !sameContent(previous, next)) changed.push(next);
+        }
+        if (late.length) throw fail(late);
+        if (!changed.length) throw new NothingChanged();
+        changedIds = changed.map((s) => s.id);
+        const replaced = new Map(changed.map((s) => [s.id, s]));
+        const kept = collection.services.map((s) => replaced.get(s.id) ?? s);
+        const added = changed.filter((s) => !byId.has(s.id));
         return {
-          ...fields,
-          ...(previous ? { locations: previous.locations, schedules: previous.schedules } : {}),
-          id,
-          created: previous?.created ?? stamp,
-          updated: stamp,
-          ...(previous?.verified ? { verified: previous.verified } : {}),
-        } as Service;
+          collection: { ...collection, services: [...kept, ...added] },
+          changes: changed.map((entry) => ({ action: 'import' as const, kind: 'services' as const, entry })),
+        };
       });
-      if (late.length) throw fail(late);
-      const replaced = new Map(changed.map((s) => [s.id, s]));
-      const kept = collection.services.map((s) => replaced.get(s.id) ?? s);
-      const added = changed.filter((s) => !byId.has(s.id));
-      return {
-        collection: { ...collection, services: [...kept, ...added] },
-        changes: changed.map((entry) => ({ action: 'import' as const, kind: 'services' as const, entry })),
-      };
-    });
+    } catch (error) {
+      if (!(error instanceof NothingChanged)) throw error;
+    }
     const importedIds = [...newIds.values()];
-    return c.json({ imported: importedIds.length, ids: importedIds }, 200);
+    return c.json({ imported: importedIds.length, changed: changedIds.length, ids: importedIds, changedIds }, 200);
   });
   return app;
 }

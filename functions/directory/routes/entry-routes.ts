@@ -22,6 +22,8 @@ export interface EntryResource<I extends { verified: boolean }, T extends Entry>
   check(input: I): void;
   /** The form of an entry for the public; `editor` is set when the reader may edit the entry. */
   present(entry: T, now: Date, editor: boolean): unknown;
+  /** Checks against the rest of the collection at the moment of writing (e.g. a tree without cycles); throws 400. */
+  checkWith?(entry: T, collection: Collection): void;
   /** Stored parts a replacement keeps although the input leaves them out (e.g. confidential addresses). */
   keep?(input: I, current: T): I;
 }
@@ -82,7 +84,7 @@ export function entryRoutes<I extends { verified: boolean }, T extends Entry>(ct
     resource.check(input);
     assertMayEdit(staff, resource.orgsOf(input));
     const built = build<I, T>(input, (ctx.deps.ids ?? (() => crypto.randomUUID()))(), stampOf(ctx, staff));
-    const [entry = built] = await addEntries(ctx, kind, [built], staff);
+    const [entry = built] = await addEntries(ctx, kind, [built], staff, resource.checkWith);
     return c.json(entry, 201, { ETag: entryEtag(entry), Location: `/api/directory/${kind}/${entry.id}` });
   });
 
@@ -101,6 +103,7 @@ export function entryRoutes<I extends { verified: boolean }, T extends Entry>(ct
       resource.orgsOf,
       (current) => build(resource.keep ? resource.keep(input, current) : input, id, stampOf(ctx, staff), current),
       'update',
+      resource.checkWith,
     );
     return c.json(entry, 200, { ETag: entryEtag(entry) });
   });

@@ -6,11 +6,13 @@ import type { KitEnv } from '../../core/http/staff.js';
 import type { DirectoryContext } from '../context.js';
 import { pageOf } from '../../core/http/paging.js';
 import { groupsCursor, listParams } from '../data/cursor.js';
-import { assertKnown } from '../data/editing.js';
 import { knownOrgs } from '../data/orgs.js';
+import { meetingsCalendar } from '../feed/meetings-ical.js';
 import { groupInputSchema, type CollaborationGroup, type GroupInput } from '../model/group.js';
+import { checkGroupInput, checkGroupTree, publicGroup } from '../views/groups.js';
 import { isStale } from '../views/public-service.js';
-import { entryRoutes } from './entry-routes.js';
+import { resolveLang } from '../../core/i18n.js';
+import { entryRoutes, findEntry } from './entry-routes.js';
 
 /** `/api/directory/groups`: collaboration groups, by member municipality; staff edit them. */
 export function groupsRoutes(ctx: DirectoryContext) {
@@ -34,19 +36,31 @@ export function groupsRoutes(ctx: DirectoryContext) {
       // a group that includes the region serves every municipality only through its named members
       .filter((g) => !query.municipality || g.members.includes(query.municipality))
       .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
-      .map((g) => ({ ...g, stale: isStale(g.verified?.at, now) }));
+      .map((g) => ({ ...publicGroup(g), stale: isStale(g.verified?.at, now) }));
     const page = pageOf(groups, offset, query.limit ?? 50, groupsCursor);
     return cachedResponse(c, JSON.stringify({ total: groups.length, ...page }));
   });
 
+  // one VEVENT per meeting, its UID fixed by group and meeting id
+  app.get('/:id/meetings.ics', async (c) => {
+    const { collection } = await ctx.load();
+    const group = findEntry<CollaborationGroup>(collection, 'groups', c.req.param('id'));
+    const origin = (ctx.deps.publicOrigin ?? new URL(c.req.url).origin).replace(/\/$/, '');
+    const body = meetingsCalendar(ctx.deps.config, group, { origin, lang: resolveLang(c) });
+    return cachedResponse(c, body, { contentType: 'text/calendar; charset=utf-8' });
+  });
+
+  const known = knownOrgs(ctx.deps.config);
   app.route(
     '/',
     entryRoutes<GroupInput, CollaborationGroup>(ctx, {
       kind: 'groups',
       schema: groupInputSchema,
       orgsOf: (g) => g.members,
-      check: (input) => assertKnown(input.members, knownOrgs(ctx.deps.config), 'members'),
-      present: (g, now) => ({ ...g, stale: isStale(g.verified?.at, now) }),
+      check: (input) => checkGroupInput(input, ctx.deps.config, known),
+      checkWith: (group, collection) => checkGroupTree(collection, group.id, group.reportsTo),
+      // named contacts only for the group's own staff
+      present: (g, now, editor) => ({ ...(editor ? g : publicGroup(g)), stale: isStale(g.verified?.at, now) }),
     }),
   );
   return app;

@@ -79,15 +79,23 @@ export const DIRECTORY_PATHS: OpenApiPaths = {
   ...entryPaths('/api/directory/services', 'Service', 'ServiceInput', 'service'),
   '/api/directory/services.csv': {
     get: {
-      summary: 'Export services as CSV for Excel (UTF-8 with BOM, semicolons, CRLF)',
+      summary: "Export services as CSV for Excel (UTF-8 with BOM, semicolons, CRLF; formulas and codes as text with a leading ')",
       responses: { '200': { description: 'CSV', content: { 'text/csv': {} } }, '304': cached['304'] },
     },
     post: {
-      summary: 'Import services from CSV (staff); all rows or nothing, with row and column of every error',
+      summary: 'Import services from CSV (staff); all rows or nothing, with row and column of every error; unchanged rows store nothing',
       security: staff,
       requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
       responses: {
-        '200': json({ type: 'object', properties: { imported: { type: 'integer' }, ids: { type: 'array', items: { type: 'string' } } } }),
+        '200': json({
+          type: 'object',
+          properties: {
+            imported: { type: 'integer' },
+            changed: { type: 'integer' },
+            ids: { type: 'array', items: { type: 'string' } },
+            changedIds: { type: 'array', items: { type: 'string' } },
+          },
+        }),
         '400': problem,
         '401': problem,
         '403': problem,
@@ -120,6 +128,50 @@ export const DIRECTORY_PATHS: OpenApiPaths = {
     },
   },
   ...entryPaths('/api/directory/groups', 'Group', 'GroupInput', 'collaboration group'),
+  '/api/directory/groups/{id}/meetings.ics': {
+    get: {
+      summary: "A group's meetings as an iCalendar feed (one UID per meeting; no named contacts)",
+      parameters: [idParam],
+      responses: {
+        '200': { description: 'OK', content: { 'text/calendar': { schema: { type: 'string' } } } },
+        '404': problem,
+        ...cached,
+      },
+    },
+  },
+  '/api/directory/plans': {
+    get: { summary: 'Action plans with progress and overdue items', responses: { '200': json({ type: 'object' }), ...cached } },
+    post: {
+      summary: 'Create an action plan (staff of the owner)',
+      security: staff,
+      requestBody: { required: true, content: { 'application/json': { schema: ref('PlanInput') } } },
+      responses: { '201': json({ type: 'object' }, 'Created'), ...writes },
+    },
+  },
+  ...entryPaths('/api/directory/plans', 'Plan', 'PlanInput', 'action plan'),
+  '/api/directory/plans/{id}/items/{itemId}': {
+    put: {
+      summary: "Update an item's status and add a dated note (staff of the responsible organisation; If-Match of the plan)",
+      security: staff,
+      parameters: [idParam, { name: 'itemId', in: 'path', required: true, schema: { type: 'string' } }, ifMatch],
+      requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+      responses: { '200': json({ type: 'object' }), ...writes },
+    },
+  },
+  '/api/directory/plans/{id}/items.csv': {
+    get: {
+      summary: "A plan's items as Swedish Excel CSV",
+      parameters: [idParam],
+      responses: { '200': { description: 'OK', content: { 'text/csv': { schema: { type: 'string' } } } }, '404': problem, ...cached },
+    },
+    post: {
+      summary: "Replace a plan's items from CSV: all rows or none, errors by row and column (staff of the owner; If-Match)",
+      security: staff,
+      parameters: [idParam, ifMatch],
+      requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
+      responses: { '200': json({ type: 'object' }), ...writes },
+    },
+  },
   '/api/directory/agreements': {
     get: {
       summary: 'Agreements',
@@ -149,7 +201,21 @@ export const DIRECTORY_PATHS: OpenApiPaths = {
   },
   '/api/directory/coordinator/agreements-ending': {
     get: {
-      summary: 'Agreements ending within 90 days (staff)',
+      summary: 'Agreements ending or due for review within 90 days, with the reasons (staff)',
+      security: staff,
+      responses: { '200': json({ type: 'object' }), '401': problem },
+    },
+  },
+  '/api/directory/coordinator/agreements-without-goals': {
+    get: {
+      summary: 'Agreements not ended that have no goals (staff)',
+      security: staff,
+      responses: { '200': json({ type: 'object' }), '401': problem },
+    },
+  },
+  '/api/directory/coordinator/overdue-items': {
+    get: {
+      summary: 'Overdue action-plan items across the area (staff)',
       security: staff,
       responses: { '200': json({ type: 'object' }), '401': problem },
     },

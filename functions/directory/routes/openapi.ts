@@ -5,6 +5,7 @@ import { openApiDocument } from '../../core/http/openapi.js';
 import type { KitEnv } from '../../core/http/staff.js';
 import type { DirectoryContext } from '../context.js';
 import { agreementInputSchema, groupInputSchema } from '../model/group.js';
+import { planInputSchema } from '../model/plan.js';
 import { serviceInputSchema } from '../model/service.js';
 import { HSDS_PAGE_SCHEMA } from './openapi-hsds.js';
 import { DIRECTORY_PATHS } from './openapi-paths.js';
@@ -41,8 +42,15 @@ export function openApiRoute(ctx: DirectoryContext) {
           matchedTerms: { type: 'array', items: { type: 'string' } },
         }),
         Group: stored(schema(groupInputSchema)),
+        PlanInput: schema(planInputSchema),
+        Plan: stored(schema(planInputSchema)),
         HsdsPage: HSDS_PAGE_SCHEMA,
-        Agreement: stored(schema(agreementInputSchema), { expired: { type: 'boolean' }, daysLeft: { type: ['integer', 'null'] } }),
+        Agreement: stored(schema(agreementInputSchema), {
+          expired: { type: 'boolean' },
+          daysLeft: { type: ['integer', 'null'] },
+          reviewDaysLeft: { type: ['integer', 'null'] },
+          phase: { type: ['string', 'null'] },
+        }),
       },
     }),
   );

@@ -1,9 +1,22 @@
 import { stockholmLocal } from '../search/open-now.js';
 
-/** Whether an agreement has ended and how many days are left (null: until further notice). */
-export function agreementState(agreement: { ends: string | null }, now: Date): { expired: boolean; daysLeft: number | null } {
-  if (agreement.ends === null) return { expired: false, daysLeft: null };
+/** Whole days from today in Stockholm to `date` (negative when past). */
+export function daysUntil(date: string, now: Date): number {
   const today = stockholmLocal(now).date;
-  const daysLeft = Math.round((Date.parse(`${agreement.ends}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-  return { expired: daysLeft < 0, daysLeft };
+  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * Whether an agreement has ended, how many days are left (null: until further notice), how many
+ * days to its review date (null: none set) and its current life-cycle status (the latest change).
+ */
+export function agreementState(
+  agreement: { ends: string | null; reviewDate?: string; lifecycle?: readonly { status: string; date: string }[] },
+  now: Date,
+): { expired: boolean; daysLeft: number | null; reviewDaysLeft: number | null; phase: string | null } {
+  const reviewDaysLeft = agreement.reviewDate ? daysUntil(agreement.reviewDate, now) : null;
+  const phase = agreement.lifecycle?.at(-1)?.status ?? null;
+  if (agreement.ends === null) return { expired: false, daysLeft: null, reviewDaysLeft, phase };
+  const daysLeft = daysUntil(agreement.ends, now);
+  return { expired: daysLeft < 0, daysLeft, reviewDaysLeft, phase };
 }

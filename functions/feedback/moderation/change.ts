@@ -8,7 +8,7 @@ import { multiLine, singleLine } from '../../core/text/index.js';
 import type { FeedbackContext } from '../context.js';
 import { redact } from '../guard/personal-data.js';
 import type { Submission } from '../store/submissions.js';
-import { rebuildCounts } from '../summary/counts.js';
+import { updateSnapshotQuote } from '../summary/snapshot.js';
 import { logAction, readState, writeState, type ModerationState, type Status } from './state.js';
 
 /** A theme tag: a single line (`core/text`), then a lower-case word with hyphens. */
@@ -26,8 +26,9 @@ export interface ModerationChange {
 
 /**
  * Apply a moderator's change over the version they saw (`ifMatch`), log who did what and when
- * (never the text), and bring the public counts up to date. A quote must be words of the
- * submission and is stored redacted.
+ * (never the text), and bring the published quote in the summary snapshot up to date (the
+ * counts follow at the next scheduled run). A quote must be words of the submission and is
+ * stored redacted.
  */
 export async function applyChange(
   ctx: FeedbackContext,
@@ -65,6 +66,6 @@ export async function applyChange(
   const fields = Object.keys(change).filter((k) => change[k as keyof ModerationChange] !== undefined);
   await logAction(deps.store, { at: toStockholmIso(now), by, submission: submission.id, action: 'change', fields }, now);
   deps.log.info('feedback moderated', { id: submission.id, status: next.status, by });
-  await rebuildCounts(ctx);
+  await updateSnapshotQuote(deps.store, deps.clock, deps.log, submission.id, next);
   return { state: next, etag };
 }

@@ -1,7 +1,9 @@
+import type { Staff } from '../../core/auth/auth.js';
 import type { CountyConfig } from '../../core/config/schema.js';
 import type { Term } from '../../core/domain/vocabulary.js';
 import { formatDateTime, t, type Lang, type Text } from '../../core/i18n.js';
 import { Layout } from '../../core/page/layout.js';
+import { StaffBar } from '../../core/session/staff-bar.js';
 import type { ModeratedSubmission } from '../moderation/list.js';
 import { STATUSES } from '../moderation/state.js';
 import { Notice } from './parts.js';
@@ -18,6 +20,7 @@ export interface ModerationPageProps {
   readonly config: CountyConfig;
   readonly lang: Lang;
   readonly nonce?: string;
+  readonly staff: Staff;
   readonly categories: readonly Term[];
   readonly items: readonly (ModeratedSubmission & { etag: string })[];
   readonly filter: Readonly<Record<string, string>>;
@@ -25,37 +28,21 @@ export interface ModerationPageProps {
   readonly notice?: Text;
 }
 
-const PATH = '/tyck-till/moderering';
+/** The moderators' staff section. */
+export const MODERATION_PATH = '/personal/tyck-till';
+const PATH = MODERATION_PATH;
 
-/** The sign-in form: the moderator pastes the staff token they got from the county's sign-in. */
-export function ModerationLogin(props: { config: CountyConfig; lang: Lang; nonce?: string; notice?: Text }) {
-  const { lang } = props;
-  const title = t(lang, { sv: 'Moderering av synpunkter', en: 'Moderating feedback' });
-  return (
-    <Layout config={props.config} lang={lang} title={title} path={PATH} current="feedback" nonce={props.nonce}>
-      <h1>{title}</h1>
-      <Notice lang={lang} text={props.notice} />
-      <form method="post" action={`${PATH}/logga-in`}>
-        <label for="token">{t(lang, { sv: 'Din personaltoken', en: 'Your staff token' })}</label>
-        <p class="hint" id="token-hint">
-          {t(lang, { sv: 'Du får den när du loggar in som moderator.', en: 'You get it when you sign in as a moderator.' })}
-        </p>
-        <input type="password" id="token" name="token" autocomplete="off" aria-describedby="token-hint" />
-        <p>
-          <button type="submit">{t(lang, { sv: 'Logga in', en: 'Sign in' })}</button>
-        </p>
-      </form>
-    </Layout>
-  );
-}
-
-/** The moderators' list: filter, then per submission status, theme tags and a quote. */
+/**
+ * The moderators' queue: filter, then per submission (possible crises first) approve, reject, or
+ * save status, theme tags and a quote; who changed it last and when.
+ */
 export function ModerationPage(props: ModerationPageProps) {
   const { lang, config } = props;
   const title = t(lang, { sv: 'Moderering av synpunkter', en: 'Moderating feedback' });
   const label = (id: string) => t(lang, props.categories.find((c) => c.id === id) ?? { sv: id, en: id });
   return (
     <Layout config={config} lang={lang} title={title} path={PATH} current="feedback" nonce={props.nonce}>
+      <StaffBar config={config} lang={lang} staff={props.staff} />
       <h1>{title}</h1>
       <Notice lang={lang} text={props.notice} />
       <form method="get" action={PATH}>
@@ -126,13 +113,33 @@ export function ModerationPage(props: ModerationPageProps) {
             <label for={`quote-${s.id}`}>
               {t(lang, { sv: 'Citat till brukarrådet (ord ur texten)', en: 'Quote for the user council (words of the text)' })}
             </label>
-            <textarea id={`quote-${s.id}`} name="quote" rows={3}>
+            <p class="hint" id={`quote-hint-${s.id}`}>
+              {t(lang, {
+                sv: 'Personuppgifter i citatet tas bort (maskeras) när det sparas. Bara citat visas för allmänheten, aldrig hela texten.',
+                en: 'Personal data in the quote is redacted when it is saved. Only quotes are shown to the public, never the whole text.',
+              })}
+            </p>
+            <textarea id={`quote-${s.id}`} name="quote" rows={3} aria-describedby={`quote-hint-${s.id}`}>
               {s.moderation.quote ?? ''}
             </textarea>
             <p>
-              <button type="submit">{t(lang, { sv: 'Spara', en: 'Save' })}</button>
+              <button type="submit" name="action" value="approve">
+                {t(lang, { sv: 'Godkänn och publicera', en: 'Approve and publish' })}
+              </button>{' '}
+              <button type="submit" name="action" value="reject" class="secondary">
+                {t(lang, { sv: 'Avvisa och dölj', en: 'Reject and hide' })}
+              </button>{' '}
+              <button type="submit" name="action" value="save" class="secondary">
+                {t(lang, { sv: 'Spara status, teman och citat', en: 'Save status, themes and quote' })}
+              </button>
             </p>
           </form>
+          {s.moderation.updatedAt ? (
+            <p class="muted">
+              {t(lang, { sv: 'Senast ändrad', en: 'Last changed' })} {formatDateTime(s.moderation.updatedAt, lang)}{' '}
+              {t(lang, { sv: 'av', en: 'by' })} {s.moderation.updatedBy ?? '–'}
+            </p>
+          ) : null}
         </section>
       ))}
       {props.next ? (
@@ -142,11 +149,6 @@ export function ModerationPage(props: ModerationPageProps) {
           </a>
         </p>
       ) : null}
-      <form method="post" action={`${PATH}/logga-ut`}>
-        <button type="submit" class="secondary">
-          {t(lang, { sv: 'Logga ut', en: 'Sign out' })}
-        </button>
-      </form>
     </Layout>
   );
 }

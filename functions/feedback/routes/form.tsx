@@ -152,7 +152,6 @@ export function formRoutes(ctx: FeedbackContext): Hono<KitEnv> {
       redacted: Object.values(saved.redactions).reduce((a, b) => a + (b ?? 0), 0),
       contact: saved.hasContact,
     });
-    await ctx.refreshCounts();
     return thanks();
   });
   return app;

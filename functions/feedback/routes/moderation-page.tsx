@@ -1,18 +1,21 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod';
 import { ProblemError } from '../../core/http/problem.js';
+import { assertFormBody } from '../../core/http/same-origin.js';
 import type { KitEnv } from '../../core/http/staff.js';
 import { resolveLang, type Text } from '../../core/i18n.js';
+import { staffPage } from '../../core/session/middleware.js';
 import type { FeedbackContext } from '../context.js';
-import { assertFormBody, assertSameOrigin } from '../../core/http/same-origin.js';
 import { readFormFields } from '../../core/http/body.js';
 import { applyChange, QUOTE, TAG } from '../moderation/change.js';
-import { listSubmissions } from '../moderation/list.js';
-import { STATUSES } from '../moderation/state.js';
-import { ModerationLogin, ModerationPage } from '../pages/moderation-page.js';
+import { listSubmissions, type ModeratedSubmission } from '../moderation/list.js';
+import { STATUSES, type Status } from '../moderation/state.js';
+import { MODERATION_PATH as PATH, ModerationPage } from '../pages/moderation-page.js';
 import { QUARTER, SUBMISSION_ID } from '../store/keys.js';
 import { readSubmission, retentionStart } from '../store/submissions.js';
-import { moderatorSessionRoutes, MODERATION_PATH as PATH, sessionModerator } from './moderator-session.js';
+
+/** Where the moderators' page used to be (bookmarks still lead to the new one). */
+const OLD_PATH = '/tyck-till/moderering';
 
 const filterSchema = z.object({
   malbild: z.string().max(64).optional().catch(undefined),
@@ -28,9 +31,11 @@ const filterSchema = z.object({
 
 const NOTICES: Record<string, Text> = {
   saved: { sv: 'Ändringen är sparad.', en: 'The change is saved.' },
+  approved: { sv: 'Synpunkten är godkänd och publicerad.', en: 'The feedback is approved and published.' },
+  rejected: { sv: 'Synpunkten är avvisad och dold.', en: 'The feedback is rejected and hidden.' },
   stale: {
-    sv: 'Någon annan ändrade synpunkten samtidigt. Se den nya versionen och gör om din ändring.',
-    en: 'Someone else changed it at the same time. See the new version and make your change again.',
+    sv: 'Någon annan ändrade synpunkten samtidigt (eller formuläret skickades två gånger). Se den nya versionen och gör om din ändring.',
+    en: 'Someone else changed it at the same time (or the form was sent twice). See the new version and make your change again.',
   },
   invalid: {
     sv: 'Ändringen kunde inte sparas: ett citat måste vara ord ur texten utan styrtecken, teman korta ord.',
@@ -40,26 +45,40 @@ const NOTICES: Record<string, Text> = {
     sv: 'Ändringen kunde inte sparas: den innehöll tecken som inte gick att läsa. Skriv citatet och teman igen.',
     en: 'The change could not be saved: it held characters that could not be read. Enter the quote and themes again.',
   },
-  denied: { sv: 'Token gäller inte eller saknar rollen moderator.', en: 'The token is not valid or lacks the moderator role.' },
 };
 
+/** What each button of a submission's form does to its status. */
+const ACTIONS: Record<string, { status?: Status; notice: string }> = {
+  approve: { status: 'published', notice: 'approved' },
+  reject: { status: 'hidden', notice: 'rejected' },
+  save: { notice: 'saved' },
+};
+
+/** Possible crises first, then new ones, otherwise oldest first (the store's order). */
+function queueOrder(items: readonly ModeratedSubmission[]): ModeratedSubmission[] {
+  const rank = (s: ModeratedSubmission) => (s.flags?.includes('crisis') ? 0 : 2) + (s.moderation.status === 'new' ? 0 : 1);
+  return items
+    .map((s, i) => [s, i] as const)
+    .sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j)
+    .map(([s]) => s);
+}
+
 /**
- * The moderators' pages, usable without JavaScript: the moderator signs in by pasting their
- * staff token once; it is kept in an HttpOnly, SameSite=Strict cookie limited to these pages and
- * verified on every request by the same code as a bearer token. Posts also pass the Origin check.
+ * The moderators' staff section `/personal/tyck-till`, usable without JavaScript: the queue with
+ * possible crises first, and per submission approve (publish), reject (hide), or save status,
+ * theme tags and a quote (stored redacted). Signed in with the staff session (moderator or
+ * admin); every change goes through `applyChange` (version check, audit log, public counts).
  */
 export function moderationPageRoutes(ctx: FeedbackContext): Hono<KitEnv> {
   const { deps } = ctx;
   const app = new Hono<KitEnv>();
-  const moderator = (c: Context<KitEnv>) => sessionModerator(deps.auth, c);
   const notice = (c: Context<KitEnv>) => NOTICES[c.req.query('meddelande') ?? ''];
 
-  app.route('/', moderatorSessionRoutes(ctx));
+  app.get(OLD_PATH, (c) => c.redirect(PATH, 301));
+  app.get(`${OLD_PATH}/*`, (c) => c.redirect(PATH, 301));
+  app.use(`${PATH}/*`, staffPage(deps, 'moderator', 'admin'));
+
   app.get(PATH, async (c) => {
-    c.header('Cache-Control', 'private, no-store');
-    const lang = resolveLang(c);
-    const nonce = c.get('secureHeadersNonce');
-    if (!(await moderator(c))) return c.html(<ModerationLogin config={deps.config} lang={lang} nonce={nonce} notice={notice(c)} />);
     const filter = filterSchema.parse(Object.fromEntries(new URL(c.req.url).searchParams));
     const since = retentionStart(deps.clock.now(), deps.config.retention.feedbackDays);
     const page = await listSubmissions(deps.store, { ...filter, limit: 20 }, since).catch((error: unknown) => {
@@ -71,10 +90,11 @@ export function moderationPageRoutes(ctx: FeedbackContext): Hono<KitEnv> {
     return c.html(
       <ModerationPage
         config={deps.config}
-        lang={lang}
-        nonce={nonce}
+        lang={resolveLang(c)}
+        nonce={c.get('secureHeadersNonce')}
+        staff={c.get('staff')!}
         categories={ctx.categories}
-        items={page.items}
+        items={queueOrder(page.items)}
         filter={shown}
         next={page.nextCursor}
         notice={notice(c)}
@@ -84,15 +104,13 @@ export function moderationPageRoutes(ctx: FeedbackContext): Hono<KitEnv> {
 
   app.post(`${PATH}/:id`, async (c) => {
     assertFormBody(c);
-    assertSameOrigin(c, deps.publicOrigin);
-    const staff = await moderator(c);
-    if (!staff) return c.redirect(`${PATH}?meddelande=denied`, 303);
     const { params: form, invalid } = await readFormFields(c, 16384);
     if (invalid.length) return c.redirect(`${PATH}?meddelande=unreadable`, 303);
     const id = c.req.param('id');
     const since = retentionStart(deps.clock.now(), deps.config.retention.feedbackDays);
     const submission = SUBMISSION_ID.test(id) ? await readSubmission(deps.store, id, since) : undefined;
-    const status = form.get('status');
+    const action = ACTIONS[form.get('action') ?? 'save'];
+    const status = action?.status ?? form.get('status');
     const tags = z.array(TAG).safeParse(
       (form.get('tags') ?? '')
         .split(',')
@@ -101,21 +119,21 @@ export function moderationPageRoutes(ctx: FeedbackContext): Hono<KitEnv> {
     );
     const typedQuote = form.get('quote') ?? '';
     const quote = typedQuote.trim() ? QUOTE.safeParse(typedQuote) : ({ success: true, data: null } as const);
-    if (!submission || !STATUSES.includes(status as never) || !tags.success || !quote.success)
+    if (!action || !submission || !STATUSES.includes(status as never) || !tags.success || !quote.success)
       return c.redirect(`${PATH}?meddelande=invalid`, 303);
     try {
       await applyChange(
         ctx,
         submission,
-        staff,
-        { status: status as (typeof STATUSES)[number], tags: tags.data, quote: quote.data },
+        c.get('staff'),
+        { status: status as Status, tags: tags.data, quote: quote.data },
         form.get('etag') ?? '',
       );
     } catch (error) {
       if (error instanceof ProblemError) return c.redirect(`${PATH}?meddelande=${error.problem.status === 412 ? 'stale' : 'invalid'}`, 303);
       throw error;
     }
-    return c.redirect(`${PATH}?meddelande=saved`, 303);
+    return c.redirect(`${PATH}?meddelande=${action.notice}`, 303);
   });
   return app;
 }

@@ -3,8 +3,8 @@ import { toStockholmIso } from '../../core/i18n.js';
 import type { FeedbackContext } from '../context.js';
 import { quarterOf } from '../store/keys.js';
 import { retentionStart } from '../store/submissions.js';
-import { moderationStates, rebuildCounts } from './counts.js';
-import { releasedCells, readReleases, type ReleaseInfo } from './released.js';
+import { releasedCells, type ReleaseInfo } from './released.js';
+import type { SummarySource } from './snapshot.js';
 
 /** One cell of the public summary: `count` is `null` when suppressed. */
 export interface SummaryCell {
@@ -51,25 +51,18 @@ export function quartersInRetention(ctx: FeedbackContext): string[] {
 }
 
 /**
- * Build the public summary of `periods`: the released, protected counts per målbild × quarter ×
- * municipality (the indicator `feedback-received` of the area's releases; a quarter without a
- * release has no counts yet), plus the published quotes. Also brings
- * `feedback/public/counts.json` (what the release step reads) up to date.
+ * Build the public summary of `periods` from the summary snapshot: the released, protected counts
+ * per målbild × quarter × municipality (the indicator `feedback-received` of the area's releases;
+ * a quarter without a release has no counts yet), plus the published quotes. No submission and
+ * no moderation state is read here.
  */
-export async function buildSummary(ctx: FeedbackContext, periods: readonly string[]): Promise<Summary> {
+export function buildSummary(ctx: FeedbackContext, periods: readonly string[], source: SummarySource): Summary {
   const { deps } = ctx;
-  const states = await moderationStates(deps.store);
-  await rebuildCounts(ctx, states);
-  const published = await readReleases(deps);
-  const { cells, releases } = releasedCells(published, periods, ctx.categories, deps.config);
-  const quotes: PublishedQuote[] = [];
-  const since = retentionStart(deps.clock.now(), deps.config.retention.feedbackDays);
-  for (const [id, state] of states) {
-    const ms = Number(id.slice(0, 13));
-    if (state.status !== 'published' || !state.quote || ms < since.getTime()) continue;
-    const period = quarterOf(new Date(ms));
-    if (periods.includes(period)) quotes.push({ period, categories: state.categories ?? [], text: state.quote, tags: state.tags });
-  }
+  const { cells, releases } = releasedCells(source.published, periods, ctx.categories, deps.config);
+  const since = retentionStart(deps.clock.now(), deps.config.retention.feedbackDays).getTime();
+  const quotes: PublishedQuote[] = source.quotes
+    .filter((q) => Number(q.id.slice(0, 13)) >= since && periods.includes(q.period))
+    .map((q) => ({ period: q.period, categories: q.categories, text: q.text, tags: q.tags }));
   return {
     area: deps.config.id,
     generatedAt: toStockholmIso(deps.clock.now()),

@@ -1,12 +1,14 @@
 import type { CountyConfig } from '../../core/config/schema.js';
 import type { Term } from '../../core/domain/vocabulary.js';
-import { readContract } from '../../core/contracts/contract.js';
+import { decodeContract } from '../../core/contracts/contract.js';
 import { indicatorReleasesContract, NO_RELEASES, type PublishedReleases } from '../../core/contracts/indicator-releases.js';
-import type { AppDeps } from '../../core/deps.js';
+import type { Logger } from '../../core/log.js';
+import type { Store } from '../../core/store/store.js';
 import type { SummaryCell } from './build.js';
 
-/** The indicator whose releases hold the feedback counts, and its organisation for "no municipality". */
-const INDICATOR = 'feedback-received';
+/** The indicator whose releases hold the feedback counts. */
+export const FEEDBACK_INDICATOR = 'feedback-received';
+/** The organisation of the feedback table that stands for "no municipality". */
 const UNSPECIFIED = 'unspecified';
 
 /** When a quarter's counts were released, and which revision. */
@@ -16,9 +18,15 @@ export interface ReleaseInfo {
   readonly releasedAt: string;
 }
 
-/** The area's published releases (one object; empty before the first release or when it does not fit its contract). */
-export async function readReleases(deps: Pick<AppDeps, 'store' | 'log'>): Promise<PublishedReleases> {
-  return (await readContract(deps.store, indicatorReleasesContract, deps.log))?.value ?? NO_RELEASES;
+/**
+ * The area's published releases (through their contract) and the ETag they were read at (`null`
+ * before the first release). A file that does not fit the contract counts as no releases, with a
+ * warning, but keeps its ETag, so what was built from it is not rebuilt until it changes.
+ */
+export async function readReleases(store: Store, log: Logger): Promise<{ published: PublishedReleases; etag: string | null }> {
+  const found = await store.get(indicatorReleasesContract.key);
+  if (!found || found === 'not-modified') return { published: NO_RELEASES, etag: null };
+  return { published: decodeContract(indicatorReleasesContract, found.body, log) ?? NO_RELEASES, etag: found.etag };
 }
 
 /**
@@ -31,7 +39,7 @@ export function releasedCells(published: PublishedReleases, periods: readonly st
   const releases: ReleaseInfo[] = [];
   for (const period of periods) {
     const release = published.periods[period];
-    const table = release?.tables[INDICATOR];
+    const table = release?.tables[FEEDBACK_INDICATOR];
     if (!release || !table?.available) continue;
     releases.push({ period, revision: release.revision, releasedAt: release.releasedAt });
     const columns: (string | null)[] = [...config.municipalities.map((m) => m.code), null];

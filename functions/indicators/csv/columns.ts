@@ -17,6 +17,7 @@ export const COLUMNS = [
   { id: 'unit', sv: 'enhet', en: 'unit' },
   { id: 'method', sv: 'beräkning', en: 'method' },
   { id: 'coverage', sv: 'täckning', en: 'coverage' },
+  { id: 'definition', sv: 'definition', en: 'definition' },
 ] as const;
 
 /** A column id. */
@@ -46,3 +47,23 @@ export const METHOD_TEXT: Record<string, Text> = {
   'median-of-reported': { sv: 'median av rapporterade', en: 'median of reported' },
   'weighted-mean': { sv: 'viktat medelvärde', en: 'weighted mean' },
 };
+
+/** An export column by id, for a layout that shares it. */
+const column = (id: ColumnId) => COLUMNS.find((c) => c.id === id) as (typeof COLUMNS)[number];
+
+/** The columns of the definitions CSV, by id with the header in each dialect. */
+export const DEFINITION_COLUMNS = [
+  column('indicator'),
+  column('indicatorName'),
+  column('unit'),
+  { id: 'frequency', sv: 'frekvens', en: 'frequency' },
+  column('method'),
+  { id: 'counted', sv: 'vad_räknas', en: 'counted' },
+  { id: 'denominator', sv: 'nämnare', en: 'denominator' },
+  { id: 'reporter', sv: 'vem_rapporterar', en: 'reporter' },
+  { id: 'counting', sv: 'räkneregel', en: 'counting_rule' },
+  { id: 'period', sv: 'period_och_referensdatum', en: 'period_and_reference_date' },
+  { id: 'sourceSystem', sv: 'källa', en: 'source' },
+  { id: 'limits', sv: 'kända_begränsningar', en: 'known_limits' },
+  { id: 'koladaKpi', sv: 'kolada_kpi', en: 'kolada_kpi' },
+] as const;

@@ -5,7 +5,8 @@ import { DIMENSION_LABELS, type Category, type Dimension } from '../model/cells.
 import { UNSPECIFIED_ORG } from '../data/derived.js';
 import { AREA_ORG, type Observation } from '../query/observations.js';
 import type { IndicatorDefinition } from '../../core/config/schema.js';
-import { COLUMNS, METHOD_TEXT, STATUS_SYMBOL, STATUS_TEXT } from './columns.js';
+import { COLUMNS, DEFINITION_COLUMNS, METHOD_TEXT, STATUS_SYMBOL, STATUS_TEXT } from './columns.js';
+import { COUNTING_TEXT, REPORTER_TEXT, definitionSummary } from '../model/definition.js';
 import { asText, formatNumber, toCsv, type CsvLocale } from './format.js';
 
 /** The name of an organisation code (municipality, region, unit, the area itself). */
@@ -35,6 +36,14 @@ export function exportCsv(
   locale: CsvLocale,
 ): string {
   const names = new Map(definitions.map((d) => [d.id, t(locale, d)]));
+  // The definition goes on the first row of each indicator only: the text is long and the rows are many.
+  const described = new Set<string>();
+  const definitionOf = (id: string): string => {
+    const def = definitions.find((d) => d.id === id);
+    if (!def || described.has(id)) return '';
+    described.add(id);
+    return definitionSummary(def, locale);
+  };
   const body = rows.map((o) => [
     o.indicator,
     names.get(o.indicator) ?? o.indicator,
@@ -55,6 +64,36 @@ export function exportCsv(
           en: `${o.coverage.reported} of ${o.coverage.expected} reported`,
         })
       : '',
+    definitionOf(o.indicator),
   ]);
   return toCsv([COLUMNS.map((c) => c[locale]), ...body], locale);
+}
+
+const FREQUENCY_TEXT: Record<IndicatorDefinition['frequency'], { sv: string; en: string }> = {
+  month: { sv: 'månad', en: 'month' },
+  quarter: { sv: 'kvartal', en: 'quarter' },
+  year: { sv: 'år', en: 'year' },
+};
+
+/** Render the indicators' definitions as CSV, one row per indicator, in the export's dialect. */
+export function definitionsCsv(definitions: readonly IndicatorDefinition[], locale: CsvLocale): string {
+  const body = definitions.map((d) => {
+    const m = d.definition;
+    return [
+      d.id,
+      t(locale, d),
+      d.unit,
+      t(locale, FREQUENCY_TEXT[d.frequency]),
+      t(locale, METHOD_TEXT[d.aggregate] ?? { sv: d.aggregate, en: d.aggregate }),
+      m ? t(locale, m.counted) : '',
+      m?.denominator ? t(locale, m.denominator) : '',
+      m ? t(locale, REPORTER_TEXT[m.reporter]) : '',
+      t(locale, COUNTING_TEXT[d.counting]),
+      m ? t(locale, m.period) : '',
+      m ? t(locale, m.sourceSystem) : '',
+      m ? t(locale, m.limits) : '',
+      d.koladaKpi ?? '',
+    ];
+  });
+  return toCsv([DEFINITION_COLUMNS.map((c) => c[locale]), ...body], locale);
 }

@@ -4,6 +4,7 @@ import { TableScroll } from '../../core/page/table-scroll.js';
 import { METHOD_TEXT } from '../csv/columns.js';
 import { organisationName } from '../csv/export.js';
 import { TOTAL, type Category, type Dimension } from '../model/cells.js';
+import { definitionLines } from '../model/definition.js';
 import type { IndicatorTable } from '../query/types.js';
 import { BarChart, TrendChart, type Datum } from './chart.js';
 import type { Published } from '../release/types.js';
@@ -58,6 +59,22 @@ export function IndicatorPage({ config, lang, table, period, categories, publish
       <h1>{t(lang, def)}</h1>
       {def.descriptionSv ? <p class="lead">{lang === 'sv' ? def.descriptionSv : (def.descriptionEn ?? def.descriptionSv)}</p> : null}
       <p id="summary">{summary}</p>
+      <section id="definition" aria-labelledby="definition-heading">
+        <h2 id="definition-heading">{t(lang, { sv: 'Definition', en: 'Definition' })}</h2>
+        <dl>
+          {definitionLines(def, lang).map((line) => (
+            <>
+              <dt>{line.label}</dt>
+              <dd id={`definition-${line.key}`}>{line.text}</dd>
+            </>
+          ))}
+        </dl>
+        <p>
+          <a href={`/api/indicators/definitions.csv${lang === 'en' ? '?locale=en' : ''}`}>
+            {t(lang, { sv: 'Alla definitioner som CSV för Excel', en: 'All definitions as CSV' })}
+          </a>
+        </p>
+      </section>
       <ReleaseNote published={published} period={chosen} lang={lang} />
       <p class="hint">{t(lang, SYMBOLS)}</p>
       {table.periods.length > 1 ? (

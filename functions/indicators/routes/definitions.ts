@@ -4,7 +4,7 @@ import type { KitEnv } from '../../core/http/staff.js';
 import type { IndicatorsContext } from '../context.js';
 import { DIMENSION_LABELS } from '../model/cells.js';
 
-/** `/api/indicators/definitions`: the area's indicators with their breakdown categories and suppression thresholds. */
+/** `/api/indicators/definitions`: the area's indicators with their definitions, counting rules, breakdown categories and suppression thresholds. */
 export function definitionsRoutes(ctx: IndicatorsContext) {
   const app = new Hono<KitEnv>();
   const body = JSON.stringify({

@@ -3,11 +3,17 @@ import { cachedResponse } from '../../core/http/cache.js';
 import { badRequest } from '../../core/http/problem.js';
 import type { KitEnv } from '../../core/http/staff.js';
 import type { IndicatorsContext } from '../context.js';
-import { exportCsv } from '../csv/export.js';
+import { definitionsCsv, exportCsv } from '../csv/export.js';
 import type { CsvLocale } from '../csv/format.js';
 import { cellKeysOf } from '../model/cells.js';
 import { observationsOf, type Observation } from '../query/observations.js';
 import { assertReleased, filters, scopeOf, viewerOf } from './common.js';
+
+function csvLocale(c: Context): CsvLocale {
+  const locale = c.req.query('locale') ?? 'sv';
+  if (locale !== 'sv' && locale !== 'en') throw badRequest([{ field: 'locale', message: 'Expected sv or en', sv: 'Ange sv eller en' }]);
+  return locale;
+}
 
 async function observations(c: Context, ctx: IndicatorsContext) {
   const f = filters(c, ctx);
@@ -29,15 +35,25 @@ async function observations(c: Context, ctx: IndicatorsContext) {
 export function exportRoutes(ctx: IndicatorsContext) {
   const app = new Hono<KitEnv>();
   app.get('/export.csv', async (c) => {
-    const locale = c.req.query('locale') ?? 'sv';
-    if (locale !== 'sv' && locale !== 'en') throw badRequest([{ field: 'locale', message: 'Expected sv or en', sv: 'Ange sv eller en' }]);
+    const locale = csvLocale(c);
     const { rows, viewer } = await observations(c, ctx);
-    const csv = exportCsv(ctx.deps.config, ctx.definitions, rows, locale as CsvLocale);
+    const csv = exportCsv(ctx.deps.config, ctx.definitions, rows, locale);
     const c2 = cachedResponse(c, csv, { contentType: 'text/csv; charset=utf-8', scope: scopeOf(viewer) });
     c2.headers.set('Content-Disposition', `attachment; filename="uppfoljning-${ctx.deps.config.id}${locale === 'en' ? '-en' : ''}.csv"`);
     return c2;
   });
+  const definitions = { sv: definitionsCsv(ctx.definitions, 'sv'), en: definitionsCsv(ctx.definitions, 'en') };
+  app.get('/definitions.csv', (c) => {
+    const locale = csvLocale(c);
+    const res = cachedResponse(c, definitions[locale], { contentType: 'text/csv; charset=utf-8', maxAge: 300 });
+    res.headers.set(
+      'Content-Disposition',
+      `attachment; filename="uppfoljning-definitioner-${ctx.deps.config.id}${locale === 'en' ? '-en' : ''}.csv"`,
+    );
+    return res;
+  });
   app.get('/export.json', async (c) => {
+    const f = filters(c, ctx);
     const { rows, viewer } = await observations(c, ctx);
     const body = {
       structure: {
@@ -52,6 +68,17 @@ export function exportRoutes(ctx: IndicatorsContext) {
           'not-yet-available': 'Derived from a service that has no data yet',
         },
       },
+      indicators: (f.indicator ? [f.indicator] : ctx.definitions).map((d) => ({
+        id: d.id,
+        sv: d.sv,
+        en: d.en,
+        unit: d.unit,
+        aggregate: d.aggregate,
+        frequency: d.frequency,
+        counting: d.counting,
+        koladaKpi: d.koladaKpi ?? null,
+        definition: d.definition ?? null,
+      })),
       observations: rows,
     };
     return cachedResponse(c, JSON.stringify(body), { scope: scopeOf(viewer) });

@@ -7,6 +7,7 @@ import { requireStaff, type KitEnv } from '../../core/http/staff.js';
 import type { IndicatorsContext } from '../context.js';
 import { MAX_IMPORT_ROWS, readImport } from '../csv/import.js';
 import { writeReports } from '../data/repository.js';
+import { reportingTerms } from '../model/definition.js';
 
 /** `POST /import.csv` (editor for its own organisation, admin for any): bulk report in the export's layout, at most `MAX_IMPORT_ROWS` rows; all or nothing. */
 export function importRoutes(ctx: IndicatorsContext) {
@@ -49,7 +50,14 @@ export function importRoutes(ctx: IndicatorsContext) {
     );
     ctx.cache.invalidate();
     ctx.deps.log.info('indicators imported', { reports: result.reports.length, skipped: result.skipped });
-    return c.json({ stored: result.reports.length, skipped: result.skipped }, 200);
+    const indicators = [...new Set(result.reports.map((r) => r.id.indicator))];
+    const counting = Object.fromEntries(
+      indicators.flatMap((id) => {
+        const def = ctx.definition(id);
+        return def ? [[id, reportingTerms(def).counting]] : [];
+      }),
+    );
+    return c.json({ stored: result.reports.length, skipped: result.skipped, counting }, 200);
   });
   return app;
 }

@@ -73,7 +73,15 @@ export function openApiRoute(ctx: IndicatorsContext) {
       },
       paths: {
         '/api/indicators/health': { get: { summary: 'Health', responses: { '200': { description: 'The service answers.' } } } },
-        '/api/indicators/definitions': get('The area’s indicator definitions', []),
+        '/api/indicators/definitions': get('The area’s indicators with their definitions (Swedish and English) and counting rules', []),
+        '/api/indicators/definitions.csv': get(
+          'The definitions as CSV (Swedish Excel; locale=en for comma)',
+          [q('locale', 'sv (default) or en')],
+          {
+            description: 'CSV',
+            content: { 'text/csv': { schema: { type: 'string' } } },
+          } as never,
+        ),
         '/api/indicators/values': get('Observations in tidy form, paged', [...filters, q('cursor', 'Opaque cursor'), q('limit', '1–5000')]),
         '/api/indicators/values/{indicator}/{period}/{org}': {
           get: {

@@ -7,6 +7,7 @@ import { assertCanEditOrg, requireStaff, type KitEnv } from '../../core/http/sta
 import type { IndicatorsContext } from '../context.js';
 import { readReport, writeReport, type ReportId } from '../data/repository.js';
 import { periodErrors } from '../model/units.js';
+import { reportingTerms } from '../model/definition.js';
 import { validateReport, type ReportInput } from '../model/validate.js';
 import { reportingOrganisations } from '../query/raw.js';
 
@@ -62,14 +63,20 @@ export function reportRoutes(ctx: IndicatorsContext) {
     assertCanEditOrg(c.get('staff') as NonNullable<KitEnv['Variables']['staff']>, id.organization);
     const found = await readReport(ctx.deps.store, id);
     if (!found) throw notFound('This organisation has not reported this indicator for this period.');
-    return cachedResponse(c, JSON.stringify(found.report), { etag: found.etag, scope: 'private', maxAge: 0 });
+    const def = ctx.definition(id.indicator) as NonNullable<ReturnType<typeof ctx.definition>>;
+    return cachedResponse(c, JSON.stringify({ ...found.report, ...reportingTerms(def) }), {
+      etag: found.etag,
+      scope: 'private',
+      maxAge: 0,
+    });
   });
   app.put(path, requireStaff(ctx.deps.auth, 'admin', 'editor'), async (c) => {
     const staff = c.get('staff') as NonNullable<KitEnv['Variables']['staff']>;
     const id = reportId(c, ctx, true);
     assertCanEditOrg(staff, id.organization);
     const input = await jsonObject(c);
-    const valid = validateReport(ctx.definition(id.indicator) as NonNullable<ReturnType<typeof ctx.definition>>, ctx.categories, input);
+    const def = ctx.definition(id.indicator) as NonNullable<ReturnType<typeof ctx.definition>>;
+    const valid = validateReport(def, ctx.categories, input);
     if (Array.isArray(valid)) throw badRequest(valid, 'The report has invalid fields; nothing was stored.');
     const saved = await writeReport(
       ctx.deps.store,
@@ -84,7 +91,7 @@ export function reportRoutes(ctx: IndicatorsContext) {
       organization: id.organization,
       created: saved.created,
     });
-    return c.body(JSON.stringify(saved.report), saved.created ? 201 : 200, {
+    return c.body(JSON.stringify({ ...saved.report, ...reportingTerms(def) }), saved.created ? 201 : 200, {
       'Content-Type': 'application/json; charset=utf-8',
       ETag: saved.etag,
       'Cache-Control': 'no-store',

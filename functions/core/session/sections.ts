@@ -1,0 +1,45 @@
+import type { Role, Staff } from '../auth/auth.js';
+import type { CountyConfig } from '../config/schema.js';
+import type { ServiceName } from '../routes.js';
+
+/** One service's part of the staff workspace, linked from `/personal`. */
+export interface StaffSection {
+  /** The service whose function answers the section (API Gateway routes the path to it). */
+  readonly service: ServiceName;
+  /** The section's path, below `/personal/`. */
+  readonly path: `/personal/${string}`;
+  readonly sv: string;
+  readonly en: string;
+  /** What a person does there. */
+  readonly summarySv: string;
+  readonly summaryEn: string;
+  /** Who may use it. */
+  readonly roles: readonly Role[];
+}
+
+/**
+ * The staff sections that exist. A service adds its entry here when it serves the pages: the
+ * landing page links to them, and the route table sends their paths to the service's function
+ * (locally and on API Gateway). A test checks that every entry's service really answers it.
+ */
+export const STAFF_SECTIONS: readonly StaffSection[] = [
+  {
+    service: 'feedback',
+    path: '/personal/tyck-till',
+    sv: 'Tyck till: moderering',
+    en: 'Have your say: moderation',
+    summarySv: 'Granska nya synpunkter (de som kan gälla en kris först), publicera eller dölj dem och välj citat till brukarrådet.',
+    summaryEn: 'Review new feedback (possible crises first), publish or hide it, and choose quotes for the user council.',
+    roles: ['moderator', 'admin'],
+  },
+];
+
+/** The sections of enabled services that `staff` may use, in registry order. */
+export function staffSectionsFor(config: CountyConfig, staff: Staff): StaffSection[] {
+  return STAFF_SECTIONS.filter((s) => config.modules[s.service] && s.roles.some((r) => staff.roles.includes(r)));
+}
+
+/** The staff-section paths a service answers. */
+export function staffSectionPaths(service: ServiceName): string[] {
+  return STAFF_SECTIONS.filter((s) => s.service === service).map((s) => s.path);
+}

@@ -1,0 +1,83 @@
+import * as z from 'zod';
+import { PLAN_ITEM_STATUSES } from '../../core/domain/vocabulary.js';
+import { singleLine } from '../../core/text/index.js';
+import { termIds } from './vocab.js';
+import { entryId, orgRef } from './group.js';
+import type { Stamp } from './service.js';
+
+/** The statuses an item can have. */
+export const itemStatus = z.enum(termIds(PLAN_ITEM_STATUSES));
+
+/** A dated progress note of an item. */
+export const progressNoteSchema = z.strictObject({ date: z.iso.date(), text: singleLine(600) });
+
+/** One item of an action plan: what, who, from when, by when, how far. */
+export const planItemSchema = z
+  .strictObject({
+    id: entryId,
+    what: singleLine(400),
+    responsible: orgRef,
+    start: z.iso.date().optional(),
+    deadline: z.iso.date().optional(),
+    status: itemStatus.default('ej-paborjad'),
+    notes: z.array(progressNoteSchema).max(200).default([]),
+  })
+  .superRefine((item, issue) => {
+    if (item.start && item.deadline && item.deadline < item.start)
+      issue.addIssue({
+        code: 'custom',
+        path: ['deadline'],
+        message: 'The deadline is before the start',
+        params: { sv: 'Slutdatum ligger före startdatum' },
+      });
+  });
+/** One item. */
+export type PlanItem = z.output<typeof planItemSchema>;
+
+/** The fields staff send for an action plan (handlingsplan) of an agreement or a group. */
+export const planInputSchema = z
+  .strictObject({
+    title: singleLine(240),
+    /** The organisation that keeps the plan (its editors change the plan as a whole). */
+    owner: orgRef,
+    agreementId: entryId.optional(),
+    groupId: entryId.optional(),
+    items: z.array(planItemSchema).max(500).default([]),
+    status: z.enum(['active', 'retired']).default('active'),
+    source: singleLine(400).optional(),
+    verified: z.boolean().default(false),
+  })
+  .superRefine((plan, issue) => {
+    if ((plan.agreementId === undefined) === (plan.groupId === undefined))
+      issue.addIssue({
+        code: 'custom',
+        path: ['agreementId'],
+        message: 'A plan belongs to exactly one agreement or one group',
+        params: { sv: 'En plan hör till precis en överenskommelse eller en grupp' },
+      });
+    plan.items.forEach((item, i) => {
+      if (plan.items.findIndex((other) => other.id === item.id) !== i)
+        issue.addIssue({
+          code: 'custom',
+          path: ['items', i, 'id'],
+          message: 'Two items have this id',
+          params: { sv: 'Två punkter har samma id' },
+        });
+    });
+  });
+/** What staff send for a plan. */
+export type PlanInput = z.output<typeof planInputSchema>;
+
+/** A stored action plan. */
+export interface ActionPlan extends Omit<PlanInput, 'verified'> {
+  readonly id: string;
+  readonly created: Stamp;
+  readonly updated: Stamp;
+  readonly verified?: Stamp;
+}
+
+/** What an item's responsible organisation sends to move its own item on. */
+export const itemUpdateSchema = z.strictObject({
+  status: itemStatus,
+  note: progressNoteSchema.optional(),
+});

@@ -1,0 +1,122 @@
+import { Hono } from 'hono';
+import { jsonBody, readBody } from '../../core/http/body.js';
+import { cachedResponse } from '../../core/http/cache.js';
+import { requireIfMatch } from '../../core/http/preconditions.js';
+import { notFound, ProblemError } from '../../core/http/problem.js';
+import { requireStaff, type KitEnv } from '../../core/http/staff.js';
+import type { DirectoryContext } from '../context.js';
+import { changeEntry, entryEtag, stampOf } from '../data/editing.js';
+import { knownOrgs } from '../data/orgs.js';
+import { itemUpdateSchema, planInputSchema, type ActionPlan, type PlanInput } from '../model/plan.js';
+import { planItemsCsv, readPlanItemsCsv } from '../plans/csv.js';
+import { checkPlanInput, checkPlanLinks, presentPlan } from '../views/plans.js';
+import { entryRoutes, findEntry } from './entry-routes.js';
+
+/** Largest plan CSV accepted (bytes). */
+const MAX_PLAN_CSV_BYTES = 512 * 1024;
+
+/**
+ * `/api/directory/plans`: action plans of agreements and groups. The owner's editors change a plan
+ * as a whole; the responsible organisation's editors move their own items on.
+ */
+export function plansRoutes(ctx: DirectoryContext) {
+  const app = new Hono<KitEnv>();
+  const known = knownOrgs(ctx.deps.config);
+  const staffOnly = requireStaff(ctx.deps.auth, 'admin', 'editor');
+
+  app.get('/', async (c) => {
+    const { collection } = await ctx.load();
+    const now = ctx.deps.clock.now();
+    const plans = collection.plans.filter((p) => p.status !== 'retired').map((p) => presentPlan(p, now));
+    return cachedResponse(c, JSON.stringify({ total: plans.length, items: plans }));
+  });
+
+  // an item's own organisation updates its status and adds a dated note; If-Match is the plan's ETag
+  app.put('/:id/items/:itemId', staffOnly, async (c) => {
+    const staff = c.get('staff')!;
+    const ifMatch = requireIfMatch(c);
+    const update = await jsonBody(c, itemUpdateSchema);
+    const itemId = c.req.param('itemId');
+    const { collection } = await ctx.load();
+    const plan = findEntry<ActionPlan>(collection, 'plans', c.req.param('id'));
+    if (!plan.items.some((i) => i.id === itemId)) throw notFound('No such item in this plan.');
+    const responsibleOf = (p: ActionPlan) => p.items.filter((i) => i.id === itemId).map((i) => i.responsible);
+    const written = await changeEntry<ActionPlan>(
+      ctx,
+      'plans',
+      plan.id,
+      ifMatch,
+      staff,
+      responsibleOf,
+      (current) => ({
+        ...current,
+        items: current.items.map((item) =>
+          item.id === itemId ? { ...item, status: update.status, notes: update.note ? [...item.notes, update.note] : item.notes } : item,
+        ),
+        updated: stampOf(ctx, staff),
+      }),
+      'update',
+    );
+    return c.json(written, 200, { ETag: entryEtag(written) });
+  });
+
+  app.get('/:id/items.csv', async (c) => {
+    const { collection } = await ctx.load();
+    const plan = findEntry<ActionPlan>(collection, 'plans', c.req.param('id'));
+    return cachedResponse(c, planItemsCsv(plan.items), { contentType: 'text/csv; charset=utf-8' });
+  });
+
+  // the plan's items replaced from a CSV file: all rows or none; If-Match is the plan's ETag
+  app.post('/:id/items.csv', staffOnly, async (c) => {
+    const staff = c.get('staff')!;
+    const ifMatch = requireIfMatch(c);
+    if (!/^text\/(csv|plain)\b/i.test(c.req.header('content-type') ?? ''))
+      throw new ProblemError({
+        status: 415,
+        title: 'Fel innehållstyp',
+        detail: 'Send the file as text/csv.',
+        errors: [{ field: 'Content-Type', message: 'Expected text/csv', sv: 'Skicka filen som text/csv' }],
+      });
+    await readBody(c, MAX_PLAN_CSV_BYTES);
+    const bytes = await c.req.arrayBuffer();
+    const written = await changeEntry<ActionPlan>(
+      ctx,
+      'plans',
+      c.req.param('id'),
+      ifMatch,
+      staff,
+      (p) => [p.owner],
+      (current) => {
+        const { items, errors } = readPlanItemsCsv(bytes, current.items, known);
+        if (errors.length)
+          throw new ProblemError({
+            status: 400,
+            title: 'Filen har fel och har inte lästs in',
+            detail: `${errors.length} error(s); nothing was stored.`,
+            errors: errors.slice(0, 50).map((e) => ({
+              field: `row ${e.row}, column ${e.column}`,
+              message: e.message,
+              sv: `Rad ${e.row}, kolumn ${e.column}: ${e.sv}`,
+            })),
+            extensions: { errorCount: errors.length },
+          });
+        return { ...current, items, updated: stampOf(ctx, staff) };
+      },
+      'import',
+    );
+    return c.json(written, 200, { ETag: entryEtag(written) });
+  });
+
+  app.route(
+    '/',
+    entryRoutes<PlanInput, ActionPlan>(ctx, {
+      kind: 'plans',
+      schema: planInputSchema,
+      orgsOf: (p) => [p.owner],
+      check: (input) => checkPlanInput(input, known),
+      checkWith: checkPlanLinks,
+      present: (p, now) => presentPlan(p, now),
+    }),
+  );
+  return app;
+}
