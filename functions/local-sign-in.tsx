@@ -8,6 +8,7 @@ import { createBaseApp } from './core/http/base-app.js';
 import type { KitEnv } from './core/http/staff.js';
 import { resolveLang, t, type Lang, type Text } from './core/i18n.js';
 import { Layout } from './core/page/layout.js';
+import { organisations as allOrganisations, type Organisation } from './core/organisations.js';
 import { newSession } from './core/session/cookie.js';
 import { writeSession } from './core/session/middleware.js';
 import { safeReturnPath } from './core/session/return-path.js';
@@ -22,11 +23,9 @@ interface FieldProblem {
   readonly text: Text;
 }
 
-function organisations(config: CountyConfig): Array<{ id: string; name: string }> {
-  return [
-    ...config.region.units.map((u) => ({ id: u.id, name: u.name })),
-    ...config.municipalities.map((m) => ({ id: m.code, name: m.name })),
-  ];
+/** The organisations a local staff member may belong to: the region's units and the municipalities. */
+function organisations(config: CountyConfig): readonly Organisation[] {
+  return allOrganisations(config).filter((o) => o.id !== 'region');
 }
 
 function LocalSignInPage(props: {

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Construct } from 'constructs';
 import { CfnOutput, CfnRule, Duration, Fn, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type { CountyConfig } from '../functions/core/config/schema.js';
+import { readGrants } from '../functions/core/contracts/index.js';
 import { SESSION_KEY } from '../functions/core/session/key.js';
 import { servicePrefixes, SERVICES, STAFF_PATHS, type ServiceName } from '../functions/core/routes.js';
 import { bundleSettings, nodejsBundling, withSolver } from './bundling.js';
@@ -16,14 +17,15 @@ import { ServiceFunction } from './constructs/service-function.js';
 import { StaffUserPool } from './constructs/staff-user-pool.js';
 
 /**
- * What each service may read of the others (read-only, published files only): the cross-service
- * contracts of the kit. Everything else a function touches is under its own prefix.
+ * What each service may read of the others (read-only, the keys of the published files it reads),
+ * derived from the cross-service contracts in `functions/core/contracts`. Everything else a
+ * function touches is under its own prefix.
  */
 export const READ_ONLY_GRANTS: Readonly<Record<ServiceName, readonly string[]>> = {
-  directory: [],
-  calendar: [],
-  indicators: ['calendar/public/', 'feedback/public/'],
-  feedback: ['directory/public/', 'indicators/public/'],
+  directory: readGrants('directory'),
+  calendar: readGrants('calendar'),
+  indicators: readGrants('indicators'),
+  feedback: readGrants('feedback'),
 };
 
 /** The Lambda entry file of a service, or of the staff function (sign-in and `/personal`). */
@@ -115,7 +117,8 @@ export class CountyStack extends Stack {
         entry: handlerEntry(service),
         bundling: service === 'indicators' ? withSolver(bundling) : bundling,
         bucket: this.data.bucket,
-        readOnlyPrefixes: [...READ_ONLY_GRANTS[service].filter((p) => config.modules[p.split('/')[0] as ServiceName]), SESSION_KEY],
+        // the published files of other services it reads (by contract), and the staff session key
+        readOnlyKeys: [...READ_ONLY_GRANTS[service].filter((key) => config.modules[key.split('/')[0] as ServiceName]), SESSION_KEY],
         // The release step protects whole periods with an LP solver: more time and memory than a read.
         ...(service === 'indicators' ? { timeout: Duration.seconds(60), memorySize: 1024 } : {}),
         environment,

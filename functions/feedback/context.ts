@@ -46,7 +46,7 @@ export interface FeedbackContext {
 export function feedbackContext(deps: AppDeps, options: FeedbackOptions = {}): FeedbackContext {
   let secret: Promise<Uint8Array> | undefined = options.secret ? Promise.resolve(options.secret) : undefined;
   const ids = deps.ids ?? randomUUID;
-  const services = serviceIndex(deps.store, deps.clock);
+  const services = serviceIndex(deps.store, deps.clock, deps.log);
   const tokenLimits = options.tokenLimits ?? DEFAULT_TOKEN_LIMITS;
   // a token must expire before its used-mark does, or it could be sent again
   if (tokenLimits.maxSeconds > 24 * 3600) throw new RangeError('tokenLimits.maxSeconds may be at most one day (86400)');

@@ -38,8 +38,13 @@ export interface IndicatorsContext {
 export function createIndicatorsContext(deps: AppDeps, options: IndicatorsOptions = {}): IndicatorsContext {
   const definitions = indicatorDefinitions(deps.config);
   const categories = dimensionCategories(deps.config);
-  const cache = new SnapshotCache(deps.store, options);
-  const published = new PublishedCache(deps.store, options.cacheWindowMs ?? 15_000, options.monotonicNow ?? (() => performance.now()));
+  const cache = new SnapshotCache(deps.store, options, deps.log);
+  const published = new PublishedCache(
+    deps.store,
+    options.cacheWindowMs ?? 15_000,
+    options.monotonicNow ?? (() => performance.now()),
+    deps.log,
+  );
   const byId = new Map(definitions.map((d) => [d.id, d]));
   let computed: { version: number; tables: Map<string, IndicatorTable> } | undefined;
   const released = async (def: IndicatorDefinition): Promise<IndicatorTable> => {

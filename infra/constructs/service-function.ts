@@ -18,10 +18,11 @@ export interface ServiceFunctionProps {
   /** The data bucket; the function may read, write, delete and list only under its own prefix. */
   readonly bucket: IBucket;
   /**
-   * Prefixes of other services the function may read (never write), e.g. `calendar/public/`.
+   * Keys of other services' published files the function may read (never write), e.g.
+   * `calendar/public/attendance.json` (see `functions/core/contracts`).
    * @default []
    */
-  readonly readOnlyPrefixes?: readonly string[];
+  readonly readOnlyKeys?: readonly string[];
   /** Environment variables, besides `DATA_BUCKET` and `NODE_OPTIONS`, which are always set. */
   readonly environment?: Readonly<Record<string, string>>;
   /**
@@ -80,13 +81,13 @@ export class ServiceFunction extends Construct {
         resources: [props.bucket.arnForObjects(`${own}*`)],
       }),
     );
-    const readOnly = props.readOnlyPrefixes ?? [];
+    const readOnly = props.readOnlyKeys ?? [];
     if (readOnly.length > 0) {
       this.role.addToPrincipalPolicy(
         new PolicyStatement({
-          sid: 'SharedPrefixesReadOnly',
+          sid: 'PublishedFilesReadOnly',
           actions: ['s3:GetObject'],
-          resources: readOnly.map((p) => props.bucket.arnForObjects(`${p}*`)),
+          resources: readOnly.map((key) => props.bucket.arnForObjects(key)),
         }),
       );
     }
@@ -94,7 +95,7 @@ export class ServiceFunction extends Construct {
     // of a missing object with 404 only to a caller that may list the bucket, and the prefix
     // condition does not apply to that check, so a conditioned grant turns every "not there yet"
     // into a 403 that the store must treat as an outage. Key names carry ids, never personal data;
-    // object contents stay limited to the prefixes above.
+    // object contents stay limited to the prefix and keys above.
     this.role.addToPrincipalPolicy(
       new PolicyStatement({ sid: 'ListBucketForNotFound', actions: ['s3:ListBucket'], resources: [props.bucket.bucketArn] }),
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calendarKit } from './helpers.js';
 
-type Page = { items: { title: string }[]; next?: string };
+type Page = { items: { title: string }[]; nextCursor?: string; next?: string };
 const titles = async (res: Response) => ((await res.json()) as Page).items.map((e) => e.title);
 
 describe('the JSON API of trainings', () => {
@@ -40,8 +40,10 @@ describe('the JSON API of trainings', () => {
     for (const d of ['11', '12', '13']) await create({ title: d, start: `2026-03-${d}T09:00`, end: `2026-03-${d}T12:00` });
     const first = (await (await app.request('/api/calendar/events?limit=2')).json()) as Page;
     expect(first.items.map((e) => e.title)).toEqual(['11', '12']);
-    const second = (await (await app.request(`/api/calendar/events?limit=2&cursor=${first.next}`)).json()) as Page;
+    expect(first.next).toBe(first.nextCursor);
+    const second = (await (await app.request(`/api/calendar/events?limit=2&cursor=${first.nextCursor}`)).json()) as Page;
     expect(second.items.map((e) => e.title)).toEqual(['13']);
+    expect(second.nextCursor).toBeUndefined();
     expect(second.next).toBeUndefined();
     expect((await app.request('/api/calendar/events?cursor=!!')).status).toBe(400);
   });

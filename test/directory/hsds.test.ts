@@ -83,8 +83,11 @@ describe('the HSDS API', () => {
   });
 
   it('validates every seeded service of every area-like seed', async () => {
-    const { app } = await directoryApp('ostergotland');
+    const { app, kit } = await directoryApp('ostergotland');
     const page = await json(await app.request('/api/directory/hsds/services?per_page=100&full_service=true'));
+    const seeded = kit.deps.config.directory.seed.units.length;
+    expect(seeded).toBeGreaterThan(0);
+    expect(page.contents).toHaveLength(seeded);
     for (const service of page.contents) check('service', service);
   });
 

@@ -45,7 +45,7 @@ describe('the moderators’ API', () => {
     await h.send({ ...VALID });
     const first = await bodyOf(await h.app.request('/api/feedback/submissions?limit=1', { headers: { authorization: auth } }));
     const second = await bodyOf(
-      h.app.request(`/api/feedback/submissions?limit=1&cursor=${first.cursor}`, { headers: { authorization: auth } }),
+      h.app.request(`/api/feedback/submissions?limit=1&cursor=${first.nextCursor}`, { headers: { authorization: auth } }),
     );
     expect(second.items[0].id).not.toBe(first.items[0].id);
   });

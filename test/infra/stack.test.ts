@@ -7,6 +7,7 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { READ_ONLY_GRANTS } from '../../infra/county-stack.js';
+import { SESSION_KEY } from '../../functions/core/session/key.js';
 import { servicePrefixes, SERVICES, STAFF_PATHS, type ServiceName } from '../../functions/core/routes.js';
 import { AREAS } from '../support/deps.js';
 import { undeliverableAlarms } from './alarm-delivery.js';
@@ -30,7 +31,8 @@ function functionStatements(t: Template, service: ServiceName): Array<{ Action: 
 }
 
 /** Object prefixes named in a statement's resources, e.g. `directory/*`. */
-const prefixesOf = (resource: unknown): string[] => [...JSON.stringify(resource).matchAll(/"\/([a-z/]+\/\*)"/g)].map((m) => m[1]!);
+const prefixesOf = (resource: unknown): string[] =>
+  [...JSON.stringify(resource).matchAll(/"\/([a-z/-]+(?:\/\*|\.json))"/g)].map((m) => m[1]!);
 
 describe.each(AREAS)('the %s stack', (area) => {
   it('keeps its data in one versioned, encrypted bucket with all public access blocked and access logs', () => {
@@ -112,9 +114,8 @@ describe.each(AREAS)('the %s stack', (area) => {
     const writes = statements.filter((s) => actions(s).some((a) => /^s3:(Put|Delete)/.test(a)));
     expect(writes.flatMap((s) => prefixesOf(s.Resource))).toEqual([`${service}/*`]);
     const reads = statements.filter((s) => actions(s).includes('s3:GetObject'));
-    expect(reads.flatMap((s) => prefixesOf(s.Resource)).sort()).toEqual(
-      [`${service}/*`, ...READ_ONLY_GRANTS[service].map((p) => `${p}*`)].sort(),
-    );
+    // its own prefix, the exact keys of the published files it reads, and the session key
+    expect(reads.flatMap((s) => prefixesOf(s.Resource)).sort()).toEqual([`${service}/*`, ...READ_ONLY_GRANTS[service], SESSION_KEY].sort());
     expect(statements.flatMap(actions).every((a) => !a.includes('*'))).toBe(true);
   });
 
@@ -173,7 +174,9 @@ describe.each(AREAS)('the %s stack', (area) => {
     const t = template(area);
     for (const service of SERVICES) {
       const reads = JSON.stringify(functionStatements(t, service).filter((s) => [s.Action].flat().includes('s3:GetObject')));
-      expect(reads).toContain('/staff/session-key.json*');
+      // an exact key, like the published files it reads by contract
+      expect(reads).toContain('/staff/session-key.json"');
+      expect(reads).not.toContain('/staff/session-key.json*');
     }
     const policies = t.findResources('AWS::IAM::Policy') as Record<string, Resource>;
     const staff = Object.entries(policies).filter(([id]) => id.startsWith('StaffFunctionRole'));

@@ -1,13 +1,15 @@
-import { getJson, putJson, TooMuchContentionError } from '../../core/store/json.js';
+import { attendanceContract, type AttendanceRow } from '../../core/contracts/attendance.js';
+import { writeContract } from '../../core/contracts/contract.js';
+import { getJson, TooMuchContentionError } from '../../core/store/json.js';
 import { PreconditionFailedError } from '../../core/store/store.js';
 import { RETRY, type CalendarContext } from '../context.js';
 import type { CalendarEvent } from '../model/event.js';
 import type { LedgerCounts } from '../model/ledger.js';
 import { changeCollection } from './collection-writes.js';
-import { attendanceRows, summaryOf, type AttendanceRow } from './summary.js';
+import { attendanceRows, summaryOf } from './summary.js';
 
-/** Key of the public attendance file read by the indicators service. */
-export const PUBLIC_ATTENDANCE_KEY = 'calendar/public/attendance.json';
+/** Key of the public attendance file read by the indicators service (see `attendanceContract`). */
+export const PUBLIC_ATTENDANCE_KEY = attendanceContract.key;
 
 /**
  * Record a training's seat counts in the collection (only if newer than what is there, by ledger
@@ -45,7 +47,7 @@ export async function publishAttendance(ctx: CalendarContext): Promise<boolean> 
     const current = await getJson<AttendanceRow[]>(store, PUBLIC_ATTENDANCE_KEY);
     if (current && JSON.stringify(current.value) === JSON.stringify(rows)) return false;
     try {
-      await putJson(store, PUBLIC_ATTENDANCE_KEY, rows, current ? { ifMatch: current.etag } : { ifNoneMatch: '*' });
+      await writeContract(store, attendanceContract, rows, current ? { ifMatch: current.etag } : { ifNoneMatch: '*' });
       return true;
     } catch (error) {
       if (!(error instanceof PreconditionFailedError)) throw error;

@@ -1,12 +1,13 @@
 import type { Staff } from '../../core/auth/auth.js';
-import { notFound, preconditionFailed, preconditionRequired } from '../../core/http/problem.js';
+import { assertIfMatch, requireIfMatch } from '../../core/http/preconditions.js';
+import { notFound, preconditionFailed } from '../../core/http/problem.js';
 import { assertCanEditOrg } from '../../core/http/staff.js';
 import { toStockholmIso } from '../../core/i18n.js';
 import { PreconditionFailedError } from '../../core/store/store.js';
 import type { CalendarContext } from '../context.js';
 import { checkEventInput, isMove, type CalendarEvent, type EventInput } from '../model/event.js';
 import { eventUid } from '../feed/ical.js';
-import { matchesStored } from '../model/etag.js';
+import { sameStoredVersion } from '../model/etag.js';
 import { shiftLocal, type Repeat } from '../model/series.js';
 import { getEvent, putEvent } from './events.js';
 import { applyCapacity } from './registrations.js';
@@ -42,8 +43,7 @@ export async function eventForChange(ctx: CalendarContext, staff: Staff, id: str
   const found = await getEvent(ctx.deps.store, id);
   if (!found) throw notFound('No training with this id.');
   assertCanEditOrg(staff, found.value.organizer);
-  if (!ifMatch) throw preconditionRequired();
-  if (!matchesStored(ifMatch, found.etag)) throw preconditionFailed(found.etag);
+  assertIfMatch(requireIfMatch(ifMatch), found.etag, { same: sameStoredVersion });
   return found;
 }
 

@@ -1,3 +1,5 @@
+import type { AttendanceRow } from '../../core/contracts/attendance.js';
+import { quarterOfIso } from '../../core/period.js';
 import type { CalendarEvent } from '../model/event.js';
 import type { LedgerCounts } from '../model/ledger.js';
 
@@ -14,14 +16,6 @@ export interface EventSummary extends LedgerCounts {
 /** All summaries, by training id. */
 export type SummaryIndex = Record<string, EventSummary>;
 
-/** One row of `calendar/public/attendance.json` (the cross-service contract). */
-export interface AttendanceRow {
-  readonly org: string;
-  readonly period: string;
-  readonly topic: string;
-  readonly count: number;
-}
-
 /** Counts of a training nobody has registered for yet. */
 export function emptyCounts(): LedgerCounts & { rev: number } {
   return { rev: 0, confirmed: 0, waitlisted: 0, byOrg: {} };
@@ -32,18 +26,13 @@ export function summaryOf(event: CalendarEvent): Pick<EventSummary, 'topic' | 'o
   return { topic: event.topic, organizer: event.organizer, start: event.start, cancelled: event.status === 'cancelled' };
 }
 
-/** The quarter (`2026-Q3`) of an ISO time with the Stockholm offset. */
-export function quarterOf(stockholmIso: string): string {
-  return `${stockholmIso.slice(0, 4)}-Q${Math.floor((Number(stockholmIso.slice(5, 7)) - 1) / 3) + 1}`;
-}
-
 /** Attendance rows (confirmed registrations per organisation, quarter and topic), cancelled trainings left out. */
 export function attendanceRows(index: SummaryIndex): AttendanceRow[] {
   const counts = new Map<string, AttendanceRow>();
   for (const s of Object.values(index)) {
     if (s.cancelled) continue;
     for (const [org, n] of Object.entries(s.byOrg)) {
-      const row = { org, period: quarterOf(s.start), topic: s.topic, count: 0 };
+      const row = { org, period: quarterOfIso(s.start), topic: s.topic, count: 0 };
       const key = `${row.org}|${row.period}|${row.topic}`;
       const prev = counts.get(key) ?? row;
       counts.set(key, { ...prev, count: prev.count + n });

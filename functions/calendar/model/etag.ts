@@ -5,11 +5,7 @@ export function viewEtag(storeEtag: string, summary: EventSummary | undefined): 
   return `"${storeEtag.replace(/"/g, '')}~${summary?.rev ?? 0}.${summary?.confirmed ?? 0}.${summary?.waitlisted ?? 0}"`;
 }
 
-/** Whether an `If-Match` value names this stored version (as the stored ETag or a served one). */
-export function matchesStored(ifMatch: string, storeEtag: string): boolean {
-  const inner = storeEtag.replace(/"/g, '');
-  return ifMatch
-    .split(',')
-    .map((v) => v.trim().replace(/^W\//, '').replace(/"/g, '').split('~')[0])
-    .some((v) => v === inner);
+/** Whether a strong entity tag names this stored version (as the stored ETag or a served one); see `etagMatches`. */
+export function sameStoredVersion(tag: string, storeEtag: string): boolean {
+  return tag.slice(1, -1).split('~')[0] === storeEtag.replace(/"/g, '');
 }

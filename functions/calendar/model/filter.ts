@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { cursorCodec, cursorParam } from '../../core/http/paging.js';
 import { parseTime, openTo, type CalendarEvent } from './event.js';
 import type { SummaryIndex } from '../data/summary.js';
 
@@ -18,7 +19,7 @@ export const eventQuerySchema = z.object({
     .optional(),
   municipality: z.string().max(60).optional(),
   seatsLeft: z.enum(['true', 'false']).optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: cursorParam,
   limit: z.coerce.number().int().min(1).max(200).default(50),
   lang: z.string().optional(),
 });
@@ -44,21 +45,24 @@ export function filterEvents(events: readonly CalendarEvent[], summaries: Summar
   });
 }
 
-/** The opaque cursor after `event`. */
-export function cursorAfter(event: CalendarEvent): string {
-  return Buffer.from(`${event.start}|${event.id}`, 'utf8').toString('base64url');
-}
+/** The cursor of the event list: the start and id of the last training shown. */
+export const eventsCursor = cursorCodec(
+  'calendar-events',
+  z.object({ start: z.string().refine((s) => !Number.isNaN(Date.parse(s))), id: z.string().min(1) }),
+);
 
-/** One page of `events` after `cursor`; a malformed cursor is `undefined` (the caller answers 400). */
-export function pageOf<T extends CalendarEvent>(events: readonly T[], cursor: string | undefined, limit: number) {
+/** One page of `events` after the training at `after` (from `eventsCursor`), with `nextCursor` when more remain. */
+export function pageOf<T extends CalendarEvent>(events: readonly T[], after: { start: string; id: string } | undefined, limit: number) {
   let startIndex = 0;
-  if (cursor) {
-    const [start, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-    if (!start || !id || Number.isNaN(Date.parse(start))) return undefined;
+  if (after) {
+    const { start, id } = after;
     startIndex = events.findIndex((e) => Date.parse(e.start) > Date.parse(start) || (e.start === start && e.id > id));
     if (startIndex < 0) startIndex = events.length;
   }
   const items = events.slice(startIndex, startIndex + limit);
   const last = items.at(-1);
-  return { items, next: last && startIndex + limit < events.length ? cursorAfter(last) : undefined };
+  return {
+    items,
+    nextCursor: last && startIndex + limit < events.length ? eventsCursor.encode({ start: last.start, id: last.id }) : undefined,
+  };
 }

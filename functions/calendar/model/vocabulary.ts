@@ -1,5 +1,4 @@
 import type { CountyConfig } from '../../core/config/schema.js';
-import { organisationIds } from '../../core/config/rules.js';
 import { TRAINING_TOPICS, type Term } from '../../core/domain/vocabulary.js';
 
 /** The area's training topics: the shared list plus `calendar.extraTopics` from config. */
@@ -8,27 +7,7 @@ export function trainingTopics(config: CountyConfig): readonly Term[] {
   return [...TRAINING_TOPICS, ...extra];
 }
 
-/** One organisation of the area with its display name. */
-export interface Organisation {
-  readonly id: string;
-  readonly name: string;
-}
-
-/** The area's organisations (region, its units, the municipalities), in that order. */
-export function organisations(config: CountyConfig): readonly Organisation[] {
-  const ids = organisationIds(config);
-  const list: Organisation[] = [
-    { id: 'region', name: config.region.name },
-    ...config.region.units.map((u) => ({ id: u.id, name: u.name })),
-    ...config.municipalities.map((m) => ({ id: m.code, name: m.name })),
-  ];
-  return list.filter((o) => ids.has(o.id));
-}
-
-/** The display name of an organisation id (the id itself when unknown). */
-export function organisationName(config: CountyConfig, id: string): string {
-  return organisations(config).find((o) => o.id === id)?.name ?? id;
-}
+export { organisationName, organisations, type Organisation } from '../../core/organisations.js';
 
 /** Roles of the audience a training is meant for. */
 export const AUDIENCE_ROLES: readonly Term[] = [

@@ -6,7 +6,7 @@ import { resolveLang, toStockholmIso } from '../../core/i18n.js';
 import type { CalendarContext } from '../context.js';
 import { findEvent, publishedEvents, type PublishedEvent } from '../data/published.js';
 import { cancel, register } from '../data/registrations.js';
-import { eventQuerySchema, filterEvents, pageOf } from '../model/filter.js';
+import { eventQuerySchema, eventsCursor, filterEvents, pageOf } from '../model/filter.js';
 import { yearView } from '../model/year.js';
 import { yearQuery } from '../routes/year.js';
 import { publicOrigin } from '../routes/origin.js';
@@ -36,7 +36,10 @@ export function pageRoutes(ctx: CalendarContext): Hono<KitEnv> {
     const q = queryParams(c, eventQuerySchema);
     const from = q.from ?? toStockholmIso(clock.now()).slice(0, 10);
     const { events, summaries } = await publishedEvents(ctx);
-    const page = pageOf(filterEvents(events, summaries, { ...q, from }), q.cursor, q.limit) ?? { items: [], next: undefined };
+    // a page with a malformed cursor shows an empty list with its links, as before
+    const after = eventsCursor.parse(q.cursor);
+    const page =
+      after === false ? { items: [], nextCursor: undefined } : pageOf(filterEvents(events, summaries, { ...q, from }), after, q.limit);
     c.header('Cache-Control', 'public, max-age=60');
     return c.html(
       <ListPage
@@ -47,7 +50,7 @@ export function pageRoutes(ctx: CalendarContext): Hono<KitEnv> {
         summaries={summaries}
         query={q}
         origin={publicOrigin(ctx, c)}
-        next={page.next}
+        next={page.nextCursor}
       />,
     );
   });

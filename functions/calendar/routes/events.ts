@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import { jsonBody, queryParams } from '../../core/http/body.js';
 import { cachedResponse } from '../../core/http/cache.js';
-import { badRequest, notFound } from '../../core/http/problem.js';
+import { notFound } from '../../core/http/problem.js';
 import { requireStaff, type KitEnv } from '../../core/http/staff.js';
 import { singleLine } from '../../core/text/index.js';
 import type { CalendarContext } from '../context.js';
@@ -10,7 +10,7 @@ import { cancelEvent, newEvents, updateEvent } from '../data/event-service.js';
 import { storeNewEvents } from '../data/new-events.js';
 import { findEvent, publishedEvents } from '../data/published.js';
 import { eventInputSchema } from '../model/event.js';
-import { eventQuerySchema, filterEvents, pageOf } from '../model/filter.js';
+import { eventQuerySchema, eventsCursor, filterEvents, pageOf } from '../model/filter.js';
 import { viewEtag } from '../model/etag.js';
 import { eventView } from '../model/view.js';
 
@@ -29,9 +29,10 @@ export function eventRoutes(ctx: CalendarContext): Hono<KitEnv> {
   app.get('/', async (c) => {
     const q = queryParams(c, eventQuerySchema);
     const { events, summaries } = await publishedEvents(ctx);
-    const page = pageOf(filterEvents(events, summaries, q), q.cursor, q.limit);
-    if (!page) throw badRequest([{ field: 'cursor', message: 'Malformed cursor', sv: 'Ogiltig markör' }]);
-    const body = { items: page.items.map((e) => eventView(e, summaries[e.id])), ...(page.next ? { next: page.next } : {}) };
+    const page = pageOf(filterEvents(events, summaries, q), eventsCursor.decode(q.cursor), q.limit);
+    // `next` is the field's earlier, documented name, kept beside `nextCursor` for existing clients
+    const more = page.nextCursor ? { nextCursor: page.nextCursor, next: page.nextCursor } : {};
+    const body = { items: page.items.map((e) => eventView(e, summaries[e.id])), ...more };
     return cachedResponse(c, JSON.stringify(body), { maxAge: 60 });
   });
 

@@ -69,13 +69,20 @@ export const calendarPaths: OpenApiPaths = {
         q('to', 'Date or date-time'),
         q('municipality', 'Only trainings open to this organisation'),
         q('seatsLeft', 'Only trainings with free seats', { enum: ['true', 'false'] }),
-        q('cursor', 'Opaque cursor from `next`'),
+        q('cursor', 'Opaque cursor from `nextCursor` of the previous page'),
         q('limit', 'Page size', { type: 'integer', minimum: 1, maximum: 200 }),
       ],
       responses: {
         '200': {
           description: 'A page',
-          content: json({ type: 'object', properties: { items: { type: 'array', items: ref('Event') }, next: { type: 'string' } } }),
+          content: json({
+            type: 'object',
+            properties: {
+              items: { type: 'array', items: ref('Event') },
+              nextCursor: { type: 'string' },
+              next: { type: 'string', deprecated: true, description: 'The same as `nextCursor` (its earlier name).' },
+            },
+          }),
         },
         '400': problem,
       },

@@ -1,6 +1,7 @@
 import type { Staff } from '../auth/auth.js';
 import type { CountyConfig } from '../config/schema.js';
 import { t, type Lang, type Text } from '../i18n.js';
+import { organisationName as nameOf } from '../organisations.js';
 
 /** Each role and what it may do, for people. */
 export const ROLE_TEXT: Readonly<Record<string, { readonly name: Text; readonly may: Text }>> = {
@@ -27,10 +28,9 @@ export const ROLE_TEXT: Readonly<Record<string, { readonly name: Text; readonly 
   },
 };
 
-/** The name of an organisation (municipality code or region unit id) in the area's config. */
+/** The name of a staff member's organisation (see `core/organisations.ts`); `undefined` when they have none. */
 export function organisationName(config: CountyConfig, org: string | undefined): string | undefined {
-  if (!org) return undefined;
-  return config.municipalities.find((m) => m.code === org)?.name ?? config.region.units.find((u) => u.id === org)?.name ?? org;
+  return org ? nameOf(config, org) : undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
-import type { Context } from 'hono';
 import { canEditOrg, type Staff } from '../../core/auth/auth.js';
 import { bodyEtag } from '../../core/http/cache.js';
-import { badRequest, notFound, preconditionFailed, preconditionRequired, ProblemError, type FieldError } from '../../core/http/problem.js';
+import { assertIfMatch } from '../../core/http/preconditions.js';
+import { badRequest, notFound, ProblemError, type FieldError } from '../../core/http/problem.js';
 import { toStockholmIso } from '../../core/i18n.js';
 import type { DirectoryContext } from '../context.js';
 import type { Collection, EntryKind } from '../model/collection.js';
@@ -20,13 +20,6 @@ export interface Entry {
 /** The ETag of one entry (its own version inside the collection). */
 export function entryEtag(entry: unknown): string {
   return bodyEtag(JSON.stringify(entry));
-}
-
-/** The `If-Match` of a write to an existing entry; 428 when missing. */
-export function requireIfMatch(c: Context): string {
-  const value = c.req.header('if-match')?.trim();
-  if (!value) throw preconditionRequired();
-  return value.replace(/^W\//, '');
 }
 
 /** 403 unless `staff` may edit an entry belonging to `orgs` (an admin always; an editor for its own organisation). */
@@ -78,7 +71,7 @@ export async function changeEntry<T extends Entry>(
     const current = list.find((e) => e.id === id);
     if (!current) throw notFound(`No ${kind} entry ${id}.`);
     const etag = entryEtag(current);
-    if (etag !== ifMatch) throw preconditionFailed(etag, current);
+    assertIfMatch(ifMatch, etag, { current });
     assertMayEdit(staff, orgsOf(current));
     const updated = next(current);
     assertMayEdit(staff, orgsOf(updated));

@@ -6,8 +6,5 @@ export function knownOrgs(config: CountyConfig): Set<string> {
   return organisationIds(config);
 }
 
-/** The display name of an organisation id of the area. */
-export function orgName(config: CountyConfig, id: string): string {
-  if (id === 'region') return config.region.name;
-  return config.municipalities.find((m) => m.code === id)?.name ?? config.region.units.find((u) => u.id === id)?.name ?? id;
-}
+/** The display name of an organisation id of the area (see `organisationName`). */
+export { organisationName as orgName } from '../../core/organisations.js';

@@ -2,9 +2,11 @@ import type { CountyConfig } from '../../core/config/schema.js';
 import type { Clock } from '../../core/deps.js';
 import { toStockholmIso } from '../../core/i18n.js';
 import type { Logger } from '../../core/log.js';
+import { writeContract } from '../../core/contracts/contract.js';
+import { serviceIndexContract } from '../../core/contracts/service-index.js';
 import { getJson, putJson, TooMuchContentionError } from '../../core/store/json.js';
 import { PreconditionFailedError, type Store } from '../../core/store/store.js';
-import { COLLECTION_KEY, HISTORY_PREFIX, SERVICE_INDEX_KEY, type Collection, type EntryKind } from '../model/collection.js';
+import { COLLECTION_KEY, HISTORY_PREFIX, type Collection, type EntryKind } from '../model/collection.js';
 import type { Stamp } from '../model/service.js';
 import { buildServiceIndex } from './service-index.js';
 import { seedCollection } from './seed.js';
@@ -265,7 +267,7 @@ export class DirectoryRepository {
   private async writeServiceIndex(collection: Collection): Promise<void> {
     let current = collection;
     for (let attempt = 0; attempt < 3; attempt++) {
-      await putJson(this.options.store, SERVICE_INDEX_KEY, buildServiceIndex(current, this.options.config));
+      await writeContract(this.options.store, serviceIndexContract, buildServiceIndex(current, this.options.config));
       const latest = await getJson<Collection>(this.options.store, COLLECTION_KEY);
       if (!latest || (latest.value.revision ?? 0) <= (current.revision ?? 0)) return;
       current = latest.value;

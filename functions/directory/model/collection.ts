@@ -1,11 +1,12 @@
+import { serviceIndexContract, type ServiceIndexRow } from '../../core/contracts/service-index.js';
 import type { Agreement, CollaborationGroup } from './group.js';
 import type { ActionPlan } from './plan.js';
 import type { Service } from './service.js';
 
 /** The store key of the whole directory: a small collection read whole and cached by ETag. */
 export const COLLECTION_KEY = 'directory/data/collection.json';
-/** The public index other services read (see the cross-service contracts). */
-export const SERVICE_INDEX_KEY = 'directory/public/service-index.json';
+/** The public index other services read (see `serviceIndexContract`). */
+export const SERVICE_INDEX_KEY = serviceIndexContract.key;
 /** Prefix of the explicit change history (one object per committed change, unique keys). */
 export const HISTORY_PREFIX = 'directory/history/';
 
@@ -27,8 +28,4 @@ export interface Collection {
 export type EntryKind = 'services' | 'groups' | 'agreements' | 'plans';
 
 /** One entry of the public service index. */
-export interface ServiceIndexEntry {
-  readonly id: string;
-  readonly name: string;
-  readonly municipalities: readonly string[];
-}
+export type ServiceIndexEntry = ServiceIndexRow;

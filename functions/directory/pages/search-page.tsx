@@ -4,7 +4,8 @@ import type { KitEnv } from '../../core/http/staff.js';
 import { resolveLang, t } from '../../core/i18n.js';
 import { Layout } from '../../core/page/layout.js';
 import type { DirectoryContext } from '../context.js';
-import { decodeOffsetCursor, encodeOffsetCursor } from '../data/cursor.js';
+import { malformedCursorField } from '../../core/http/paging.js';
+import { servicesCursor } from '../data/cursor.js';
 import { DEFAULT_PAGE_SIZE, findServices, type FoundPage } from '../search/find.js';
 import { serviceQuerySchema, type ServiceQuery } from '../search/query.js';
 import { fieldErrors } from '../../core/http/body.js';
@@ -16,7 +17,7 @@ import { ServiceCard } from './service-card.js';
 /** The same page with another offset in the list (plain links: no JavaScript needed). */
 function pageHref(c: Context, offset: number): string {
   const url = new URL(c.req.url);
-  if (offset > 0) url.searchParams.set('cursor', encodeOffsetCursor(offset));
+  if (offset > 0) url.searchParams.set('cursor', servicesCursor.encode(offset));
   else url.searchParams.delete('cursor');
   const query = url.searchParams.toString();
   return query ? `/hitta-stod?${query}` : '/hitta-stod';
@@ -42,11 +43,12 @@ export async function searchPage(c: Context<KitEnv>, ctx: DirectoryContext): Pro
   let offset = 0;
   if (parsed.success) {
     const snapshot = await ctx.load();
-    try {
-      offset = decodeOffsetCursor(parsed.data.cursor);
+    // only a bad cursor is reported as one; any other error of the search is a real failure
+    const position = servicesCursor.parse(parsed.data.cursor);
+    if (position === false) errors.push(malformedCursorField());
+    else {
+      offset = position ?? 0;
       page = findServices(snapshot.collection, () => ctx.searchFor(snapshot.collection), parsed.data, ctx.deps.clock.now());
-    } catch {
-      errors.push({ field: 'cursor', message: 'Malformed cursor' });
     }
   }
   const title = (errors.length ? t(lang, { sv: 'Fel: ', en: 'Error: ' }) : '') + t(lang, TEXT.title);

@@ -60,7 +60,12 @@ export function readPlanItemsCsv(
   const [header, ...rows] = table.rows;
   PLAN_CSV_COLUMNS.slice(0, READ_COLUMNS).forEach((name, i) => {
     if (header?.cells[i]?.trim().toLowerCase() !== name)
-      errors.push({ row: 1, column: columnLetter(i + 1), message: `Expected the column "${name}"`, sv: `Kolumnen "${name}" förväntades här` });
+      errors.push({
+        row: 1,
+        column: columnLetter(i + 1),
+        message: `Expected the column "${name}"`,
+        sv: `Kolumnen "${name}" förväntades här`,
+      });
   });
   if (errors.length) return { items: [], errors };
   const items: PlanItem[] = [];

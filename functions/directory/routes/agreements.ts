@@ -4,7 +4,8 @@ import { queryParams } from '../../core/http/body.js';
 import { cachedResponse } from '../../core/http/cache.js';
 import type { KitEnv } from '../../core/http/staff.js';
 import type { DirectoryContext } from '../context.js';
-import { decodeOffsetCursor, listParams, pageOf } from '../data/cursor.js';
+import { pageOf } from '../../core/http/paging.js';
+import { agreementsCursor, listParams } from '../data/cursor.js';
 import { knownOrgs } from '../data/orgs.js';
 import { agreementInputSchema, type Agreement, type AgreementInput } from '../model/group.js';
 import { agreementState } from '../views/agreement-state.js';
@@ -33,7 +34,7 @@ export function agreementsRoutes(ctx: DirectoryContext) {
 
   app.get('/', async (c) => {
     const query = queryParams(c, querySchema);
-    const offset = decodeOffsetCursor(query.cursor);
+    const offset = agreementsCursor.decode(query.cursor) ?? 0;
     const { collection } = await ctx.load();
     const now = ctx.deps.clock.now();
     const agreements = collection.agreements
@@ -45,7 +46,7 @@ export function agreementsRoutes(ctx: DirectoryContext) {
         (a) => query.expiringWithinDays === undefined || (!a.expired && a.daysLeft !== null && a.daysLeft <= query.expiringWithinDays),
       )
       .sort((a, b) => (a.ends ?? '9999').localeCompare(b.ends ?? '9999') || a.title.localeCompare(b.title, 'sv'));
-    const page = pageOf(agreements, offset, query.limit ?? 50);
+    const page = pageOf(agreements, offset, query.limit ?? 50, agreementsCursor);
     return cachedResponse(c, JSON.stringify({ total: agreements.length, ...page }));
   });
 

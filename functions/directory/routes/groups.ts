@@ -4,7 +4,8 @@ import { queryParams } from '../../core/http/body.js';
 import { cachedResponse } from '../../core/http/cache.js';
 import type { KitEnv } from '../../core/http/staff.js';
 import type { DirectoryContext } from '../context.js';
-import { decodeOffsetCursor, listParams, pageOf } from '../data/cursor.js';
+import { pageOf } from '../../core/http/paging.js';
+import { groupsCursor, listParams } from '../data/cursor.js';
 import { knownOrgs } from '../data/orgs.js';
 import { meetingsCalendar } from '../feed/meetings-ical.js';
 import { groupInputSchema, type CollaborationGroup, type GroupInput } from '../model/group.js';
@@ -27,7 +28,7 @@ export function groupsRoutes(ctx: DirectoryContext) {
 
   app.get('/', async (c) => {
     const query = queryParams(c, querySchema);
-    const offset = decodeOffsetCursor(query.cursor);
+    const offset = groupsCursor.decode(query.cursor) ?? 0;
     const { collection } = await ctx.load();
     const now = ctx.deps.clock.now();
     const groups = collection.groups
@@ -36,7 +37,7 @@ export function groupsRoutes(ctx: DirectoryContext) {
       .filter((g) => !query.municipality || g.members.includes(query.municipality))
       .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
       .map((g) => ({ ...publicGroup(g), stale: isStale(g.verified?.at, now) }));
-    const page = pageOf(groups, offset, query.limit ?? 50);
+    const page = pageOf(groups, offset, query.limit ?? 50, groupsCursor);
     return cachedResponse(c, JSON.stringify({ total: groups.length, ...page }));
   });
 

@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import { jsonBody, readBody } from '../../core/http/body.js';
 import { cachedResponse } from '../../core/http/cache.js';
+import { requireIfMatch } from '../../core/http/preconditions.js';
 import { notFound, ProblemError } from '../../core/http/problem.js';
 import { requireStaff, type KitEnv } from '../../core/http/staff.js';
 import type { DirectoryContext } from '../context.js';
-import { changeEntry, entryEtag, requireIfMatch, stampOf } from '../data/editing.js';
+import { changeEntry, entryEtag, stampOf } from '../data/editing.js';
 import { knownOrgs } from '../data/orgs.js';
 import { itemUpdateSchema, planInputSchema, type ActionPlan, type PlanInput } from '../model/plan.js';
 import { planItemsCsv, readPlanItemsCsv } from '../plans/csv.js';

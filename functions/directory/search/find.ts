@@ -1,6 +1,7 @@
 import type { Collection } from '../model/collection.js';
 import type { Service } from '../model/service.js';
-import { decodeOffsetCursor, pageOf } from '../data/cursor.js';
+import { pageOf } from '../../core/http/paging.js';
+import { servicesCursor } from '../data/cursor.js';
 import type { ServiceSearch } from './index.js';
 import { matchesFilters, type ServiceQuery } from './query.js';
 
@@ -27,7 +28,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 
 /** Filter, then rank by the free text (or sort by name without one), then page. The index is built only when needed. */
 export function findServices(collection: Collection, index: () => ServiceSearch, query: ServiceQuery, now: Date): FoundPage {
-  const offset = decodeOffsetCursor(query.cursor);
+  const offset = servicesCursor.decode(query.cursor) ?? 0;
   const byId = new Map(collection.services.map((s) => [s.id, s]));
   const allowed = new Set(collection.services.filter((s) => matchesFilters(s, query, now)).map((s) => s.id));
   let found: FoundService[];
@@ -49,6 +50,6 @@ export function findServices(collection: Collection, index: () => ServiceSearch,
       .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'sv'))
       .map((service) => ({ service }));
   }
-  const page = pageOf(found, offset, query.limit ?? DEFAULT_PAGE_SIZE);
+  const page = pageOf(found, offset, query.limit ?? DEFAULT_PAGE_SIZE, servicesCursor);
   return { ...page, total: found.length, matchedAllWords };
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { Staff } from '../../core/auth/auth.js';
+import { assertIfMatch } from '../../core/http/preconditions.js';
 import { badRequest, preconditionFailed } from '../../core/http/problem.js';
 import { toStockholmIso } from '../../core/i18n.js';
 import { PreconditionFailedError } from '../../core/store/store.js';
@@ -38,7 +39,7 @@ export async function applyChange(
 ): Promise<{ state: ModerationState; etag: string }> {
   const { deps } = ctx;
   const current = await readState(deps.store, submission.id);
-  if (current.etag !== ifMatch) throw preconditionFailed(current.etag, current.state);
+  assertIfMatch(ifMatch, current.etag, { current: current.state });
   if (change.quote && !submission.text.includes(change.quote))
     throw badRequest([
       { field: 'quote', message: 'A quote must be words of the submission itself', sv: 'Citatet måste vara ord ur synpunkten' },
@@ -56,7 +57,7 @@ export async function applyChange(
   };
   let etag: string;
   try {
-    ({ etag } = await writeState(deps.store, submission.id, next, ifMatch));
+    ({ etag } = await writeState(deps.store, submission.id, next, current.etag));
   } catch (error) {
     if (!(error instanceof PreconditionFailedError)) throw error;
     const latest = await readState(deps.store, submission.id);

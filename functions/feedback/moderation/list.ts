@@ -1,4 +1,6 @@
-import { decodeCursor, encodeCursor, type Store } from '../../core/store/store.js';
+import * as z from 'zod';
+import { cursorCodec, malformedCursor } from '../../core/http/paging.js';
+import { encodeCursor, type Store } from '../../core/store/store.js';
 import { getJson } from '../../core/store/json.js';
 import { parseSubmissionKey, SUBMISSIONS_PREFIX } from '../store/keys.js';
 import type { Submission } from '../store/submissions.js';
@@ -14,6 +16,9 @@ export interface ListFilter {
   readonly limit: number;
 }
 
+/** The cursor of the moderators' list: the key of the last submission looked at. */
+export const submissionsCursor = cursorCodec('feedback-submissions', z.string().startsWith(SUBMISSIONS_PREFIX));
+
 /** One row of the moderators' list. */
 export type ModeratedSubmission = Submission & { readonly moderation: ModerationState; /** For `If-Match`. */ readonly etag: string };
 
@@ -25,10 +30,12 @@ export async function listSubmissions(
   store: Store,
   filter: ListFilter,
   since: Date,
-): Promise<{ items: ModeratedSubmission[]; cursor?: string }> {
+): Promise<{ items: ModeratedSubmission[]; nextCursor?: string }> {
   const prefix = filter.period ? `${SUBMISSIONS_PREFIX}${filter.period}/` : SUBMISSIONS_PREFIX;
-  let storeCursor = filter.cursor;
-  if (storeCursor !== undefined && !decodeCursor(storeCursor).startsWith(prefix)) throw new TypeError('Cursor of another listing');
+  const after = submissionsCursor.decode(filter.cursor);
+  // a cursor of the same list under another period filter is foreign too
+  if (after !== undefined && !after.startsWith(prefix)) throw malformedCursor();
+  let storeCursor = after === undefined ? undefined : encodeCursor(after);
   const items: ModeratedSubmission[] = [];
   do {
     const page = await store.list(prefix, { cursor: storeCursor, limit: 200 });
@@ -41,7 +48,7 @@ export async function listSubmissions(
       if (filter.status && state.status !== filter.status) continue;
       const submission = (await getJson<Submission>(store, item.key))?.value;
       if (submission) items.push({ ...submission, moderation: state, etag });
-      if (items.length >= filter.limit) return { items, cursor: encodeCursor(item.key) };
+      if (items.length >= filter.limit) return { items, nextCursor: submissionsCursor.encode(item.key) };
     }
     storeCursor = page.cursor;
   } while (storeCursor);

@@ -82,7 +82,8 @@ export function moderationPageRoutes(ctx: FeedbackContext): Hono<KitEnv> {
     const filter = filterSchema.parse(Object.fromEntries(new URL(c.req.url).searchParams));
     const since = retentionStart(deps.clock.now(), deps.config.retention.feedbackDays);
     const page = await listSubmissions(deps.store, { ...filter, limit: 20 }, since).catch((error: unknown) => {
-      if (error instanceof TypeError) return listSubmissions(deps.store, { ...filter, cursor: undefined, limit: 20 }, since);
+      // a malformed or foreign cursor starts the list over
+      if (error instanceof ProblemError) return listSubmissions(deps.store, { ...filter, cursor: undefined, limit: 20 }, since);
       throw error;
     });
     const shown = Object.fromEntries(Object.entries({ ...filter, cursor: undefined }).filter(([, v]) => v)) as Record<string, string>;
@@ -95,7 +96,7 @@ export function moderationPageRoutes(ctx: FeedbackContext): Hono<KitEnv> {
         categories={ctx.categories}
         items={queueOrder(page.items)}
         filter={shown}
-        next={page.cursor}
+        next={page.nextCursor}
         notice={notice(c)}
       />,
     );

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { jsonBody, queryParams } from '../../core/http/body.js';
-import { badRequest, notFound, preconditionRequired } from '../../core/http/problem.js';
+import { cursorParam } from '../../core/http/paging.js';
+import { requireIfMatch } from '../../core/http/preconditions.js';
+import { notFound } from '../../core/http/problem.js';
 import { requireStaff, type KitEnv } from '../../core/http/staff.js';
 import { toStockholmIso } from '../../core/i18n.js';
 import { getJson } from '../../core/store/json.js';
@@ -20,7 +22,7 @@ const listQuery = z.strictObject({
     .optional(),
   period: z.string().regex(QUARTER).optional(),
   status: z.enum(STATUSES).optional(),
-  cursor: z.string().max(1000).optional(),
+  cursor: cursorParam,
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -45,15 +47,10 @@ export function moderationRoutes(ctx: FeedbackContext): Hono<KitEnv> {
 
   app.get('/api/feedback/submissions', async (c) => {
     const query = queryParams(c, listQuery);
-    let page;
-    try {
-      page = await listSubmissions(deps.store, query, since());
-    } catch (error) {
-      if (error instanceof TypeError) throw badRequest([{ field: 'cursor', message: 'Malformed cursor', sv: 'Ogiltig markör' }]);
-      throw error;
-    }
+    const page = await listSubmissions(deps.store, query, since());
     c.header('Cache-Control', 'private, no-store');
-    return c.json(page);
+    // `cursor` is the field's earlier, documented name, kept beside `nextCursor` for existing clients
+    return c.json({ ...page, ...(page.nextCursor ? { cursor: page.nextCursor } : {}) });
   });
 
   app.get('/api/feedback/submissions/:id', async (c) => {
@@ -70,8 +67,7 @@ export function moderationRoutes(ctx: FeedbackContext): Hono<KitEnv> {
   });
 
   app.patch('/api/feedback/submissions/:id', async (c) => {
-    const ifMatch = c.req.header('if-match');
-    if (!ifMatch) throw preconditionRequired();
+    const ifMatch = requireIfMatch(c);
     const input = await jsonBody(c, change);
     const submission = await load(c.req.param('id'));
     const { state, etag } = await applyChange(ctx, submission, c.get('staff'), input, ifMatch);

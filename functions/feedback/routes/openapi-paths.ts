@@ -41,8 +41,8 @@ export const FEEDBACK_PATHS: OpenApiPaths = {
         .map((name) => ({ name, in: 'query', schema: { type: 'string' } }))
         .concat([period]),
       responses: {
-        '200': { description: '`{ items, cursor? }`' },
-        '400': problem('Bad filter.'),
+        '200': { description: '`{ items, nextCursor? }` (`cursor`, the earlier name of `nextCursor`, is still sent, deprecated)' },
+        '400': problem('Bad filter, or a malformed cursor or one of another list.'),
         '401': problem('No valid token.'),
         '403': problem('Not a moderator.'),
       },
@@ -100,7 +100,10 @@ export const FEEDBACK_PATHS: OpenApiPaths = {
       summary: 'The moderators’ actions (who, when, which submission, which fields; never the text), paged by cursor',
       security: moderator,
       parameters: ['cursor', 'limit'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
-      responses: { '200': { description: '`{ items, cursor? }`' }, '400': problem('Bad cursor.') },
+      responses: {
+        '200': { description: '`{ items, nextCursor? }` (`cursor`, the earlier name of `nextCursor`, is still sent, deprecated)' },
+        '400': problem('A malformed cursor or one of another list.'),
+      },
     },
   },
 };

@@ -1,4 +1,6 @@
-import { toStockholmIso } from '../../core/i18n.js';
+import { quarterOf } from '../../core/period.js';
+
+export { QUARTER, quarterOf } from '../../core/period.js';
 
 /** Raw submissions (a lifecycle rule deletes them after `retention.feedbackDays`). */
 export const SUBMISSIONS_PREFIX = 'feedback/submissions/';
@@ -8,17 +10,6 @@ export const CONTACTS_PREFIX = 'feedback/contacts/';
 export const MODERATION_PREFIX = 'feedback/moderation/';
 /** One create-only object per moderator action: who, when, what (never the text). */
 export const AUDIT_PREFIX = 'feedback/audit/';
-/** The counts the indicator store reads as `feedback-received`. */
-export const COUNTS_KEY = 'feedback/public/counts.json';
-
-/** The quarter of a moment in Europe/Stockholm, e.g. `2026-Q4`. */
-export function quarterOf(date: Date): string {
-  const iso = toStockholmIso(date);
-  return `${iso.slice(0, 4)}-Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
-}
-
-/** A quarter such as `2026-Q4`. */
-export const QUARTER = /^\d{4}-Q[1-4]$/;
 
 /** A submission id: `<epoch ms>-<unique part>`. */
 export const SUBMISSION_ID = /^(\d{13})-([A-Za-z0-9]{1,64})$/;

@@ -1,37 +1,23 @@
+import { decodeContract } from '../../core/contracts/contract.js';
+import { serviceIndexContract, type ServiceIndexRow } from '../../core/contracts/service-index.js';
 import type { Clock } from '../../core/deps.js';
+import type { Logger } from '../../core/log.js';
 import type { Store } from '../../core/store/store.js';
 import { serviceCatalogue, type ServiceCatalogue } from './service-catalogue.js';
 
 /** One service of the directory's public index. */
-export interface ServiceRef {
-  readonly id: string;
-  readonly name: string;
-  readonly municipalities: readonly string[];
-}
+export type ServiceRef = ServiceIndexRow;
 
 /** Where the directory publishes its index (read-only for this service). */
-export const SERVICE_INDEX_KEY = 'directory/public/service-index.json';
-
-function valid(value: unknown): value is ServiceRef[] {
-  return (
-    Array.isArray(value) &&
-    value.every(
-      (s: unknown) =>
-        typeof s === 'object' &&
-        s !== null &&
-        typeof (s as ServiceRef).id === 'string' &&
-        typeof (s as ServiceRef).name === 'string' &&
-        Array.isArray((s as ServiceRef).municipalities),
-    )
-  );
-}
+export const SERVICE_INDEX_KEY = serviceIndexContract.key;
 
 /**
  * A reader of the directory's service index that asks the store at most once per `maxAgeSeconds`
  * and then only for a changed version (`If-None-Match`), indexing each version once. Answers
- * `undefined` while the index is absent or unreadable, so the form leaves the question out.
+ * `undefined` while the index is absent or does not fit its contract (logged), so the form leaves the
+ * question out.
  */
-export function serviceIndex(store: Store, clock: Clock, maxAgeSeconds = 60): () => Promise<ServiceCatalogue | undefined> {
+export function serviceIndex(store: Store, clock: Clock, log: Logger, maxAgeSeconds = 60): () => Promise<ServiceCatalogue | undefined> {
   let cached: { etag: string; catalogue: ServiceCatalogue } | undefined;
   let checkedAt = Number.NEGATIVE_INFINITY;
   return async () => {
@@ -44,12 +30,8 @@ export function serviceIndex(store: Store, clock: Clock, maxAgeSeconds = 60): ()
       cached = undefined;
       return undefined;
     }
-    try {
-      const parsed: unknown = JSON.parse(new TextDecoder().decode(found.body));
-      cached = valid(parsed) ? { etag: found.etag, catalogue: serviceCatalogue(parsed) } : undefined;
-    } catch {
-      cached = undefined;
-    }
+    const rows = decodeContract(serviceIndexContract, found.body, log);
+    cached = rows ? { etag: found.etag, catalogue: serviceCatalogue(rows) } : undefined;
     return cached?.catalogue;
   };
 }

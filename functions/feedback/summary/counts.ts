@@ -2,17 +2,12 @@ import { getJson, updateJson } from '../../core/store/json.js';
 import type { Store } from '../../core/store/store.js';
 import type { FeedbackContext } from '../context.js';
 import type { ModerationState } from '../moderation/state.js';
-import { COUNTS_KEY, MODERATION_PREFIX, SUBMISSIONS_PREFIX } from '../store/keys.js';
+import { feedbackCountsContract, type FeedbackCountRow } from '../../core/contracts/feedback-counts.js';
+import { MODERATION_PREFIX, SUBMISSIONS_PREFIX } from '../store/keys.js';
 import { retentionStart, submissionFacts } from '../store/submissions.js';
 
-/** One row of `feedback/public/counts.json` (the contract the indicator store reads). */
-export interface CountRow {
-  readonly period: string;
-  readonly malbild: string;
-  /** The municipality the person chose, or `null` when they chose none. */
-  readonly municipality: string | null;
-  readonly count: number;
-}
+/** One row of `feedback/public/counts.json` (see `feedbackCountsContract`). */
+export type CountRow = FeedbackCountRow;
 
 /** Every moderation state by submission id (a small collection: only what moderators touched). */
 export async function moderationStates(store: Store): Promise<Map<string, ModerationState>> {
@@ -63,12 +58,12 @@ export async function countSubmissions(ctx: FeedbackContext, states: Map<string,
  */
 export async function rebuildCounts(ctx: FeedbackContext, states?: Map<string, ModerationState>, rows?: CountRow[]): Promise<CountRow[]> {
   const computed = rows ?? (await countSubmissions(ctx, states ?? (await moderationStates(ctx.deps.store))));
-  const current = await getJson<CountRow[]>(ctx.deps.store, COUNTS_KEY);
+  const current = await getJson<CountRow[]>(ctx.deps.store, feedbackCountsContract.key);
   if (current && JSON.stringify(current.value) === JSON.stringify(computed)) return computed;
   // a lost race re-reads and recounts, so a stale snapshot never overwrites a newer one
   let attempt = 0;
-  const written = await updateJson<CountRow[]>(ctx.deps.store, COUNTS_KEY, async () =>
-    attempt++ === 0 ? computed : countSubmissions(ctx, await moderationStates(ctx.deps.store)),
+  const written = await updateJson<CountRow[]>(ctx.deps.store, feedbackCountsContract.key, async () =>
+    feedbackCountsContract.schema.parse(attempt++ === 0 ? computed : await countSubmissions(ctx, await moderationStates(ctx.deps.store))),
   );
   return written.value;
 }

@@ -1,6 +1,9 @@
 import type { CountyConfig } from '../../core/config/schema.js';
 import type { Term } from '../../core/domain/vocabulary.js';
-import type { Published } from '../../indicators/release/types.js';
+import { decodeContract } from '../../core/contracts/contract.js';
+import { indicatorReleasesContract, NO_RELEASES, type PublishedReleases } from '../../core/contracts/indicator-releases.js';
+import type { Logger } from '../../core/log.js';
+import type { Store } from '../../core/store/store.js';
 import type { SummaryCell } from './build.js';
 
 /** The indicator whose releases hold the feedback counts. */
@@ -16,11 +19,22 @@ export interface ReleaseInfo {
 }
 
 /**
+ * The area's published releases (through their contract) and the ETag they were read at (`null`
+ * before the first release). A file that does not fit the contract counts as no releases, with a
+ * warning, but keeps its ETag, so what was built from it is not rebuilt until it changes.
+ */
+export async function readReleases(store: Store, log: Logger): Promise<{ published: PublishedReleases; etag: string | null }> {
+  const found = await store.get(indicatorReleasesContract.key);
+  if (!found || found === 'not-modified') return { published: NO_RELEASES, etag: null };
+  return { published: decodeContract(indicatorReleasesContract, found.body, log) ?? NO_RELEASES, etag: found.etag };
+}
+
+/**
  * The summary cells of `periods` from the releases: the feedback counts are published only as the
  * indicator release protected them, so the summary and Uppföljning show one pattern of hidden
  * cells, checked together by the audit. A hidden cell is `suppressed` whatever the reason.
  */
-export function releasedCells(published: Published, periods: readonly string[], categories: readonly Term[], config: CountyConfig) {
+export function releasedCells(published: PublishedReleases, periods: readonly string[], categories: readonly Term[], config: CountyConfig) {
   const cells: SummaryCell[] = [];
   const releases: ReleaseInfo[] = [];
   for (const period of periods) {

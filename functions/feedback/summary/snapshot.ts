@@ -1,13 +1,17 @@
+import type { PublishedReleases } from '../../core/contracts/indicator-releases.js';
 import type { Clock } from '../../core/deps.js';
 import { toStockholmIso } from '../../core/i18n.js';
 import type { Logger } from '../../core/log.js';
 import { putJson } from '../../core/store/json.js';
 import { PreconditionFailedError, type Store } from '../../core/store/store.js';
-import { PUBLISHED_KEY, type Published, type Release } from '../../indicators/release/types.js';
 import type { ModerationState } from '../moderation/state.js';
 import { quarterOf } from '../store/keys.js';
 import { moderationStates } from './counts.js';
-import { FEEDBACK_INDICATOR } from './released.js';
+import { FEEDBACK_INDICATOR, readReleases } from './released.js';
+
+/** The indicator releases as their contract defines them, and one period's release. */
+type Published = PublishedReleases;
+type Release = Published['periods'][string];
 
 /** The one object every public summary reads: released feedback counts and published quotes. */
 export const SUMMARY_KEY = 'feedback/public/summary.json';
@@ -39,7 +43,6 @@ export interface SummarySource {
   readonly quotes: readonly SnapshotQuote[];
 }
 
-const EMPTY_PUBLISHED: Published = { releases: [], periods: {} };
 const decoder = new TextDecoder();
 
 /** Parse a stored snapshot; `undefined` when it is not one (corrupt or of another shape). */
@@ -91,16 +94,6 @@ function quotesOf(states: Map<string, ModerationState>): SnapshotQuote[] {
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
-async function readPublished(store: Store): Promise<{ published: Published; etag: string | null }> {
-  const found = await store.get(PUBLISHED_KEY);
-  if (!found || found === 'not-modified') return { published: EMPTY_PUBLISHED, etag: null };
-  try {
-    return { published: JSON.parse(decoder.decode(found.body)) as Published, etag: found.etag };
-  } catch {
-    return { published: EMPTY_PUBLISHED, etag: found.etag };
-  }
-}
-
 /** Why the scheduled run wrote the snapshot, or `current` when it left it alone. */
 export type SnapshotOutcome = 'current' | 'missing' | 'corrupt' | 'stale' | 'changed';
 
@@ -121,7 +114,7 @@ export async function rebuildSummarySnapshot(
     const found = await store.get(SUMMARY_KEY);
     const stored = found && found !== 'not-modified' ? found : undefined;
     const current = stored ? parseSnapshot(stored.body) : undefined;
-    const { published, etag } = await readPublished(store);
+    const { published, etag } = await readReleases(store, log);
     const quotes = quotesOf(await moderationStates(store));
     const next: SummarySnapshot = {
       version: 1,
@@ -203,7 +196,7 @@ export function summaryReader(store: Store, clock: Clock, log: Logger, maxAgeSec
       return cached.source;
     }
     log.warn('feedback summary snapshot unreadable, reading releases', { key: SUMMARY_KEY, reason: found ? 'corrupt' : 'missing' });
-    const { published } = await readPublished(store);
+    const { published } = await readReleases(store, log);
     cached = { etag: undefined, source: { published, quotes: [] } };
     return cached.source;
   };

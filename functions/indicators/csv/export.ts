@@ -1,3 +1,4 @@
+import { organisationName as coreOrganisationName } from '../../core/organisations.js';
 import type { CountyConfig } from '../../core/config/schema.js';
 import { t } from '../../core/i18n.js';
 import { DIMENSION_LABELS, type Category, type Dimension } from '../model/cells.js';
@@ -12,8 +13,7 @@ import { asText, formatNumber, toCsv, type CsvLocale } from './format.js';
 export function organisationName(config: CountyConfig, code: string, lang: 'sv' | 'en'): string {
   if (code === AREA_ORG) return t(lang, { sv: `${config.name} (hela området)`, en: `${config.name} (whole area)` });
   if (code === UNSPECIFIED_ORG) return t(lang, { sv: 'Kommun ej angiven', en: 'Municipality not given' });
-  if (code === 'region') return config.region.name;
-  return config.municipalities.find((m) => m.code === code)?.name ?? config.region.units.find((u) => u.id === code)?.name ?? code;
+  return coreOrganisationName(config, code);
 }
 
 /** The label of a cell's category. */

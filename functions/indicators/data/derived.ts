@@ -2,7 +2,7 @@ import type { CountyConfig, IndicatorDefinition } from '../../core/config/schema
 import { organisationIds } from '../../core/config/rules.js';
 import { cellKey, dimensionCategories, TOTAL } from '../model/cells.js';
 import { isPeriod } from '../model/period.js';
-import type { CellValues } from '../model/report.js';
+import type { CellValues, DerivedData } from '../model/report.js';
 
 /** The pseudo-organisation for feedback given without a municipality (kept so area totals stay additive). */
 export const UNSPECIFIED_ORG = 'unspecified';
@@ -21,21 +21,16 @@ interface Entry {
   readonly count: number;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
-function entriesOf(kind: NonNullable<IndicatorDefinition['derived']>, data: unknown): Entry[] {
-  if (!Array.isArray(data)) return [];
-  return data.filter(isRecord).flatMap((row): Entry[] => {
-    const count = row.count;
-    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || typeof row.period !== 'string') return [];
-    if (kind === 'feedback') {
-      const org = row.municipality === null ? UNSPECIFIED_ORG : row.municipality;
-      return typeof org === 'string' && typeof row.malbild === 'string' ? [{ org, period: row.period, code: row.malbild, count }] : [];
-    }
-    return typeof row.org === 'string' && typeof row.topic === 'string'
-      ? [{ org: row.org, period: row.period, code: row.topic, count }]
-      : [];
-  });
+// The rows were checked against their contract when read, so only their names differ here.
+function entriesOf(kind: NonNullable<IndicatorDefinition['derived']>, data: Readonly<DerivedData>): Entry[] {
+  if (kind === 'feedback')
+    return (data.feedback ?? []).map((r) => ({
+      org: r.municipality ?? UNSPECIFIED_ORG,
+      period: r.period,
+      code: r.malbild,
+      count: r.count,
+    }));
+  return (data['calendar-attendance'] ?? []).map((r) => ({ org: r.org, period: r.period, code: r.topic, count: r.count }));
 }
 
 /** The organisations a derived indicator reports for. */
@@ -44,12 +39,12 @@ export function derivedOrganisations(def: IndicatorDefinition, config: CountyCon
 }
 
 /**
- * Figures of a derived indicator from another service's public file: per organisation and quarter,
+ * Figures of a derived indicator from another service's public file (`data`: the snapshot's derived sources): per organisation and quarter,
  * a cell per category and the total as their sum. Every organisation of a period present in the
  * file gets figures (no entry means zero: the source counts everything). Entries with an unknown
  * organisation, category or period are left out, so totals stay the sum of their cells.
  */
-export function derivedFigures(def: IndicatorDefinition, config: CountyConfig, data: unknown): DerivedFigure[] {
+export function derivedFigures(def: IndicatorDefinition, config: CountyConfig, data: Readonly<DerivedData>): DerivedFigure[] {
   if (!def.derived) return [];
   const dimension = def.derived === 'feedback' ? 'malbild' : 'topic';
   const codes = dimensionCategories(config)[dimension].map((c) => c.code);

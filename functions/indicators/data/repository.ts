@@ -1,4 +1,5 @@
-import { preconditionFailed, preconditionRequired } from '../../core/http/problem.js';
+import { assertIfMatch, parseIfMatch, requireIfMatch } from '../../core/http/preconditions.js';
+import { preconditionFailed } from '../../core/http/problem.js';
 import { getJson, putJson } from '../../core/store/json.js';
 import { PreconditionFailedError, type Store } from '../../core/store/store.js';
 import { reportKey, type ReportVersion, type StoredReport } from '../model/report.js';
@@ -46,9 +47,9 @@ export async function writeReport(
 ): Promise<VersionedReport & { created: boolean }> {
   const key = reportKey(id.indicator, id.period, id.organization);
   const current = await readReport(store, id);
-  if (current && !ifMatch) throw preconditionRequired();
-  if (current && ifMatch !== '*' && ifMatch !== current.etag) throw preconditionFailed(current.etag);
-  if (!current && ifMatch && ifMatch !== '*') throw preconditionFailed();
+  if (current) assertIfMatch(requireIfMatch(ifMatch), current.etag);
+  // a first report may carry `If-Match: *` (kept from before); any listed tag cannot match nothing
+  else if (ifMatch?.trim() && !parseIfMatch(ifMatch).any) throw preconditionFailed();
   const next = withVersion(id, current?.report, version);
   try {
     const { etag } = await putJson(store, key, next, current ? { ifMatch: current.etag } : { ifNoneMatch: '*' });

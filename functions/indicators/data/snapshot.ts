@@ -1,11 +1,13 @@
+import { decodeContract } from '../../core/contracts/contract.js';
+import type { Logger } from '../../core/log.js';
 import type { Store } from '../../core/store/store.js';
 import { inParallel } from './parallel.js';
-import { DERIVED_SOURCES, REPORTS_PREFIX, type StoredReport } from '../model/report.js';
+import { DERIVED_CONTRACTS, REPORTS_PREFIX, type DerivedData, type StoredReport } from '../model/report.js';
 
 /** Everything the queries read: every report object and the derived sources (absent → `undefined`). */
 export interface Snapshot {
   readonly reports: readonly StoredReport[];
-  readonly derived: { readonly [K in keyof typeof DERIVED_SOURCES]?: unknown };
+  readonly derived: Readonly<DerivedData>;
   /** Changes whenever any input changed; used to reuse computed views. */
   readonly version: number;
 }
@@ -50,6 +52,7 @@ export class SnapshotCache {
   constructor(
     private readonly store: Store,
     options: SnapshotOptions = {},
+    private readonly log: Logger,
   ) {
     this.now = options.monotonicNow ?? (() => performance.now());
     this.windowMs = options.cacheWindowMs ?? 15_000;
@@ -100,17 +103,13 @@ export class SnapshotCache {
     if (next.size !== this.objects.size) changed = true;
     this.objects = next;
     const derived: Record<string, unknown> = {};
-    for (const [name, key] of Object.entries(DERIVED_SOURCES)) {
+    for (const [name, contract] of DERIVED_CONTRACTS) {
+      const key = contract.key;
       const old = this.sources.get(key);
       const found = await this.store.get(key, old ? { ifNoneMatch: old.etag } : {});
       if (found === 'not-modified' && old) derived[name] = old.value;
       else if (found && found !== 'not-modified') {
-        let value: unknown;
-        try {
-          value = parse(found.body);
-        } catch {
-          value = undefined;
-        }
+        const value = decodeContract(contract, found.body, this.log);
         this.sources.set(key, { etag: found.etag, signature: '', value });
         derived[name] = value;
         changed = true;

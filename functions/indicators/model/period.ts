@@ -1,4 +1,5 @@
 import { toStockholmIso } from '../../core/i18n.js';
+import { quarterOfIso } from '../../core/period.js';
 
 /** How often an indicator is reported. */
 export type Frequency = 'month' | 'quarter' | 'year';
@@ -30,10 +31,10 @@ export function isPeriod(period: string, frequency: Frequency): boolean {
 
 /** The period of `frequency` that contains `date` (in Europe/Stockholm). */
 export function periodOf(date: Date, frequency: Frequency): string {
-  const [y, m] = toStockholmIso(date).slice(0, 7).split('-').map(Number) as [number, number];
-  if (frequency === 'year') return String(y);
-  if (frequency === 'quarter') return `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
-  return `${y}-${String(m).padStart(2, '0')}`;
+  const iso = toStockholmIso(date);
+  if (frequency === 'year') return iso.slice(0, 4);
+  if (frequency === 'quarter') return quarterOfIso(iso);
+  return iso.slice(0, 7);
 }
 
 /** Periods sort in time order as plain strings within one frequency. */

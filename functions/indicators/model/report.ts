@@ -1,3 +1,8 @@
+import type * as z from 'zod';
+import { attendanceContract } from '../../core/contracts/attendance.js';
+import type { Contract } from '../../core/contracts/contract.js';
+import { feedbackCountsContract } from '../../core/contracts/feedback-counts.js';
+
 /**
  * The stored shape of reported figures: one object per reporting organisation × indicator × period,
  * holding the current report and every earlier version with who reported it and when.
@@ -42,8 +47,14 @@ export function reportKey(indicator: string, period: string, organization: strin
 /** Where every report object lives. */
 export const REPORTS_PREFIX = 'indicators/reports/';
 
-/** The read-only inputs of derived indicators (written by other services). */
+/** The read-only inputs of derived indicators: files other services publish, by contract. */
 export const DERIVED_SOURCES = {
-  feedback: 'feedback/public/counts.json',
-  'calendar-attendance': 'calendar/public/attendance.json',
+  feedback: feedbackCountsContract,
+  'calendar-attendance': attendanceContract,
 } as const;
+
+/** The derived sources as a list of name and contract. */
+export const DERIVED_CONTRACTS = Object.entries<Contract<z.ZodType>>(DERIVED_SOURCES);
+
+/** The rows of each derived source as its contract defines them (absent when the file is absent or does not fit). */
+export type DerivedData = { -readonly [K in keyof typeof DERIVED_SOURCES]?: z.output<(typeof DERIVED_SOURCES)[K]['schema']> };

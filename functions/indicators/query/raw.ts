@@ -58,9 +58,8 @@ export function rawTable(
   const at = (org: string, period: string) => `${org}\n${period}`;
   let available = true;
   if (def.derived) {
-    const data = snapshot.derived[def.derived];
-    available = data !== undefined;
-    for (const f of derivedFigures(def, config, data))
+    available = snapshot.derived[def.derived] !== undefined;
+    for (const f of derivedFigures(def, config, snapshot.derived))
       found.set(at(f.organization, f.period), { status: 'reported', cells: f.cells, denominators: {} });
   } else {
     const weights = new Map<string, number>();

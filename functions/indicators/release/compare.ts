@@ -32,7 +32,12 @@ export async function comparePeriod(ctx: IndicatorsContext, period: string, visi
   if (!frequency || definitions.length === 0) throw notFound('No indicator is reported for such a period.');
   const published = await ctx.releases();
   const release = published.periods[period];
-  const tables = periodTables(definitions, ctx.deps.config, await readPeriodInput(ctx.deps.store, definitions, period), period);
+  const tables = periodTables(
+    definitions,
+    ctx.deps.config,
+    await readPeriodInput(ctx.deps.store, definitions, period, ctx.deps.log),
+    period,
+  );
   const record =
     release && visible('*') ? (await getJson<ReleaseRecord>(ctx.deps.store, recordKey(period, release.revision)))?.value : undefined;
   const indicators = tables.map((t) => {

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { CountyConfig, IndicatorDefinition } from '../../core/config/schema.js';
+import { readContract } from '../../core/contracts/contract.js';
+import type { Logger } from '../../core/log.js';
 import { getJson } from '../../core/store/json.js';
 import type { Store } from '../../core/store/store.js';
 import type { Snapshot } from '../data/snapshot.js';
 import { inParallel } from '../data/parallel.js';
-import { DERIVED_SOURCES, REPORTS_PREFIX, type StoredReport } from '../model/report.js';
+import { DERIVED_CONTRACTS, REPORTS_PREFIX, type StoredReport } from '../model/report.js';
 import { rawTable, reportsByIndicator, reportingOrganisations, type RawTable } from '../query/raw.js';
 
 /** How many report objects the release step reads at once. */
@@ -15,7 +17,12 @@ const READ_CONCURRENCY = 16;
  * listing per indicator, then the objects) and the derived sources. Only the release step and
  * staff routes read raw reports.
  */
-export async function readPeriodInput(store: Store, definitions: readonly IndicatorDefinition[], period: string): Promise<Snapshot> {
+export async function readPeriodInput(
+  store: Store,
+  definitions: readonly IndicatorDefinition[],
+  period: string,
+  log: Logger,
+): Promise<Snapshot> {
   const keys: string[] = [];
   for (const def of definitions) {
     let cursor: string | undefined;
@@ -32,13 +39,7 @@ export async function readPeriodInput(store: Store, definitions: readonly Indica
   });
   const derived: Record<string, unknown> = {};
   if (definitions.some((d) => d.derived))
-    for (const [name, key] of Object.entries(DERIVED_SOURCES)) {
-      try {
-        derived[name] = (await getJson<unknown>(store, key))?.value;
-      } catch {
-        derived[name] = undefined;
-      }
-    }
+    for (const [name, contract] of DERIVED_CONTRACTS) derived[name] = (await readContract(store, contract, log))?.value;
   return { reports, derived, version: 0 };
 }
 

@@ -42,7 +42,7 @@ export async function makeRelease(
   const now = deps.clock.now();
   if (!deadlinePassed(period, frequency, deps.config, now))
     throw new ReleaseRefusedError('before-deadline', period, releaseDate(period, frequency, deps.config));
-  const tables = periodTables(definitions, deps.config, await readPeriodInput(deps.store, definitions, period), period);
+  const tables = periodTables(definitions, deps.config, await readPeriodInput(deps.store, definitions, period, deps.log), period);
   if (!anythingReported(tables)) throw new ReleaseRefusedError('nothing-reported', period);
   const published = (await getJson<Published>(deps.store, PUBLISHED_KEY))?.value;
   const previousRevision = published?.periods[period]?.revision ?? 0;

@@ -1,8 +1,10 @@
+import { decodeContract } from '../../core/contracts/contract.js';
+import { indicatorReleasesContract } from '../../core/contracts/indicator-releases.js';
+import type { Logger } from '../../core/log.js';
 import type { Store } from '../../core/store/store.js';
-import { PUBLISHED_KEY, type Published } from './types.js';
+import type { Published } from './types.js';
 
 const EMPTY: Published = { releases: [], periods: {} };
-const decoder = new TextDecoder();
 
 /**
  * A warm function's copy of the published view: one object, asked again (with `If-None-Match`)
@@ -21,6 +23,7 @@ export class PublishedCache {
     private readonly store: Store,
     private readonly windowMs: number,
     private readonly now: () => number,
+    private readonly log: Logger,
   ) {}
 
   /** The published view (empty before the first release). */
@@ -37,14 +40,15 @@ export class PublishedCache {
 
   private async refresh(): Promise<Published> {
     const started = this.now();
-    const found = await this.store.get(PUBLISHED_KEY, this.etag ? { ifNoneMatch: this.etag } : {});
+    const found = await this.store.get(indicatorReleasesContract.key, this.etag ? { ifNoneMatch: this.etag } : {});
     if (found === undefined) {
       if (this.etag) this.version += 1;
       this.etag = undefined;
       this.value = EMPTY;
     } else if (found !== 'not-modified') {
       this.etag = found.etag;
-      this.value = JSON.parse(decoder.decode(found.body)) as Published;
+      // a file that does not fit the contract reads as nothing released (logged), never a 500
+      this.value = decodeContract(indicatorReleasesContract, found.body, this.log) ?? EMPTY;
       this.version += 1;
     }
     this.loadedAt = started;

@@ -1,3 +1,4 @@
+import { indicatorReleasesContract } from '../../core/contracts/indicator-releases.js';
 import type { DisclosureEquation, DisclosureVariable } from '../../core/disclosure/types.js';
 import type { Coverage } from '../query/types.js';
 
@@ -66,10 +67,9 @@ export interface Published {
 export const RELEASES_PREFIX = 'indicators/releases/';
 /**
  * The published view, rewritten (with If-Match) after each release's frozen objects are written.
- * The public routes read only this object; it is public content, so other services may read it
- * (the feedback summary shows the released feedback counts from it).
+ * The public routes read only this object; other services read it through `indicatorReleasesContract`.
  */
-export const PUBLISHED_KEY = 'indicators/public/releases.json';
+export const PUBLISHED_KEY = indicatorReleasesContract.key;
 
 /** Frozen public object of a release (create-only). */
 export const releaseKey = (period: string, revision: number): string => `${RELEASES_PREFIX}${period}/r${revision}.json`;

@@ -1,3 +1,4 @@
+import { malformedCursorField, offsetCursor } from '../../core/http/paging.js';
 import type { Context } from 'hono';
 import type { IndicatorDefinition } from '../../core/config/schema.js';
 import { badRequest, ProblemError, type FieldError } from '../../core/http/problem.js';
@@ -72,27 +73,15 @@ export function filters(c: Context, ctx: IndicatorsContext, options: { requireIn
         ? Number(limitRaw)
         : NaN;
   if (Number.isNaN(limit)) errors.push({ field: 'limit', message: 'Expected a whole number from 1 to 5000', sv: 'Ange ett heltal 1–5000' });
-  const offset = decodeCursor(get('cursor'), errors);
+  const position = valuesCursor.parse(get('cursor'));
+  if (position === false) errors.push(malformedCursorField());
+  const offset = position || 0;
   if (errors.length) throw badRequest(errors, 'Invalid query parameters.');
   return { indicator, period, organization, offset, limit };
 }
 
-function decodeCursor(cursor: string | undefined, errors: FieldError[]): number {
-  if (!cursor) return 0;
-  const decoded = /^[A-Za-z0-9_-]{1,40}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
-  const m = /^o:(\d{1,9})$/.exec(decoded);
-  if (!m) errors.push({ field: 'cursor', message: 'Malformed cursor', sv: 'Ogiltig markör' });
-  return m ? Number(m[1]) : 0;
-}
-
-/** One page of `items` from `offset`, with an opaque cursor for the next one. */
-export function pageOf<T>(items: readonly T[], offset: number, limit: number): { items: T[]; nextCursor?: string } {
-  const next = offset + limit;
-  return {
-    items: items.slice(offset, next),
-    ...(next < items.length ? { nextCursor: Buffer.from(`o:${next}`, 'utf8').toString('base64url') } : {}),
-  };
-}
+/** The offset cursor of `/api/indicators/values`. */
+export const valuesCursor = offsetCursor('indicators-values');
 
 /**
  * The public see released periods only: a period asked for that has no release yet is a 404

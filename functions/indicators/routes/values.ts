@@ -4,7 +4,8 @@ import type { KitEnv } from '../../core/http/staff.js';
 import type { IndicatorsContext } from '../context.js';
 import { cellKeysOf } from '../model/cells.js';
 import { observationsOf, type Observation } from '../query/observations.js';
-import { assertReleased, filters, pageOf, scopeOf, viewerOf } from './common.js';
+import { pageOf } from '../../core/http/paging.js';
+import { assertReleased, filters, scopeOf, valuesCursor, viewerOf } from './common.js';
 import { reportRoutes } from './reports.js';
 
 /**
@@ -24,7 +25,7 @@ export function valuesRoutes(ctx: IndicatorsContext) {
       const table = await ctx.table(def.id, viewer);
       rows.push(...observationsOf(table, cellKeysOf(def, ctx.categories), { period: f.period, organization: f.organization }));
     }
-    const page = pageOf(rows, f.offset, f.limit);
+    const page = pageOf(rows, f.offset, f.limit, valuesCursor);
     return cachedResponse(c, JSON.stringify({ total: rows.length, ...page }), { scope: scopeOf(viewer), maxAge: 60 });
   });
   app.route('/', reportRoutes(ctx));

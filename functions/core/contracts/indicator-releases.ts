@@ -1,0 +1,81 @@
+import * as z from 'zod';
+import { defineContract } from './contract.js';
+
+/** A released cell: the figure, or `null` when hidden (shown as `..`). No reason is ever given. */
+const releasedValue = z.number().nullable();
+const releasedCells = z.record(z.string(), releasedValue);
+
+/** How many organisations an aggregate rests on. */
+export const coverageSchema = z.object({
+  reported: z.number().int().min(0),
+  notApplicable: z.number().int().min(0),
+  expected: z.number().int().min(0),
+  used: z.number().int().min(0),
+});
+
+const releasedRow = z.object({
+  organization: z.string(),
+  status: z.enum(['reported', 'not-applicable', 'not-reported', 'not-yet-available']),
+  cells: releasedCells,
+});
+
+const releasedTable = z.object({
+  available: z.boolean(),
+  rows: z.array(releasedRow),
+  area: z.object({ cells: releasedCells, coverage: coverageSchema }),
+});
+
+/** The public part of one release of a period. */
+export const releaseSchema = z.object({
+  period: z.string().min(1),
+  revision: z.number().int().min(1),
+  releasedAt: z.string().min(1),
+  tables: z.record(z.string(), releasedTable),
+});
+
+const releaseEntry = z.object({ period: z.string().min(1), revision: z.number().int().min(1), releasedAt: z.string().min(1) });
+
+/** The object every public read of released figures starts from. */
+export const publishedSchema = z.object({
+  releases: z.array(releaseEntry),
+  /** Latest release per period. */
+  periods: z.record(z.string(), releaseSchema),
+});
+
+/** The released figures as published (see `indicatorReleasesContract`). */
+export type PublishedReleases = z.infer<typeof publishedSchema>;
+
+/** Before the first release: nothing published. */
+export const NO_RELEASES: PublishedReleases = { releases: [], periods: {} };
+
+/**
+ * `indicators/public/releases.json`: the latest revision of every released period, rewritten (with
+ * If-Match) after each release. Written by indicators' release step, read by its public routes and
+ * by the feedback summary (which shows the released, protected feedback counts from it).
+ */
+export const indicatorReleasesContract = defineContract({
+  key: 'indicators/public/releases.json',
+  publisher: 'indicators',
+  readers: ['feedback'],
+  schema: publishedSchema,
+  fixture: {
+    releases: [{ period: '2026-Q3', revision: 1, releasedAt: '2026-11-02T06:00:00+01:00' }],
+    periods: {
+      '2026-Q3': {
+        period: '2026-Q3',
+        revision: 1,
+        releasedAt: '2026-11-02T06:00:00+01:00',
+        tables: {
+          'feedback-received': {
+            available: true,
+            rows: [
+              { organization: '2380', status: 'reported', cells: { T: 12, 'malbild:respekt': 12 } },
+              { organization: 'unspecified', status: 'reported', cells: { T: null, 'malbild:respekt': null } },
+            ],
+            area: { cells: { T: 14, 'malbild:respekt': 14 }, coverage: { reported: 2, notApplicable: 0, expected: 2, used: 2 } },
+          },
+        },
+      },
+    },
+  },
+});

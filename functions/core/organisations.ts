@@ -1,0 +1,27 @@
+import type { CountyConfig } from './config/schema.js';
+
+/** One organisation of the area with its display name. */
+export interface Organisation {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** The area's organisations (the region, its units, the municipalities), in that order. */
+export function organisations(config: Pick<CountyConfig, 'municipalities' | 'region'>): readonly Organisation[] {
+  return [
+    { id: 'region', name: config.region.name },
+    ...config.region.units.map((u) => ({ id: u.id, name: u.name })),
+    ...config.municipalities.map((m) => ({ id: m.code, name: m.name })),
+  ];
+}
+
+/**
+ * The display name of an organisation id of the area (`region`, a region unit id or a
+ * municipality code); the id itself when the area has no such organisation.
+ *
+ * @example
+ * organisationName(config, '2380'); // 'Östersund'
+ */
+export function organisationName(config: Pick<CountyConfig, 'municipalities' | 'region'>, id: string): string {
+  return organisations(config).find((o) => o.id === id)?.name ?? id;
+}
