@@ -11,6 +11,7 @@ import { attendanceRoutes } from './routes/attendance.js';
 import { yearRoutes } from './routes/year.js';
 import { importRoutes } from './routes/import.js';
 import { pageRoutes } from './pages/routes.js';
+import { trainingStaffRoutes } from './staff/routes.js';
 
 /**
  * The calendar service ("Utbildningar"): trainings of region and municipalities, registration with
@@ -31,5 +32,6 @@ export function createCalendarApp(deps: AppDeps, options: CalendarOptions = {}):
   app.route('/api/calendar', importRoutes(ctx));
   app.route('/utbildningar', feedRoutes(ctx));
   app.route('/utbildningar', pageRoutes(ctx));
+  app.route('/', trainingStaffRoutes(ctx));
   return app;
 }

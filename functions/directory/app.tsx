@@ -13,6 +13,7 @@ import { openApiRoute } from './routes/openapi.js';
 import { organizationsRoutes } from './routes/organizations.js';
 import { plansRoutes } from './routes/plans.js';
 import { servicesRoutes } from './routes/services.js';
+import { staffServicesRoutes } from './staff/services-routes.js';
 
 /**
  * The directory service ("Hitta stöd"): where users, relatives and professionals can turn, with
@@ -36,5 +37,6 @@ export function createDirectoryApp(deps: AppDeps, options: DirectoryOptions = {}
   app.route(`${api}/coordinator`, coordinatorRoutes(ctx));
   app.route(api, hsdsRoutes(ctx));
   app.route('/hitta-stod', directoryPages(ctx));
+  app.route('/', staffServicesRoutes(ctx));
   return app;
 }

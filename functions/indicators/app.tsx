@@ -11,6 +11,7 @@ import { exportRoutes } from './routes/export.js';
 import { importRoutes } from './routes/import.js';
 import { openApiRoute } from './routes/openapi.js';
 import { releaseRoutes } from './routes/releases.js';
+import { indicatorStaffPages } from './routes/staff-page.js';
 import { valuesRoutes } from './routes/values.js';
 
 /**
@@ -34,5 +35,6 @@ export function createIndicatorsApp(deps: AppDeps, options: IndicatorsOptions = 
   app.route(api, exportRoutes(ctx));
   app.route(api, importRoutes(ctx));
   app.route('/uppfoljning', indicatorPages(ctx));
+  app.route('/', indicatorStaffPages(ctx));
   return app;
 }

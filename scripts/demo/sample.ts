@@ -1,3 +1,4 @@
+import { SCHEDULED_TASKS } from '../../functions/local-schedule.js';
 import { join } from 'node:path';
 import { createCalendarApp } from '../../functions/calendar/app.js';
 import { trainingTopics } from '../../functions/calendar/model/vocabulary.js';
@@ -175,6 +176,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     log: silentLogger,
     publicOrigin: 'http://localhost',
   });
+  const housekeeping = async (services: readonly ('calendar' | 'feedback')[]) => {
+    for (const service of services) if (config.modules[service]) await SCHEDULED_TASKS[service]?.(depsAt(nowClock));
+  };
   const nowClock: Clock = { now };
   const random = numbers(area.split('').reduce((s, c) => s * 31 + c.charCodeAt(0), 7));
   const municipalities = config.municipalities.map((m) => m.code);
@@ -307,8 +311,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
       }
       cursor = list.cursor;
     } while (cursor);
-    await moderation.request('/api/feedback/summary');
   }
+  // What the schedule does on AWS: the attendance file and the feedback counts the releases read.
+  await housekeeping(['calendar', 'feedback']);
 
   // Two years of reports from most organisations, then the releases the public sees.
   let reports = 0;
@@ -363,5 +368,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
       releases.push(period);
     }
   }
+  // The feedback summary snapshot, now with the released periods and the published quotes.
+  await housekeeping(['feedback']);
   return { trainings, registrations, waitlisted, reports, releases, feedback, published };
 }

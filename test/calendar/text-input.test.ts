@@ -22,10 +22,13 @@ const invisible = fc
   .array(char([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad, 0x0020, 0x00a0, 0x3000, 0x180e, 0xfe0f]), { minLength: 1, maxLength: 8 })
   .map((a) => a.join(''));
 const word = fc.constantFrom('MI grundkurs', 'Kommunhuset', 'Anna Östberg', 'Region Östergötland');
-/** A plausible value with one refused character somewhere in it, or no visible character at all. */
+/**
+ * A plausible value with one refused character inside it, or no visible character at all. (At
+ * either end, white-space controls such as tab or line feed are trimmed like spaces, not refused.)
+ */
 const badSingleLine = fc.oneof(
   fc.tuple(word, fc.oneof(control, bidi), fc.nat()).map(([w, bad, at]) => {
-    const i = at % (w.length + 1);
+    const i = 1 + (at % (w.length - 1));
     return `${w.slice(0, i)}${bad}${w.slice(i)}`;
   }),
   invisible,

@@ -32,6 +32,33 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
     summaryEn: 'Review new feedback (possible crises first), publish or hide it, and choose quotes for the user council.',
     roles: ['moderator', 'admin'],
   },
+  {
+    service: 'directory',
+    path: '/personal/hitta-stod',
+    sv: 'Hitta stöd: tjänster',
+    en: 'Find support: services',
+    summarySv: 'Lägg till, ändra och avsluta din organisations tjänster och bekräfta att uppgifterna fortfarande stämmer.',
+    summaryEn: "Add, edit and retire your organisation's services and confirm that the details are still correct.",
+    roles: ['editor', 'admin'],
+  },
+  {
+    service: 'calendar',
+    path: '/personal/utbildningar',
+    sv: 'Utbildningar',
+    en: 'Trainings',
+    summarySv: 'Publicera, ändra och ställ in din organisations utbildningar och se anmälningar och väntelista.',
+    summaryEn: "Publish, change and cancel your organisation's trainings and see registrations and the waiting list.",
+    roles: ['editor', 'admin'],
+  },
+  {
+    service: 'indicators',
+    path: '/personal/uppfoljning',
+    sv: 'Uppföljning: rapportera och publicera',
+    en: 'Follow-up: report and release',
+    summarySv: 'Rapportera och rätta organisationens siffror för en period; för administratörer: vem som har rapporterat och publicering.',
+    summaryEn: "Report and correct your organisation's figures for a period; for admins: who has reported, and release.",
+    roles: ['editor', 'admin'],
+  },
 ];
 
 /** The sections of enabled services that `staff` may use, in registry order. */

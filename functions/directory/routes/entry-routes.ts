@@ -4,7 +4,7 @@ import { jsonBody } from '../../core/http/body.js';
 import { cachedResponse } from '../../core/http/cache.js';
 import { notFound } from '../../core/http/problem.js';
 import { optionalStaff, requireStaff, type KitEnv } from '../../core/http/staff.js';
-import { canEditOrg } from '../../core/auth/auth.js';
+import { canEditOrg, type Staff } from '../../core/auth/auth.js';
 import type { DirectoryContext } from '../context.js';
 import { requireIfMatch } from '../../core/http/preconditions.js';
 import { addEntries, assertMayEdit, changeEntry, entryEtag, stampOf, type Entry } from '../data/editing.js';
@@ -52,6 +52,48 @@ export function findEntry<T extends Entry>(collection: Collection, kind: EntryKi
   return found;
 }
 
+/** Create an entry from validated input (checks against the area, the editor's organisation); as stored. */
+export async function createEntry<I extends { verified: boolean }, T extends Entry>(
+  ctx: DirectoryContext,
+  resource: EntryResource<I, T>,
+  staff: Staff,
+  input: I,
+): Promise<T> {
+  resource.check(input);
+  assertMayEdit(staff, resource.orgsOf(input));
+  const built = build<I, T>(input, (ctx.deps.ids ?? (() => crypto.randomUUID()))(), stampOf(ctx, staff));
+  const [entry = built] = await addEntries(ctx, resource.kind, [built], staff, resource.checkWith);
+  return entry;
+}
+
+/** Replace the entry `id` whose stored version has the ETag `ifMatch` (else 412 with the stored one). */
+export async function replaceEntry<I extends { verified: boolean }, T extends Entry>(
+  ctx: DirectoryContext,
+  resource: EntryResource<I, T>,
+  staff: Staff,
+  id: string,
+  ifMatch: string,
+  input: I,
+): Promise<T> {
+  resource.check(input);
+  const valid = validId(id, resource.kind);
+  const next = (current: T) => build(resource.keep ? resource.keep(input, current) : input, valid, stampOf(ctx, staff), current);
+  return changeEntry<T>(ctx, resource.kind, valid, ifMatch, staff, resource.orgsOf, next, 'update', resource.checkWith);
+}
+
+/** Retire the entry `id` whose stored version has the ETag `ifMatch` (else 412). */
+export async function retireEntry<I extends { verified: boolean }, T extends Entry>(
+  ctx: DirectoryContext,
+  resource: EntryResource<I, T>,
+  staff: Staff,
+  id: string,
+  ifMatch: string,
+): Promise<T> {
+  const valid = validId(id, resource.kind);
+  const retire = (current: T) => ({ ...current, status: 'retired', updated: stampOf(ctx, staff) }) as T;
+  return changeEntry<T>(ctx, resource.kind, valid, ifMatch, staff, resource.orgsOf, retire, 'retire');
+}
+
 /**
  * Read one, create, replace (`If-Match`), retire (`If-Match`) and list the history of one kind of entry.
  * Mount under the resource's path; the list route stays in the resource's own module.
@@ -79,41 +121,20 @@ export function entryRoutes<I extends { verified: boolean }, T extends Entry>(ct
   });
 
   app.post('/', staffOnly, async (c) => {
-    const staff = c.get('staff')!;
-    const input = await jsonBody(c, resource.schema);
-    resource.check(input);
-    assertMayEdit(staff, resource.orgsOf(input));
-    const built = build<I, T>(input, (ctx.deps.ids ?? (() => crypto.randomUUID()))(), stampOf(ctx, staff));
-    const [entry = built] = await addEntries(ctx, kind, [built], staff, resource.checkWith);
+    const entry = await createEntry(ctx, resource, c.get('staff')!, await jsonBody(c, resource.schema));
     return c.json(entry, 201, { ETag: entryEtag(entry), Location: `/api/directory/${kind}/${entry.id}` });
   });
 
   app.put('/:id', staffOnly, async (c) => {
-    const staff = c.get('staff')!;
     const ifMatch = requireIfMatch(c);
     const input = await jsonBody(c, resource.schema);
-    resource.check(input);
-    const id = validId(c.req.param('id'), kind);
-    const entry = await changeEntry<T>(
-      ctx,
-      kind,
-      id,
-      ifMatch,
-      staff,
-      resource.orgsOf,
-      (current) => build(resource.keep ? resource.keep(input, current) : input, id, stampOf(ctx, staff), current),
-      'update',
-      resource.checkWith,
-    );
+    const entry = await replaceEntry(ctx, resource, c.get('staff')!, c.req.param('id'), ifMatch, input);
     return c.json(entry, 200, { ETag: entryEtag(entry) });
   });
 
   app.delete('/:id', staffOnly, async (c) => {
-    const staff = c.get('staff')!;
     const ifMatch = requireIfMatch(c);
-    const id = validId(c.req.param('id'), kind);
-    const retire = (current: T) => ({ ...current, status: 'retired', updated: stampOf(ctx, staff) }) as T;
-    const entry = await changeEntry<T>(ctx, kind, id, ifMatch, staff, resource.orgsOf, retire, 'retire');
+    const entry = await retireEntry(ctx, resource, c.get('staff')!, c.req.param('id'), ifMatch);
     return c.json(entry, 200, { ETag: entryEtag(entry) });
   });
 

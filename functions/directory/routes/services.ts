@@ -31,6 +31,21 @@ export function checkServiceInput(ctx: DirectoryContext, input: ServiceInput, pr
   return errors;
 }
 
+/** How services are validated, owned and presented; the API and the staff pages share it. */
+export function serviceResource(ctx: DirectoryContext): EntryResource<ServiceInput, Service> {
+  return {
+    kind: 'services',
+    schema: serviceInputSchema,
+    orgsOf: (entry) => [entry.organizationId],
+    check: (input) => {
+      const errors = checkServiceInput(ctx, input);
+      if (errors.length) throw badRequest(errors);
+    },
+    present: (entry, now, editor) => (editor ? { ...entry, stale: isStale(entry.verified?.at, now) } : publicService(entry, now)),
+    keep: (input, current) => ({ ...input, locations: keepConfidentialAddresses(input.locations, current.locations) }),
+  };
+}
+
 /** `/api/directory/services`: search and read services (public), create, replace and retire them (staff). */
 export function servicesRoutes(ctx: DirectoryContext) {
   const app = new Hono<KitEnv>();
@@ -54,17 +69,6 @@ export function servicesRoutes(ctx: DirectoryContext) {
     return cachedResponse(c, JSON.stringify(body), { maxAge: query.openNow ? 30 : 60 });
   });
 
-  const resource: EntryResource<ServiceInput, Service> = {
-    kind: 'services',
-    schema: serviceInputSchema,
-    orgsOf: (entry) => [entry.organizationId],
-    check: (input) => {
-      const errors = checkServiceInput(ctx, input);
-      if (errors.length) throw badRequest(errors);
-    },
-    present: (entry, now, editor) => (editor ? { ...entry, stale: isStale(entry.verified?.at, now) } : publicService(entry, now)),
-    keep: (input, current) => ({ ...input, locations: keepConfidentialAddresses(input.locations, current.locations) }),
-  };
-  app.route('/', entryRoutes(ctx, resource));
+  app.route('/', entryRoutes(ctx, serviceResource(ctx)));
   return app;
 }

@@ -3,6 +3,7 @@ import { toStockholmIso } from '../../core/i18n.js';
 import { readBody } from '../../core/http/body.js';
 import { cachedResponse } from '../../core/http/cache.js';
 import { badRequest, notFound, ProblemError, type FieldError } from '../../core/http/problem.js';
+import type { Staff } from '../../core/auth/auth.js';
 import { assertCanEditOrg, requireStaff, type KitEnv } from '../../core/http/staff.js';
 import type { IndicatorsContext } from '../context.js';
 import { readReport, writeReport, type ReportId } from '../data/repository.js';
@@ -14,6 +15,15 @@ import { reportingOrganisations } from '../query/raw.js';
 /** Validate the path of a report (`/{indicator}/{period}/{org}`); 404/400 naming the part. */
 export function reportId(c: Context, ctx: IndicatorsContext, forWrite: boolean): ReportId {
   const { indicator, period, org } = c.req.param() as Record<string, string>;
+  return checkedReportId(ctx, { indicator, period, org }, forWrite);
+}
+
+/** Validate which report is meant (indicator, period, organisation); 404/400 naming the part. */
+export function checkedReportId(
+  ctx: IndicatorsContext,
+  { indicator, period, org }: { indicator?: string; period?: string; org?: string },
+  forWrite: boolean,
+): ReportId {
   const def = ctx.definition(indicator ?? '');
   if (!def) throw notFound(`Unknown indicator "${(indicator ?? '').slice(0, 80)}".`);
   const errors: FieldError[] = [];
@@ -54,6 +64,32 @@ async function jsonObject(c: Context): Promise<ReportInput> {
   return data as ReportInput;
 }
 
+/**
+ * Validate and store one organisation's report or correction (the rules of `PUT
+ * /api/indicators/values/…`, also used by the staff page): 400 listing every bad field, 428/412 on
+ * a missing or stale `If-Match`; the earlier version goes to the history.
+ */
+export async function saveReport(ctx: IndicatorsContext, staff: Staff, id: ReportId, input: ReportInput, ifMatch: string | undefined) {
+  assertCanEditOrg(staff, id.organization);
+  const def = ctx.definition(id.indicator) as NonNullable<ReturnType<typeof ctx.definition>>;
+  const valid = validateReport(def, ctx.categories, input);
+  if (Array.isArray(valid)) throw badRequest(valid, 'The report has invalid fields; nothing was stored.');
+  const saved = await writeReport(
+    ctx.deps.store,
+    id,
+    { ...valid, reportedBy: staff.sub, reportedAt: toStockholmIso(ctx.deps.clock.now()) },
+    ifMatch,
+  );
+  ctx.cache.invalidate();
+  ctx.deps.log.info('indicator reported', {
+    indicator: id.indicator,
+    period: id.period,
+    organization: id.organization,
+    created: saved.created,
+  });
+  return saved;
+}
+
 /** `/{indicator}/{period}/{org}`: read (staff with rights) and report or correct (editor of the organisation, or admin). */
 export function reportRoutes(ctx: IndicatorsContext) {
   const app = new Hono<KitEnv>();
@@ -76,21 +112,7 @@ export function reportRoutes(ctx: IndicatorsContext) {
     assertCanEditOrg(staff, id.organization);
     const input = await jsonObject(c);
     const def = ctx.definition(id.indicator) as NonNullable<ReturnType<typeof ctx.definition>>;
-    const valid = validateReport(def, ctx.categories, input);
-    if (Array.isArray(valid)) throw badRequest(valid, 'The report has invalid fields; nothing was stored.');
-    const saved = await writeReport(
-      ctx.deps.store,
-      id,
-      { ...valid, reportedBy: staff.sub, reportedAt: toStockholmIso(ctx.deps.clock.now()) },
-      c.req.header('if-match'),
-    );
-    ctx.cache.invalidate();
-    ctx.deps.log.info('indicator reported', {
-      indicator: id.indicator,
-      period: id.period,
-      organization: id.organization,
-      created: saved.created,
-    });
+    const saved = await saveReport(ctx, staff, id, input, c.req.header('if-match'));
     return c.body(JSON.stringify({ ...saved.report, ...reportingTerms(def) }), saved.created ? 201 : 200, {
       'Content-Type': 'application/json; charset=utf-8',
       ETag: saved.etag,
