@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalApp } from '../../functions/local-server.js';
 import { movableClock } from '../feedback/helpers.js';
-import { axeViolations, browserAvailable, launchBrowser, serveApp, tabTo } from '../support/browser.js';
+import { axeViolations, browserAvailable, launchBrowser, serveApp, signInLocally, tabTo } from '../support/browser.js';
 import { testKit } from '../support/deps.js';
 
 const TITLE = 'Återfallsprevention för Östersund';
@@ -17,17 +17,7 @@ async function served() {
 async function signInAsEditor(page: Page, origin: string, path: string) {
   await page.goto(`${origin}${path}`);
   expect(new URL(page.url()).pathname).toBe('/logga-in');
-  await tabTo(page, { id: 'name' });
-  await page.keyboard.type('Elin Editor');
-  await tabTo(page, { id: 'role' });
-  await page.keyboard.type('Red');
-  expect(await page.locator('#role').inputValue()).toBe('editor');
-  await tabTo(page, { id: 'org' });
-  // choose by arrow keys (type-ahead of a letter outside ASCII is not a key press)
-  for (let i = 0; i < 40 && (await page.locator('#org').inputValue()) !== '2380'; i++) await page.keyboard.press('ArrowDown');
-  expect(await page.locator('#org').inputValue()).toBe('2380');
-  await tabTo(page, { text: 'Logga in' });
-  await page.keyboard.press('Enter');
+  await signInLocally(page, 'Elin Editor', 'Red', '2380');
   await page.waitForURL(`**${path}`);
 }
 

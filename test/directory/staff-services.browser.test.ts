@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalApp } from '../../functions/local-server.js';
 import { probeReflow } from '../core/reflow-probe.js';
-import { axeViolations, browserAvailable, launchBrowser, serveApp, tabTo } from '../support/browser.js';
+import { axeViolations, browserAvailable, launchBrowser, serveApp, signInLocally, tabTo } from '../support/browser.js';
 import { testKit } from '../support/deps.js';
 
 const NAME = 'Anhörigstöd Östersund';
@@ -27,17 +27,7 @@ describe.runIf(browserAvailable())('the Hitta stöd staff section in a browser',
     try {
       await page.goto(`${server.origin}/personal/hitta-stod`);
       expect(new URL(page.url()).pathname).toBe('/logga-in');
-      await tabTo(page, { id: 'name' });
-      await page.keyboard.type('Erik Redaktör');
-      await tabTo(page, { id: 'role' });
-      await page.keyboard.type('Red');
-      expect(await page.locator('#role').inputValue()).toBe('editor');
-      await tabTo(page, { id: 'org' });
-      // type-ahead does not take "Ö" from the keyboard API; step through the list with the arrow key
-      for (let i = 0; i < 40 && (await page.locator('#org').inputValue()) !== '2380'; i++) await page.keyboard.press('ArrowDown');
-      expect(await page.locator('#org').inputValue()).toBe('2380');
-      await tabTo(page, { text: 'Logga in' });
-      await page.keyboard.press('Enter');
+      await signInLocally(page, 'Erik Redaktör', 'Red', '2380');
       await page.waitForURL('**/personal/hitta-stod');
       await tabTo(page, { text: 'Lägg till en tjänst' });
       await page.keyboard.press('Enter');

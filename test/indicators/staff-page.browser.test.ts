@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalApp } from '../../functions/local-server.js';
 import { movableClock } from '../feedback/helpers.js';
-import { axeViolations, browserAvailable, launchBrowser, serveApp, tabTo } from '../support/browser.js';
+import { axeViolations, browserAvailable, launchBrowser, serveApp, signInLocally, tabTo } from '../support/browser.js';
 import { testKit } from '../support/deps.js';
 
 /** The local server of `npm start` (with its sign-in page), in 2026-Q4 so that 2026-Q3 can be released. */
@@ -10,21 +10,6 @@ async function served() {
   const kit = await testKit({ area: 'jamtland', clock: movableClock() });
   // the browser posts from 127.0.0.1:<port>, so the CSRF check compares with the request's own origin
   return serveApp(createLocalApp({ ...kit.deps, publicOrigin: undefined }, { issuer: kit.issuer }));
-}
-
-/** Sign in on the local sign-in page by keyboard: `role` is typed into its select, `org` (a code) chosen with the arrow keys. */
-async function signIn(page: Page, name: string, role: string, org?: string) {
-  await tabTo(page, { id: 'name' });
-  await page.keyboard.type(name);
-  await tabTo(page, { id: 'role' });
-  await page.keyboard.type(role);
-  if (org) {
-    await tabTo(page, { id: 'org' });
-    for (let i = 0; i < 40 && (await page.locator('#org').inputValue()) !== org; i++) await page.keyboard.press('ArrowDown');
-    expect(await page.locator('#org').inputValue()).toBe(org);
-  }
-  await tabTo(page, { text: 'Logga in' });
-  await page.keyboard.press('Enter');
 }
 
 const SIP = 'Spara: Upprättade samordnade individuella planer (SIP)';
@@ -52,7 +37,7 @@ describe.runIf(browserAvailable())('the follow-up staff section in a browser', (
     try {
       await page.goto(`${server.origin}/personal/uppfoljning?period=2026-Q3`);
       expect(new URL(page.url()).pathname).toBe('/logga-in');
-      await signIn(page, 'Erik Redaktör', 'Red', '2380');
+      await signInLocally(page, 'Erik Redaktör', 'Red', '2380');
       await page.waitForURL((u) => u.pathname === '/personal/uppfoljning');
       expect(await page.locator('h1').textContent()).toBe('Rapportera 2026-Q3: Östersund');
       axe['report sv'] = await axeViolations(page);
@@ -84,7 +69,7 @@ describe.runIf(browserAvailable())('the follow-up staff section in a browser', (
       await page.waitForURL(`${server.origin}/`);
 
       await page.goto(`${server.origin}/personal/uppfoljning/publicering?period=2026-Q3&lang=sv`);
-      await signIn(page, 'Ada Admin', 'Adm');
+      await signInLocally(page, 'Ada Admin', 'Adm');
       await page.waitForURL((u) => u.pathname === '/personal/uppfoljning/publicering');
       expect(await page.content()).toContain('Har inte rapporterat');
       axe['release sv'] = await axeViolations(page);

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalApp } from '../../functions/local-server.js';
 import { movableClock } from '../feedback/helpers.js';
-import { axeViolations, browserAvailable, launchBrowser, serveApp, tabTo } from '../support/browser.js';
+import { axeViolations, browserAvailable, launchBrowser, serveApp, signInLocally, tabTo } from '../support/browser.js';
 import { testKit } from '../support/deps.js';
 
 const QUOTE = 'Personalen lyssnade på mig.';
@@ -41,13 +41,7 @@ describe.runIf(browserAvailable())('the staff workspace in a browser', () => {
     try {
       await page.goto(`${server.origin}/personal/tyck-till`);
       expect(new URL(page.url()).pathname).toBe('/logga-in');
-      await tabTo(page, { id: 'name' });
-      await page.keyboard.type('Mona Moderator');
-      await tabTo(page, { id: 'role' });
-      await page.keyboard.type('Mod');
-      expect(await page.locator('#role').inputValue()).toBe('moderator');
-      await tabTo(page, { text: 'Logga in' });
-      await page.keyboard.press('Enter');
+      await signInLocally(page, 'Mona Moderator', 'Mod');
       await page.waitForURL('**/personal/tyck-till');
       expect(await page.content()).toContain('Mona Moderator');
       const quoteId = await page.locator('textarea[name="quote"]').first().getAttribute('id');

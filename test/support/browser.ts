@@ -104,3 +104,22 @@ export async function tabTo(page: Page, target: { id?: string; text?: string }, 
   }
   throw new Error(`Could not reach ${JSON.stringify(target)} with Tab`);
 }
+
+/**
+ * Sign in on the local sign-in page (`/logga-in`) by keyboard only: the name typed, `role` typed
+ * into its select (type-ahead, e.g. `Red`), `org` (a code) chosen with the arrow keys, since
+ * type-ahead cannot take a letter such as Ö from the keyboard API.
+ */
+export async function signInLocally(page: Page, name: string, role: string, org?: string): Promise<void> {
+  await tabTo(page, { id: 'name' });
+  await page.keyboard.type(name);
+  await tabTo(page, { id: 'role' });
+  await page.keyboard.type(role);
+  if (org) {
+    await tabTo(page, { id: 'org' });
+    for (let i = 0; i < 40 && (await page.locator('#org').inputValue()) !== org; i++) await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#org').inputValue()).toBe(org);
+  }
+  await tabTo(page, { text: 'Logga in' });
+  await page.keyboard.press('Enter');
+}
