@@ -100,15 +100,14 @@ export class ServiceFunction extends Construct {
       new PolicyStatement({ sid: 'ListBucketForNotFound', actions: ['s3:ListBucket'], resources: [props.bucket.bucketArn] }),
     );
 
-    // nag reads `<prefix>/*` object ARNs as wildcards; here the wildcard is the point (every key
-    // under one prefix) and the prefix is the boundary.
+    // nag reads the `<own prefix>*` object ARN as a wildcard; here the wildcard is the point (every
+    // key under the service's own prefix) and the prefix is the boundary. The read-only grants are
+    // exact keys, so they need no acknowledgement.
     const bucketId = Stack.of(this).resolve((props.bucket.node.defaultChild as CfnElement).logicalId) as string;
-    for (const prefix of [own, ...readOnly]) {
-      Validations.of(this.role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${prefix}*]`,
-        reason: `Object keys under ${prefix} are created at run time (ids, periods); access is limited to that one prefix.`,
-      });
-    }
+    Validations.of(this.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${own}*]`,
+      reason: `Object keys under ${own} are created at run time (ids, periods); access is limited to that one prefix.`,
+    });
 
     this.fn = new NodejsFunction(this, 'Function', {
       entry: props.entry,
