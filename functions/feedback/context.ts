@@ -5,8 +5,8 @@ import { feedbackCategories } from './categories.js';
 import { defaultClientAddress, DEFAULT_RATE_LIMITS, type ClientAddress, type RateLimits } from './guard/rate-limit.js';
 import { loadOrCreateSecret } from './guard/secret.js';
 import { DEFAULT_TOKEN_LIMITS, type TokenLimits } from './guard/time-token.js';
-import type { ServiceCatalogue } from './store/service-catalogue.js';
-import { serviceIndex } from './store/service-index.js';
+import type { ServiceCatalogue } from './data/service-catalogue.js';
+import { serviceIndex } from './data/service-index.js';
 import { summaryReader, type SummarySource } from './summary/snapshot.js';
 
 /** Options of the feedback app; each has a default, tests pass fixed ones. */
@@ -43,7 +43,7 @@ export interface FeedbackContext {
 }
 
 /** Build the service's context from the app's dependencies and options. */
-export function feedbackContext(deps: AppDeps, options: FeedbackOptions = {}): FeedbackContext {
+export function createFeedbackContext(deps: AppDeps, options: FeedbackOptions = {}): FeedbackContext {
   let secret: Promise<Uint8Array> | undefined = options.secret ? Promise.resolve(options.secret) : undefined;
   const ids = deps.ids ?? randomUUID;
   const services = serviceIndex(deps.store, deps.clock, deps.log);

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../core/deps.js';
-import { feedbackContext } from './context.js';
+import { createFeedbackContext } from './context.js';
 import { moderationStates, rebuildCounts } from './summary/counts.js';
 import { rebuildSummarySnapshot, type SnapshotOutcome } from './summary/snapshot.js';
 
@@ -23,7 +23,7 @@ export interface FeedbackHousekeeping {
  * await feedbackHousekeeping(deps); // { countRows: 42, snapshot: 'current' }
  */
 export async function feedbackHousekeeping(deps: AppDeps): Promise<FeedbackHousekeeping> {
-  const ctx = feedbackContext(deps);
+  const ctx = createFeedbackContext(deps);
   const states = await moderationStates(deps.store);
   const rows = await rebuildCounts(ctx, states);
   const snapshot = await rebuildSummarySnapshot(deps.store, deps.clock, deps.log);

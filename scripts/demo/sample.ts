@@ -12,7 +12,7 @@ import { getJson } from '../../functions/core/store/json.js';
 import { FsStore } from '../../functions/core/store/fs-store.js';
 import type { Store } from '../../functions/core/store/store.js';
 import { createFeedbackApp } from '../../functions/feedback/app.js';
-import { SUBMISSIONS_PREFIX } from '../../functions/feedback/store/keys.js';
+import { SUBMISSIONS_PREFIX } from '../../functions/feedback/data/keys.js';
 import { createIndicatorsApp } from '../../functions/indicators/app.js';
 import { createIndicatorsContext } from '../../functions/indicators/context.js';
 import { releaseDate } from '../../functions/indicators/release/deadline.js';

@@ -20,8 +20,8 @@ import { changeCollection } from '../../functions/calendar/data/collection-write
 import type { SummaryIndex } from '../../functions/calendar/data/summary.js';
 import { buildServiceIndex } from '../../functions/directory/data/service-index.js';
 import type { Collection } from '../../functions/directory/model/collection.js';
-import { feedbackContext } from '../../functions/feedback/context.js';
-import { serviceIndex } from '../../functions/feedback/store/service-index.js';
+import { createFeedbackContext } from '../../functions/feedback/context.js';
+import { serviceIndex } from '../../functions/feedback/data/service-index.js';
 import { rebuildCounts } from '../../functions/feedback/summary/counts.js';
 import { readReleases } from '../../functions/feedback/summary/released.js';
 import { rebuildSummarySnapshot, SUMMARY_KEY as SNAPSHOT_KEY } from '../../functions/feedback/summary/snapshot.js';
@@ -132,7 +132,7 @@ describe('each writer into its reader, on the fixture', () => {
 
   it('feedback → indicators: the counts', async () => {
     const kit = await testKit({ area: 'jamtland' });
-    await rebuildCounts(feedbackContext(kit.deps), new Map(), [...feedbackCountsContract.fixture]);
+    await rebuildCounts(createFeedbackContext(kit.deps), new Map(), [...feedbackCountsContract.fixture]);
     expect(await stored(kit.deps.store, feedbackCountsContract.key)).toEqual(feedbackCountsContract.fixture);
     const log = recordingLog();
     const defs = indicatorDefinitions(kit.deps.config).filter((d) => d.derived === 'feedback');

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeedbackApp } from '../../functions/feedback/app.js';
 import { axeViolations, browserAvailable, launchBrowser, serveApp, tabTo as tabToTarget } from '../support/browser.js';
-import { SERVICE_INDEX_KEY } from '../../functions/feedback/store/service-index.js';
+import { SERVICE_INDEX_KEY } from '../../functions/feedback/data/service-index.js';
 import { testKit } from '../support/deps.js';
 import { sessionCookie } from '../support/session.js';
 import { movableClock, TEST_SECRET } from './helpers.js';

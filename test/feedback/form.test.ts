@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { getJson } from '../../functions/core/store/json.js';
-import type { Contact, Submission } from '../../functions/feedback/store/submissions.js';
+import type { Contact, Submission } from '../../functions/feedback/data/submissions.js';
 import { feedbackHarness, VALID } from './helpers.js';
 
 describe('the form page', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { getJson } from '../../functions/core/store/json.js';
-import { SERVICE_INDEX_KEY, type ServiceRef } from '../../functions/feedback/store/service-index.js';
-import type { Submission } from '../../functions/feedback/store/submissions.js';
+import { SERVICE_INDEX_KEY, type ServiceRef } from '../../functions/feedback/data/service-index.js';
+import type { Submission } from '../../functions/feedback/data/submissions.js';
 import { feedbackHarness, VALID, type FeedbackHarness } from './helpers.js';
 
 const CODES = ['1442', '1443', '1452', '1463', '1465', '1466', '1490', '1491'];

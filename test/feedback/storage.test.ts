@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { parseSubmissionKey } from '../../functions/feedback/store/keys.js';
+import { parseSubmissionKey } from '../../functions/feedback/data/keys.js';
 import { issueTimeToken } from '../../functions/feedback/guard/time-token.js';
-import { FORM_ID } from '../../functions/feedback/routes/form.js';
+import { FORM_ID } from '../../functions/feedback/guard/middleware.js';
 import { feedbackHarness, TEST_SECRET, VALID } from './helpers.js';
 
 describe('storage of submissions', () => {

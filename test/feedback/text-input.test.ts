@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { getJson } from '../../functions/core/store/json.js';
 import { parseFormBytes } from '../../functions/core/http/form.js';
 import { EMPTY_INPUT } from '../../functions/feedback/form/input.js';
-import { saveSubmission, type Submission } from '../../functions/feedback/store/submissions.js';
+import { saveSubmission, type Submission } from '../../functions/feedback/data/submissions.js';
 import { sessionCookie } from '../support/session.js';
 import { bodyOf, feedbackHarness, formBody, VALID, type FeedbackHarness } from './helpers.js';
 

@@ -15,7 +15,7 @@ import { COLLECTION_KEY, type Collection } from '../../functions/directory/model
 import { createFeedbackApp } from '../../functions/feedback/app.js';
 import { EMPTY_INPUT } from '../../functions/feedback/form/input.js';
 import { feedbackHousekeeping } from '../../functions/feedback/scheduled.js';
-import { saveSubmission } from '../../functions/feedback/store/submissions.js';
+import { saveSubmission } from '../../functions/feedback/data/submissions.js';
 import { writeState } from '../../functions/feedback/moderation/state.js';
 import { createIndicatorsApp } from '../../functions/indicators/app.js';
 import { CountingStore, S3_LATENCY_MS, type CallCounts } from './counting-store.js';

@@ -2,7 +2,7 @@ import type { CountyConfig } from '../../core/config/schema.js';
 import type { Term } from '../../core/domain/vocabulary.js';
 import { multiLine } from '../../core/text/index.js';
 import { RATINGS, WRITERS } from '../categories.js';
-import type { ServiceCatalogue } from '../store/service-catalogue.js';
+import type { ServiceCatalogue } from '../data/service-catalogue.js';
 import { serviceAnswer } from './service-answer.js';
 import { clean, LINE, ruleText } from './text-rules.js';
 

@@ -1,4 +1,4 @@
-import { selectable, type ServiceCatalogue } from '../store/service-catalogue.js';
+import { selectable, type ServiceCatalogue } from '../data/service-catalogue.js';
 import type { FormInput } from './input.js';
 import { clean, LINE, ruleText } from './text-rules.js';
 

@@ -7,7 +7,7 @@ import { PreconditionFailedError } from '../../core/store/store.js';
 import { multiLine, singleLine } from '../../core/text/index.js';
 import type { FeedbackContext } from '../context.js';
 import { redact } from '../guard/personal-data.js';
-import type { Submission } from '../store/submissions.js';
+import type { Submission } from '../data/submissions.js';
 import { updateSnapshotQuote } from '../summary/snapshot.js';
 import { logAction, readState, writeState, type ModerationState, type Status } from './state.js';
 

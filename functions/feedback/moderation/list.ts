@@ -2,8 +2,8 @@ import * as z from 'zod';
 import { cursorCodec, malformedCursor } from '../../core/http/paging.js';
 import { encodeCursor, type Store } from '../../core/store/store.js';
 import { getJson } from '../../core/store/json.js';
-import { parseSubmissionKey, SUBMISSIONS_PREFIX } from '../store/keys.js';
-import type { Submission } from '../store/submissions.js';
+import { parseSubmissionKey, SUBMISSIONS_PREFIX } from '../data/keys.js';
+import type { Submission } from '../data/submissions.js';
 import { readState, type ModerationState, type Status } from './state.js';
 
 /** Filters of the moderators' list. */

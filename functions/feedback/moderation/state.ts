@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { getJson, putJson } from '../../core/store/json.js';
 import type { Store } from '../../core/store/store.js';
-import { AUDIT_PREFIX, MODERATION_PREFIX } from '../store/keys.js';
+import { AUDIT_PREFIX, MODERATION_PREFIX } from '../data/keys.js';
 
 /** Where a submission stands with the moderators. Nothing is public until `published`. */
 export const STATUSES = ['new', 'reviewed', 'published', 'hidden'] as const;

@@ -7,6 +7,7 @@ import { StaffBar } from '../../core/session/staff-bar.js';
 import type { ModeratedSubmission } from '../moderation/list.js';
 import { STATUSES } from '../moderation/state.js';
 import { Notice } from './parts.js';
+import { MODERATION_PATH as PATH } from './paths.js';
 
 const STATUS_TEXT: Record<string, Text> = {
   new: { sv: 'Ny', en: 'New' },
@@ -29,8 +30,6 @@ export interface ModerationPageProps {
 }
 
 /** The moderators' staff section. */
-export const MODERATION_PATH = '/personal/tyck-till';
-const PATH = MODERATION_PATH;
 
 /**
  * The moderators' queue: filter, then per submission (possible crises first) approve, reject, or

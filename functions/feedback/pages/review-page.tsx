@@ -5,7 +5,7 @@ import { Layout } from '../../core/page/layout.js';
 import { RATINGS, WRITERS } from '../categories.js';
 import type { FormInput } from '../form/input.js';
 import { redact } from '../guard/personal-data.js';
-import type { ServiceCatalogue } from '../store/service-catalogue.js';
+import type { ServiceCatalogue } from '../data/service-catalogue.js';
 import { Honeypot } from './contact-fields.js';
 
 /** Props of `ReviewPage`. */

@@ -1,6 +1,6 @@
 import { t, type Lang } from '../../core/i18n.js';
 import type { FormError, FormInput } from '../form/input.js';
-import { selectable, type ServiceCatalogue } from '../store/service-catalogue.js';
+import { selectable, type ServiceCatalogue } from '../data/service-catalogue.js';
 import { describedBy, InlineError, Optional, SelectField } from './parts.js';
 
 const LABEL = { sv: 'Vilken verksamhet gäller det?', en: 'Which service is it about?' };

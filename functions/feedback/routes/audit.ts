@@ -7,7 +7,7 @@ import { cursorCodec, cursorParam } from '../../core/http/paging.js';
 import { decodeCursor, encodeCursor } from '../../core/store/store.js';
 import type { FeedbackContext } from '../context.js';
 import type { AuditEntry } from '../moderation/state.js';
-import { AUDIT_PREFIX } from '../store/keys.js';
+import { AUDIT_PREFIX } from '../data/keys.js';
 
 /** The cursor of the audit list: the key of the last action shown. */
 const auditCursor = cursorCodec('feedback-audit', z.string().startsWith(AUDIT_PREFIX));
@@ -16,7 +16,7 @@ const auditCursor = cursorCodec('feedback-audit', z.string().startsWith(AUDIT_PR
 export function auditRoutes(ctx: FeedbackContext): Hono<KitEnv> {
   const { deps } = ctx;
   const app = new Hono<KitEnv>();
-  app.get('/api/feedback/audit', requireStaff(deps.auth, 'moderator', 'admin'), async (c) => {
+  app.get('/', requireStaff(deps.auth, 'moderator', 'admin'), async (c) => {
     const { cursor, limit } = queryParams(
       c,
       z.object({ cursor: cursorParam, limit: z.coerce.number().int().min(1).max(500).default(100) }),

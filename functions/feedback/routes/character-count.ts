@@ -2,9 +2,6 @@ import { Hono } from 'hono';
 import { cachedResponse } from '../../core/http/cache.js';
 import type { KitEnv } from '../../core/http/staff.js';
 
-/** Where the form's optional character count script is served (same origin, so the CSP allows it). */
-export const CHARACTER_COUNT_PATH = '/tyck-till/teckenraknare.js';
-
 // Progressive enhancement: without it the limit is still shown as text and enforced on the server.
 const SCRIPT = `(function () {
   var area = document.getElementById('text');
@@ -30,6 +27,6 @@ const SCRIPT = `(function () {
 /** `GET /tyck-till/teckenraknare.js`: a live "characters remaining" under the text field. */
 export function characterCountRoute(): Hono<KitEnv> {
   const app = new Hono<KitEnv>();
-  app.get(CHARACTER_COUNT_PATH, (c) => cachedResponse(c, SCRIPT, { contentType: 'text/javascript; charset=utf-8', maxAge: 3600 }));
+  app.get('/', (c) => cachedResponse(c, SCRIPT, { contentType: 'text/javascript; charset=utf-8', maxAge: 3600 }));
   return app;
 }

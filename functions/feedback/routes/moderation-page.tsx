@@ -10,12 +10,10 @@ import { readFormFields } from '../../core/http/body.js';
 import { applyChange, QUOTE, TAG } from '../moderation/change.js';
 import { listSubmissions, type ModeratedSubmission } from '../moderation/list.js';
 import { STATUSES, type Status } from '../moderation/state.js';
-import { MODERATION_PATH as PATH, ModerationPage } from '../pages/moderation-page.js';
-import { QUARTER, SUBMISSION_ID } from '../store/keys.js';
-import { readSubmission, retentionStart } from '../store/submissions.js';
-
-/** Where the moderators' page used to be (bookmarks still lead to the new one). */
-const OLD_PATH = '/tyck-till/moderering';
+import { ModerationPage } from '../pages/moderation-page.js';
+import { MODERATION_PATH as PATH } from '../pages/paths.js';
+import { QUARTER, SUBMISSION_ID } from '../data/keys.js';
+import { readSubmission, retentionStart } from '../data/submissions.js';
 
 const filterSchema = z.object({
   malbild: z.string().max(64).optional().catch(undefined),
@@ -74,11 +72,9 @@ export function moderationPageRoutes(ctx: FeedbackContext): Hono<KitEnv> {
   const app = new Hono<KitEnv>();
   const notice = (c: Context<KitEnv>) => NOTICES[c.req.query('meddelande') ?? ''];
 
-  app.get(OLD_PATH, (c) => c.redirect(PATH, 301));
-  app.get(`${OLD_PATH}/*`, (c) => c.redirect(PATH, 301));
-  app.use(`${PATH}/*`, staffPage(deps, 'moderator', 'admin'));
+  app.use('*', staffPage(deps, 'moderator', 'admin'));
 
-  app.get(PATH, async (c) => {
+  app.get('/', async (c) => {
     const filter = filterSchema.parse(Object.fromEntries(new URL(c.req.url).searchParams));
     const since = retentionStart(deps.clock.now(), deps.config.retention.feedbackDays);
     const page = await listSubmissions(deps.store, { ...filter, limit: 20 }, since).catch((error: unknown) => {
@@ -102,7 +98,7 @@ export function moderationPageRoutes(ctx: FeedbackContext): Hono<KitEnv> {
     );
   });
 
-  app.post(`${PATH}/:id`, async (c) => {
+  app.post('/:id', async (c) => {
     assertFormBody(c);
     const { params: form, invalid } = await readFormFields(c, 16384);
     if (invalid.length) return c.redirect(`${PATH}?meddelande=unreadable`, 303);
@@ -135,5 +131,12 @@ export function moderationPageRoutes(ctx: FeedbackContext): Hono<KitEnv> {
     }
     return c.redirect(`${PATH}?meddelande=${action.notice}`, 303);
   });
+  return app;
+}
+
+/** Where the moderators' page used to be: bookmarks (`/tyck-till/moderering`, and below it) lead to the new one. */
+export function oldModerationRoutes(): Hono<KitEnv> {
+  const app = new Hono<KitEnv>();
+  app.get('*', (c) => c.redirect(PATH, 301));
   return app;
 }

@@ -11,8 +11,8 @@ import type { FeedbackContext } from '../context.js';
 import { listSubmissions } from '../moderation/list.js';
 import { applyChange, QUOTE, TAG } from '../moderation/change.js';
 import { logAction, readState, STATUSES } from '../moderation/state.js';
-import { CONTACTS_PREFIX, QUARTER, SUBMISSION_ID } from '../store/keys.js';
-import { readSubmission, retentionStart, type Contact } from '../store/submissions.js';
+import { CONTACTS_PREFIX, QUARTER, SUBMISSION_ID } from '../data/keys.js';
+import { readSubmission, retentionStart, type Contact } from '../data/submissions.js';
 
 const listQuery = z.strictObject({
   malbild: z.string().max(64).optional(),
@@ -42,10 +42,9 @@ export function moderationRoutes(ctx: FeedbackContext): Hono<KitEnv> {
     if (!submission) throw notFound('No such submission (or it is older than the retention period).');
     return submission;
   };
-  app.use('/api/feedback/submissions', requireStaff(deps.auth, 'moderator', 'admin'));
-  app.use('/api/feedback/submissions/*', requireStaff(deps.auth, 'moderator', 'admin'));
+  app.use('*', requireStaff(deps.auth, 'moderator', 'admin'));
 
-  app.get('/api/feedback/submissions', async (c) => {
+  app.get('/', async (c) => {
     const query = queryParams(c, listQuery);
     const page = await listSubmissions(deps.store, query, since());
     c.header('Cache-Control', 'private, no-store');
@@ -53,7 +52,7 @@ export function moderationRoutes(ctx: FeedbackContext): Hono<KitEnv> {
     return c.json({ ...page, ...(page.nextCursor ? { cursor: page.nextCursor } : {}) });
   });
 
-  app.get('/api/feedback/submissions/:id', async (c) => {
+  app.get('/:id', async (c) => {
     const submission = await load(c.req.param('id'));
     const { state, etag } = await readState(deps.store, submission.id);
     const contact = submission.hasContact
@@ -66,7 +65,7 @@ export function moderationRoutes(ctx: FeedbackContext): Hono<KitEnv> {
     return c.json({ ...submission, moderation: state, contact: fresh ?? null });
   });
 
-  app.patch('/api/feedback/submissions/:id', async (c) => {
+  app.patch('/:id', async (c) => {
     const ifMatch = requireIfMatch(c);
     const input = await jsonBody(c, change);
     const submission = await load(c.req.param('id'));
@@ -75,7 +74,7 @@ export function moderationRoutes(ctx: FeedbackContext): Hono<KitEnv> {
     return c.json({ ...submission, moderation: state });
   });
 
-  app.delete('/api/feedback/submissions/:id/contact', async (c) => {
+  app.delete('/:id/contact', async (c) => {
     const submission = await load(c.req.param('id'));
     const now = deps.clock.now();
     await deps.store.delete(`${CONTACTS_PREFIX}${submission.id}.json`);

@@ -15,6 +15,6 @@ export function openApiRoute(ctx: FeedbackContext): Hono<KitEnv> {
       paths: FEEDBACK_PATHS,
     }),
   );
-  app.get('/api/feedback/openapi.json', (c) => cachedResponse(c, body));
+  app.get('/', (c) => cachedResponse(c, body));
   return app;
 }

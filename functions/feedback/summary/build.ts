@@ -1,8 +1,8 @@
 import type { Term } from '../../core/domain/vocabulary.js';
 import { toStockholmIso } from '../../core/i18n.js';
 import type { FeedbackContext } from '../context.js';
-import { quarterOf } from '../store/keys.js';
-import { retentionStart } from '../store/submissions.js';
+import { quarterOf } from '../data/keys.js';
+import { retentionStart } from '../data/submissions.js';
 import { releasedCells, type ReleaseInfo } from './released.js';
 import type { SummarySource } from './snapshot.js';
 

@@ -3,8 +3,8 @@ import type { Store } from '../../core/store/store.js';
 import type { FeedbackContext } from '../context.js';
 import type { ModerationState } from '../moderation/state.js';
 import { feedbackCountsContract, type FeedbackCountRow } from '../../core/contracts/feedback-counts.js';
-import { MODERATION_PREFIX, SUBMISSIONS_PREFIX } from '../store/keys.js';
-import { retentionStart, submissionFacts } from '../store/submissions.js';
+import { MODERATION_PREFIX, SUBMISSIONS_PREFIX } from '../data/keys.js';
+import { retentionStart, submissionFacts } from '../data/submissions.js';
 
 /** One row of `feedback/public/counts.json` (see `feedbackCountsContract`). */
 export type CountRow = FeedbackCountRow;

@@ -5,7 +5,7 @@ import type { Logger } from '../../core/log.js';
 import { putJson } from '../../core/store/json.js';
 import { PreconditionFailedError, type Store } from '../../core/store/store.js';
 import type { ModerationState } from '../moderation/state.js';
-import { quarterOf } from '../store/keys.js';
+import { quarterOf } from '../data/keys.js';
 import { moderationStates } from './counts.js';
 import { FEEDBACK_INDICATOR, readReleases } from './released.js';
 
