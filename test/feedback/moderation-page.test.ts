@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { EMPTY_INPUT } from '../../functions/feedback/form/input.js';
+import { saveSubmission } from '../../functions/feedback/data/submissions.js';
 import { sessionCookie } from '../support/session.js';
 import { feedbackHarness, formBody, VALID, type FeedbackHarness } from './helpers.js';
 
@@ -84,5 +86,37 @@ describe('the moderators’ pages', () => {
       });
     await post();
     expect((await post()).headers.get('location')).toContain('meddelande=stale');
+  });
+
+  test('a possible crisis is shown first across the whole queue, not only within its page', async () => {
+    const h = await feedbackHarness();
+    const start = h.clock.now().getTime();
+    const save = (i: number, text: string) =>
+      saveSubmission(h.kit.deps.store, { ...EMPTY_INPUT, categories: ['respekt'], text }, new Date(start - (30 - i) * 60_000), `t${i}`);
+    for (let i = 0; i < 24; i++) await save(i, `Vanlig synpunkt nummer ${i}.`);
+    // the newest submission of 25: oldest-first, the queue would show it on the second page
+    await save(24, 'Ibland vill jag inte leva längre.');
+    const { cookie } = await signIn(h);
+    const first = await (await h.app.request('/personal/tyck-till', { headers: { cookie } })).text();
+    const ids = [...first.matchAll(/action="\/personal\/tyck-till\/([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toHaveLength(21);
+    expect(ids[0]).toMatch(/-t24$/);
+    expect(first.indexOf('Ibland vill jag inte leva längre.')).toBeLessThan(first.indexOf('Vanlig synpunkt nummer 0.'));
+    const next = /href="(\/personal\/tyck-till\?[^"]*cursor=[^"]+)"/.exec(first)?.[1]?.replaceAll('&amp;', '&') ?? '';
+    expect(next).not.toBe('');
+    const second = await (await h.app.request(next, { headers: { cookie } })).text();
+    const rest = [...second.matchAll(/action="\/personal\/tyck-till\/([^"]+)"/g)].map((m) => m[1]);
+    expect(rest).toHaveLength(4);
+    expect(second).not.toContain('Ibland vill jag inte leva längre.');
+    // once handled, it takes its place in the queue again
+    const res = await h.app.request(`/personal/tyck-till/${ids[0] ?? ''}`, {
+      method: 'POST',
+      headers: { ...form, cookie },
+      body: formBody({ etag: '"new"', action: 'reject', tags: '', quote: '' }),
+    });
+    expect(res.headers.get('location')).toBe('/personal/tyck-till?meddelande=rejected');
+    const after = await (await h.app.request('/personal/tyck-till', { headers: { cookie } })).text();
+    expect([...after.matchAll(/action="\/personal\/tyck-till\/([^"]+)"/g)]).toHaveLength(20);
+    expect(after).not.toContain('Ibland vill jag inte leva längre.');
   });
 });

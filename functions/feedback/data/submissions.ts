@@ -48,7 +48,8 @@ export interface Contact {
 export async function saveSubmission(store: Store, input: FormInput, now: Date, uniquePart: string): Promise<Submission> {
   const id = `${String(now.getTime()).padStart(13, '0')}-${uniquePart}`;
   const categories = [...input.categories].sort();
-  const facts: KeyFacts = { id, receivedAt: now, period: quarterOf(now), municipality: input.municipality || null, categories };
+  const crisis = mentionsCrisis(input.text);
+  const facts: KeyFacts = { id, receivedAt: now, period: quarterOf(now), municipality: input.municipality || null, categories, crisis };
   const { text, counts } = redact(input.text);
   const submission: Submission = {
     id,
@@ -62,7 +63,7 @@ export async function saveSubmission(store: Store, input: FormInput, now: Date, 
     text,
     redactions: counts,
     hasContact: Boolean(input.contact && input.consent),
-    flags: mentionsCrisis(input.text) ? ['crisis'] : [],
+    flags: crisis ? ['crisis'] : [],
   };
   if (submission.hasContact) {
     const contact: Contact = {

@@ -2,8 +2,8 @@ import * as z from 'zod';
 import { cursorCodec, malformedCursor } from '../../core/http/paging.js';
 import { encodeCursor, type Store } from '../../core/store/store.js';
 import { getJson } from '../../core/store/json.js';
-import { parseSubmissionKey, SUBMISSIONS_PREFIX } from '../data/keys.js';
-import type { Submission } from '../data/submissions.js';
+import { parseSubmissionKey, SUBMISSIONS_PREFIX, type KeyFacts } from '../data/keys.js';
+import { submissionFacts, type Submission } from '../data/submissions.js';
 import { readState, type ModerationState, type Status } from './state.js';
 
 /** Filters of the moderators' list. */
@@ -14,6 +14,14 @@ export interface ListFilter {
   readonly status?: Status;
   readonly cursor?: string;
   readonly limit: number;
+  /** Ids to leave out (e.g. the open crises the page already shows above the queue). */
+  readonly skip?: ReadonlySet<string>;
+}
+
+/** Whether a submission's key facts match the list's målbild and municipality filters. */
+function matchesKey(facts: KeyFacts, filter: Pick<ListFilter, 'malbild' | 'municipality'>): boolean {
+  if (filter.malbild && !facts.categories.includes(filter.malbild)) return false;
+  return !filter.municipality || facts.municipality === filter.municipality;
 }
 
 /** The cursor of the moderators' list: the key of the last submission looked at. */
@@ -41,9 +49,8 @@ export async function listSubmissions(
     const page = await store.list(prefix, { cursor: storeCursor, limit: 200 });
     for (const item of page.items) {
       const facts = parseSubmissionKey(item.key);
-      if (!facts || facts.receivedAt < since) continue;
-      if (filter.malbild && !facts.categories.includes(filter.malbild)) continue;
-      if (filter.municipality && facts.municipality !== filter.municipality) continue;
+      if (!facts || facts.receivedAt < since || filter.skip?.has(facts.id)) continue;
+      if (!matchesKey(facts, filter)) continue;
       const { state, etag } = await readState(store, facts.id);
       if (filter.status && state.status !== filter.status) continue;
       const submission = (await getJson<Submission>(store, item.key))?.value;
@@ -53,4 +60,32 @@ export async function listSubmissions(
     storeCursor = page.cursor;
   } while (storeCursor);
   return { items };
+}
+
+/** At most this many open crises are shown above the queue; more are still in the queue itself. */
+export const MAX_OPEN_CRISES = 50;
+
+/**
+ * Every submission in the retention period whose text suggested a crisis and that nobody has
+ * handled yet (status `new`), newest first, matching `filter`'s målbild, municipality and period.
+ * The crisis mark is in the key, so this lists keys and reads only the marked ones. Submissions
+ * stored before the mark existed are found by the queue's own order instead.
+ */
+export async function listOpenCrises(
+  store: Store,
+  filter: Pick<ListFilter, 'malbild' | 'municipality' | 'period'>,
+  since: Date,
+): Promise<ModeratedSubmission[]> {
+  const prefix = filter.period ? `${SUBMISSIONS_PREFIX}${filter.period}/` : SUBMISSIONS_PREFIX;
+  const marked: (KeyFacts & { key: string })[] = [];
+  for await (const facts of submissionFacts(store, since, prefix)) if (facts.crisis && matchesKey(facts, filter)) marked.push(facts);
+  const open: ModeratedSubmission[] = [];
+  for (const facts of marked.reverse()) {
+    const { state, etag } = await readState(store, facts.id);
+    if (state.status !== 'new') continue;
+    const submission = (await getJson<Submission>(store, facts.key))?.value;
+    if (submission) open.push({ ...submission, moderation: state, etag });
+    if (open.length >= MAX_OPEN_CRISES) break;
+  }
+  return open;
 }

@@ -8,7 +8,7 @@ import { staffPage } from '../../core/session/middleware.js';
 import type { FeedbackContext } from '../context.js';
 import { readFormFields } from '../../core/http/body.js';
 import { applyChange, QUOTE, TAG } from '../moderation/change.js';
-import { listSubmissions, type ModeratedSubmission } from '../moderation/list.js';
+import { listOpenCrises, listSubmissions, type ModeratedSubmission } from '../moderation/list.js';
 import { STATUSES, type Status } from '../moderation/state.js';
 import { ModerationPage } from '../pages/moderation-page.js';
 import { MODERATION_PATH as PATH } from '../pages/paths.js';
@@ -77,10 +77,16 @@ export function moderationPageRoutes(ctx: FeedbackContext): Hono<KitEnv> {
   app.get('/', async (c) => {
     const filter = filterSchema.parse(Object.fromEntries(new URL(c.req.url).searchParams));
     const since = retentionStart(deps.clock.now(), deps.config.retention.feedbackDays);
-    const page = await listSubmissions(deps.store, { ...filter, limit: 20 }, since).catch((error: unknown) => {
+    // open crises come first across the whole queue, not only within one page: they are shown
+    // above the first page and left out of every page of the queue itself
+    const crises = !filter.status || filter.status === 'new' ? await listOpenCrises(deps.store, filter, since) : [];
+    const skip = new Set(crises.map((s) => s.id));
+    let firstPage = !filter.cursor;
+    const page = await listSubmissions(deps.store, { ...filter, limit: 20, skip }, since).catch((error: unknown) => {
       // a malformed or foreign cursor starts the list over
-      if (error instanceof ProblemError) return listSubmissions(deps.store, { ...filter, cursor: undefined, limit: 20 }, since);
-      throw error;
+      if (!(error instanceof ProblemError)) throw error;
+      firstPage = true;
+      return listSubmissions(deps.store, { ...filter, cursor: undefined, limit: 20, skip }, since);
     });
     const shown = Object.fromEntries(Object.entries({ ...filter, cursor: undefined }).filter(([, v]) => v)) as Record<string, string>;
     return c.html(
@@ -90,7 +96,7 @@ export function moderationPageRoutes(ctx: FeedbackContext): Hono<KitEnv> {
         nonce={c.get('secureHeadersNonce')}
         staff={c.get('staff')!}
         categories={ctx.categories}
-        items={queueOrder(page.items)}
+        items={[...(firstPage ? crises : []), ...queueOrder(page.items)]}
         filter={shown}
         next={page.nextCursor}
         notice={notice(c)}
