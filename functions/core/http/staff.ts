@@ -59,6 +59,19 @@ export function requireStaff(auth: Auth, ...roles: Role[]): MiddlewareHandler<Ki
   };
 }
 
+/**
+ * The staff member that `requireStaff` or `staffPage` verified for this request. A route that
+ * forgot its guard fails closed with 401 instead of acting for nobody.
+ *
+ * @example
+ * app.post('/', requireStaff(auth, 'editor'), (c) => save(currentStaff(c), …));
+ */
+export function currentStaff(c: Context<KitEnv>): Staff {
+  const staff = c.get('staff');
+  if (!staff) throw unauthorized('A staff token or session is required.');
+  return staff;
+}
+
 /** Resolve the staff member of a request if it carries a valid token; never throws for a bad one. */
 export async function optionalStaff(auth: Auth, c: Context): Promise<Staff | undefined> {
   const token = bearerToken(c);

@@ -100,7 +100,7 @@ export function signInPath(path: string): string {
  *
  * @example
  * app.use('/personal/tyck-till/*', staffPage(deps, 'moderator', 'admin'));
- * app.get('/personal/tyck-till', (c) => c.html(<Queue staff={c.get('staff')!} />));
+ * app.get('/personal/tyck-till', (c) => c.html(<Queue staff={currentStaff(c)} />));
  */
 export function staffPage(deps: AppDeps, ...roles: Role[]): MiddlewareHandler<KitEnv> {
   return staffPageWith(deps, {}, ...roles);

@@ -38,7 +38,7 @@ export function organisationName(config: CountyConfig, org: string | undefined):
  * sign-out button (a form post, so it works without JavaScript).
  *
  * @example
- * <StaffBar config={deps.config} lang={lang} staff={c.get('staff')!} />
+ * <StaffBar config={deps.config} lang={lang} staff={currentStaff(c)} />
  */
 export function StaffBar(props: { config: CountyConfig; lang: Lang; staff: Staff }) {
   const { lang, staff } = props;

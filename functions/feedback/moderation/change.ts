@@ -33,7 +33,7 @@ export interface ModerationChange {
 export async function applyChange(
   ctx: FeedbackContext,
   submission: Submission,
-  staff: Staff | undefined,
+  staff: Staff,
   change: ModerationChange,
   ifMatch: string,
 ): Promise<{ state: ModerationState; etag: string }> {
@@ -46,7 +46,7 @@ export async function applyChange(
     ]);
   const quote = change.quote === undefined ? current.state.quote : change.quote === null ? null : redact(change.quote).text;
   const now = deps.clock.now();
-  const by = staff?.sub ?? 'unknown';
+  const by = staff.sub;
   const next: ModerationState = {
     status: change.status ?? current.state.status,
     tags: change.tags ?? current.state.tags,

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import * as z from 'zod';
 import { ProblemError } from '../../core/http/problem.js';
 import { assertFormBody } from '../../core/http/same-origin.js';
-import type { KitEnv } from '../../core/http/staff.js';
+import { currentStaff, type KitEnv } from '../../core/http/staff.js';
 import { resolveLang, type Text } from '../../core/i18n.js';
 import { staffPage } from '../../core/session/middleware.js';
 import type { FeedbackContext } from '../context.js';
@@ -94,7 +94,7 @@ export function moderationPageRoutes(ctx: FeedbackContext): Hono<KitEnv> {
         config={deps.config}
         lang={resolveLang(c)}
         nonce={c.get('secureHeadersNonce')}
-        staff={c.get('staff')!}
+        staff={currentStaff(c)}
         categories={ctx.categories}
         items={[...(firstPage ? crises : []), ...queueOrder(page.items)]}
         filter={shown}
@@ -127,7 +127,7 @@ export function moderationPageRoutes(ctx: FeedbackContext): Hono<KitEnv> {
       await applyChange(
         ctx,
         submission,
-        c.get('staff'),
+        currentStaff(c),
         { status: status as Status, tags: tags.data, quote: quote.data },
         form.get('etag') ?? '',
       );

@@ -4,7 +4,7 @@ import { jsonBody, queryParams } from '../../core/http/body.js';
 import { cursorParam } from '../../core/http/paging.js';
 import { requireIfMatch } from '../../core/http/preconditions.js';
 import { notFound } from '../../core/http/problem.js';
-import { requireStaff, type KitEnv } from '../../core/http/staff.js';
+import { currentStaff, requireStaff, type KitEnv } from '../../core/http/staff.js';
 import { toStockholmIso } from '../../core/i18n.js';
 import { getJson } from '../../core/store/json.js';
 import type { FeedbackContext } from '../context.js';
@@ -69,7 +69,7 @@ export function moderationRoutes(ctx: FeedbackContext): Hono<KitEnv> {
     const ifMatch = requireIfMatch(c);
     const input = await jsonBody(c, change);
     const submission = await load(c.req.param('id'));
-    const { state, etag } = await applyChange(ctx, submission, c.get('staff'), input, ifMatch);
+    const { state, etag } = await applyChange(ctx, submission, currentStaff(c), input, ifMatch);
     c.header('ETag', etag);
     return c.json({ ...submission, moderation: state });
   });
@@ -82,7 +82,7 @@ export function moderationRoutes(ctx: FeedbackContext): Hono<KitEnv> {
       deps.store,
       {
         at: toStockholmIso(now),
-        by: c.get('staff')?.sub ?? 'unknown',
+        by: currentStaff(c).sub,
         submission: submission.id,
         action: 'delete-contact',
         fields: ['contact'],

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { KitEnv } from '../../core/http/staff.js';
+import { currentStaff, type KitEnv } from '../../core/http/staff.js';
 import { resolveLang } from '../../core/i18n.js';
 import { staffPageWith } from '../../core/session/middleware.js';
 import { staffSectionsFor } from '../../core/session/sections.js';
@@ -11,7 +11,7 @@ export function landingRoutes(ctx: StaffContext): Hono<KitEnv> {
   const { deps } = ctx;
   const app = new Hono<KitEnv>();
   app.get('/personal', staffPageWith(deps, { createKey: true, limits: ctx.limits }), (c) => {
-    const staff = c.get('staff')!;
+    const staff = currentStaff(c);
     return c.html(
       <LandingPage
         config={deps.config}
