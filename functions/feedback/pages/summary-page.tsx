@@ -1,6 +1,7 @@
 import type { CountyConfig } from '../../core/config/schema.js';
 import { formatDate, t, type Lang } from '../../core/i18n.js';
 import { Layout } from '../../core/page/layout.js';
+import { organisationName } from '../../core/organisations.js';
 import type { Summary } from '../summary/build.js';
 
 /** Props of `SummaryPage`. */
@@ -26,7 +27,7 @@ export function SummaryPage(props: SummaryPageProps) {
       ? t(lang, { sv: 'Totalt', en: 'Total' })
       : m === null
         ? t(lang, { sv: 'Ingen kommun angiven', en: 'No municipality given' })
-        : (config.municipalities.find((x) => x.code === m)?.name ?? m);
+        : organisationName(config, m);
   const release = summary.releases.find((r) => r.period === period);
   const value = (malbild: string, m: string | null) => {
     const c = summary.cells.find((x) => x.period === period && x.malbild === malbild && x.municipality === m);

@@ -1,5 +1,6 @@
 import type { CountyConfig } from '../../core/config/schema.js';
 import { toCsv, type CsvCell } from '../../core/csv/index.js';
+import { organisationName } from '../../core/organisations.js';
 import type { Summary } from './build.js';
 
 /**
@@ -13,7 +14,7 @@ export function summaryCsv(summary: Summary, config: CountyConfig): string {
       ? 'Totalt'
       : code === null
         ? 'Ingen kommun angiven'
-        : (config.municipalities.find((m) => m.code === code)?.name ?? code);
+        : organisationName(config, code);
   const label = (id: string) => summary.categories.find((c) => c.id === id)?.sv ?? id;
   const lines: CsvCell[][] = [['period', 'malbild', 'malbild_namn', 'kommunkod', 'kommun', 'antal', 'status']];
   for (const c of summary.cells) {
