@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { queryParams } from '../../core/http/body.js';
 import { requireStaff, type KitEnv } from '../../core/http/staff.js';
 import { getJson } from '../../core/store/json.js';
-import { cursorCodec, cursorParam } from '../../core/http/paging.js';
+import { cursorCodec, listQuery } from '../../core/http/paging.js';
 import { decodeCursor, encodeCursor } from '../../core/store/store.js';
 import type { FeedbackContext } from '../context.js';
 import type { AuditEntry } from '../moderation/state.js';
@@ -17,10 +17,7 @@ export function auditRoutes(ctx: FeedbackContext): Hono<KitEnv> {
   const { deps } = ctx;
   const app = new Hono<KitEnv>();
   app.get('/', requireStaff(deps.auth, 'moderator', 'admin'), async (c) => {
-    const { cursor, limit } = queryParams(
-      c,
-      z.object({ cursor: cursorParam, limit: z.coerce.number().int().min(1).max(500).default(100) }),
-    );
+    const { cursor, limit = 100 } = queryParams(c, z.object(listQuery(500)));
     const after = auditCursor.decode(cursor);
     const page = await deps.store.list(AUDIT_PREFIX, { cursor: after === undefined ? undefined : encodeCursor(after), limit });
     const items = await Promise.all(page.items.map(async (i) => (await getJson<AuditEntry>(deps.store, i.key))?.value));

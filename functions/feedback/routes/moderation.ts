@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { jsonBody, queryParams } from '../../core/http/body.js';
-import { cursorParam } from '../../core/http/paging.js';
+import { listQuery } from '../../core/http/paging.js';
 import { requireIfMatch } from '../../core/http/preconditions.js';
 import { notFound } from '../../core/http/problem.js';
 import { currentStaff, requireStaff, type KitEnv } from '../../core/http/staff.js';
@@ -14,7 +14,7 @@ import { logAction, readState, STATUSES } from '../moderation/state.js';
 import { CONTACTS_PREFIX, QUARTER, SUBMISSION_ID } from '../data/keys.js';
 import { readSubmission, retentionStart, type Contact } from '../data/submissions.js';
 
-const listQuery = z.strictObject({
+const submissionsQuery = z.strictObject({
   malbild: z.string().max(64).optional(),
   municipality: z
     .string()
@@ -22,8 +22,7 @@ const listQuery = z.strictObject({
     .optional(),
   period: z.string().regex(QUARTER).optional(),
   status: z.enum(STATUSES).optional(),
-  cursor: cursorParam,
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  ...listQuery(200),
 });
 
 const change = z.strictObject({
@@ -45,8 +44,8 @@ export function moderationRoutes(ctx: FeedbackContext): Hono<KitEnv> {
   app.use('*', requireStaff(deps.auth, 'moderator', 'admin'));
 
   app.get('/', async (c) => {
-    const query = queryParams(c, listQuery);
-    const page = await listSubmissions(deps.store, query, since());
+    const query = queryParams(c, submissionsQuery);
+    const page = await listSubmissions(deps.store, { ...query, limit: query.limit ?? 50 }, since());
     c.header('Cache-Control', 'private, no-store');
     // `cursor` is the field's earlier, documented name, kept beside `nextCursor` for existing clients
     return c.json({ ...page, ...(page.nextCursor ? { cursor: page.nextCursor } : {}) });
