@@ -1,6 +1,6 @@
 import type { CountyConfig } from '../../core/config/schema.js';
 import type { Service } from '../model/service.js';
-import type { Organization } from '../routes/organizations.js';
+import type { Organization } from '../model/organization.js';
 import { HSDS_TAXONOMIES, hsdsTerm } from './taxonomy.js';
 import { hsdsId } from './uuid.js';
 

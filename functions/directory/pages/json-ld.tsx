@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import type { CountyConfig } from '../../core/config/schema.js';
 import type { Schedule, Service, ServiceLocation } from '../model/service.js';
-import { organizations } from '../routes/organizations.js';
+import { organizations } from '../model/organization.js';
 
 /** Care levels whose services are health care (a clinic); the rest are social services, school or civil society. */
 const HEALTH_CARE = new Set(['primary-care', 'specialist-addiction', 'specialist-psychiatry']);

@@ -13,7 +13,7 @@ import { hsdsId } from '../hsds/uuid.js';
 import type { Collection } from '../model/collection.js';
 import type { Service } from '../model/service.js';
 import { hsdsVocabularyRoutes } from './hsds-vocabulary.js';
-import { organizations } from './organizations.js';
+import { organizations } from '../model/organization.js';
 
 /** The HSDS version the export follows. */
 export const HSDS_VERSION = '3.1';
