@@ -177,3 +177,14 @@ export function queryParams<S extends z.ZodType>(c: Context, schema: S): z.outpu
   if (!result.success) throw badRequest(fieldErrors(result.error.issues), 'Invalid query parameters.');
   return result.data;
 }
+
+/** 415 unless the body is declared as CSV (`text/csv`, or `text/plain` as some tools send it). */
+export function assertCsvBody(c: Context): void {
+  if (!/^text\/(csv|plain)\b/i.test(c.req.header('content-type') ?? ''))
+    throw new ProblemError({
+      status: 415,
+      title: 'Fel innehållstyp',
+      detail: 'Send the file as text/csv.',
+      errors: [{ field: 'Content-Type', message: 'Expected text/csv', sv: 'Skicka filen som text/csv' }],
+    });
+}
