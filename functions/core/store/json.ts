@@ -44,6 +44,58 @@ export class TooMuchContentionError extends Error {
   }
 }
 
+/** What `publishDerived` found under its key before computing. */
+export interface FoundJson {
+  /** The parsed object; `undefined` when absent or not valid JSON. */
+  readonly value: unknown;
+  /** `missing`, `corrupt` (not valid JSON) or `present`. */
+  readonly state: 'missing' | 'corrupt' | 'present';
+}
+
+/**
+ * The one way to publish an object derived from others (a snapshot, an index, a public file):
+ * read the current version, `compute` the next value from it (reading its sources inside
+ * `compute`, so a lost race recomputes from fresher sources), and write it over the version read
+ * (If-Match, or create-only when missing). `compute` returns `undefined` to leave the object as it
+ * is. A lost condition re-reads and retries with one back-off policy (`UpdateOptions`); after the
+ * last retry `TooMuchContentionError`.
+ *
+ * @example
+ * await publishDerived(store, 'x/public/index.json', async (found) => (same(found.value, next) ? undefined : next));
+ */
+export async function publishDerived<T>(
+  store: Store,
+  key: string,
+  compute: (found: FoundJson, attempt: number) => T | undefined | Promise<T | undefined>,
+  options: UpdateOptions = {},
+): Promise<{ readonly written: boolean; readonly value?: T; readonly etag?: string }> {
+  const retries = options.retries ?? 20;
+  const backoff = options.backoff ?? defaultBackoff;
+  for (let attempt = 0; ; attempt++) {
+    const stored = await store.get(key);
+    const current = stored && stored !== 'not-modified' ? stored : undefined;
+    const found = current ? parseFound(current.body) : ({ value: undefined, state: 'missing' } as const);
+    const next = await compute(found, attempt);
+    if (next === undefined) return { written: false };
+    try {
+      const { etag } = await putJson(store, key, next, current ? { ifMatch: current.etag } : { ifNoneMatch: '*' });
+      return { written: true, value: next, etag };
+    } catch (error) {
+      if (!(error instanceof PreconditionFailedError)) throw error;
+      if (attempt >= retries) throw new TooMuchContentionError(key);
+      await backoff(attempt);
+    }
+  }
+}
+
+function parseFound(body: Uint8Array): FoundJson {
+  try {
+    return { value: JSON.parse(decoder.decode(body)) as unknown, state: 'present' };
+  } catch {
+    return { value: undefined, state: 'corrupt' };
+  }
+}
+
 /**
  * Read-modify-write of one JSON object without lost updates: reads it with its ETag, applies
  * `change`, and writes back only if no one else wrote in between (else re-reads and retries).
@@ -58,18 +110,7 @@ export async function updateJson<T>(
   change: (current: T | undefined) => T | Promise<T>,
   options: UpdateOptions = {},
 ): Promise<Versioned<T>> {
-  const retries = options.retries ?? 20;
-  const backoff = options.backoff ?? defaultBackoff;
-  for (let attempt = 0; ; attempt++) {
-    const current = await getJson<T>(store, key);
-    const next = await change(current?.value);
-    try {
-      const { etag } = await putJson(store, key, next, current ? { ifMatch: current.etag } : { ifNoneMatch: '*' });
-      return { value: next, etag };
-    } catch (error) {
-      if (!(error instanceof PreconditionFailedError)) throw error;
-      if (attempt >= retries) throw new TooMuchContentionError(key);
-      await backoff(attempt);
-    }
-  }
+  const result = await publishDerived<T>(store, key, (found) => change(found.value as T | undefined), options);
+  if (!result.written || result.etag === undefined) throw new Error(`updateJson: ${key} was not written`);
+  return { value: result.value as T, etag: result.etag };
 }

@@ -2,8 +2,8 @@ import type { PublishedReleases } from '../../core/contracts/indicator-releases.
 import type { Clock } from '../../core/deps.js';
 import { toStockholmIso } from '../../core/i18n.js';
 import type { Logger } from '../../core/log.js';
-import { putJson } from '../../core/store/json.js';
-import { PreconditionFailedError, type Store } from '../../core/store/store.js';
+import { publishDerived, TooMuchContentionError } from '../../core/store/json.js';
+import type { Store } from '../../core/store/store.js';
 import type { ModerationState } from '../moderation/state.js';
 import { quarterOf } from '../data/keys.js';
 import { moderationStates } from './counts.js';
@@ -48,25 +48,30 @@ const decoder = new TextDecoder();
 /** Parse a stored snapshot; `undefined` when it is not one (corrupt or of another shape). */
 export function parseSnapshot(body: Uint8Array): SummarySnapshot | undefined {
   try {
-    const value = JSON.parse(decoder.decode(body)) as Partial<SummarySnapshot> | null;
-    const ok =
-      typeof value === 'object' &&
-      value !== null &&
-      value.version === 1 &&
-      typeof value.builtAt === 'string' &&
-      (value.publishedEtag === null || typeof value.publishedEtag === 'string') &&
-      typeof value.published === 'object' &&
-      value.published !== null &&
-      Array.isArray(value.published.releases) &&
-      typeof value.published.periods === 'object' &&
-      Array.isArray(value.quotes) &&
-      value.quotes.every(
-        (q: Partial<SnapshotQuote>) => typeof q?.id === 'string' && typeof q.text === 'string' && typeof q.period === 'string',
-      );
-    return ok ? (value as SummarySnapshot) : undefined;
+    return snapshotOf(JSON.parse(decoder.decode(body)));
   } catch {
     return undefined;
   }
+}
+
+/** A parsed JSON value as a snapshot, or `undefined` when it is not one. */
+function snapshotOf(parsed: unknown): SummarySnapshot | undefined {
+  const value = parsed as Partial<SummarySnapshot> | null;
+  const ok =
+    typeof value === 'object' &&
+    value !== null &&
+    value.version === 1 &&
+    typeof value.builtAt === 'string' &&
+    (value.publishedEtag === null || typeof value.publishedEtag === 'string') &&
+    typeof value.published === 'object' &&
+    value.published !== null &&
+    Array.isArray(value.published.releases) &&
+    typeof value.published.periods === 'object' &&
+    Array.isArray(value.quotes) &&
+    value.quotes.every(
+      (q: Partial<SnapshotQuote>) => typeof q?.id === 'string' && typeof q.text === 'string' && typeof q.period === 'string',
+    );
+  return ok ? (value as SummarySnapshot) : undefined;
 }
 
 /** The releases with only the feedback table of each period (a small copy of a large object). */
@@ -110,40 +115,41 @@ export async function rebuildSummarySnapshot(
   log: Logger,
   options: { retries?: number } = {},
 ): Promise<SnapshotOutcome> {
-  for (let attempt = 0; ; attempt++) {
-    const found = await store.get(SUMMARY_KEY);
-    const stored = found && found !== 'not-modified' ? found : undefined;
-    const current = stored ? parseSnapshot(stored.body) : undefined;
-    const { published, etag } = await readReleases(store, log);
-    const quotes = quotesOf(await moderationStates(store));
-    const next: SummarySnapshot = {
-      version: 1,
-      builtAt: toStockholmIso(clock.now()),
-      publishedEtag: etag,
-      published: feedbackOnly(published),
-      quotes,
-    };
-    const outcome: SnapshotOutcome = !stored
-      ? 'missing'
-      : !current
-        ? 'corrupt'
-        : current.publishedEtag !== etag
-          ? 'stale'
-          : JSON.stringify(current.quotes) !== JSON.stringify(quotes) ||
-              JSON.stringify(current.published) !== JSON.stringify(next.published)
-            ? 'changed'
-            : 'current';
-    if (outcome === 'current') return outcome;
-    try {
-      await putJson(store, SUMMARY_KEY, next, stored ? { ifMatch: stored.etag } : { ifNoneMatch: '*' });
-      const line = { key: SUMMARY_KEY, reason: outcome, quotes: quotes.length, periods: Object.keys(next.published.periods).length };
-      if (outcome === 'missing' || outcome === 'corrupt') log.warn('feedback summary snapshot rebuilt', line);
-      else log.info('feedback summary snapshot rebuilt', line);
-      return outcome;
-    } catch (error) {
-      if (!(error instanceof PreconditionFailedError) || attempt >= (options.retries ?? 10)) throw error;
-    }
-  }
+  let outcome = 'current' as SnapshotOutcome;
+  let line: Record<string, string | number> = {};
+  await publishDerived<SummarySnapshot>(
+    store,
+    SUMMARY_KEY,
+    async (found) => {
+      const current = snapshotOf(found.value);
+      const { published, etag } = await readReleases(store, log);
+      const quotes = quotesOf(await moderationStates(store));
+      const next: SummarySnapshot = {
+        version: 1,
+        builtAt: toStockholmIso(clock.now()),
+        publishedEtag: etag,
+        published: feedbackOnly(published),
+        quotes,
+      };
+      outcome =
+        found.state === 'missing'
+          ? 'missing'
+          : !current
+            ? 'corrupt'
+            : current.publishedEtag !== etag
+              ? 'stale'
+              : JSON.stringify(current.quotes) !== JSON.stringify(quotes) ||
+                  JSON.stringify(current.published) !== JSON.stringify(next.published)
+                ? 'changed'
+                : 'current';
+      line = { key: SUMMARY_KEY, reason: outcome, quotes: quotes.length, periods: Object.keys(next.published.periods).length };
+      return outcome === 'current' ? undefined : next;
+    },
+    { retries: options.retries ?? 10 },
+  );
+  if (outcome === 'missing' || outcome === 'corrupt') log.warn('feedback summary snapshot rebuilt', line);
+  else if (outcome !== 'current') log.info('feedback summary snapshot rebuilt', line);
+  return outcome;
 }
 
 /**
@@ -152,27 +158,24 @@ export async function rebuildSummarySnapshot(
  * whole snapshot is rebuilt instead.
  */
 export async function updateSnapshotQuote(store: Store, clock: Clock, log: Logger, id: string, state: ModerationState): Promise<void> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const found = await store.get(SUMMARY_KEY);
-    const stored = found && found !== 'not-modified' ? found : undefined;
-    const current = stored ? parseSnapshot(stored.body) : undefined;
-    if (!stored || !current) {
-      await rebuildSummarySnapshot(store, clock, log);
-      return;
-    }
-    const quote = quoteOf(id, state);
-    const others = current.quotes.filter((q) => q.id !== id);
-    const quotes = (quote ? [...others, quote] : others).sort((a, b) => a.id.localeCompare(b.id));
-    if (JSON.stringify(quotes) === JSON.stringify(current.quotes)) return;
-    try {
-      await putJson(store, SUMMARY_KEY, { ...current, quotes }, { ifMatch: stored.etag });
-      return;
-    } catch (error) {
-      if (!(error instanceof PreconditionFailedError)) throw error;
-    }
+  let unreadable = false;
+  try {
+    await publishDerived<SummarySnapshot>(store, SUMMARY_KEY, (found) => {
+      const current = snapshotOf(found.value);
+      unreadable = !current;
+      if (!current) return undefined;
+      const quote = quoteOf(id, state);
+      const others = current.quotes.filter((q) => q.id !== id);
+      const quotes = (quote ? [...others, quote] : others).sort((a, b) => a.id.localeCompare(b.id));
+      return JSON.stringify(quotes) === JSON.stringify(current.quotes) ? undefined : { ...current, quotes };
+    });
+  } catch (error) {
+    if (!(error instanceof TooMuchContentionError)) throw error;
+    // the scheduled run brings it up to date from the moderation states
+    log.warn('feedback summary snapshot not updated', { key: SUMMARY_KEY, reason: 'contention' });
+    return;
   }
-  // the scheduled run brings it up to date from the moderation states
-  log.warn('feedback summary snapshot not updated', { key: SUMMARY_KEY, reason: 'contention' });
+  if (unreadable) await rebuildSummarySnapshot(store, clock, log);
 }
 
 /**
