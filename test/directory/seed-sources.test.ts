@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfigFile } from '../../functions/core/config/load.js';
 import { seedCollection } from '../../functions/directory/data/seed.js';
+import { problemsOf } from '../core/config-helpers.js';
 import { directoryApp } from './helpers.js';
 
 /** The areas' source documents: `KIT_SOURCES_DIR`, else `shared/sources` beside the checkout or its worktree parent. */
@@ -49,6 +50,40 @@ describe('seeded facts trace to their sources', () => {
         expect(entry.source!.length, `${file}: ${entry.id}`).toBeLessThanOrEqual(400);
       }
     }
+  });
+
+  it('check-config refuses a seed whose reporting line, plan or organisation does not resolve', () => {
+    const norrbotten = readFileSync('config/norrbotten.yaml', 'utf8');
+    const keys = (source: string) => problemsOf(source, 'config/norrbotten.yaml').map((p) => p.key);
+    expect(keys(norrbotten)).toEqual([]);
+    // a line to a group that is not seeded
+    expect(keys(norrbotten.replace('reportsTo: Politisk samverkansberedning', 'reportsTo: Okänd grupp'))).toEqual([
+      'directory.seed.groups[1].reportsTo',
+    ]);
+    // the political body reporting to the project group under it: a loop
+    const loop = norrbotten.replace(
+      '      - name: Politisk samverkansberedning\n        level: politisk',
+      '      - name: Politisk samverkansberedning\n        level: politisk\n        reportsTo: Projektgrupp överenskommelse',
+    );
+    expect(keys(loop)).toEqual(
+      expect.arrayContaining([
+        'directory.seed.groups[0].reportsTo',
+        'directory.seed.groups[1].reportsTo',
+        'directory.seed.groups[2].reportsTo',
+      ]),
+    );
+    // a plan of an agreement that is not seeded, and an item of an organisation outside the area
+    const plan = norrbotten
+      .replace('        agreement: Överenskommelse om missbruks- och beroendevården i Norrbotten', '        agreement: Ingen sådan')
+      .replace(
+        '            responsible: region\n            start: 2013-03-05',
+        "            responsible: '0180'\n            start: 2013-03-05",
+      );
+    expect(keys(plan)).toEqual(['directory.seed.plans[0].agreement', 'directory.seed.plans[0].items[0].responsible']);
+    // a unit kept by an organisation the area does not have
+    expect(
+      keys(norrbotten.replace('        principal: joint\n', '        principal: joint\n        organization: division-okand\n')),
+    ).toEqual(['directory.seed.units[0].organization']);
   });
 
   it('every area names the region units of its source, and its seeded plans belong to a seeded group or agreement', () => {

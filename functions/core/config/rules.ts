@@ -111,9 +111,40 @@ function checkOrganisations(config: CountyConfig, ctx: Ctx): void {
   for (const [path, ref] of single) if (ref !== undefined && !orgs.has(ref)) unknown(path, ref);
 }
 
-/** A seeded plan belongs to exactly one seeded group or agreement, named as in the seed. */
-function checkSeedPlans(config: CountyConfig, ctx: Ctx): void {
+/**
+ * A seeded group reports to another seeded group, named as in the seed, and the reporting lines
+ * form a tree (no group above itself); a seeded plan belongs to exactly one seeded group or agreement.
+ */
+function checkSeedReferences(config: CountyConfig, ctx: Ctx): void {
   const { groups, agreements, plans } = config.directory.seed;
+  const parentOf = new Map(groups.map((g) => [g.name, g.reportsTo]));
+  groups.forEach((group, i) => {
+    if (group.reportsTo === undefined) return;
+    const path = ['directory', 'seed', 'groups', i, 'reportsTo'];
+    if (!parentOf.has(group.reportsTo)) {
+      issue(
+        ctx,
+        path,
+        `Det finns ingen grupp "${group.reportsTo}" under directory.seed.groups.`,
+        `There is no group "${group.reportsTo}" under directory.seed.groups.`,
+      );
+      return;
+    }
+    // walk up the reporting line; a loop higher up is reported at its own groups
+    const seen = new Set<string>();
+    for (let above = parentOf.get(group.name); above !== undefined && !seen.has(above); above = parentOf.get(above)) {
+      if (above === group.name) {
+        issue(
+          ctx,
+          path,
+          `Gruppen "${group.name}" hamnar över sig själv: rapportvägarna måste bilda ett träd.`,
+          `Group "${group.name}" ends up above itself: the reporting lines must form a tree.`,
+        );
+        return;
+      }
+      seen.add(above);
+    }
+  });
   plans.forEach((plan, i) => {
     if ((plan.group === undefined) === (plan.agreement === undefined))
       issue(
@@ -366,7 +397,7 @@ function checkBranding(config: CountyConfig, ctx: Ctx): void {
 export const countyConfigSchema = countyConfigShape.superRefine((config, ctx) => {
   checkMunicipalities(config, ctx);
   checkOrganisations(config, ctx);
-  checkSeedPlans(config, ctx);
+  checkSeedReferences(config, ctx);
   checkLanguages(config, ctx);
   checkIndicators(config, ctx);
   checkTerms(config, ctx);
