@@ -134,7 +134,8 @@ describe('municipality codes', () => {
     fc.assert(
       fc.property(fc.constantFrom(...outside), (m) => {
         const source = jamtland.replace(/code: '2303'\n(\s+)name: Ragunda/, `code: '${m.code}'\n$1name: ${m.name}`);
-        const problems = problemsOf(source, 'config/jamtland.yaml');
+        // the seed's references to the replaced code (an agreement of all the municipalities) are reported too
+        const problems = problemsOf(source, 'config/jamtland.yaml').filter((p) => !p.key.startsWith('directory.seed.'));
         expect(problems.map((p) => p.key)).toEqual(['municipalities[0].code']);
         expect(problems[0]?.en).toContain(`is ${m.name} in `);
       }),

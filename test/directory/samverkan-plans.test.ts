@@ -42,6 +42,7 @@ describe('action plans', () => {
 
   it('refuses an item of an organisation outside the area, an unknown agreement and a plan of both or neither', async () => {
     const { app, agreementId, create } = await setup();
+    const seeded = (await json(await app.request('/api/directory/plans'))).total;
     const cases: [Record<string, unknown>, string][] = [
       [{ items: [{ id: 'a', what: 'X', responsible: '0180' }] }, 'items.0.responsible'],
       [{ agreementId: 'no-such-agreement' }, 'agreementId'],
@@ -53,7 +54,7 @@ describe('action plans', () => {
       expect(res.status).toBe(400);
       expect((await json(res)).errors.map((e: { field: string }) => e.field)).toContain(field);
     }
-    expect((await json(await app.request('/api/directory/plans'))).total).toBe(0);
+    expect((await json(await app.request('/api/directory/plans'))).total).toBe(seeded);
   });
 
   it("lets an item's organisation update its own item only, with If-Match", async () => {
@@ -73,7 +74,8 @@ describe('action plans', () => {
     const body = await json(await app.request(`/api/directory/plans/${id}`));
     expect(body.items[0]).toMatchObject({ status: 'klar', overdue: false, notes: [{ date: '2026-11-20', text: 'Rutinen är antagen' }] });
     const coordinator = await json(await app.request('/api/directory/coordinator/overdue-items', { headers: { authorization: kinda } }));
-    expect(coordinator.total).toBe(0);
+    // the area's seeded plans may have overdue items of their own; this plan has none left
+    expect(coordinator.items.filter((i: { planId: string }) => i.planId === id)).toEqual([]);
   });
 
   it('exports the items as Swedish Excel CSV and imports them back, all rows or none', async () => {

@@ -87,16 +87,87 @@ function checkOrganisations(config: CountyConfig, ctx: Ctx): void {
     ...config.directory.seed.groups.map((g, i): [Path, string[]] => [['directory', 'seed', 'groups', i, 'members'], g.members]),
     ...config.directory.seed.agreements.map((a, i): [Path, string[]] => [['directory', 'seed', 'agreements', i, 'parties'], a.parties]),
   ];
+  const single: [Path, string | undefined][] = [
+    ...config.directory.seed.units.map((u, i): [Path, string | undefined] => [
+      ['directory', 'seed', 'units', i, 'organization'],
+      u.organization,
+    ]),
+    ...config.directory.seed.plans.flatMap((p, i): [Path, string | undefined][] => [
+      [['directory', 'seed', 'plans', i, 'owner'], p.owner],
+      ...p.items.map((item, j): [Path, string] => [['directory', 'seed', 'plans', i, 'items', j, 'responsible'], item.responsible]),
+    ]),
+  ];
+  const unknown = (path: Path, ref: string) =>
+    issue(
+      ctx,
+      path,
+      `"${ref}" är varken en kommunkod i området, "region" eller en av regionens enheter.`,
+      `"${ref}" is neither a municipality code of the area, "region" nor one of the region's units.`,
+    );
   for (const [path, list] of refs)
     list.forEach((ref, j) => {
-      if (!orgs.has(ref))
+      if (!orgs.has(ref)) unknown([...path, j], ref);
+    });
+  for (const [path, ref] of single) if (ref !== undefined && !orgs.has(ref)) unknown(path, ref);
+}
+
+/**
+ * A seeded group reports to another seeded group, named as in the seed, and the reporting lines
+ * form a tree (no group above itself); a seeded plan belongs to exactly one seeded group or agreement.
+ */
+function checkSeedReferences(config: CountyConfig, ctx: Ctx): void {
+  const { groups, agreements, plans } = config.directory.seed;
+  const parentOf = new Map(groups.map((g) => [g.name, g.reportsTo]));
+  groups.forEach((group, i) => {
+    if (group.reportsTo === undefined) return;
+    const path = ['directory', 'seed', 'groups', i, 'reportsTo'];
+    if (!parentOf.has(group.reportsTo)) {
+      issue(
+        ctx,
+        path,
+        `Det finns ingen grupp "${group.reportsTo}" under directory.seed.groups.`,
+        `There is no group "${group.reportsTo}" under directory.seed.groups.`,
+      );
+      return;
+    }
+    // walk up the reporting line; a loop higher up is reported at its own groups
+    const seen = new Set<string>();
+    for (let above = parentOf.get(group.name); above !== undefined && !seen.has(above); above = parentOf.get(above)) {
+      if (above === group.name) {
         issue(
           ctx,
-          [...path, j],
-          `"${ref}" är varken en kommunkod i området, "region" eller en av regionens enheter.`,
-          `"${ref}" is neither a municipality code of the area, "region" nor one of the region's units.`,
+          path,
+          `Gruppen "${group.name}" hamnar över sig själv: rapportvägarna måste bilda ett träd.`,
+          `Group "${group.name}" ends up above itself: the reporting lines must form a tree.`,
         );
-    });
+        return;
+      }
+      seen.add(above);
+    }
+  });
+  plans.forEach((plan, i) => {
+    if ((plan.group === undefined) === (plan.agreement === undefined))
+      issue(
+        ctx,
+        ['directory', 'seed', 'plans', i, 'group'],
+        'En plan hör till precis en grupp (group) eller en överenskommelse (agreement).',
+        'A plan belongs to exactly one group or one agreement.',
+      );
+    else if (plan.group !== undefined && !groups.some((g) => g.name === plan.group))
+      issue(
+        ctx,
+        ['directory', 'seed', 'plans', i, 'group'],
+        `Det finns ingen grupp "${plan.group}" under directory.seed.groups.`,
+        `There is no group "${plan.group}" under directory.seed.groups.`,
+      );
+    else if (plan.agreement !== undefined && !agreements.some((a) => a.name === plan.agreement))
+      issue(
+        ctx,
+        ['directory', 'seed', 'plans', i, 'agreement'],
+        `Det finns ingen överenskommelse "${plan.agreement}" under directory.seed.agreements.`,
+        `There is no agreement "${plan.agreement}" under directory.seed.agreements.`,
+      );
+  });
 }
 
 /** Whether `written` names `official` (case aside; "Krokoms kommun" names Krokom). */
@@ -326,6 +397,7 @@ function checkBranding(config: CountyConfig, ctx: Ctx): void {
 export const countyConfigSchema = countyConfigShape.superRefine((config, ctx) => {
   checkMunicipalities(config, ctx);
   checkOrganisations(config, ctx);
+  checkSeedReferences(config, ctx);
   checkLanguages(config, ctx);
   checkIndicators(config, ctx);
   checkTerms(config, ctx);

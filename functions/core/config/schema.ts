@@ -63,9 +63,12 @@ const seedSourceSchema = z.strictObject({
 });
 /** A seeded fact's source. */
 export type SeedSource = z.output<typeof seedSourceSchema>;
+const orgRef = z.union([municipalityCode, id]);
 const seedUnitSchema = z.strictObject({
   name: text(160),
   principal: principalId,
+  /** The organisation that keeps the entry (a region unit id, `region` or a municipality code); default: `municipality`, else `region`. */
+  organization: orgRef.optional(),
   municipality: municipalityCode.optional(),
   ages: text(80).optional(),
   note: text(600).optional(),
@@ -77,7 +80,6 @@ const seedUnitSchema = z.strictObject({
   substances: z.array(z.enum(SUBSTANCES.map((t) => t.id) as [string, ...string[]])).optional(),
   source: seedSourceSchema.optional(),
 });
-const orgRef = z.union([municipalityCode, id]);
 const seedGroupSchema = z.strictObject({
   name: text(160),
   note: text(600).optional(),
@@ -104,6 +106,27 @@ const seedAgreementSchema = z.strictObject({
   note: text(600).optional(),
   source: seedSourceSchema.optional(),
 });
+const seedPlanSchema = z.strictObject({
+  title: text(240),
+  owner: orgRef,
+  /** The name of the seeded group, or of the seeded agreement, the plan belongs to (exactly one). */
+  group: text(160).optional(),
+  agreement: text(240).optional(),
+  items: z
+    .array(
+      z.strictObject({
+        what: text(400),
+        responsible: orgRef,
+        start: z.iso.date().optional(),
+        deadline: z.iso.date().optional(),
+        status: z.enum(['ej-paborjad', 'pagar', 'klar', 'skjuten-upp', 'stoppad']).default('ej-paborjad'),
+      }),
+    )
+    .default([]),
+  source: seedSourceSchema.optional(),
+});
+/** A seeded action plan. */
+export type SeedPlan = z.output<typeof seedPlanSchema>;
 
 const unit = z.enum(['count', 'percent', 'days', 'ratio']);
 const aggregate = z.enum(['sum', 'median-of-reported', 'weighted-mean']);
@@ -358,10 +381,11 @@ const baseSchema = z.strictObject({
           units: z.array(seedUnitSchema).default([]),
           groups: z.array(seedGroupSchema).default([]),
           agreements: z.array(seedAgreementSchema).default([]),
+          plans: z.array(seedPlanSchema).default([]),
         })
-        .default({ units: [], groups: [], agreements: [] }),
+        .default({ units: [], groups: [], agreements: [], plans: [] }),
     })
-    .default({ synonyms: {}, contactEmailDomains: [], seed: { units: [], groups: [], agreements: [] } }),
+    .default({ synonyms: {}, contactEmailDomains: [], seed: { units: [], groups: [], agreements: [], plans: [] } }),
   calendar: z
     .strictObject({
       extraTopics: z.array(termSchema).default([]),

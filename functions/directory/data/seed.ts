@@ -1,6 +1,7 @@
 import type { CountyConfig, SeedSource } from '../../core/config/schema.js';
 import type { Collection } from '../model/collection.js';
 import type { Agreement, CollaborationGroup } from '../model/group.js';
+import type { ActionPlan } from '../model/plan.js';
 import type { Service, Stamp } from '../model/service.js';
 import { slugify, uniqueId } from './ids.js';
 
@@ -42,7 +43,7 @@ export function seedCollection(config: CountyConfig, now: string): Collection {
       id: uniqueId(slugify(unit.name), taken),
       name: unit.name,
       ...(unit.note ? { description: unit.note } : {}),
-      organizationId: unit.municipality ?? 'region',
+      organizationId: unit.organization ?? unit.municipality ?? 'region',
       principal: unit.principal,
       careLevels: [],
       targetGroups: [
@@ -112,5 +113,23 @@ export function seedCollection(config: CountyConfig, now: string): Collection {
       updated: stamp,
     };
   });
-  return { schemaVersion: 1, seededAt: now, services, groups, agreements, plans: [] };
+  const agreementIds = new Map(seed.agreements.map((agreement, i) => [agreement.name, agreements[i]?.id]));
+  const plans: ActionPlan[] = seed.plans.map((plan) => {
+    const entrySource = sourceText(source, plan.source);
+    const groupId = plan.group === undefined ? undefined : groupIds.get(plan.group);
+    const agreementId = plan.agreement === undefined ? undefined : agreementIds.get(plan.agreement);
+    return {
+      id: uniqueId(slugify(plan.title), taken),
+      title: plan.title,
+      owner: plan.owner,
+      ...(groupId ? { groupId } : {}),
+      ...(agreementId ? { agreementId } : {}),
+      items: plan.items.map((item, i) => ({ id: `punkt-${i + 1}`, ...item, notes: [] })),
+      status: 'active',
+      ...(entrySource ? { source: entrySource } : {}),
+      created: stamp,
+      updated: stamp,
+    };
+  });
+  return { schemaVersion: 1, seededAt: now, services, groups, agreements, plans };
 }
