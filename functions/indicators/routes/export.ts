@@ -4,7 +4,7 @@ import { badRequest } from '../../core/http/problem.js';
 import type { KitEnv } from '../../core/http/staff.js';
 import type { IndicatorsContext } from '../context.js';
 import { definitionsCsv, exportCsv } from '../csv/export.js';
-import type { CsvLocale } from '../csv/format.js';
+import type { CsvLocale } from '../../core/csv/index.js';
 import { cellKeysOf } from '../model/cells.js';
 import { observationsOf, type Observation } from '../query/observations.js';
 import { assertReleased, filters, scopeOf, viewerOf } from './common.js';
