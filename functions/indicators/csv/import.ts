@@ -87,13 +87,14 @@ function headerNames(header: readonly string[]): { locale: CsvLocale; col: Map<C
   return en.size > sv.size ? { locale: 'en', col: en } : { locale: 'sv', col: sv };
 }
 
-/** The header of column `column` (1 = A) if the first line can be read, else its letter. */
-function columnName(file: string | Uint8Array, column: number): string {
+/** The header of column `column` (1 = A) for an error below the header if it can be read, else the column's letter. */
+function columnName(file: string | Uint8Array, row: number, column: number): string {
+  if (row <= 1) return columnLetter(column);
   const text = typeof file === 'string' ? file : new TextDecoder('utf-8').decode(file.subarray(0, 64 * 1024));
   try {
     const header = parseCsv(text.split(/\r\n|\n|\r/, 1)[0] ?? '').rows[0]?.cells ?? [];
     const name = header[column - 1]?.trim();
-    return name ? name : columnLetter(column);
+    return name && !name.includes('\uFFFD') ? name : columnLetter(column);
   } catch {
     return columnLetter(column);
   }
@@ -124,7 +125,7 @@ export async function readImport(
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     return {
-      errors: [{ row: error.row, column: columnName(file, error.column), message: error.reason.en, sv: error.reason.sv }],
+      errors: [{ row: error.row, column: columnName(file, error.row, error.column), message: error.reason.en, sv: error.reason.sv }],
       rowCount: 0,
     };
   }
