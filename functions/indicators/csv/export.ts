@@ -28,12 +28,19 @@ export function categoryName(
   return found ? t(lang, found) : code;
 }
 
-/** Render observations as the export CSV (with `denominators` for rows the viewer may see raw). */
+/** What the explanation column adds to a row of a period released from sample data (`npm run demo`). */
+export const SAMPLE_EXPLANATION = { sv: 'exempeldata, inte verkliga uppgifter', en: 'sample data, not real figures' } as const;
+
+/**
+ * Render observations as the export CSV (with `denominators` for rows the viewer may see raw); rows
+ * of `samplePeriods` say in their explanation that they are sample data.
+ */
 export function exportCsv(
   config: CountyConfig,
   definitions: readonly IndicatorDefinition[],
   rows: readonly Observation[],
   locale: CsvLocale,
+  samplePeriods: ReadonlySet<string> = new Set(),
 ): string {
   const names = new Map(definitions.map((d) => [d.id, t(locale, d)]));
   // The definition goes on the first row of each indicator only: the text is long and the rows are many.
@@ -55,7 +62,7 @@ export function exportCsv(
     o.category,
     o.value,
     STATUS_SYMBOL[o.status],
-    t(locale, STATUS_TEXT[o.status]),
+    t(locale, STATUS_TEXT[o.status]) + (samplePeriods.has(o.period) ? ` (${SAMPLE_EXPLANATION[locale]})` : ''),
     o.denominator,
     o.unit,
     o.method ? t(locale, METHOD_TEXT[o.method] ?? { sv: o.method, en: o.method }) : '',
