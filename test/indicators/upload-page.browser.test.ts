@@ -90,6 +90,11 @@ describe.runIf(browserAvailable())('the CSV upload of the follow-up staff sectio
       await submit();
       expect(await page.content()).toContain('The file has 1 error(s). Nothing was stored.');
       axe['upload en, errors'] = await axeViolations(page);
+      await page.locator('#f-fil').setInputFiles(good);
+      await tabTo(page, { text: 'Preview' });
+      await submit();
+      expect(await page.content()).toContain('0 changed: the file says what is already stored.');
+      axe['upload en, preview'] = await axeViolations(page);
 
       await page.goto(`${server.origin}/personal/uppfoljning?period=2026-Q3&org=2380&lang=sv`);
       expect(await page.locator('#sip-established--value').inputValue()).toBe('12');
