@@ -8,7 +8,7 @@ import { assertCanEditOrg, type KitEnv } from '../../core/http/staff.js';
 import { resolveLang, type Lang, type Text } from '../../core/i18n.js';
 import type { IndicatorsContext } from '../context.js';
 import { exportCsv } from '../csv/export.js';
-import { MAX_IMPORT_BYTES, type ImportPlan, type ImportResult } from '../csv/import.js';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportPlan, type ImportResult } from '../csv/import.js';
 import { readReport } from '../data/repository.js';
 import { cellKeysOf, splitCellKey } from '../model/cells.js';
 import { hasBegun } from '../model/period.js';
@@ -122,7 +122,16 @@ export function indicatorUploadPages(ctx: IndicatorsContext, scope: UploadScope)
   /** The page for a refused file: its row errors, or the row limit. */
   const refused = (c: Context<KitEnv>, result: Exclude<ImportResult, ImportPlan>) =>
     'tooManyRows' in result
-      ? page(c, { failure: { sv: `${TOO_MANY.sv} Högst 5000 per uppladdning.`, en: `${TOO_MANY.en} At most 5000 per upload.` } }, 413)
+      ? page(
+          c,
+          {
+            failure: {
+              sv: `${TOO_MANY.sv} Högst ${MAX_IMPORT_ROWS} per uppladdning.`,
+              en: `${TOO_MANY.en} At most ${MAX_IMPORT_ROWS} per upload.`,
+            },
+          },
+          413,
+        )
       : page(c, { errors: result.errors.slice(0, MAX_LISTED_ERRORS), errorCount: result.errors.length }, 400);
 
   const readForm = async (c: Context<KitEnv>): Promise<MultipartForm | ProblemError> => {
