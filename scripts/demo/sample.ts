@@ -28,7 +28,7 @@ export const SAMPLE_PREFIX = 'Exempel:';
 /** The line every sample training's description starts with. */
 export const SAMPLE_DESCRIPTION =
   'Exempeldata för att prova tjänsten – inte en riktig utbildning. / Sample data for trying the service – not a real training.';
-/** The note of every sample indicator report (staff see it beside the figures). */
+/** The note of every sample indicator report (staff see it beside the figures); each is also flagged `sample`, which marks its releases on the public pages. */
 export const SAMPLE_NOTE = 'Exempeldata / sample data (npm run demo)';
 
 /** Thrown with a bilingual message when the demo must not go on. */
@@ -74,7 +74,7 @@ export async function nonSampleKeys(store: Store): Promise<string[]> {
     }
   };
   await check<{ title?: unknown }>('calendar/events/', (e) => typeof e.title === 'string' && e.title.startsWith(SAMPLE_PREFIX));
-  await check<StoredReport>(REPORTS_PREFIX, (r) => r.current?.note === SAMPLE_NOTE);
+  await check<StoredReport>(REPORTS_PREFIX, (r) => r.current?.sample === true || r.current?.note === SAMPLE_NOTE);
   await check<{ text?: unknown }>(SUBMISSIONS_PREFIX, (s) => typeof s.text === 'string' && s.text.startsWith(SAMPLE_PREFIX));
   for (const prefix of ['calendar/pending/', 'directory/history/'])
     if (found.length < 5) found.push(...(await keysUnder(store, prefix)).slice(0, 5 - found.length));
@@ -349,7 +349,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
           const res = await expectStatus(
             await indicators.request(
               `/api/indicators/values/${def.id}/${period}/${org}`,
-              jsonRequest('PUT', { ...body, note: SAMPLE_NOTE }, admin),
+              jsonRequest('PUT', { ...body, note: SAMPLE_NOTE, sample: true }, admin),
             ),
             // 428: a report is already there (a run with --force); it is kept as it is, never overwritten.
             [200, 201, 428],

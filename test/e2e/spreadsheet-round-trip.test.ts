@@ -10,6 +10,7 @@ import { getJson } from '../../functions/core/store/json.js';
 import { COLLECTION_KEY, HISTORY_PREFIX } from '../../functions/directory/model/collection.js';
 import { calendarKit } from '../calendar/helpers.js';
 import { directoryApp, json, jsonInit, kindaService, type J } from '../directory/helpers.js';
+import { indicatorsKit, putReport, release, sipReport } from '../indicators/helpers.js';
 
 /**
  * Every CSV export survives a Swedish spreadsheet: LibreOffice Calc (headless) opens the file with
@@ -110,6 +111,9 @@ describe.skipIf(!SOFFICE && !ci)('round trip through LibreOffice Calc (Swedish f
   let directory: Awaited<ReturnType<typeof directoryApp>>;
   let admin = '';
   let exported = '';
+  let indicators: Awaited<ReturnType<typeof indicatorsKit>>;
+  let indicatorsAdmin = '';
+  const indicatorExports: Record<string, string> = {};
 
   beforeAll(async () => {
     if (!SOFFICE) throw new Error('CI=true but soffice is missing: install libreoffice-calc-nogui (see .ci/run)');
@@ -121,7 +125,27 @@ describe.skipIf(!SOFFICE && !ci)('round trip through LibreOffice Calc (Swedish f
       expect(res.status).toBe(201);
     }
     exported = await (await directory.app.request('/api/directory/services.csv')).text();
-    saved = await throughCalc(work, { services: exported, programme: PROGRAMME });
+    // Uppföljning: counts with small cells (suppressed in public), decimals, a yearly period, "not applicable"
+    indicators = await indicatorsKit();
+    indicatorsAdmin = await indicators.bearer({ roles: ['admin'] });
+    for (const [path, body] of [
+      ['sip-established/2026-Q3/2580', sipReport(3, 9)],
+      ['sip-established/2026-Q3/2581', sipReport(20, 30)],
+      ['wait-days-first-visit/2026-Q3/2580', { value: 12.5, denominator: 40 }],
+      ['structured-follow-up-share/2026-Q3/2581', { value: 66.67, denominator: 30 }],
+      ['completed-interventions/2026-Q3/2582', { status: 'not-applicable' }],
+      ['integrated-receptions/2025/2580', { value: 2 }],
+    ] as const) {
+      const res = await putReport(indicators, path, body, indicatorsAdmin);
+      expect(res.status, await res.clone().text()).toBe(201);
+    }
+    expect((await release(indicators)).status).toBe(201);
+    expect((await release(indicators, '2025')).status).toBe(201);
+    indicatorExports['indicators-public'] = await (await indicators.app.request('/api/indicators/export.csv')).text();
+    indicatorExports['indicators-staff'] = await (
+      await indicators.app.request('/api/indicators/export.csv', { headers: { authorization: indicatorsAdmin } })
+    ).text();
+    saved = await throughCalc(work, { services: exported, programme: PROGRAMME, ...indicatorExports });
   }, 240_000);
 
   afterAll(async () => {
@@ -189,4 +213,37 @@ describe.skipIf(!SOFFICE && !ci)('round trip through LibreOffice Calc (Swedish f
     expect(direct[0]).toMatchObject({ organizer: '0512', audienceOrgs: ['0512', '0513'], description: 'Dag 1; dag 2\nmed "övningar"' });
     expect(await read(saved['programme']!)).toEqual(direct);
   });
+
+  it.each(['indicators-public', 'indicators-staff'])(
+    'Uppföljning %s export, opened and saved, is accepted and changes nothing: 0 changed, no history, nothing marked corrected',
+    async (name) => {
+      const { app, deps } = indicators;
+      const text = saved[name]!;
+      expect(text).toContain("'2580");
+      expect(text).toContain("'65+");
+      const state = async () => {
+        const out: Record<string, string> = {};
+        for (const { key } of (await deps.store.list('indicators/reports/')).items)
+          out[key] = JSON.stringify(await getJson(deps.store, key));
+        return out;
+      };
+      const before = await state();
+      expect(Object.keys(before)).toHaveLength(6);
+      const res = await app.request('/api/indicators/import.csv', {
+        method: 'POST',
+        body: text,
+        headers: { 'content-type': 'text/csv', authorization: indicatorsAdmin },
+      });
+      const body = (await res.json()) as J;
+      expect(res.status, JSON.stringify(body).slice(0, 2000)).toBe(200);
+      expect(body).toMatchObject({ changed: 0, stored: 0 });
+      expect(body.unchanged).toBeGreaterThanOrEqual(name === 'indicators-staff' ? 6 : 5);
+      expect(await state()).toEqual(before);
+      const values = (await (
+        await app.request('/api/indicators/values?period=2026-Q3', { headers: { authorization: indicatorsAdmin } })
+      ).json()) as { items: { revised?: boolean }[] };
+      expect(values.items.length).toBeGreaterThan(0);
+      expect(values.items.filter((o) => o.revised)).toEqual([]);
+    },
+  );
 });

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../functions/core/csv/index.js';
+import { getJson } from '../../functions/core/store/json.js';
 import type { Store } from '../../functions/core/store/store.js';
 import { createIndicatorsApp } from '../../functions/indicators/app.js';
 import { MAX_IMPORT_ROWS } from '../../functions/indicators/csv/import.js';
@@ -8,7 +10,9 @@ import { indicatorsKit, json, putReport, release, sipReport, storedKeys } from '
 const HEADER =
   'indikator;indikatornamn;organisation;organisationsnamn;period;nedbrytning;kategori;värde;status;förklaring;antal_personer;enhet;beräkning;täckning;definition';
 
-async function upload(kit: Awaited<ReturnType<typeof indicatorsKit>>, csv: string, authorization: string) {
+type Kit = Awaited<ReturnType<typeof indicatorsKit>>;
+
+async function upload(kit: Kit, csv: string | Uint8Array, authorization: string) {
   return kit.app.request('/api/indicators/import.csv', {
     method: 'POST',
     headers: { authorization, 'content-type': 'text/csv; charset=utf-8' },
@@ -16,8 +20,25 @@ async function upload(kit: Awaited<ReturnType<typeof indicatorsKit>>, csv: strin
   });
 }
 
+/** Every stored report object with its raw bytes, to prove that nothing was written. */
+async function storeState(kit: Kit): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const key of await storedKeys(kit)) out[key] = JSON.stringify(await getJson(kit.deps.store, key));
+  return out;
+}
+
+const rows = (lines: string[]) => `\uFEFF${HEADER}\r\n${lines.join('\r\n')}\r\n`;
+const line = (org: string, breakdown: string, category: string, value: string) =>
+  `sip-established;;${org};;2026-Q3;${breakdown};${category};${value};;;;count;;`;
+const lulea = (k: string, m: string, total: string) => [
+  line('2580', 'total', 'T', total),
+  line('2580', 'gender', 'K', k),
+  line('2580', 'gender', 'M', m),
+  ...['0-17', '18-25', '26-64', '65+'].map((a) => line('2580', 'age', `'${a}`, a === '26-64' ? total : '0')),
+];
+
 describe('CSV export for Swedish Excel', () => {
-  it('starts with a BOM, splits on semicolons, ends lines with CRLF and keeps codes as text', async () => {
+  it('starts with a BOM, splits on semicolons, ends lines with CRLF and keeps codes and categories as text', async () => {
     const kit = await indicatorsKit();
     await putReport(kit, 'sip-established/2026-Q3/2580', sipReport(10, 9), await kit.bearer({ roles: ['admin'] }));
     await release(kit);
@@ -27,13 +48,19 @@ describe('CSV export for Swedish Excel', () => {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
     expect(text.startsWith('\uFEFF' + HEADER + '\r\n')).toBe(true);
     expect(text).toContain(
-      'sip-established;Upprättade samordnade individuella planer (SIP);="2580";Luleå;2026-Q3;total;T;19;;rapporterad;;count;;;\r\n',
+      "sip-established;Upprättade samordnade individuella planer (SIP);'2580;Luleå;2026-Q3;total;T;19;;rapporterad;;count;;;\r\n",
     );
+    expect(text).toContain(";'2580;Luleå;2026-Q3;age;'65+;0;;rapporterad;");
+    expect(text).toContain(";'2580;Luleå;2026-Q3;age;'18-25;0;;rapporterad;");
     // the definition, with its counting rule, stands on the indicator's first row only
     const described = text.split('\r\n').filter((l) => l.includes('Vad räknas: Samordnade individuella planer'));
     expect(described).toHaveLength(1);
     expect(described[0]).toContain('Räkneregel: En rapportör per fall');
-    expect(text).toContain(';="2581";Piteå;2026-Q3;total;T;;..;ej rapporterad;');
+    expect(text).toContain(";'2581;Piteå;2026-Q3;total;T;;..;ej rapporterad;");
+    // no cell a spreadsheet would run as a formula
+    const cells = parseCsv(text.replace(/'(?=[=+\-@])/g, '')).rows.flatMap((r) => r.cells);
+    expect(cells.length).toBeGreaterThan(100);
+    expect(text.split(/[;\r\n]/).filter((cell) => /^"?[=+\-@\t]/.test(cell))).toEqual([]);
   });
 
   it('writes decimals with a comma, and with a point under locale=en', async () => {
@@ -49,22 +76,14 @@ describe('CSV export for Swedish Excel', () => {
 });
 
 describe('bulk report by CSV', () => {
-  const rows = (lines: string[]) => `\uFEFF${HEADER}\r\n${lines.join('\r\n')}\r\n`;
-  const line = (org: string, breakdown: string, category: string, value: string) =>
-    `sip-established;;="${org}";;2026-Q3;${breakdown};${category};${value};;;;count;;`;
-  const lulea = (k: string, m: string, total: string) => [
-    line('2580', 'total', 'T', total),
-    line('2580', 'gender', 'K', k),
-    line('2580', 'gender', 'M', m),
-    ...['0-17', '18-25', '26-64', '65+'].map((a) => line('2580', 'age', a, a === '26-64' ? total : '0')),
-  ];
-
   it('stores a valid file from the Luleå editor', async () => {
     const kit = await indicatorsKit();
     const res = await upload(kit, rows(lulea('3', '9', '12')), await kit.bearer({ roles: ['editor'], org: '2580' }));
     expect(res.status).toBe(200);
     expect(await json(res)).toEqual({
       stored: 1,
+      changed: 1,
+      unchanged: 0,
       skipped: 0,
       counting: {
         'sip-established': expect.objectContaining({ rule: 'single-reporter', sv: expect.stringContaining('En rapportör per fall') }),
@@ -73,16 +92,78 @@ describe('bulk report by CSV', () => {
     expect(await storedKeys(kit)).toEqual(['indicators/reports/sip-established/2026-Q3/2580.json']);
   });
 
-  it('reads back its own export (area rows and rows marked .. are skipped)', async () => {
+  it('takes the file with or without BOM, with , and English headers, a decimal point, codes in the ="2580" form, and quoted line breaks', async () => {
+    const variants = {
+      noBom: rows(lulea('3', '9', '12')).slice(1),
+      lf: rows(lulea('3', '9', '12')).replace(/\r\n/g, '\n'),
+      legacyCodes: rows(lulea('3', '9', '12').map((l) => l.replace(';2580;', ';="2580";'))),
+      lineBreaks: rows(lulea('3', '9', '12').map((l, i) => (i === 0 ? `${l}"Rad ett;\r\nrad två"` : l))),
+      english: [
+        'indicator,organization,period,breakdown,category,value,definition',
+        'sip-established,2580,2026-Q3,total,T,12,"a, b\nc"',
+        'sip-established,2580,2026-Q3,gender,K,3,',
+        'sip-established,2580,2026-Q3,gender,M,9,',
+        ...['0-17', '18-25', '26-64', '65+'].map((a) => `sip-established,2580,2026-Q3,age,${a},${a === '26-64' ? 12 : 0},`),
+      ].join('\r\n'),
+    };
+    for (const [name, file] of Object.entries(variants)) {
+      const kit = await indicatorsKit();
+      const res = await upload(kit, file, await kit.bearer({ roles: ['admin'] }));
+      expect(res.status, `${name}: ${await res.clone().text()}`).toBe(200);
+      expect((await json(res)).changed, name).toBe(1);
+    }
+    const kit = await indicatorsKit();
+    const decimal = rows([`wait-days-first-visit;;2580;;2026-Q3;total;T;12.5;;;40;days;;`]);
+    const res = await upload(kit, decimal, await kit.bearer({ roles: ['admin'] }));
+    expect(res.status, await res.clone().text()).toBe(200);
+    const stored = JSON.parse((await storeState(kit))['indicators/reports/wait-days-first-visit/2026-Q3/2580.json']!).value;
+    expect(stored.current.cells).toEqual({ T: 12.5 });
+  });
+
+  it('takes back its own staff export unchanged as a no-op: nothing written, no history, nothing marked corrected', async () => {
     const kit = await indicatorsKit();
     const admin = await kit.bearer({ roles: ['admin'] });
     await putReport(kit, 'sip-established/2026-Q3/2580', sipReport(10, 9), admin);
-    const exported = await (
-      await kit.app.request('/api/indicators/export.csv?indicator=sip-established', { headers: { authorization: admin } })
-    ).text();
+    await putReport(kit, 'wait-days-first-visit/2026-Q3/2580', { value: 12.5, denominator: 40 }, admin);
+    const exported = await (await kit.app.request('/api/indicators/export.csv', { headers: { authorization: admin } })).text();
+    const before = await storeState(kit);
+    expect(Object.keys(before)).toHaveLength(2);
     const res = await upload(kit, exported, admin);
-    expect(res.status).toBe(200);
-    expect((await json(res)).stored).toBe(1);
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(await json(res)).toMatchObject({ stored: 0, changed: 0, unchanged: 2 });
+    expect(await storeState(kit)).toEqual(before);
+    const values = await json(
+      await kit.app.request('/api/indicators/values?period=2026-Q3&org=2580', { headers: { authorization: admin } }),
+    );
+    expect(values.items.length).toBeGreaterThan(0);
+    expect(values.items.filter((o: { revised?: boolean }) => o.revised)).toEqual([]);
+  });
+
+  it('takes back the public export, suppressed cells and missing numbers of persons kept as stored, as a no-op', async () => {
+    const kit = await indicatorsKit();
+    const admin = await kit.bearer({ roles: ['admin'] });
+    await putReport(kit, 'sip-established/2026-Q3/2580', sipReport(3, 9), admin);
+    await putReport(kit, 'sip-established/2026-Q3/2581', sipReport(20, 30), admin);
+    await putReport(kit, 'wait-days-first-visit/2026-Q3/2580', { value: 12.5, denominator: 40 }, admin);
+    expect((await release(kit)).status).toBe(201);
+    const exported = await (await kit.app.request('/api/indicators/export.csv')).text();
+    expect(exported).toContain(";'2580;Luleå;2026-Q3;gender;K;;..;");
+    const before = await storeState(kit);
+    const res = await upload(kit, exported, admin);
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(await json(res)).toMatchObject({ changed: 0, unchanged: 3 });
+    expect(await storeState(kit)).toEqual(before);
+  });
+
+  it('stores a changed figure as a correction with the earlier version in the history', async () => {
+    const kit = await indicatorsKit();
+    const admin = await kit.bearer({ roles: ['admin'] });
+    await upload(kit, rows(lulea('3', '9', '12')), admin);
+    const res = await upload(kit, rows(lulea('4', '9', '13')), admin);
+    expect(await json(res)).toMatchObject({ changed: 1, unchanged: 0 });
+    const stored = JSON.parse((await storeState(kit))['indicators/reports/sip-established/2026-Q3/2580.json']!).value;
+    expect(stored.history).toHaveLength(1);
+    expect(stored.current.cells.T).toBe(13);
   });
 
   it('names row and column of every error and stores nothing', async () => {
@@ -136,7 +217,7 @@ describe('bulk report by CSV', () => {
   it('stores a large file whole, and nothing of it when a write fails midway', async () => {
     const codes = ['2505', '2506', '2510', '2513', '2514', '2518', '2521', '2523', '2560', '2580', '2581', '2582', '2583', '2584'];
     const periods = ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2'];
-    const big = codes.flatMap((org) => periods.map((p) => `sip-established;;="${org}";;${p};total;T;7;;;;count;;`));
+    const big = codes.flatMap((org) => periods.map((p) => `sip-established;;${org};;${p};total;T;7;;;;count;;`));
     const kit = await indicatorsKit();
     const admin = await kit.bearer({ roles: ['admin'] });
     let puts = 0;
@@ -160,5 +241,77 @@ describe('bulk report by CSV', () => {
     const ok = await upload(kit, rows(big), admin);
     expect(await json(ok)).toMatchObject({ stored: codes.length * periods.length });
     expect(await storedKeys(kit)).toHaveLength(codes.length * periods.length);
+  });
+});
+
+describe('bad input to the CSV upload: a clear error naming row and column, nothing stored', () => {
+  const good = lulea('3', '9', '12');
+  const latin1 = (text: string) => Uint8Array.from([...text].map((ch) => ch.charCodeAt(0) & 0xff));
+  const cases: { name: string; file: string | Uint8Array; field: string; says: RegExp; area?: string }[] = [
+    {
+      name: 'a formula in a value',
+      file: rows([good[0]!.replace(';12;', ';=1+1;'), ...good.slice(1)]),
+      field: 'row 2, column värde',
+      says: /Formler/,
+    },
+    {
+      name: 'a formula in the organisation',
+      file: rows([...good, line('@SUM(A1)', 'total', 'T', '1')]),
+      field: 'row 9, column organisation',
+      says: /Formler/,
+    },
+    {
+      name: 'a formula hidden behind a tab',
+      file: rows([...good, line('"\t=1+1"', 'total', 'T', '1')]),
+      field: 'row 9, column organisation',
+      says: /tabb/,
+    },
+    {
+      name: 'a formula in a text column, hidden behind a tab',
+      file: rows([good[0]!.replace('sip-established;;', 'sip-established;"\t=HYPERLINK(1)";'), ...good.slice(1)]),
+      field: 'row 2, column indikatornamn',
+      says: /tabb/,
+    },
+    {
+      name: 'Windows-1252 bytes',
+      file: new Uint8Array([
+        ...new TextEncoder().encode(rows(good)),
+        ...latin1(line('2584', 'total', 'T', '1').replace(';;2026', ';Älvsbyn;2026')),
+      ]),
+      field: 'row 9, column organisationsnamn',
+      says: /UTF-8/,
+    },
+    {
+      name: 'a quote never closed (cut off)',
+      file: rows([...good, `${line('2584', 'total', 'T', '1')};"Vad räknas: Samordn`]).slice(0, -2),
+      field: 'row 9, column definition',
+      says: /avkortad/,
+    },
+    {
+      name: 'a row cut off',
+      file: rows([...good, 'sip-established;;2584;;2026-Q3;total;T;1']),
+      field: 'row 9, column status',
+      says: /avkortad/,
+    },
+    {
+      name: 'a lost leading zero',
+      file: rows([`sip-established;;580;;2026-Q3;total;T;1;;;;count;;`]),
+      field: 'row 2, column organisation',
+      says: /0580/,
+      area: 'ostergotland',
+    },
+    { name: '65 for 65+', file: rows(good.map((l) => l.replace("'65+", '65'))), field: 'row 8, column kategori', says: /65\+/ },
+  ];
+  it.each(cases)('$name', async ({ file, field, says, area }) => {
+    const kit = await indicatorsKit({ area });
+    const res = await upload(kit, file, await kit.bearer({ roles: ['admin'] }));
+    const body = await json(res);
+    expect(res.status, JSON.stringify(body)).toBe(400);
+    expect(res.headers.get('content-type')).toContain('problem+json');
+    expect(body.errors.length).toBeGreaterThan(0);
+    const found = body.errors.find((e: { field: string }) => e.field === field);
+    expect(found, JSON.stringify(body.errors)).toBeDefined();
+    expect(found.sv).toMatch(says);
+    expect(await storedKeys(kit)).toEqual([]);
   });
 });

@@ -64,6 +64,27 @@ describe('npm run demo', () => {
     expect(values.items.some((o) => o.status === 'published' || o.status === 'reported')).toBe(true);
   });
 
+  it('marks the sample figures on every public indicator page and in the exports', async () => {
+    const paths = [
+      '/uppfoljning',
+      '/uppfoljning?lang=en',
+      ...['sip-established', 'wait-days-first-visit'].map((id) => `/uppfoljning/${id}`),
+    ];
+    for (const path of paths) {
+      const html = await (await app.request(path)).text();
+      expect(html, path).toMatch(path.includes('lang=en') ? /Sample data – not real figures/ : /Exempeldata – inte verkliga uppgifter/);
+    }
+    const latest = summary.releases.filter((p) => p.includes('-Q')).at(-1)!;
+    const csv = await (await app.request(`/api/indicators/export.csv?period=${latest}&indicator=sip-established`)).text();
+    const rows = csv.split('\r\n').slice(1, -1);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.includes('(exempeldata, inte verkliga uppgifter)'))).toBe(true);
+    const exported = (await (await app.request('/api/indicators/export.json?indicator=sip-established')).json()) as {
+      samplePeriods?: string[];
+    };
+    expect(exported.samplePeriods).toContain(latest);
+  });
+
   it('shows the feedback summary with counts and published quotes marked as sample data', async () => {
     const quarter = summary.releases.filter((p) => p.includes('-Q')).at(-1);
     const html = await (await app.request(`/tyck-till/sammanstallning?period=${quarter}`)).text();

@@ -31,6 +31,8 @@ export const releaseSchema = z.object({
   revision: z.number().int().min(1),
   releasedAt: z.string().min(1),
   tables: z.record(z.string(), releasedTable),
+  /** Made from sample data (`npm run demo`), shown as such. */
+  sample: z.boolean().optional(),
 });
 
 const releaseEntry = z.object({ period: z.string().min(1), revision: z.number().int().min(1), releasedAt: z.string().min(1) });

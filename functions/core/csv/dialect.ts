@@ -21,9 +21,13 @@ export function formatNumber(value: number | null | undefined, locale: CsvLocale
   return String(value).replace('.', DIALECT[locale].decimal);
 }
 
-/** A number in the dialect's notation (spaces ignored); `undefined` for anything else. */
+/**
+ * A number in the dialect's notation (spaces ignored); `undefined` for anything else. The Swedish
+ * dialect takes a decimal point too: LibreOffice Calc saves `1,5` back as `1.5` unless its own
+ * locale is Swedish, and with `;` as separator and no thousands separators the point is unambiguous.
+ */
 export function parseNumber(field: string, locale: CsvLocale): number | undefined {
   const t = field.replace(/\s/g, '');
-  const pattern = locale === 'sv' ? /^-?\d+(,\d+)?$/ : /^-?\d+(\.\d+)?$/;
+  const pattern = locale === 'sv' ? /^-?\d+([,.]\d+)?$/ : /^-?\d+(\.\d+)?$/;
   return pattern.test(t) ? Number(t.replace(',', '.')) : undefined;
 }

@@ -7,7 +7,7 @@ import { AREA_ORG, type Observation } from '../query/observations.js';
 import type { IndicatorDefinition } from '../../core/config/schema.js';
 import { COLUMNS, DEFINITION_COLUMNS, METHOD_TEXT, STATUS_SYMBOL, STATUS_TEXT } from './columns.js';
 import { COUNTING_TEXT, REPORTER_TEXT, definitionSummary } from '../model/definition.js';
-import { asText, formatNumber, toCsv, type CsvLocale } from './format.js';
+import { toCsv, type CsvCell, type CsvLocale } from '../../core/csv/index.js';
 
 /** The name of an organisation code (municipality, region, unit, the area itself). */
 export function organisationName(config: CountyConfig, code: string, lang: 'sv' | 'en'): string {
@@ -28,12 +28,19 @@ export function categoryName(
   return found ? t(lang, found) : code;
 }
 
-/** Render observations as the export CSV (with `denominators` for rows the viewer may see raw). */
+/** What the explanation column adds to a row of a period released from sample data (`npm run demo`). */
+export const SAMPLE_EXPLANATION = { sv: 'exempeldata, inte verkliga uppgifter', en: 'sample data, not real figures' } as const;
+
+/**
+ * Render observations as the export CSV (with `denominators` for rows the viewer may see raw); rows
+ * of `samplePeriods` say in their explanation that they are sample data.
+ */
 export function exportCsv(
   config: CountyConfig,
   definitions: readonly IndicatorDefinition[],
   rows: readonly Observation[],
   locale: CsvLocale,
+  samplePeriods: ReadonlySet<string> = new Set(),
 ): string {
   const names = new Map(definitions.map((d) => [d.id, t(locale, d)]));
   // The definition goes on the first row of each indicator only: the text is long and the rows are many.
@@ -44,18 +51,19 @@ export function exportCsv(
     described.add(id);
     return definitionSummary(def, locale);
   };
-  const body = rows.map((o) => [
+  // codes, periods and categories are text (the writer keeps `0580` and `65+` so); figures are numbers
+  const body = rows.map((o): CsvCell[] => [
     o.indicator,
     names.get(o.indicator) ?? o.indicator,
-    asText(o.organization, locale),
+    o.organization,
     organisationName(config, o.organization, locale),
-    asText(o.period, locale),
+    o.period,
     o.breakdown,
     o.category,
-    formatNumber(o.value, locale),
+    o.value,
     STATUS_SYMBOL[o.status],
-    t(locale, STATUS_TEXT[o.status]),
-    formatNumber(o.denominator, locale),
+    t(locale, STATUS_TEXT[o.status]) + (samplePeriods.has(o.period) ? ` (${SAMPLE_EXPLANATION[locale]})` : ''),
+    o.denominator,
     o.unit,
     o.method ? t(locale, METHOD_TEXT[o.method] ?? { sv: o.method, en: o.method }) : '',
     o.coverage

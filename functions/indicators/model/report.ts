@@ -23,6 +23,8 @@ export interface ReportVersion {
   readonly note?: string;
   /** Why an earlier value was corrected. */
   readonly reason?: string;
+  /** Sample data (`npm run demo`): a release made from it says so on every public page. */
+  readonly sample?: true;
   /** Who reported it: the staff member's id. */
   readonly reportedBy: string;
   /** When, ISO 8601 with offset (Europe/Stockholm). */

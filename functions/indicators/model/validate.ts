@@ -13,6 +13,7 @@ export interface ReportInput {
   readonly denominators?: unknown;
   readonly note?: unknown;
   readonly reason?: unknown;
+  readonly sample?: unknown;
 }
 
 /** A validated report, ready to store. */
@@ -22,6 +23,7 @@ export interface ValidReport {
   readonly denominators: CellValues;
   readonly note?: string;
   readonly reason?: string;
+  readonly sample?: true;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -51,6 +53,9 @@ export function validateReport(
   };
   const note = text('note');
   const reason = text('reason');
+  if (input.sample !== undefined && typeof input.sample !== 'boolean')
+    errors.push({ field: 'sample', message: 'Expected true or false', sv: 'Ange true eller false' });
+  const sample = input.sample === true ? { sample: true as const } : {};
   if (status === 'not-applicable') {
     for (const field of ['value', 'breakdown', 'denominator', 'denominators'] as const)
       if (input[field] !== undefined && input[field] !== null)
@@ -59,7 +64,7 @@ export function validateReport(
           message: 'Leave out figures when the indicator does not apply',
           sv: 'Lämna inga siffror när indikatorn inte är tillämplig',
         });
-    return errors.length ? errors : { status, cells: {}, denominators: {}, note, reason };
+    return errors.length ? errors : { status, cells: {}, denominators: {}, note, reason, ...sample };
   }
   const cells: CellValues = {};
   const denominators: CellValues = {};
@@ -152,5 +157,5 @@ export function validateReport(
       }
     }
   }
-  return errors.length ? errors : { status, cells, denominators, note, reason };
+  return errors.length ? errors : { status, cells, denominators, note, reason, ...sample };
 }

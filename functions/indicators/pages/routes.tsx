@@ -8,7 +8,7 @@ import type { IndicatorsContext } from '../context.js';
 import { isPeriod } from '../model/period.js';
 import { IndicatorPage } from './indicator-page.js';
 import { Overview } from './overview.js';
-import { NotReleased } from './release-note.js';
+import { NotReleased, SampleNote } from './release-note.js';
 
 const PUBLIC: { kind: 'public' } = { kind: 'public' };
 
@@ -27,6 +27,7 @@ export function indicatorPages(ctx: IndicatorsContext) {
     const title = t(lang, { sv: 'Uppföljning', en: 'Follow-up' });
     const html = await (
       <Layout config={config} lang={lang} title={title} path="/uppfoljning" current="indicators" nonce={c.get('secureHeadersNonce')}>
+        <SampleNote published={published} lang={lang} />
         <Overview config={config} lang={lang} tables={tables} published={published} />
       </Layout>
     ).toString();
@@ -50,6 +51,7 @@ export function indicatorPages(ctx: IndicatorsContext) {
         current="indicators"
         nonce={c.get('secureHeadersNonce')}
       >
+        <SampleNote published={published} lang={lang} />
         {unreleased ? <NotReleased period={period} lang={lang} /> : null}
         <IndicatorPage config={config} lang={lang} table={table} period={period} categories={ctx.categories} published={published} />
       </Layout>

@@ -92,8 +92,8 @@ function NumberField(props: { lang: Lang; indicator: string; field: string; labe
   );
 }
 
-/** The stored figures in words, for the history and the conflict box. */
-function figures(
+/** The stored figures in words, for the history, the conflict box and the upload preview. */
+export function figures(
   lang: Lang,
   def: IndicatorDefinition,
   categories: Record<Dimension, readonly Category[]>,
@@ -308,6 +308,11 @@ export function ReportPage(props: ReportPageProps) {
           </button>
         </p>
       </form>
+      <p>
+        <a href={`${STAFF_PATH}/csv?${new URLSearchParams({ period: props.period, org: props.org, lang })}`}>
+          {t(lang, { sv: 'Ladda upp CSV-mallen i stället för formuläret', en: 'Upload the CSV template instead of the form' })}
+        </a>
+      </p>
       {props.staff.roles.includes('admin') ? (
         <p>
           <a href={`${RELEASE_PATH}?${new URLSearchParams({ period: props.period, lang })}`}>

@@ -42,7 +42,8 @@ export async function makeRelease(
   const now = deps.clock.now();
   if (!deadlinePassed(period, frequency, deps.config, now))
     throw new ReleaseRefusedError('before-deadline', period, releaseDate(period, frequency, deps.config));
-  const tables = periodTables(definitions, deps.config, await readPeriodInput(deps.store, definitions, period, deps.log), period);
+  const input = await readPeriodInput(deps.store, definitions, period, deps.log);
+  const tables = periodTables(definitions, deps.config, input, period);
   if (!anythingReported(tables)) throw new ReleaseRefusedError('nothing-reported', period);
   const published = (await getJson<Published>(deps.store, PUBLISHED_KEY))?.value;
   const previousRevision = published?.periods[period]?.revision ?? 0;
@@ -54,7 +55,8 @@ export async function makeRelease(
   const outcome = await protectChecked(engine, problem, options.protection === 'primary-only');
   const revision = previousRevision + 1;
   const releasedAt = toStockholmIso(now);
-  const release: Release = { period, revision, releasedAt, tables: releasedTables(tables, outcome.hidden) };
+  const sample = input.reports.some((r) => r.current.sample === true) ? { sample: true } : {};
+  const release: Release = { period, revision, releasedAt, tables: releasedTables(tables, outcome.hidden), ...sample };
   const record: ReleaseRecord = {
     period,
     revision,

@@ -28,6 +28,8 @@ export interface Release {
   /** When it was made, ISO 8601 with offset (Europe/Stockholm). */
   readonly releasedAt: string;
   readonly tables: Readonly<Record<string, ReleasedTable>>;
+  /** Made from sample data (`npm run demo`): every public page and export of the period says so. */
+  readonly sample?: boolean;
 }
 
 /** What the release step keeps for itself (never read by a public route): the protected system. */

@@ -4,10 +4,17 @@ import { badRequest } from '../../core/http/problem.js';
 import type { KitEnv } from '../../core/http/staff.js';
 import type { IndicatorsContext } from '../context.js';
 import { definitionsCsv, exportCsv } from '../csv/export.js';
-import type { CsvLocale } from '../csv/format.js';
+import type { CsvLocale } from '../../core/csv/index.js';
 import { cellKeysOf } from '../model/cells.js';
 import { observationsOf, type Observation } from '../query/observations.js';
+import { samplePeriods } from '../release/sample.js';
 import { assertReleased, filters, scopeOf, viewerOf } from './common.js';
+
+/** `samplePeriods` for the JSON export when any released period is sample data. */
+async function sampleOf(ctx: IndicatorsContext): Promise<{ samplePeriods?: string[] }> {
+  const periods = samplePeriods(await ctx.releases());
+  return periods.length ? { samplePeriods: periods } : {};
+}
 
 function csvLocale(c: Context): CsvLocale {
   const locale = c.req.query('locale') ?? 'sv';
@@ -37,7 +44,7 @@ export function exportRoutes(ctx: IndicatorsContext) {
   app.get('/export.csv', async (c) => {
     const locale = csvLocale(c);
     const { rows, viewer } = await observations(c, ctx);
-    const csv = exportCsv(ctx.deps.config, ctx.definitions, rows, locale);
+    const csv = exportCsv(ctx.deps.config, ctx.definitions, rows, locale, new Set(samplePeriods(await ctx.releases())));
     const c2 = cachedResponse(c, csv, { contentType: 'text/csv; charset=utf-8', scope: scopeOf(viewer) });
     c2.headers.set('Content-Disposition', `attachment; filename="uppfoljning-${ctx.deps.config.id}${locale === 'en' ? '-en' : ''}.csv"`);
     return c2;
@@ -80,6 +87,8 @@ export function exportRoutes(ctx: IndicatorsContext) {
         definition: d.definition ?? null,
       })),
       observations: rows,
+      // released periods made from sample data (npm run demo): not real figures
+      ...(await sampleOf(ctx)),
     };
     return cachedResponse(c, JSON.stringify(body), { scope: scopeOf(viewer) });
   });

@@ -68,6 +68,7 @@ export function openApiRoute(ctx: IndicatorsContext) {
             denominators: { type: 'object' },
             note: { type: 'string' },
             reason: { type: 'string', description: 'Why an earlier value is corrected.' },
+            sample: { type: 'boolean', description: 'Sample data (npm run demo): its releases are marked as such on the public pages.' },
           },
         },
       },

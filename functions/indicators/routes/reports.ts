@@ -58,7 +58,7 @@ async function jsonObject(c: Context): Promise<ReportInput> {
   if (typeof data !== 'object' || data === null || Array.isArray(data))
     throw badRequest([{ field: '(body)', message: 'Expected a JSON object', sv: 'Ange ett JSON-objekt' }]);
   const unknown = Object.keys(data).filter(
-    (k) => !['status', 'value', 'breakdown', 'denominator', 'denominators', 'note', 'reason'].includes(k),
+    (k) => !['status', 'value', 'breakdown', 'denominator', 'denominators', 'note', 'reason', 'sample'].includes(k),
   );
   if (unknown.length) throw badRequest(unknown.map((field) => ({ field, message: 'Unknown field', sv: 'Okänt fält' })));
   return data as ReportInput;

@@ -17,6 +17,7 @@ import { canSee, comparePeriod } from '../release/compare.js';
 import { frequencyOf } from '../release/deadline.js';
 import { makeRelease } from '../release/make.js';
 import { checkedReportId, saveReport } from './reports.js';
+import { indicatorUploadPages } from './upload-page.js';
 
 const NOTICES: Record<string, Text> = {
   saved: { sv: 'Rapporten är sparad.', en: 'The report is saved.' },
@@ -77,6 +78,8 @@ export function indicatorStaffPages(ctx: IndicatorsContext): Hono<KitEnv> {
     const p = (raw ?? '').trim();
     return frequencyOf(p) ? p : lastCompletedPeriod('quarter', deps.clock.now());
   };
+  // the CSV upload, instead of the form: behind the same guard
+  app.route('/', indicatorUploadPages(ctx, { orgsOf, periodOf }));
 
   async function render(
     c: Context<KitEnv>,
