@@ -5,6 +5,7 @@ import { NATIONAL_KEY } from '../../functions/indicators/national/model.js';
 import type { Store } from '../../functions/core/store/store.js';
 import { main } from '../../scripts/kolada.js';
 import { tempDir } from '../support/deps.js';
+import { measureScenario, STORAGE_SCENARIOS } from '../support/storage-cost.js';
 import { indicatorsKit, putReport, release, storedKeys } from './helpers.js';
 
 const FIXTURE = 'test/indicators/fixtures/kolada-n35807.json';
@@ -141,6 +142,17 @@ describe('national comparison from Kolada', () => {
       /The file is truncated/,
     ],
     [
+      'a file cut after a value',
+      async () => {
+        const file = await variant(() => undefined);
+        const text = readFileSync(FIXTURE, 'utf8');
+        writeFileSync(file, text.slice(0, text.indexOf('"value": 31') + 11));
+        return file;
+      },
+      /Filen är avbruten/,
+      /The file is truncated/,
+    ],
+    [
       'one page of several',
       () => variant((d) => ({ ...d, next_page: 'https://api.kolada.se/v3/data?page=2' })),
       /next_page är satt/,
@@ -148,7 +160,7 @@ describe('national comparison from Kolada', () => {
     ],
     ['a count that does not match', () => variant((d) => ({ ...d, count: 9 })), /count är 9/, /the file is incomplete/],
   ];
-  expect(bad.length).toBe(8);
+  expect(bad.length).toBe(9);
   for (const [name, make, sv, en] of bad)
     it(`refuses ${name} with exit code 2, in Swedish and English, storing nothing`, async () => {
       const kit = await indicatorsKit();
@@ -172,6 +184,23 @@ describe('national comparison from Kolada', () => {
     expect(after && after !== 'not-modified' && after.etag).toBe(first && first !== 'not-modified' && first.etag);
   });
 
+  it('opens the local store by default and S3 with --bucket, as the other scripts', async () => {
+    const kit = await indicatorsKit();
+    const asked: unknown[] = [];
+    const open = (area: string, options: unknown) => {
+      asked.push([area, options]);
+      return Promise.resolve(kit.deps.store as Store);
+    };
+    const quiet = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    expect(await main(['--area', 'norrbotten', FIXTURE], open)).toBe(0);
+    expect(await main(['--area', 'norrbotten', '--bucket', 'countykit-data', FIXTURE], open)).toBe(0);
+    quiet.mockRestore();
+    expect(asked).toEqual([
+      ['norrbotten', { local: true }],
+      ['norrbotten', { local: false, bucket: 'countykit-data' }],
+    ]);
+  });
+
   it('refuses a bad --retrieved date and a missing file', async () => {
     const kit = await indicatorsKit();
     const bad = await run(kit, ['--area', 'norrbotten', '--retrieved', '2026-02-30', FIXTURE]);
@@ -182,4 +211,17 @@ describe('national comparison from Kolada', () => {
     expect(missing.err).toContain('The file does not exist');
     expect(await kit.deps.store.get(NATIONAL_KEY)).toBeUndefined();
   });
+
+  it('adds one GET to a cold page with the comparison and none to a warm one', async () => {
+    const scenario = await STORAGE_SCENARIOS.indicators(1);
+    const costs = await measureScenario(scenario);
+    const cost = (route: string) => costs.find((c) => c.route === route);
+    const plain = cost('GET /uppfoljning/sip-established');
+    const compared = cost('GET /uppfoljning/persons-in-treatment');
+    expect(compared?.status).toBe(200);
+    expect(compared?.cold).toEqual({ ...plain?.cold, get: (plain?.cold.get ?? 0) + 1 });
+    expect(compared?.warm).toEqual(plain?.warm);
+    const html = await (await scenario.app(scenario.store).request('/uppfoljning/persons-in-treatment')).text();
+    expect(html).toContain('Nationell statistik från Kolada (hämtad 2 mars 2026)');
+  }, 60_000);
 });

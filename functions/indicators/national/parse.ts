@@ -38,7 +38,9 @@ function parseJson(text: string): unknown {
     return JSON.parse(text) as unknown;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    if (/end of JSON|Unterminated/i.test(detail) || text.trim() === '')
+    const at = /at position (\d+)/.exec(detail);
+    const atEnd = at !== null && Number(at[1]) >= text.trimEnd().length;
+    if (/end of JSON|Unterminated/i.test(detail) || atEnd || text.trim() === '')
       return fail(
         `Filen är avbruten: JSON-texten tar slut för tidigt (${detail}). Hämta filen från Kolada igen.`,
         `The file is truncated: the JSON text ends too early (${detail}). Fetch the file from Kolada again.`,
