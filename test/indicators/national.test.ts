@@ -1,10 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { NATIONAL_KEY } from '../../functions/indicators/national/model.js';
+import { indicatorDefinitions } from '../../functions/core/config/rules.js';
+import type { IndicatorDefinition } from '../../functions/core/config/schema.js';
+import { createIndicatorsContext } from '../../functions/indicators/context.js';
+import { allowedKoladaCodes, indicatorsByKpi, isNationalStats, NATIONAL_KEY } from '../../functions/indicators/national/model.js';
+import { parseKolada } from '../../functions/indicators/national/parse.js';
+import { comparisonRows } from '../../functions/indicators/national/view.js';
 import type { Store } from '../../functions/core/store/store.js';
 import { main } from '../../scripts/kolada.js';
-import { tempDir } from '../support/deps.js';
+import { areaConfig, tempDir } from '../support/deps.js';
 import { measureScenario, STORAGE_SCENARIOS } from '../support/storage-cost.js';
 import { indicatorsKit, putReport, release, storedKeys } from './helpers.js';
 
@@ -182,6 +187,39 @@ describe('national comparison from Kolada', () => {
     expect((await run(kit, ['--area', 'norrbotten', file])).code).toBe(2);
     const after = await kit.deps.store.get(NATIONAL_KEY);
     expect(after && after !== 'not-modified' && after.etag).toBe(first && first !== 'not-modified' && first.etag);
+  });
+
+  it('maps custom indicators with a koladaKpi too, and accepts only the area, its county and Sweden', () => {
+    const config = areaConfig('sjuharad');
+    const defaults = indicatorDefinitions(config);
+    const custom = { ...defaults[0], id: 'own-visits', koladaKpi: 'U35537' } as IndicatorDefinition;
+    const kpis = indicatorsByKpi([...defaults, custom]);
+    expect([...kpis]).toEqual([
+      ['N35807', ['persons-in-treatment']],
+      ['U35537', ['own-visits']],
+    ]);
+    const codes = allowedKoladaCodes(config);
+    expect(codes.size).toBe(config.municipalities.length + 2);
+    expect(codes.has(`00${config.countyCode}`) && codes.has('0000')).toBe(true);
+    const row = (municipality: string) => ({ kpi: 'U35537', municipality, period: 2024, values: [{ gender: 'T', value: 7 }] });
+    const first = config.municipalities[0]?.code ?? '';
+    const parsed = parseKolada(JSON.stringify({ values: [row(first), row('0000')] }), { kpis, codes });
+    expect([...(parsed.get('U35537')?.keys() ?? [])]).toEqual([first, '0000']);
+    expect(() => parseKolada(JSON.stringify({ values: [row('2580')] }), { kpis, codes })).toThrow(/values\[0\]\.municipality: "2580"/);
+  });
+
+  it("gives a municipality's own view only its own rows", async () => {
+    const kit = await withReports();
+    expect((await run(kit, ['--area', 'norrbotten', '--retrieved', '2026-03-02', FIXTURE])).code).toBe(0);
+    const found = await kit.deps.store.get(NATIONAL_KEY);
+    const stats: unknown = found && found !== 'not-modified' ? JSON.parse(new TextDecoder().decode(found.body)) : undefined;
+    if (!isNationalStats(stats)) throw new Error('no national statistics stored');
+    const table = await createIndicatorsContext(kit.deps, { cacheWindowMs: 0 }).table('persons-in-treatment', { kind: 'public' });
+    const rows = comparisonRows(kit.deps.config, table, stats, 'sv', ['2580']);
+    expect(rows.map((r) => [r.code, r.year, r.national.T?.value, r.own?.cell.value])).toEqual([
+      ['2580', '2025', 83, 90],
+      ['2580', '2024', 79, undefined],
+    ]);
   });
 
   it('opens the local store by default and S3 with --bucket, as the other scripts', async () => {
