@@ -18,6 +18,7 @@ import { feedbackHousekeeping } from '../../functions/feedback/scheduled.js';
 import { saveSubmission } from '../../functions/feedback/data/submissions.js';
 import { writeState } from '../../functions/feedback/moderation/state.js';
 import { createIndicatorsApp } from '../../functions/indicators/app.js';
+import { NATIONAL_KEY, NATIONAL_SOURCE, type NationalStats } from '../../functions/indicators/national/model.js';
 import { CountingStore, S3_LATENCY_MS, type CallCounts } from './counting-store.js';
 import { generateServices } from './directory-services.js';
 
@@ -177,6 +178,14 @@ export async function directoryScenario(services: number): Promise<StorageScenar
   };
 }
 
+/** A stored Kolada import of N35807 for `codes`, 2020–2025. */
+function nationalSample(codes: readonly string[]): NationalStats {
+  const years = Object.fromEntries([2020, 2021, 2022, 2023, 2024, 2025].map((y) => [String(y), { T: { value: 40 + y - 2020 } }]));
+  const values = Object.fromEntries(codes.map((c) => [c, years]));
+  const kpi = { kpi: 'N35807', indicators: ['persons-in-treatment'], retrieved: '2026-03-02', importedAt: '2026-03-02T10:00:00Z', values };
+  return { kind: 'national-statistics', source: NATIONAL_SOURCE, kpis: { N35807: kpi } };
+}
+
 /** Indicators with every organisation's SIP report for `quarters` quarters, released. */
 export async function indicatorsScenario(quarters: number): Promise<StorageScenario> {
   const clock = movable();
@@ -203,6 +212,8 @@ export async function indicatorsScenario(quarters: number): Promise<StorageScena
       body: JSON.stringify({ period }),
     });
   }
+  // national figures from Kolada for the indicator that has a KPI: its page reads one more object
+  await deps.store.put(NATIONAL_KEY, JSON.stringify(nationalSample(deps.config.municipalities.map((m) => m.code))));
   let now = 0;
   return {
     service: 'indicators',
@@ -213,6 +224,7 @@ export async function indicatorsScenario(quarters: number): Promise<StorageScena
     routes: [
       { name: 'GET /uppfoljning', request: '/uppfoljning' },
       { name: 'GET /uppfoljning/sip-established', request: '/uppfoljning/sip-established' },
+      { name: 'GET /uppfoljning/persons-in-treatment', request: '/uppfoljning/persons-in-treatment' },
       { name: 'GET /api/indicators/area?indicator=sip-established', request: '/api/indicators/area?indicator=sip-established' },
       { name: 'GET /api/indicators/export.csv', request: '/api/indicators/export.csv' },
     ],

@@ -6,6 +6,8 @@ import { resolveLang, t } from '../../core/i18n.js';
 import { Layout } from '../../core/page/layout.js';
 import type { IndicatorsContext } from '../context.js';
 import { isPeriod } from '../model/period.js';
+import { NationalComparison } from '../national/view.js';
+import { NationalCache } from '../national/store.js';
 import { IndicatorPage } from './indicator-page.js';
 import { Overview } from './overview.js';
 import { NotReleased, SampleNote } from './release-note.js';
@@ -20,6 +22,8 @@ const page = (c: Context, html: string, status: 200 | 404 = 200) =>
 export function indicatorPages(ctx: IndicatorsContext) {
   const app = new Hono<KitEnv>();
   const { config } = ctx.deps;
+  // national figures change once a year: revalidated 40 times less often than the releases (10 minutes by default)
+  const national = new NationalCache(ctx.deps.store, ctx.deps.log, ctx.options.monotonicNow, (ctx.options.cacheWindowMs ?? 15_000) * 40);
   app.get('/', async (c) => {
     const lang = resolveLang(c);
     const tables = await ctx.tables(PUBLIC);
@@ -41,6 +45,7 @@ export function indicatorPages(ctx: IndicatorsContext) {
     const period = asked && isPeriod(asked, def.frequency) ? asked : undefined;
     const table = await ctx.table(def.id, PUBLIC);
     const published = await ctx.releases();
+    const stats = def.koladaKpi ? await national.load() : undefined;
     const unreleased = period !== undefined && !table.periods.includes(period);
     const html = await (
       <Layout
@@ -54,6 +59,7 @@ export function indicatorPages(ctx: IndicatorsContext) {
         <SampleNote published={published} lang={lang} />
         {unreleased ? <NotReleased period={period} lang={lang} /> : null}
         <IndicatorPage config={config} lang={lang} table={table} period={period} categories={ctx.categories} published={published} />
+        {stats ? <NationalComparison config={config} lang={lang} table={table} stats={stats} /> : null}
       </Layout>
     ).toString();
     return page(c, html, unreleased ? 404 : 200);
