@@ -16,7 +16,7 @@ describe('the public follow-up pages', () => {
     const kit = await withSip();
     const html = await (await kit.app.request('/uppfoljning')).text();
     expect(html).toContain('Upprättade samordnade individuella planer (SIP)');
-    expect(html).toContain('2026-Q3, hela området: <strong class="num">22</strong>. 2 av 15 organisationer har rapporterat.');
+    expect(html).toContain('2026-Q3, hela området: <strong class="num">22</strong>. 2 av 18 organisationer har rapporterat.');
   });
 
   it('draws a trend and a bar per municipality as SVG, each with a data table and a summary', async () => {
@@ -26,7 +26,7 @@ describe('the public follow-up pages', () => {
     expect(html).toContain('<caption>Hela området per period</caption>');
     expect(html).toContain('<caption>Per organisation 2026-Q3</caption>');
     expect(html).toContain(
-      '2026-Q3 var värdet för hela området 22 (summa). 2 av 15 organisationer har rapporterat. Från 2026-Q2 (16) till 2026-Q3 (22).',
+      '2026-Q3 var värdet för hela området 22 (summa). 2 av 18 organisationer har rapporterat. Från 2026-Q2 (16) till 2026-Q3 (22).',
     );
     expect(html).not.toMatch(/\sstyle="/);
   });
