@@ -1,6 +1,8 @@
+import type { Staff } from '../../core/auth/auth.js';
 import type { CountyConfig } from '../../core/config/schema.js';
 import { indicatorDefinitions } from '../../core/config/rules.js';
 import { badRequest, type FieldError } from '../../core/http/problem.js';
+import { assertOthersKept } from '../data/editing.js';
 import type { Collection } from '../model/collection.js';
 import type { Agreement, AgreementInput } from '../model/group.js';
 
@@ -53,4 +55,10 @@ export function checkLifecycleKept(updated: Agreement, collection: Collection): 
         sv: `Tidigare statusändringar ska finnas kvar: ${before[lost]?.status} den ${before[lost]?.date} saknas`,
       },
     ]);
+}
+
+/** An editor changes only its own organisation's part in an agreement and its role (an admin any). */
+export function guardParties(staff: Staff, before: Agreement, after: Agreement): void {
+  assertOthersKept(staff, 'parties', (p) => p, before.parties, after.parties);
+  assertOthersKept(staff, 'partyRoles', (r) => r.organization, before.partyRoles, after.partyRoles);
 }
