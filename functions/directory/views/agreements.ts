@@ -39,6 +39,15 @@ export function checkAgreementInput(input: AgreementInput, known: ReadonlySet<st
   if (errors.length) throw badRequest(errors);
 }
 
+/** The groups an agreement names as its owners exist. */
+export function checkAgreementGroups(agreement: Agreement, collection: Collection): void {
+  const known = new Set(collection.groups.map((g) => g.id));
+  const errors: FieldError[] = (agreement.groups ?? []).flatMap((id, i) =>
+    known.has(id) ? [] : [{ field: `groups.${i}`, message: `No such group: ${id}`, sv: `Gruppen finns inte: ${id}` }],
+  );
+  if (errors.length) throw badRequest(errors);
+}
+
 /**
  * Status changes are kept: a new version of an agreement holds every change the stored one had, with
  * the same dates, and adds new ones only after them.
