@@ -76,12 +76,14 @@ describe('the steering-group report of an agreement', () => {
     expect(await (await page('?lang=en')).text()).toContain('.. (hidden)');
   });
 
-  it('says a figure is not released before any release, and links the report from the agreement page', async () => {
+  it('says a figure is not released before any release, and links the report from the agreement and group pages', async () => {
     const { app, ids, page } = await reportSetup({ released: false });
     const html = await (await page()).text();
     expect(html.match(/Ej publicerad/g)).toHaveLength(GOALS.length);
     const agreementPage = await (await app.request(`/hitta-stod/samverkan/overenskommelse/${ids.agreementId}`)).text();
     expect(agreementPage).toContain(`href="/hitta-stod/samverkan/overenskommelse/${ids.agreementId}/rapport"`);
+    const groupPage = await (await app.request(`/hitta-stod/samverkan/grupp/${ids.groupId}`)).text();
+    expect(groupPage).toContain(`href="/hitta-stod/samverkan/overenskommelse/${ids.agreementId}/rapport"`);
     const structure = await (await app.request('/hitta-stod/samverkan')).text();
     expect(structure).toContain(`href="/hitta-stod/samverkan/overenskommelse/${ids.agreementId}"`);
     expect((await app.request('/hitta-stod/samverkan/overenskommelse/no-such-agreement/rapport')).status).toBe(404);

@@ -4,6 +4,7 @@ import { notFound } from '../../core/http/problem.js';
 import type { KitEnv } from '../../core/http/staff.js';
 import { resolveLang, t } from '../../core/i18n.js';
 import { Layout } from '../../core/page/layout.js';
+import { formatValue } from '../../indicators/pages/format.js';
 import type { DirectoryContext } from '../context.js';
 import { ID_PATTERN } from '../data/ids.js';
 import type { Collection } from '../model/collection.js';
@@ -59,7 +60,8 @@ export async function agreementPage(c: Context<KitEnv>, ctx: DirectoryContext): 
           {agreement.goals.map((goal) => (
             <li>
               <span lang="sv">{goal.text}</span> – {t(lang, DIRECTIONS[goal.direction]).toLowerCase()}{' '}
-              {t(lang, { sv: 'mot', en: 'towards' })} {goal.target}:{' '}
+              {t(lang, { sv: 'mot', en: 'towards' })}{' '}
+              {formatValue(goal.target, definitions.find((d) => d.id === goal.indicators[0])?.unit ?? 'count', lang)}:{' '}
               {goal.indicators
                 .map((id) => {
                   const def = definitions.find((d) => d.id === id);
