@@ -174,14 +174,26 @@ describe('a whole-plan replacement keeps the own-item rule', () => {
   it("applies the same rule to a CSV import by the owner's editor", async () => {
     const { app, id, etag, region, etagOf } = await planSetup();
     const csv = await (await app.request(`/api/directory/plans/${id}/items.csv`)).text();
-    const res = await app.request(`/api/directory/plans/${id}/items.csv`, {
-      method: 'POST',
-      body: csv.replace(';Pågår;', ';Klar;'),
-      headers: { authorization: region, 'content-type': 'text/csv', 'if-match': etag },
-    });
-    expect(res.status).toBe(403);
-    expect((await json(res)).errors.map((e: { field: string }) => e.field)).toContain('row 2');
-    expect(await etagOf('plans', id)).toBe(etag);
+    const post = (body: string) =>
+      app.request(`/api/directory/plans/${id}/items.csv`, {
+        method: 'POST',
+        body,
+        headers: { authorization: region, 'content-type': 'text/csv', 'if-match': etag },
+      });
+    const lines = csv.split('\r\n');
+    expect(lines[2]).toMatch(/^b;/);
+    const cases: [string, string][] = [
+      [csv.replace(';Pågår;', ';Klar;'), 'row 2'],
+      [lines.filter((_, i) => i !== 2).join('\r\n'), 'id b'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await post(body);
+      expect(res.status, field).toBe(403);
+      expect((await json(res)).errors.map((e: { field: string }) => e.field)).toEqual([field]);
+      expect(await etagOf('plans', id)).toBe(etag);
+    }
+    // its own item (row 4) is its own to change
+    expect((await post(csv.replace(';Klar;', ';Stoppad;'))).status).toBe(200);
   });
 });
 

@@ -89,7 +89,7 @@ export function plansRoutes(ctx: DirectoryContext) {
       staff,
       (p) => [p.owner],
       (current) => {
-        const { items, errors } = readPlanItemsCsv(bytes, current.items, known);
+        const { items, errors, rows } = readPlanItemsCsv(bytes, current.items, known);
         if (errors.length)
           throw new ProblemError({
             status: 400,
@@ -102,8 +102,8 @@ export function plansRoutes(ctx: DirectoryContext) {
             })),
             extensions: { errorCount: errors.length },
           });
-        // rows are numbered as a spreadsheet shows them (header = row 1)
-        assertOwnItems(staff, current.items, items, (index, id) => (index === undefined ? `id ${id}` : `row ${index + 2}`));
+        // rows as a spreadsheet shows them; a removed item has no row, so its id names it
+        assertOwnItems(staff, current.items, items, (index, id) => (index === undefined ? `id ${id}` : `row ${rows[index]}`));
         return { ...current, items, updated: stampOf(ctx, staff) };
       },
       'import',
