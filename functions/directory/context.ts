@@ -1,5 +1,7 @@
+import type { PublishedReleases } from '../core/contracts/indicator-releases.js';
 import type { AppDeps } from '../core/deps.js';
-import { DirectoryRepository, type Snapshot } from './data/repository.js';
+import { releasesReader } from './data/releases.js';
+import { DEFAULT_CACHE_WINDOW_MS, DirectoryRepository, type Snapshot } from './data/repository.js';
 import type { Collection } from './model/collection.js';
 import { ServiceSearch } from './search/index.js';
 import { synonymTable, type SynonymTable } from './search/synonyms.js';
@@ -21,6 +23,8 @@ export interface DirectoryContext {
   searchFor(collection: Collection): ServiceSearch;
   /** The current collection. */
   load(): Promise<Snapshot>;
+  /** The indicator store's published releases (read-only; nothing released before the first). */
+  releases(): Promise<PublishedReleases>;
 }
 
 /** Build the shared context; one per app instance (one per warm function). */
@@ -33,6 +37,12 @@ export function createDirectoryContext(deps: AppDeps, options: DirectoryOptions 
     repo,
     synonyms,
     load: () => repo.load(),
+    releases: releasesReader({
+      store: deps.store,
+      log: deps.log,
+      now: options.monotonicNow ?? (() => performance.now()),
+      windowMs: options.cacheWindowMs ?? DEFAULT_CACHE_WINDOW_MS,
+    }),
     searchFor(collection) {
       let index = indexes.get(collection);
       if (!index) {

@@ -88,23 +88,30 @@ export async function reflowSite(): Promise<ReflowSite> {
       'service',
     )
   ).json();
-  await ok(
-    post('/api/directory/groups', {
-      name: `Samverkansgruppen för ${LONG_WORD.toLowerCase()}`,
-      mandate: `${LONG_NAME} samordnar länsgemensamma riktlinjer.`,
-      members: ['0580', '0581', '0583', 'region'],
-    }),
-    'group',
-  );
-  await ok(
-    post('/api/directory/agreements', {
-      title: `Länsövergripande överenskommelse om ${LONG_WORD.toLowerCase()} och samsjuklighetsbehandling`,
-      parties: ['0509', '0512', '0513', '0560', '0561', '0562', '0563', '0580', '0581', 'region'],
-      ends: '2027-12-31',
-      documentUrl: 'https://www.regionostergotland.example/overenskommelser/lansovergripande-overenskommelse-samsjuklighet.pdf',
-    }),
-    'agreement',
-  );
+  const group = (await (
+    await ok(
+      post('/api/directory/groups', {
+        name: `Samverkansgruppen för ${LONG_WORD.toLowerCase()}`,
+        mandate: `${LONG_NAME} samordnar länsgemensamma riktlinjer.`,
+        members: ['0580', '0581', '0583', 'region'],
+        meetings: [{ id: 'm1', date: '2026-10-01', decisions: [{ text: `${LONG_NAME} tar fram en rutin.`, responsible: 'region' }] }],
+      }),
+      'group',
+    )
+  ).json()) as { id: string };
+  const agreement = (await (
+    await ok(
+      post('/api/directory/agreements', {
+        title: `Länsövergripande överenskommelse om ${LONG_WORD.toLowerCase()} och samsjuklighetsbehandling`,
+        parties: ['0509', '0512', '0513', '0560', '0561', '0562', '0563', '0580', '0581', 'region'],
+        ends: '2027-12-31',
+        documentUrl: 'https://www.regionostergotland.example/overenskommelser/lansovergripande-overenskommelse-samsjuklighet.pdf',
+        goals: [{ text: `Fler ${LONG_WORD.toLowerCase()}`, indicators: ['sip-established'], target: 1200, direction: 'increase' }],
+        groups: [group.id],
+      }),
+      'agreement',
+    )
+  ).json()) as { id: string };
 
   const editor = await kit.bearer({ sub: 'ydre-editor', roles: ['editor'], org: '0512' });
   const trainings: string[] = [];
@@ -205,6 +212,8 @@ export async function reflowSite(): Promise<ReflowSite> {
       '/hitta-stod?municipality=0580',
       `/hitta-stod/tjanst/${serviceId}`,
       '/hitta-stod/samverkan',
+      `/hitta-stod/samverkan/overenskommelse/${agreement.id}`,
+      `/hitta-stod/samverkan/overenskommelse/${agreement.id}/rapport`,
       '/utbildningar',
       '/utbildningar/arshjul',
       `/utbildningar/${training}`,

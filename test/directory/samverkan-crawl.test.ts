@@ -6,7 +6,7 @@ describe('no named contact on any public page, feed or export', () => {
   it('crawls every public link from the collaboration pages and the public APIs, in both languages', async () => {
     const { app, kit } = await directoryApp();
     const admin = await kit.bearer({ roles: ['admin'] });
-    const { groupId, planId } = await seedSamverkan(app, admin);
+    const { groupId, planId, agreementId } = await seedSamverkan(app, admin);
     const queue = [
       '/hitta-stod/samverkan',
       '/hitta-stod/samverkan?lang=en',
@@ -39,6 +39,9 @@ describe('no named contact on any public page, feed or export', () => {
       expect.arrayContaining([
         `/hitta-stod/samverkan/grupp/${groupId}`,
         `/hitta-stod/samverkan/plan/${planId}`,
+        `/hitta-stod/samverkan/overenskommelse/${agreementId}`,
+        `/hitta-stod/samverkan/overenskommelse/${agreementId}/rapport`,
+        `/hitta-stod/samverkan/overenskommelse/${agreementId}/rapport?lang=en`,
         `/api/directory/groups/${groupId}/meetings.ics`,
       ]),
     );

@@ -6,8 +6,17 @@ import { json, jsonInit } from './helpers.js';
 export const CONTACT_NAME = 'Astrid Kontaktperson';
 export const CONTACT_EMAIL = 'astrid.kontakt@regionostergotland.se';
 
-/** Store an Östergötland group with a named contact and meetings, and a plan with an overdue item. */
-export async function seedSamverkan(app: Hono<KitEnv>, admin: string): Promise<{ groupId: string; planId: string }> {
+/** The goals the fixture gives the agreement: one indicator the releases show, one they hide when reported small. */
+export const GOALS = [
+  { text: 'Fler samordnade individuella planer', indicators: ['sip-established'], target: 30, direction: 'increase' },
+  { text: 'Samordnade insatser vid samsjuklighet', indicators: ['co-occurring-coordinated'], target: 10, direction: 'increase' },
+];
+
+/**
+ * Store an Östergötland group with a named contact and meetings, a plan with an overdue item, and
+ * give the county-wide agreement (region and all 13 municipalities) goals and the group as its owner.
+ */
+export async function seedSamverkan(app: Hono<KitEnv>, admin: string): Promise<{ groupId: string; planId: string; agreementId: string }> {
   const group = await json(
     await app.request(
       '/api/directory/groups',
@@ -32,7 +41,10 @@ export async function seedSamverkan(app: Hono<KitEnv>, admin: string): Promise<{
       ),
     ),
   );
-  const agreements = await json(await app.request('/api/directory/agreements?limit=1'));
+  // the county-wide agreement: the region and every municipality of the area are parties
+  const agreements = await json(await app.request('/api/directory/agreements?limit=100'));
+  const countyWide = agreements.items.find((a: { parties: string[] }) => a.parties.length === 14) ?? agreements.items[0];
+  const agreementId = countyWide.id as string;
   const plan = await json(
     await app.request(
       '/api/directory/plans',
@@ -41,12 +53,20 @@ export async function seedSamverkan(app: Hono<KitEnv>, admin: string): Promise<{
         {
           title: 'Handlingsplan 2026',
           owner: 'region',
-          agreementId: agreements.items[0].id,
+          agreementId,
           items: [{ id: 'a', what: 'Gemensam rutin för SIP', responsible: '0513', deadline: '2026-06-30', status: 'pagar' }],
         },
         admin,
       ),
     ),
   );
-  return { groupId: group.id as string, planId: plan.id as string };
+  const current = await app.request(`/api/directory/agreements/${agreementId}`);
+  const { title, ends } = await json(current);
+  // a replacement that leaves out parties, roles and life cycle keeps them
+  const res = await app.request(
+    `/api/directory/agreements/${agreementId}`,
+    jsonInit('PUT', { title, ends, goals: GOALS, groups: [group.id] }, admin, { 'if-match': current.headers.get('etag')! }),
+  );
+  if (res.status !== 200) throw new Error(`agreement not updated: ${res.status} ${await res.text()}`);
+  return { groupId: group.id as string, planId: plan.id as string, agreementId };
 }

@@ -47,18 +47,22 @@ export const publishedSchema = z.object({
 /** The released figures as published (see `indicatorReleasesContract`). */
 export type PublishedReleases = z.infer<typeof publishedSchema>;
 
+/** The key of the total cell of a released row or area (the figure without breakdown). */
+export const RELEASED_TOTAL = 'T';
+
 /** Before the first release: nothing published. */
 export const NO_RELEASES: PublishedReleases = { releases: [], periods: {} };
 
 /**
  * `indicators/public/releases.json`: the latest revision of every released period, rewritten (with
- * If-Match) after each release. Written by indicators' release step, read by its public routes and
- * by the feedback summary (which shows the released, protected feedback counts from it).
+ * If-Match) after each release. Written by indicators' release step, read by its public routes, by
+ * the feedback summary (which shows the released, protected feedback counts from it) and by the
+ * directory's agreement reports (the latest released figures of an agreement's goals).
  */
 export const indicatorReleasesContract = defineContract({
   key: 'indicators/public/releases.json',
   publisher: 'indicators',
-  readers: ['feedback'],
+  readers: ['feedback', 'directory'],
   schema: publishedSchema,
   fixture: {
     releases: [{ period: '2026-Q3', revision: 1, releasedAt: '2026-11-02T06:00:00+01:00' }],

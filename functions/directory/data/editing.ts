@@ -34,6 +34,33 @@ export function assertMayEdit(staff: Staff, orgs: readonly string[]): void {
   }
 }
 
+/**
+ * 403 unless an editor leaves the other organisations of a list as they were: an editor adds,
+ * removes or changes only its own organisation's membership (or party) and role; an admin anything.
+ * `field` names the list in the problem.
+ */
+export function assertOthersKept<V>(
+  staff: Staff,
+  field: string,
+  orgOf: (value: V) => string,
+  before: readonly V[],
+  after: readonly V[],
+): void {
+  if (staff.roles.includes('admin')) return;
+  const others = (list: readonly V[]) =>
+    list
+      .filter((v) => !canEditOrg(staff, orgOf(v)))
+      .map((v) => JSON.stringify(v))
+      .sort();
+  if (JSON.stringify(others(before)) === JSON.stringify(others(after))) return;
+  throw new ProblemError({
+    status: 403,
+    title: 'Behörighet saknas för organisationen',
+    detail: `An editor changes only its own organisation in ${field}; the other organisations stay as stored.`,
+    errors: [{ field, message: 'Changes another organisation', sv: 'Ändrar en annan organisations uppgifter' }],
+  });
+}
+
 /** 400 for organisation ids that are not of this area. */
 export function assertKnown(values: readonly string[], known: ReadonlySet<string>, field: string): void {
   const errors: FieldError[] = values.flatMap((v, i) =>
@@ -54,6 +81,8 @@ function listOf<T extends Entry>(collection: Collection, kind: EntryKind): reado
 /**
  * Replace one entry of the collection after checking its version (`If-Match`) and the editor's
  * organisations, recording the change in the history in the same step. Nothing is written when a check fails.
+ * A stale `If-Match` is answered 412 with the entry as `present` shapes it for this caller (as a GET
+ * by them would), or without the entry when no `present` is given: staff data never rides on a 412.
  */
 export async function changeEntry<T extends Entry>(
   ctx: DirectoryContext,
@@ -65,13 +94,14 @@ export async function changeEntry<T extends Entry>(
   next: (current: T) => T,
   action: HistoryEntry['action'],
   checkWith?: (entry: T, collection: Collection) => void,
+  present?: (entry: T) => unknown,
 ): Promise<T> {
   const written = await ctx.repo.commit(stampOf(ctx, staff), (collection) => {
     const list = listOf<T>(collection, kind);
     const current = list.find((e) => e.id === id);
     if (!current) throw notFound(`No ${kind} entry ${id}.`);
     const etag = entryEtag(current);
-    assertIfMatch(ifMatch, etag, { current });
+    assertIfMatch(ifMatch, etag, present ? { current: present(current) } : {});
     assertMayEdit(staff, orgsOf(current));
     const updated = next(current);
     assertMayEdit(staff, orgsOf(updated));

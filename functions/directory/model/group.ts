@@ -113,6 +113,8 @@ export const agreementInputSchema = z
     partyRoles: z.array(memberRoleSchema).max(200).default([]),
     /** The organisation that owns the agreement and its review. */
     owner: orgRef.optional(),
+    /** The collaboration groups that own the agreement and follow it up (a steering group); their decisions go on its report. */
+    groups: z.array(entryId).max(20).optional(),
     starts: z.iso.date().optional(),
     ends: z.iso.date().nullable().default(null),
     reviewDate: z.iso.date().optional(),

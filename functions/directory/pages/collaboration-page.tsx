@@ -9,6 +9,7 @@ import { agreementState } from '../views/agreement-state.js';
 import { AGREEMENT_STATUSES } from '../../core/domain/vocabulary.js';
 import { termLabel } from '../model/vocab.js';
 import { publicGroup } from '../views/groups.js';
+import { agreementHref } from './agreement-parts.js';
 import { GroupTree } from './group-parts.js';
 import { TEXT } from './labels.js';
 
@@ -128,7 +129,11 @@ export async function collaborationPage(c: Context<KitEnv>, ctx: DirectoryContex
             <tbody>
               {agreements.map((a) => (
                 <tr>
-                  <td>{a.documentUrl ? <a href={a.documentUrl}>{a.title}</a> : a.title}</td>
+                  <td>
+                    <a href={agreementHref(a.id, lang)} lang="sv">
+                      {a.title}
+                    </a>
+                  </td>
                   <td>{a.parties.map((o) => orgName(config, o)).join(', ')}</td>
                   <td>
                     {a.phase ? termLabel(AGREEMENT_STATUSES, a.phase, lang) : '–'}

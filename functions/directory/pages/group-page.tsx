@@ -6,6 +6,7 @@ import { Layout } from '../../core/page/layout.js';
 import type { DirectoryContext } from '../context.js';
 import { ID_PATTERN } from '../data/ids.js';
 import { publicGroup } from '../views/groups.js';
+import { agreementHref } from './agreement-parts.js';
 import { DecisionList, GroupFacts } from './group-parts.js';
 
 /** `GET /hitta-stod/samverkan/grupp/{id}`: one group, whom it reports to, its meetings and their decisions. */
@@ -19,6 +20,7 @@ export async function groupPage(c: Context<KitEnv>, ctx: DirectoryContext): Prom
   const group = publicGroup(found);
   const parent = collection.groups.find((g) => g.id === group.reportsTo && g.status !== 'retired');
   const below = collection.groups.filter((g) => g.reportsTo === group.id && g.status !== 'retired');
+  const owned = collection.agreements.filter((a) => a.groups?.includes(group.id) && a.status !== 'retired');
   const suffix = lang === 'en' ? '?lang=en' : '';
   const meetings = [...group.meetings].sort((a, b) => b.date.localeCompare(a.date));
   return c.html(
@@ -48,6 +50,25 @@ export async function groupPage(c: Context<KitEnv>, ctx: DirectoryContext): Prom
             {below.map((g) => (
               <li>
                 <a href={`/hitta-stod/samverkan/grupp/${g.id}${suffix}`}>{g.name}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {owned.length ? (
+        <>
+          <h2>{t(lang, { sv: 'Överenskommelser som gruppen äger', en: 'Agreements the group owns' })}</h2>
+          <ul>
+            {owned.map((a) => (
+              <li>
+                <a href={agreementHref(a.id, lang)} lang="sv">
+                  {a.title}
+                </a>{' '}
+                (
+                <a href={agreementHref(a.id, lang, true)}>
+                  {t(lang, { sv: 'rapport till styrgruppen', en: 'report to the steering group' })}
+                </a>
+                )
               </li>
             ))}
           </ul>

@@ -48,13 +48,17 @@ export function readPlanItemsCsv(
   input: ArrayBuffer,
   current: readonly PlanItem[],
   known: ReadonlySet<string>,
-): { items: PlanItem[]; errors: PlanCsvError[] } {
+): { items: PlanItem[]; errors: PlanCsvError[]; rows: number[] } {
   let table: CsvTable;
   try {
     table = parseCsv(input);
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    return { items: [], errors: [{ row: error.row, column: columnLetter(error.column), message: error.reason.en, sv: error.reason.sv }] };
+    return {
+      items: [],
+      errors: [{ row: error.row, column: columnLetter(error.column), message: error.reason.en, sv: error.reason.sv }],
+      rows: [],
+    };
   }
   const errors: PlanCsvError[] = [];
   const [header, ...rows] = table.rows;
@@ -67,8 +71,10 @@ export function readPlanItemsCsv(
         sv: `Kolumnen "${name}" förväntades här`,
       });
   });
-  if (errors.length) return { items: [], errors };
+  if (errors.length) return { items: [], errors, rows: [] };
   const items: PlanItem[] = [];
+  /** The spreadsheet row of each item. */
+  const itemRows: number[] = [];
   const seen = new Set<string>();
   for (const { row, cells } of rows) {
     const [id = '', what = '', responsible = '', start = '', deadline = '', status = ''] = cells.map((c) => c.trim());
@@ -88,12 +94,14 @@ export function readPlanItemsCsv(
       status: sid ?? 'ej-paborjad',
       notes: current.find((c) => c.id === id)?.notes ?? [],
     });
-    if (parsed.success) items.push(parsed.data);
-    else
+    if (parsed.success) {
+      items.push(parsed.data);
+      itemRows.push(row);
+    } else
       for (const issue of parsed.error.issues) {
         const sv = issue.code === 'custom' && typeof issue.params?.['sv'] === 'string' ? (issue.params['sv'] as string) : 'Ogiltigt värde';
         fail(COLUMN_OF[String(issue.path[0])] ?? 1, issue.message, sv);
       }
   }
-  return { items, errors };
+  return { items, errors, rows: itemRows };
 }

@@ -9,7 +9,7 @@ import { agreementsCursor, listParams } from '../data/cursor.js';
 import { knownOrgs } from '../data/orgs.js';
 import { agreementInputSchema, type Agreement, type AgreementInput } from '../model/group.js';
 import { agreementState } from '../views/agreement-state.js';
-import { checkAgreementInput, checkLifecycleKept, indicatorIds } from '../views/agreements.js';
+import { checkAgreementGroups, checkAgreementInput, checkLifecycleKept, guardParties, indicatorIds } from '../views/agreements.js';
 import { entryRoutes } from './entry-routes.js';
 
 /** `/api/directory/agreements`: agreements, those ending within N days, those expired; staff edit them. */
@@ -57,7 +57,12 @@ export function agreementsRoutes(ctx: DirectoryContext) {
       schema: agreementInputSchema,
       orgsOf: (a) => a.parties,
       check: (input) => checkAgreementInput(input, codes, indicators),
-      checkWith: checkLifecycleKept,
+      checkWith: (agreement, collection) => {
+        checkLifecycleKept(agreement, collection);
+        checkAgreementGroups(agreement, collection);
+      },
+      parts: ['parties', 'partyRoles', 'lifecycle', 'goals', 'groups'],
+      guard: guardParties,
       present: (a, now) => ({ ...a, ...agreementState(a, now) }),
     }),
   );

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import type * as z from 'zod';
-import { jsonBody } from '../../core/http/body.js';
+import * as z from 'zod';
+import { fieldErrors, jsonBody } from '../../core/http/body.js';
 import { cachedResponse } from '../../core/http/cache.js';
-import { notFound } from '../../core/http/problem.js';
+import { badRequest, notFound } from '../../core/http/problem.js';
 import { optionalStaff, requireStaff, type KitEnv } from '../../core/http/staff.js';
 import { canEditOrg, type Staff } from '../../core/auth/auth.js';
 import type { DirectoryContext } from '../context.js';
@@ -26,6 +26,24 @@ export interface EntryResource<I extends { verified: boolean }, T extends Entry>
   checkWith?(entry: T, collection: Collection): void;
   /** Stored parts a replacement keeps although the input leaves them out (e.g. confidential addresses). */
   keep?(input: I, current: T): I;
+  /**
+   * The sub-resources of an entry (a group's meetings and contacts, a plan's items): a replacement
+   * that leaves one out of its body keeps the stored one; one that sends it (even `[]`) replaces it.
+   */
+  readonly parts?: readonly (keyof I & keyof T & string)[];
+  /** What this staff member may change beyond owning the entry (e.g. only its own items); throws 403. */
+  guard?(staff: Staff, before: T, after: T): void;
+}
+
+/** An entry as `staff` (or the public, without staff) may read it: the same shape for a GET and a 412. */
+export function presentFor<I extends { verified: boolean }, T extends Entry>(
+  resource: EntryResource<I, T>,
+  entry: T,
+  now: Date,
+  staff: Staff | undefined,
+): { body: unknown; editor: boolean } {
+  const editor = staff !== undefined && resource.orgsOf(entry).some((org) => canEditOrg(staff, org));
+  return { body: resource.present(entry, now, editor), editor };
 }
 
 function build<I extends { verified: boolean }, T extends Entry>(input: I, id: string, stamp: Stamp, previous?: T): T {
@@ -66,7 +84,11 @@ export async function createEntry<I extends { verified: boolean }, T extends Ent
   return entry;
 }
 
-/** Replace the entry `id` whose stored version has the ETag `ifMatch` (else 412 with the stored one). */
+/**
+ * Replace the entry `id` whose stored version has the ETag `ifMatch` (else 412 with the stored one,
+ * as this caller may read it). `sent` holds the top-level fields the request carried (default: all):
+ * the resource's `parts` it leaves out are kept as stored.
+ */
 export async function replaceEntry<I extends { verified: boolean }, T extends Entry>(
   ctx: DirectoryContext,
   resource: EntryResource<I, T>,
@@ -74,11 +96,20 @@ export async function replaceEntry<I extends { verified: boolean }, T extends En
   id: string,
   ifMatch: string,
   input: I,
+  sent?: ReadonlySet<string>,
 ): Promise<T> {
-  resource.check(input);
   const valid = validId(id, resource.kind);
-  const next = (current: T) => build(resource.keep ? resource.keep(input, current) : input, valid, stampOf(ctx, staff), current);
-  return changeEntry<T>(ctx, resource.kind, valid, ifMatch, staff, resource.orgsOf, next, 'update', resource.checkWith);
+  const next = (current: T) => {
+    const kept = (resource.parts ?? []).filter((part) => sent !== undefined && !sent.has(part));
+    const merged = { ...input, ...Object.fromEntries(kept.map((part) => [part, current[part]])) } as I;
+    resource.check(merged);
+    const built = build<I, T>(resource.keep ? resource.keep(merged, current) : merged, valid, stampOf(ctx, staff), current);
+    resource.guard?.(staff, current, built);
+    return built;
+  };
+  const now = ctx.deps.clock.now();
+  const present = (entry: T) => presentFor(resource, entry, now, staff).body;
+  return changeEntry<T>(ctx, resource.kind, valid, ifMatch, staff, resource.orgsOf, next, 'update', resource.checkWith, present);
 }
 
 /** Retire the entry `id` whose stored version has the ETag `ifMatch` (else 412). */
@@ -91,7 +122,9 @@ export async function retireEntry<I extends { verified: boolean }, T extends Ent
 ): Promise<T> {
   const valid = validId(id, resource.kind);
   const retire = (current: T) => ({ ...current, status: 'retired', updated: stampOf(ctx, staff) }) as T;
-  return changeEntry<T>(ctx, resource.kind, valid, ifMatch, staff, resource.orgsOf, retire, 'retire');
+  const now = ctx.deps.clock.now();
+  const present = (entry: T) => presentFor(resource, entry, now, staff).body;
+  return changeEntry<T>(ctx, resource.kind, valid, ifMatch, staff, resource.orgsOf, retire, 'retire', undefined, present);
 }
 
 /**
@@ -108,9 +141,8 @@ export function entryRoutes<I extends { verified: boolean }, T extends Entry>(ct
     const entry = findEntry<T>(collection, kind, c.req.param('id'));
     // the organisation's own staff read what they may edit, so that GET then PUT loses nothing
     const staff = await optionalStaff(ctx.deps.auth, c);
-    const editor = staff !== undefined && resource.orgsOf(entry).some((org) => canEditOrg(staff, org));
-    const body = JSON.stringify(resource.present(entry, ctx.deps.clock.now(), editor));
-    return cachedResponse(c, body, { etag: entryEtag(entry), ...(editor ? { scope: 'private', maxAge: 0 } : {}) });
+    const { body, editor } = presentFor(resource, entry, ctx.deps.clock.now(), staff);
+    return cachedResponse(c, JSON.stringify(body), { etag: entryEtag(entry), ...(editor ? { scope: 'private', maxAge: 0 } : {}) });
   });
 
   app.get('/:id/history', staffOnly, async (c) => {
@@ -127,8 +159,11 @@ export function entryRoutes<I extends { verified: boolean }, T extends Entry>(ct
 
   app.put('/:id', staffOnly, async (c) => {
     const ifMatch = requireIfMatch(c);
-    const input = await jsonBody(c, resource.schema);
-    const entry = await replaceEntry(ctx, resource, c.get('staff')!, c.req.param('id'), ifMatch, input);
+    const body = await jsonBody(c, z.unknown());
+    const parsed = resource.schema.safeParse(body);
+    if (!parsed.success) throw badRequest(fieldErrors(parsed.error.issues));
+    const sent = new Set(body !== null && typeof body === 'object' ? Object.keys(body) : []);
+    const entry = await replaceEntry(ctx, resource, c.get('staff')!, c.req.param('id'), ifMatch, parsed.data, sent);
     return c.json(entry, 200, { ETag: entryEtag(entry) });
   });
 

@@ -9,7 +9,7 @@ import { groupsCursor, listParams } from '../data/cursor.js';
 import { knownOrgs } from '../data/orgs.js';
 import { meetingsCalendar } from '../feed/meetings-ical.js';
 import { groupInputSchema, type CollaborationGroup, type GroupInput } from '../model/group.js';
-import { checkGroupInput, checkGroupTree, publicGroup } from '../views/groups.js';
+import { checkGroupInput, checkGroupTree, guardMembers, publicGroup } from '../views/groups.js';
 import { isStale } from '../views/public-service.js';
 import { resolveLang } from '../../core/i18n.js';
 import { entryRoutes, findEntry } from './entry-routes.js';
@@ -59,6 +59,8 @@ export function groupsRoutes(ctx: DirectoryContext) {
       orgsOf: (g) => g.members,
       check: (input) => checkGroupInput(input, ctx.deps.config, known),
       checkWith: (group, collection) => checkGroupTree(collection, group.id, group.reportsTo),
+      parts: ['members', 'memberRoles', 'contacts', 'meetings'],
+      guard: guardMembers,
       // named contacts only for the group's own staff
       present: (g, now, editor) => ({ ...(editor ? g : publicGroup(g)), stale: isStale(g.verified?.at, now) }),
     }),

@@ -9,7 +9,7 @@ import { changeEntry, entryEtag, stampOf } from '../data/editing.js';
 import { knownOrgs } from '../data/orgs.js';
 import { itemUpdateSchema, planInputSchema, type ActionPlan, type PlanInput } from '../model/plan.js';
 import { planItemsCsv, readPlanItemsCsv } from '../plans/csv.js';
-import { checkPlanInput, checkPlanLinks, presentPlan } from '../views/plans.js';
+import { assertOwnItems, checkPlanInput, checkPlanLinks, presentPlan } from '../views/plans.js';
 import { entryRoutes, findEntry } from './entry-routes.js';
 
 /** Largest plan CSV accepted (bytes). */
@@ -56,6 +56,8 @@ export function plansRoutes(ctx: DirectoryContext) {
         updated: stampOf(ctx, staff),
       }),
       'update',
+      undefined,
+      (p) => presentPlan(p, ctx.deps.clock.now()),
     );
     return c.json(written, 200, { ETag: entryEtag(written) });
   });
@@ -87,7 +89,7 @@ export function plansRoutes(ctx: DirectoryContext) {
       staff,
       (p) => [p.owner],
       (current) => {
-        const { items, errors } = readPlanItemsCsv(bytes, current.items, known);
+        const { items, errors, rows } = readPlanItemsCsv(bytes, current.items, known);
         if (errors.length)
           throw new ProblemError({
             status: 400,
@@ -100,9 +102,13 @@ export function plansRoutes(ctx: DirectoryContext) {
             })),
             extensions: { errorCount: errors.length },
           });
+        // rows as a spreadsheet shows them; a removed item has no row, so its id names it
+        assertOwnItems(staff, current.items, items, (index, id) => (index === undefined ? `id ${id}` : `row ${rows[index]}`));
         return { ...current, items, updated: stampOf(ctx, staff) };
       },
       'import',
+      undefined,
+      (p) => presentPlan(p, ctx.deps.clock.now()),
     );
     return c.json(written, 200, { ETag: entryEtag(written) });
   });
@@ -116,6 +122,8 @@ export function plansRoutes(ctx: DirectoryContext) {
       check: (input) => checkPlanInput(input, known),
       checkWith: checkPlanLinks,
       present: (p, now) => presentPlan(p, now),
+      parts: ['items'],
+      guard: (staff, before, after) => assertOwnItems(staff, before.items, after.items),
     }),
   );
   return app;

@@ -1,6 +1,8 @@
+import type { Staff } from '../../core/auth/auth.js';
 import type { CountyConfig } from '../../core/config/schema.js';
 import { indicatorDefinitions } from '../../core/config/rules.js';
 import { badRequest, type FieldError } from '../../core/http/problem.js';
+import { assertOthersKept } from '../data/editing.js';
 import type { Collection } from '../model/collection.js';
 import type { Agreement, AgreementInput } from '../model/group.js';
 
@@ -37,6 +39,15 @@ export function checkAgreementInput(input: AgreementInput, known: ReadonlySet<st
   if (errors.length) throw badRequest(errors);
 }
 
+/** The groups an agreement names as its owners exist. */
+export function checkAgreementGroups(agreement: Agreement, collection: Collection): void {
+  const known = new Set(collection.groups.map((g) => g.id));
+  const errors: FieldError[] = (agreement.groups ?? []).flatMap((id, i) =>
+    known.has(id) ? [] : [{ field: `groups.${i}`, message: `No such group: ${id}`, sv: `Gruppen finns inte: ${id}` }],
+  );
+  if (errors.length) throw badRequest(errors);
+}
+
 /**
  * Status changes are kept: a new version of an agreement holds every change the stored one had, with
  * the same dates, and adds new ones only after them.
@@ -53,4 +64,10 @@ export function checkLifecycleKept(updated: Agreement, collection: Collection): 
         sv: `Tidigare statusändringar ska finnas kvar: ${before[lost]?.status} den ${before[lost]?.date} saknas`,
       },
     ]);
+}
+
+/** An editor changes only its own organisation's part in an agreement and its role (an admin any). */
+export function guardParties(staff: Staff, before: Agreement, after: Agreement): void {
+  assertOthersKept(staff, 'parties', (p) => p, before.parties, after.parties);
+  assertOthersKept(staff, 'partyRoles', (r) => r.organization, before.partyRoles, after.partyRoles);
 }

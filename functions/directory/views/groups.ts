@@ -1,5 +1,7 @@
+import type { Staff } from '../../core/auth/auth.js';
 import type { CountyConfig } from '../../core/config/schema.js';
 import { badRequest, type FieldError } from '../../core/http/problem.js';
+import { assertOthersKept } from '../data/editing.js';
 import type { Collection } from '../model/collection.js';
 import type { CollaborationGroup, GroupInput } from '../model/group.js';
 
@@ -69,4 +71,10 @@ export function checkGroupTree(collection: Collection, id: string, reportsTo: st
     if (seen.has(at)) throw refuse(`Reporting to ${reportsTo} would make a cycle`, `Att rapportera till ${reportsTo} skulle ge en cirkel`);
     seen.add(at);
   }
+}
+
+/** An editor changes only its own organisation's membership and role in a group (an admin any). */
+export function guardMembers(staff: Staff, before: CollaborationGroup, after: CollaborationGroup): void {
+  assertOthersKept(staff, 'members', (m) => m, before.members, after.members);
+  assertOthersKept(staff, 'memberRoles', (r) => r.organization, before.memberRoles, after.memberRoles);
 }

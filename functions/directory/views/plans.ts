@@ -1,5 +1,6 @@
+import { canEditOrg, type Staff } from '../../core/auth/auth.js';
 import { PLAN_ITEM_STATUSES } from '../../core/domain/vocabulary.js';
-import { badRequest, type FieldError } from '../../core/http/problem.js';
+import { badRequest, ProblemError, type FieldError } from '../../core/http/problem.js';
 import { stockholmLocal } from '../search/open-now.js';
 import type { Collection } from '../model/collection.js';
 import type { ActionPlan, PlanInput, PlanItem } from '../model/plan.js';
@@ -51,4 +52,43 @@ export function checkPlanLinks(plan: ActionPlan, collection: Collection): void {
     ]);
   if (plan.groupId !== undefined && !collection.groups.some((g) => g.id === plan.groupId))
     throw badRequest([{ field: 'groupId', message: `No such group: ${plan.groupId}`, sv: `Gruppen finns inte: ${plan.groupId}` }]);
+}
+
+/**
+ * The own-item rule for a change of a plan's items as a whole (a replacement, a CSV import): an
+ * editor adds, changes or removes only items whose responsible organisation is its own, before and
+ * after; an admin any. 403 naming each item it may not touch (`name`: the item's index in the new
+ * list, or none for a removed one, and its id).
+ */
+export function assertOwnItems(
+  staff: Staff,
+  before: readonly PlanItem[],
+  after: readonly PlanItem[],
+  name: (index: number | undefined, id: string) => string = (index, id) => `items.${index ?? id}`,
+): void {
+  if (staff.roles.includes('admin')) return;
+  const stored = new Map(before.map((item) => [item.id, item]));
+  const mine = (item: PlanItem | undefined) => item === undefined || canEditOrg(staff, item.responsible);
+  const errors: FieldError[] = [];
+  const refuse = (field: string, item: PlanItem) =>
+    errors.push({
+      field,
+      message: `Item ${item.id} belongs to ${item.responsible}, not your organisation`,
+      sv: `Punkten ${item.id} hör till ${item.responsible}, inte till din organisation`,
+    });
+  after.forEach((item, i) => {
+    const previous = stored.get(item.id);
+    if (JSON.stringify(previous) === JSON.stringify(item)) return;
+    if (!mine(previous)) refuse(name(i, item.id), previous as PlanItem);
+    else if (!mine(item)) refuse(name(i, item.id), item);
+  });
+  const kept = new Set(after.map((item) => item.id));
+  for (const item of before) if (!kept.has(item.id) && !mine(item)) refuse(name(undefined, item.id), item);
+  if (errors.length)
+    throw new ProblemError({
+      status: 403,
+      title: 'Behörighet saknas för organisationen',
+      detail: `${errors.length} item(s) belong to other organisations; an editor changes only its own items. Nothing was stored.`,
+      errors,
+    });
 }
