@@ -4,7 +4,7 @@ import { notFound } from '../../core/http/problem.js';
 import type { KitEnv } from '../../core/http/staff.js';
 import { resolveLang, t } from '../../core/i18n.js';
 import { Layout } from '../../core/page/layout.js';
-import { formatValue } from '../../indicators/pages/format.js';
+import { formatValue } from '../../core/domain/indicator-format.js';
 import type { DirectoryContext } from '../context.js';
 import { ID_PATTERN } from '../data/ids.js';
 import type { Collection } from '../model/collection.js';

@@ -4,7 +4,7 @@ import type { KitEnv } from '../../core/http/staff.js';
 import { formatDate, t, resolveLang, type Lang, type Text } from '../../core/i18n.js';
 import { Layout } from '../../core/page/layout.js';
 import { TableScroll } from '../../core/page/table-scroll.js';
-import { formatValue } from '../../indicators/pages/format.js';
+import { formatValue } from '../../core/domain/indicator-format.js';
 import type { DirectoryContext } from '../context.js';
 import { publicGroup } from '../views/groups.js';
 import { presentPlan } from '../views/plans.js';

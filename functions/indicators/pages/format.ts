@@ -1,19 +1,8 @@
 import { t, type Lang, type Text } from '../../core/i18n.js';
+import { formatValue } from '../../core/domain/indicator-format.js';
 import type { Cell, Coverage } from '../query/types.js';
 
-const UNIT_SUFFIX: Record<string, Text> = {
-  count: { sv: '', en: '' },
-  percent: { sv: ' %', en: '%' },
-  days: { sv: ' dagar', en: ' days' },
-  ratio: { sv: '', en: '' },
-};
-
-/** A value as shown on pages: the number in the page's locale with its unit. */
-export function formatValue(value: number, unit: string, lang: Lang): string {
-  return (
-    new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }).format(value) + (UNIT_SUFFIX[unit]?.[lang] ?? '')
-  );
-}
+export { formatValue } from '../../core/domain/indicator-format.js';
 
 /** What a cell shows: its value, `..` for suppressed and missing, `.` for not applicable. */
 export function cellText(cell: Cell | undefined, unit: string, lang: Lang): string {
