@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { AppDeps } from '../core/deps.js';
 import { createBaseApp } from '../core/http/base-app.js';
+import { openApiRoute } from '../core/http/openapi.js';
 import type { KitEnv } from '../core/http/staff.js';
 import { feedbackContext, type FeedbackOptions } from './context.js';
 import { auditRoutes } from './routes/audit.js';
@@ -8,7 +9,6 @@ import { characterCountRoute } from './routes/character-count.js';
 import { formRoutes } from './routes/form.js';
 import { moderationPageRoutes } from './routes/moderation-page.js';
 import { moderationRoutes } from './routes/moderation.js';
-import { openApiRoute } from './routes/openapi.js';
 import { summaryRoutes } from './routes/summary.js';
 
 /**
@@ -22,7 +22,10 @@ import { summaryRoutes } from './routes/summary.js';
 export function createFeedbackApp(deps: AppDeps, options: FeedbackOptions = {}): Hono<KitEnv> {
   const ctx = feedbackContext(deps, options);
   const app = createBaseApp(deps, 'feedback');
-  app.route('/', openApiRoute(ctx));
+  app.route(
+    '/api/feedback/openapi.json',
+    openApiRoute(() => import('./routes/openapi-document.js').then((m) => m.feedbackDocument(ctx))),
+  );
   app.route('/', formRoutes(ctx));
   app.route('/', characterCountRoute());
   app.route('/', summaryRoutes(ctx));

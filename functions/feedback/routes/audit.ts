@@ -12,15 +12,15 @@ import { AUDIT_PREFIX } from '../store/keys.js';
 /** The cursor of the audit list: the key of the last action shown. */
 const auditCursor = cursorCodec('feedback-audit', z.string().startsWith(AUDIT_PREFIX));
 
+/** The query of `GET /api/feedback/audit`. */
+export const auditQuery = z.object({ cursor: cursorParam, limit: z.coerce.number().int().min(1).max(500).default(100) });
+
 /** `GET /api/feedback/audit`: the moderators' actions, oldest first, paged by cursor (moderator). */
 export function auditRoutes(ctx: FeedbackContext): Hono<KitEnv> {
   const { deps } = ctx;
   const app = new Hono<KitEnv>();
   app.get('/api/feedback/audit', requireStaff(deps.auth, 'moderator', 'admin'), async (c) => {
-    const { cursor, limit } = queryParams(
-      c,
-      z.object({ cursor: cursorParam, limit: z.coerce.number().int().min(1).max(500).default(100) }),
-    );
+    const { cursor, limit } = queryParams(c, auditQuery);
     const after = auditCursor.decode(cursor);
     const page = await deps.store.list(AUDIT_PREFIX, { cursor: after === undefined ? undefined : encodeCursor(after), limit });
     const items = await Promise.all(page.items.map(async (i) => (await getJson<AuditEntry>(deps.store, i.key))?.value));

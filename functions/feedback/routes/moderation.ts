@@ -14,7 +14,8 @@ import { logAction, readState, STATUSES } from '../moderation/state.js';
 import { CONTACTS_PREFIX, QUARTER, SUBMISSION_ID } from '../store/keys.js';
 import { readSubmission, retentionStart, type Contact } from '../store/submissions.js';
 
-const listQuery = z.strictObject({
+/** The query of `GET /api/feedback/submissions`. */
+export const listQuery = z.strictObject({
   malbild: z.string().max(64).optional(),
   municipality: z
     .string()
@@ -26,7 +27,8 @@ const listQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-const change = z.strictObject({
+/** The body of `PATCH /api/feedback/submissions/{id}`. */
+export const change = z.strictObject({
   status: z.enum(STATUSES).optional(),
   tags: z.array(TAG).max(20).optional(),
   quote: QUOTE.nullable().optional(),

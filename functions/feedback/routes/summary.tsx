@@ -11,6 +11,10 @@ import { buildSummary, quartersInRetention, type Summary } from '../summary/buil
 import { summaryCsv } from '../summary/csv.js';
 import { FEEDBACK_INDICATOR } from '../summary/released.js';
 
+/** The query of the summaries: a quarter within the retention period (`known`). */
+export const summaryQuery = (known: readonly string[]) =>
+  z.object({ period: z.enum(known as [string, ...string[]]).optional(), lang: z.string().optional() });
+
 /** The public summaries: the page, JSON and CSV (counts of released quarters only). */
 export function summaryRoutes(ctx: FeedbackContext): Hono<KitEnv> {
   const app = new Hono<KitEnv>();
@@ -18,7 +22,7 @@ export function summaryRoutes(ctx: FeedbackContext): Hono<KitEnv> {
   // Every summary reads one snapshot object (see summary/snapshot.ts), never the submissions.
   const periodsOf = async (c: Context<KitEnv>, fallback: 'latest' | 'all') => {
     const known = quartersInRetention(ctx);
-    const query = queryParams(c, z.object({ period: z.enum(known as [string, ...string[]]).optional(), lang: z.string().optional() }));
+    const query = queryParams(c, summaryQuery(known));
     const source = await ctx.summarySource();
     if (query.period) return { known, periods: [query.period], source };
     if (fallback === 'all') return { known, periods: known, source };
