@@ -49,9 +49,8 @@ export const sharedComponents = {
 } as const;
 
 /**
- * The JSON Schema of a zod schema, as the document shows it: `io: 'input'` for what a client
- * sends (defaults optional), `'output'` for what the service answers. Transforms and refinements
- * show their input type.
+ * The JSON Schema of a zod schema: `io: 'input'` (the default) describes what the schema accepts
+ * (fields with defaults optional, transforms by their input type); `'output'` what it produces.
  *
  * @example
  * schemaOf(z.object({ name: z.string() })) // { type: 'object', properties: { name: { type: 'string' } }, ... }
@@ -155,10 +154,14 @@ export const oa = {
   problem: { $ref: '#/components/responses/Problem' },
   /** A reference to a schema of the document. */
   ref: (name: string) => ({ $ref: `#/components/schemas/${name}` }),
-  /** A JSON response (`schema` a zod schema, converted as output, or a JSON Schema). */
+  /**
+   * A JSON response (`schema` a zod schema, or a JSON Schema). Zod schemas are shown as input:
+   * text fields normalised by a transform keep their type (the output of a transform has none in
+   * JSON Schema), at the cost of showing fields with defaults as optional.
+   */
   json: (schema: $ZodType | JsonSchema, description = 'OK') => ({
     description,
-    content: { 'application/json': { schema: isZod(schema) ? schemaOf(schema, 'output') : schema } },
+    content: { 'application/json': { schema: isZod(schema) ? schemaOf(schema) : schema } },
   }),
   /** A JSON request body (`schema` a zod schema, converted as input, or a JSON Schema). */
   body: (schema: $ZodType | JsonSchema, contentType = 'application/json') => ({
