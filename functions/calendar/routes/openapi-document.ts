@@ -9,16 +9,7 @@ import { yearQuery } from './year.js';
 
 const { problem, json, notModified, idParam, ifMatch, staff, body } = oa;
 
-const errors = {
-  '400': problem,
-  '401': problem,
-  '403': problem,
-  '404': problem,
-  '409': problem,
-  '412': problem,
-  '415': problem,
-  '428': problem,
-};
+const errors = oa.problems(400, 401, 403, 404, 409, 412, 415, 428);
 const QUERY = {
   topic: 'Topic id.',
   organizer: 'Organising organisation.',
@@ -26,9 +17,7 @@ const QUERY = {
   to: 'Date or date-time (Stockholm).',
   municipality: 'Only trainings open to this organisation.',
   seatsLeft: 'Only trainings with free seats.',
-  cursor: 'Opaque cursor from `nextCursor` of the previous page.',
   limit: 'Page size.',
-  lang: 'Ignored by the API (the language of pages).',
   year: 'Year (default this year in Stockholm).',
 };
 const organiser = staff('admin', 'editor');
@@ -89,12 +78,7 @@ export function calendarDocument(ctx: CalendarContext): Record<string, unknown> 
           requestBody: body(registrationInputSchema),
           responses: {
             '201': json(R.registeredResponse, 'Registered; the answer holds the private cancel token'),
-            '400': problem,
-            '403': problem,
-            '404': problem,
-            '409': problem,
-            '413': problem,
-            '415': problem,
+            ...oa.problems(400, 403, 404, 409, 413, 415),
           },
         },
         get: {

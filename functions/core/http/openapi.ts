@@ -77,6 +77,7 @@ export function schemaOf(schema: $ZodType, io: 'input' | 'output' = 'input'): Js
  * queryOf(listQuerySchema, { status: 'Only submissions in this state.' })
  */
 export function queryOf(schema: $ZodType, descriptions: Readonly<Record<string, string>> = {}): JsonSchema[] {
+  descriptions = { ...COMMON_QUERY, ...descriptions };
   const json = schemaOf(schema);
   const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((json.required ?? []) as string[]);
@@ -88,6 +89,12 @@ export function queryOf(schema: $ZodType, descriptions: Readonly<Record<string, 
     schema: property,
   }));
 }
+
+/** Descriptions of the query parameters every service reads alike. */
+const COMMON_QUERY: Readonly<Record<string, string>> = {
+  cursor: 'Opaque cursor from `nextCursor` of the previous page.',
+  lang: 'The language of pages; JSON and CSV answers ignore it.',
+};
 
 /** What `openApiDocument` assembles. */
 export interface OpenApiSpec {
@@ -152,6 +159,8 @@ export function openApiRoute(build: () => Promise<Record<string, unknown>>, maxA
 export const oa = {
   /** The shared problem+json response. */
   problem: { $ref: '#/components/responses/Problem' },
+  /** The problem+json response under each of `statuses`. */
+  problems: (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [String(s), { $ref: '#/components/responses/Problem' }])),
   /** A reference to a schema of the document. */
   ref: (name: string) => ({ $ref: `#/components/schemas/${name}` }),
   /**

@@ -19,17 +19,7 @@ const editors = staff('admin', 'editor');
 /** Reads open to all; a token of the entry's own editors shows what they may edit (private, uncached). */
 const publicOrEditor = [{}, { staffToken: ['admin', 'editor'] }];
 const cached = { '304': notModified, '400': problem };
-const writes = {
-  '400': problem,
-  '401': problem,
-  '403': problem,
-  '404': problem,
-  '409': problem,
-  '412': problem,
-  '413': problem,
-  '415': problem,
-  '428': problem,
-};
+const writes = oa.problems(400, 401, 403, 404, 409, 412, 413, 415, 428);
 const QUERY: Record<string, string> = {
   q: 'Free text.',
   municipality: 'SCB municipality code(s) of this area (repeat or comma-separate); services serving the whole area are included.',
@@ -42,7 +32,6 @@ const QUERY: Record<string, string> = {
   language: 'ISO 639 code(s) of a language offered.',
   age: 'Age in years that the service accepts.',
   includeRetired: 'Include retired entries.',
-  cursor: 'Opaque cursor from `nextCursor` of the previous page.',
   limit: 'Page size 1–100.',
   expiringWithinDays: 'Only agreements ending within this many days (not yet ended).',
   expired: 'true: only ended agreements; false: only those in force.',

@@ -17,9 +17,7 @@ const QUERY = {
   malbild: 'Only submissions tagged with this målbild.',
   municipality: 'Only submissions about this municipality (SCB code).',
   status: 'Only submissions in this moderation state.',
-  cursor: 'Opaque cursor from `nextCursor` of the previous page.',
   limit: 'Page size.',
-  lang: 'Ignored by the JSON and CSV answers (the language of pages).',
 };
 const mine = { '401': problem, '403': problem };
 
@@ -76,11 +74,7 @@ export function feedbackDocument(ctx: FeedbackContext): Record<string, unknown> 
           requestBody: oa.body(change),
           responses: {
             '200': json(R.moderatedResponse, 'The new state, with its ETag.'),
-            '400': problem,
-            '404': problem,
-            '412': problem,
-            '415': problem,
-            '428': problem,
+            ...oa.problems(400, 404, 412, 415, 428),
             ...mine,
           },
         },
