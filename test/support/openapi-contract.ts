@@ -263,6 +263,39 @@ export function contractSuite(api: string, setup: () => Promise<ContractSetup>, 
         expect(await validator.check(op!, res)).toEqual([]);
       });
 
+    it('refuses a call without a query parameter it documents as required, as documented', async () => {
+      const required = documentedOperations(doc).flatMap((op) =>
+        ((op.operation.parameters ?? []) as J[]).filter((p) => p.in === 'query' && p.required).map((p) => ({ op, name: p.name as string })),
+      );
+      let checked = 0;
+      for (const { op, name } of required) {
+        const spec = calls[op.operationId]!;
+        const call = typeof spec === 'function' ? await spec(ctx) : spec;
+        const url = new URL(call.path, 'http://localhost');
+        expect(url.searchParams.has(name), `the call of ${op.operationId} lacks its required ${name}`).toBe(true);
+        url.searchParams.delete(name);
+        const res = await callOperation(ctx, op, { ...call, path: `${url.pathname}${url.search}` });
+        expect(res.status, `${op.operationId} without ${name}`).toBe(400);
+        expect(await validator.check(op, res)).toEqual([]);
+        checked++;
+      }
+      expect(checked).toBe(required.length);
+    });
+
+    it('refuses every staff-only operation to a role it does not document, as documented', async () => {
+      const ROLES = ['admin', 'editor', 'moderator'];
+      const staffOnly = documentedOperations(doc).filter((o) => o.roles && !o.open && ROLES.some((r) => !o.roles!.includes(r)));
+      expect(staffOnly.length).toBeGreaterThan(0);
+      for (const op of staffOnly) {
+        const spec = calls[op.operationId]!;
+        const call = typeof spec === 'function' ? await spec(ctx) : spec;
+        const other = ROLES.find((r) => !op.roles!.includes(r))!;
+        const res = await callOperation(ctx, { ...op, roles: [...op.roles!, other] }, { ...call, roles: [other] });
+        expect(res.status, `${op.operationId} as ${other}`).toBe(403);
+        expect(await validator.check(op, res), op.operationId).toEqual([]);
+      }
+    });
+
     it('refuses every staff-only operation without a token, as documented', async () => {
       const staffOnly = documentedOperations(doc).filter((o) => o.roles && !o.open);
       expect(staffOnly.length).toBeGreaterThan(0);
