@@ -1,11 +1,11 @@
 import type { Hono } from 'hono';
 import type { AppDeps } from '../core/deps.js';
 import { createBaseApp } from '../core/http/base-app.js';
+import { openApiRoute } from '../core/http/openapi.js';
 import type { KitEnv } from '../core/http/staff.js';
 import { calendarContext, type CalendarOptions } from './context.js';
 import { eventRoutes } from './routes/events.js';
 import { registrationRoutes } from './routes/registrations.js';
-import { apiDocRoutes } from './routes/openapi.js';
 import { feedRoutes } from './routes/feed.js';
 import { attendanceRoutes } from './routes/attendance.js';
 import { yearRoutes } from './routes/year.js';
@@ -24,7 +24,10 @@ import { trainingStaffRoutes } from './staff/routes.js';
 export function createCalendarApp(deps: AppDeps, options: CalendarOptions = {}): Hono<KitEnv> {
   const ctx = calendarContext(deps, options);
   const app = createBaseApp(deps, 'calendar');
-  app.route('/api/calendar', apiDocRoutes(ctx));
+  app.route(
+    '/api/calendar/openapi.json',
+    openApiRoute(() => import('./routes/openapi-document.js').then((m) => m.calendarDocument(ctx)), 3600),
+  );
   app.route('/api/calendar/events', registrationRoutes(ctx));
   app.route('/api/calendar/events', eventRoutes(ctx));
   app.route('/api/calendar', attendanceRoutes(ctx));

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { AppDeps } from '../core/deps.js';
 import { createBaseApp } from '../core/http/base-app.js';
+import { openApiRoute } from '../core/http/openapi.js';
 import type { KitEnv } from '../core/http/staff.js';
 import { createDirectoryContext, type DirectoryOptions } from './context.js';
 import { directoryPages } from './pages/routes.js';
@@ -9,7 +10,6 @@ import { coordinatorRoutes } from './routes/coordinator.js';
 import { csvRoutes } from './routes/csv.js';
 import { groupsRoutes } from './routes/groups.js';
 import { hsdsRoutes } from './routes/hsds.js';
-import { openApiRoute } from './routes/openapi.js';
 import { organizationsRoutes } from './routes/organizations.js';
 import { plansRoutes } from './routes/plans.js';
 import { servicesRoutes } from './routes/services.js';
@@ -27,7 +27,10 @@ export function createDirectoryApp(deps: AppDeps, options: DirectoryOptions = {}
   const app = createBaseApp(deps, 'directory');
   const ctx = createDirectoryContext(deps, options);
   const api = '/api/directory';
-  app.route(`${api}/openapi.json`, openApiRoute(ctx));
+  app.route(
+    `${api}/openapi.json`,
+    openApiRoute(() => import('./routes/openapi-document.js').then((m) => m.directoryDocument(ctx))),
+  );
   app.route(api, csvRoutes(ctx));
   app.route(`${api}/services`, servicesRoutes(ctx));
   app.route(`${api}/organizations`, organizationsRoutes(ctx));

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { AppDeps } from '../core/deps.js';
 import { createBaseApp } from '../core/http/base-app.js';
+import { openApiRoute } from '../core/http/openapi.js';
 import type { KitEnv } from '../core/http/staff.js';
 import { createFeedbackContext, type FeedbackOptions } from './context.js';
 import { CHARACTER_COUNT_PATH, FORM_PATH, MODERATION_PATH, OLD_MODERATION_PATH, SUMMARY_PATH } from './pages/paths.js';
@@ -10,7 +11,6 @@ import { characterCountRoute } from './routes/character-count.js';
 import { formRoutes } from './routes/form.js';
 import { moderationPageRoutes, oldModerationRoutes } from './routes/moderation-page.js';
 import { moderationRoutes } from './routes/moderation.js';
-import { openApiRoute } from './routes/openapi.js';
 import { summaryRoutes } from './routes/summary.js';
 
 /**
@@ -25,7 +25,10 @@ export function createFeedbackApp(deps: AppDeps, options: FeedbackOptions = {}):
   const ctx = createFeedbackContext(deps, options);
   const app = createBaseApp(deps, 'feedback');
   const api = '/api/feedback';
-  app.route(`${api}/openapi.json`, openApiRoute(ctx));
+  app.route(
+    `${api}/openapi.json`,
+    openApiRoute(() => import('./routes/openapi-document.js').then((m) => m.feedbackDocument(ctx))),
+  );
   app.route(`${api}/submissions`, moderationRoutes(ctx));
   app.route(`${api}/audit`, auditRoutes(ctx));
   app.route(api, summaryRoutes(ctx));

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { AppDeps } from '../core/deps.js';
 import { createBaseApp } from '../core/http/base-app.js';
+import { openApiRoute } from '../core/http/openapi.js';
 import type { KitEnv } from '../core/http/staff.js';
 import { createIndicatorsContext, type IndicatorsOptions } from './context.js';
 import { indicatorPages } from './pages/routes.js';
@@ -9,7 +10,6 @@ import { completenessRoutes } from './routes/completeness.js';
 import { definitionsRoutes } from './routes/definitions.js';
 import { exportRoutes } from './routes/export.js';
 import { importRoutes } from './routes/import.js';
-import { openApiRoute } from './routes/openapi.js';
 import { releaseRoutes } from './routes/releases.js';
 import { indicatorStaffPages } from './routes/staff-page.js';
 import { valuesRoutes } from './routes/values.js';
@@ -26,7 +26,10 @@ export function createIndicatorsApp(deps: AppDeps, options: IndicatorsOptions = 
   const app = createBaseApp(deps, 'indicators');
   const ctx = createIndicatorsContext(deps, options);
   const api = '/api/indicators';
-  app.route(`${api}/openapi.json`, openApiRoute(ctx));
+  app.route(
+    `${api}/openapi.json`,
+    openApiRoute(() => import('./routes/openapi-document.js').then((m) => m.indicatorsDocument(ctx))),
+  );
   app.route(`${api}/definitions`, definitionsRoutes(ctx));
   app.route(`${api}/values`, valuesRoutes(ctx));
   app.route(`${api}/completeness`, completenessRoutes(ctx));

@@ -14,11 +14,14 @@ import { eventQuerySchema, eventsCursor, filterEvents, pageOf } from '../model/f
 import { viewEtag } from '../model/etag.js';
 import { eventView } from '../model/view.js';
 
-const createSchema = eventInputSchema.extend({
+/** The body of `POST /api/calendar/events`: a training, or a series with `repeat`. */
+export const createSchema = eventInputSchema.extend({
   repeat: z.strictObject({ every: z.enum(['week', 'month']), count: z.int().min(2).max(24) }).optional(),
 });
-const updateSchema = eventInputSchema.extend({ reason: singleLine(500).optional() });
-const cancelSchema = z.strictObject({ reason: singleLine(500) });
+/** The body of `PUT /api/calendar/events/{id}`. */
+export const updateSchema = eventInputSchema.extend({ reason: singleLine(500).optional() });
+/** The body of `POST /api/calendar/events/{id}/cancel`. */
+export const cancelSchema = z.strictObject({ reason: singleLine(500) });
 
 /** `/api/calendar/events`: list and read (public), create, update, move and cancel (staff). */
 export function eventRoutes(ctx: CalendarContext): Hono<KitEnv> {

@@ -12,12 +12,9 @@ import { agreementState } from '../views/agreement-state.js';
 import { checkAgreementGroups, checkAgreementInput, checkLifecycleKept, guardParties, indicatorIds } from '../views/agreements.js';
 import { entryRoutes } from './entry-routes.js';
 
-/** `/api/directory/agreements`: agreements, those ending within N days, those expired; staff edit them. */
-export function agreementsRoutes(ctx: DirectoryContext) {
-  const app = new Hono<KitEnv>();
-  const codes = new Set(knownOrgs(ctx.deps.config));
-  const indicators = indicatorIds(ctx.deps.config);
-  const querySchema = z.object({
+/** The query of `GET /api/directory/agreements`; `codes` are the organisations of the area. */
+export function agreementQuerySchema(codes: ReadonlySet<string>) {
+  return z.object({
     expiringWithinDays: z
       .string()
       .regex(/^\d{1,4}$/, 'Whole days 0–3650')
@@ -31,6 +28,14 @@ export function agreementsRoutes(ctx: DirectoryContext) {
       .optional(),
     ...listParams,
   });
+}
+
+/** `/api/directory/agreements`: agreements, those ending within N days, those expired; staff edit them. */
+export function agreementsRoutes(ctx: DirectoryContext) {
+  const app = new Hono<KitEnv>();
+  const codes = new Set(knownOrgs(ctx.deps.config));
+  const indicators = indicatorIds(ctx.deps.config);
+  const querySchema = agreementQuerySchema(codes);
 
   app.get('/', async (c) => {
     const query = queryParams(c, querySchema);

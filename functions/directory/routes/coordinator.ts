@@ -18,6 +18,9 @@ function soonest(a: { daysLeft: number | null; reviewDaysLeft: number | null }):
   return Math.min(...[a.daysLeft, a.reviewDaysLeft].filter((d): d is number => d !== null && d >= 0));
 }
 
+/** The query of `GET /api/directory/coordinator/gaps`. */
+export const gapQuery = z.object({ targetGroup: z.enum(termIds(TARGET_GROUPS)).optional() });
+
 /** `/api/directory/coordinator/*`: the staff views of what needs attention. */
 export function coordinatorRoutes(ctx: DirectoryContext) {
   const app = new Hono<KitEnv>();
@@ -80,7 +83,6 @@ export function coordinatorRoutes(ctx: DirectoryContext) {
     return c.json({ total: items.length, items }, 200, noStore);
   });
 
-  const gapQuery = z.object({ targetGroup: z.enum(termIds(TARGET_GROUPS)).optional() });
   app.get('/gaps', async (c) => {
     const query = queryParams(c, gapQuery);
     const { collection } = await ctx.load();

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { queryParams } from '../../core/http/body.js';
 import { cachedResponse } from '../../core/http/cache.js';
 import type { KitEnv } from '../../core/http/staff.js';
+import type { CountyConfig } from '../../core/config/schema.js';
 import type { DirectoryContext } from '../context.js';
 import { pageOf } from '../../core/http/paging.js';
 import { groupsCursor, listParams } from '../data/cursor.js';
@@ -14,17 +15,22 @@ import { isStale } from '../views/public-service.js';
 import { resolveLang } from '../../core/i18n.js';
 import { entryRoutes, findEntry } from './entry-routes.js';
 
-/** `/api/directory/groups`: collaboration groups, by member municipality; staff edit them. */
-export function groupsRoutes(ctx: DirectoryContext) {
-  const app = new Hono<KitEnv>();
-  const codes = ctx.deps.config.municipalities.map((m) => m.code);
-  const querySchema = z.object({
+/** The query of `GET /api/directory/groups`: a member municipality of the area, and paging. */
+export function groupQuerySchema(config: CountyConfig) {
+  const codes = config.municipalities.map((m) => m.code);
+  return z.object({
     municipality: z
       .string()
       .refine((c) => codes.includes(c), 'Not a municipality of this area')
       .optional(),
     ...listParams,
   });
+}
+
+/** `/api/directory/groups`: collaboration groups, by member municipality; staff edit them. */
+export function groupsRoutes(ctx: DirectoryContext) {
+  const app = new Hono<KitEnv>();
+  const querySchema = groupQuerySchema(ctx.deps.config);
 
   app.get('/', async (c) => {
     const query = queryParams(c, querySchema);

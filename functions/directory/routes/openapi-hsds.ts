@@ -14,9 +14,21 @@ const page = (item: string) => ({
     'application/x-ndjson': { schema: hsds(item) },
   },
 });
+/** The root of the HSDS API (Open Referral's version, profile and OpenAPI link). */
+const HSDS_ROOT = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['version', 'profile', 'openapi_url'],
+  properties: {
+    version: { type: 'string' },
+    profile: { type: 'string', format: 'uri' },
+    openapi_url: { type: 'string', format: 'uri' },
+    publisher: { type: 'string' },
+  },
+};
 const answers = (ok: unknown) => ({ '200': ok, '304': { description: 'Not modified.' }, '400': problem });
-const one = (file: string, summary: string) => ({
-  get: { summary, parameters: [idParam], responses: { ...answers(json(hsds(file))), '404': problem } },
+const one = (operationId: string, file: string, summary: string) => ({
+  get: { operationId, summary, parameters: [idParam], responses: { ...answers(json(hsds(file))), '404': problem } },
 });
 
 const P = {
@@ -46,10 +58,15 @@ const P = {
 
 /** The HSDS 3 routes under `/api/directory/hsds`, with Open Referral's parameter names and response schemas. Unknown parameters are a 400. */
 export const HSDS_PATHS: OpenApiPaths = {
-  '/api/directory/hsds/': { get: { summary: 'HSDS API: version and profile', responses: { '200': json({ type: 'object' }) } } },
-  '/api/directory/hsds': { get: { summary: 'HSDS API: version and profile', responses: { '200': json({ type: 'object' }) } } },
+  '/api/directory/hsds/': {
+    get: { operationId: 'hsdsRoot', summary: 'HSDS API: version and profile', responses: { '200': json(HSDS_ROOT) } },
+  },
+  '/api/directory/hsds': {
+    get: { operationId: 'hsdsRootNoSlash', summary: 'HSDS API: version and profile', responses: { '200': json(HSDS_ROOT) } },
+  },
   '/api/directory/hsds/services': {
     get: {
+      operationId: 'hsdsListServices',
       summary: 'HSDS API: paged services (list fields only unless `full`)',
       parameters: [
         P.search,
@@ -67,9 +84,10 @@ export const HSDS_PATHS: OpenApiPaths = {
       responses: answers(page('compiled/service_list.json')),
     },
   },
-  '/api/directory/hsds/services/{id}': one('compiled/service.json', 'HSDS API: one fully nested service'),
+  '/api/directory/hsds/services/{id}': one('hsdsGetService', 'compiled/service.json', 'HSDS API: one fully nested service'),
   '/api/directory/hsds/organizations': {
     get: {
+      operationId: 'hsdsListOrganizations',
       summary: 'HSDS API: paged organizations (list fields only unless `full` or `full_service`)',
       parameters: [P.search, P.full_service, P.full, P.taxonomy_term_id, P.taxonomy_id, P.page, P.per_page, P.format],
       responses: answers(page('compiled/organization_list.json')),
@@ -77,6 +95,7 @@ export const HSDS_PATHS: OpenApiPaths = {
   },
   '/api/directory/hsds/organizations/{id}': {
     get: {
+      operationId: 'hsdsGetOrganization',
       summary: 'HSDS API: one organization with its services (in full with `full_service=true`)',
       parameters: [idParam, P.full_service],
       responses: { ...answers(json(hsds('compiled/organization.json'))), '404': problem },
@@ -84,22 +103,25 @@ export const HSDS_PATHS: OpenApiPaths = {
   },
   '/api/directory/hsds/taxonomies': {
     get: {
+      operationId: 'hsdsListTaxonomies',
       summary: 'HSDS API: the kit’s vocabularies as taxonomies',
       parameters: [P.search, P.page, P.per_page, P.format],
       responses: answers(page('taxonomy.json')),
     },
   },
-  '/api/directory/hsds/taxonomies/{id}': one('taxonomy.json', 'HSDS API: one taxonomy'),
+  '/api/directory/hsds/taxonomies/{id}': one('hsdsGetTaxonomy', 'taxonomy.json', 'HSDS API: one taxonomy'),
   '/api/directory/hsds/taxonomy_terms': {
     get: {
+      operationId: 'hsdsListTaxonomyTerms',
       summary: 'HSDS API: the terms of the vocabularies',
       parameters: [P.search, P.page, P.per_page, P.format, P.taxonomy_id, P.top_only, P.parent_id],
       responses: answers(page('taxonomy_term.json')),
     },
   },
-  '/api/directory/hsds/taxonomy_terms/{id}': one('taxonomy_term.json', 'HSDS API: one taxonomy term'),
+  '/api/directory/hsds/taxonomy_terms/{id}': one('hsdsGetTaxonomyTerm', 'taxonomy_term.json', 'HSDS API: one taxonomy term'),
   '/api/directory/hsds/service_at_locations': {
     get: {
+      operationId: 'hsdsListServiceAtLocations',
       summary: 'HSDS API: public places of services (confidential addresses never appear)',
       parameters: [
         P.search,
@@ -118,6 +140,7 @@ export const HSDS_PATHS: OpenApiPaths = {
     },
   },
   '/api/directory/hsds/service_at_locations/{id}': one(
+    'hsdsGetServiceAtLocation',
     'compiled/service_at_location.json',
     'HSDS API: one service_at_location with its location',
   ),

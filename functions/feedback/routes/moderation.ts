@@ -14,7 +14,8 @@ import { logAction, readState, STATUSES } from '../moderation/state.js';
 import { CONTACTS_PREFIX, QUARTER, SUBMISSION_ID } from '../data/keys.js';
 import { readSubmission, retentionStart, type Contact } from '../data/submissions.js';
 
-const submissionsQuery = z.strictObject({
+/** The query of `GET /api/feedback/submissions`. */
+export const submissionsQuery = z.strictObject({
   malbild: z.string().max(64).optional(),
   municipality: z
     .string()
@@ -25,7 +26,8 @@ const submissionsQuery = z.strictObject({
   ...listQuery(200),
 });
 
-const change = z.strictObject({
+/** The body of `PATCH /api/feedback/submissions/{id}`. */
+export const change = z.strictObject({
   status: z.enum(STATUSES).optional(),
   tags: z.array(TAG).max(20).optional(),
   quote: QUOTE.nullable().optional(),

@@ -10,11 +10,7 @@ import type { Summary } from './build.js';
  */
 export function summaryCsv(summary: Summary, config: CountyConfig): string {
   const name = (code: string | null) =>
-    code === 'total'
-      ? 'Totalt'
-      : code === null
-        ? 'Ingen kommun angiven'
-        : organisationName(config, code);
+    code === 'total' ? 'Totalt' : code === null ? 'Ingen kommun angiven' : organisationName(config, code);
   const label = (id: string) => summary.categories.find((c) => c.id === id)?.sv ?? id;
   const lines: CsvCell[][] = [['period', 'malbild', 'malbild_namn', 'kommunkod', 'kommun', 'antal', 'status']];
   for (const c of summary.cells) {

@@ -8,6 +8,10 @@ import { quartersInRetention } from './build.js';
 import { FEEDBACK_INDICATOR } from './released.js';
 import type { SummarySource } from './snapshot.js';
 
+/** The query of the summaries: a quarter within the retention period (`known`). */
+export const summaryQuery = (known: readonly string[]) =>
+  z.object({ period: z.enum(known as [string, ...string[]]).optional(), lang: z.string().optional() });
+
 /** The quarters a summary request asks for, and the snapshot to build it from. */
 export interface SummaryRequest {
   readonly known: string[];
@@ -22,7 +26,7 @@ export interface SummaryRequest {
  */
 export async function summaryRequest(ctx: FeedbackContext, c: Context<KitEnv>, fallback: 'latest' | 'all'): Promise<SummaryRequest> {
   const known = quartersInRetention(ctx);
-  const query = queryParams(c, z.object({ period: z.enum(known as [string, ...string[]]).optional(), lang: z.string().optional() }));
+  const query = queryParams(c, summaryQuery(known));
   const source = await ctx.summarySource();
   if (query.period) return { known, periods: [query.period], source };
   if (fallback === 'all') return { known, periods: known, source };

@@ -5,7 +5,7 @@ import type { KitEnv } from '../../core/http/staff.js';
 import type { IndicatorsContext } from '../context.js';
 import { TOTAL } from '../model/cells.js';
 import { AREA_ORG } from '../query/observations.js';
-import { assertReleased, filters, scopeOf, viewerOf } from './common.js';
+import { assertReleased, filters, ONE_INDICATOR, scopeOf, viewerOf } from './common.js';
 
 /**
  * Aggregates of one indicator: `/area` (the area total per period with coverage and method),
@@ -15,7 +15,7 @@ import { assertReleased, filters, scopeOf, viewerOf } from './common.js';
 export function aggregateRoutes(ctx: IndicatorsContext) {
   const app = new Hono<KitEnv>();
   app.get('/area', async (c) => {
-    const f = filters(c, ctx, { requireIndicator: true });
+    const f = filters(c, ctx, ONE_INDICATOR);
     const viewer = await viewerOf(c, ctx);
     await assertReleased(ctx, viewer, f.period);
     const table = await ctx.table(f.indicator?.id as string, viewer);
@@ -27,7 +27,7 @@ export function aggregateRoutes(ctx: IndicatorsContext) {
     );
   });
   app.get('/compare', async (c) => {
-    const f = filters(c, ctx, { requireIndicator: true });
+    const f = filters(c, ctx, ONE_INDICATOR);
     const viewer = await viewerOf(c, ctx);
     await assertReleased(ctx, viewer, f.period);
     const table = await ctx.table(f.indicator?.id as string, viewer);
@@ -50,7 +50,7 @@ export function aggregateRoutes(ctx: IndicatorsContext) {
     );
   });
   app.get('/series', async (c) => {
-    const f = filters(c, ctx, { requireIndicator: true });
+    const f = filters(c, ctx, ONE_INDICATOR);
     if (f.period)
       throw badRequest([
         { field: 'period', message: 'A series covers every period; leave period out', sv: 'En tidsserie omfattar alla perioder' },

@@ -33,8 +33,17 @@ export interface Filters {
 const FREQUENCIES: Frequency[] = ['year', 'quarter', 'month'];
 const ALLOWED = new Set(['indicator', 'period', 'org', 'cursor', 'limit', 'lang', 'locale']);
 
+/** What a route asks of the common query parameters (its OpenAPI parameters follow from it). */
+export interface FilterOptions {
+  readonly requireIndicator?: boolean;
+  readonly allowArea?: boolean;
+}
+
+/** The options of the routes about one indicator (`/area`, `/compare`, `/series`). */
+export const ONE_INDICATOR: FilterOptions = { requireIndicator: true };
+
 /** Parse `indicator`, `period`, `org`, `cursor` and `limit`; 400 naming each bad parameter. */
-export function filters(c: Context, ctx: IndicatorsContext, options: { requireIndicator?: boolean; allowArea?: boolean } = {}): Filters {
+export function filters(c: Context, ctx: IndicatorsContext, options: FilterOptions = {}): Filters {
   const url = new URL(c.req.url);
   const errors: FieldError[] = [];
   for (const key of new Set(url.searchParams.keys())) {

@@ -16,6 +16,9 @@ const periodField = z
     params: { sv: 'Ange en period som 2026, 2026-Q3 eller 2026-03' },
   });
 
+/** The body of `POST /api/indicators/releases`. */
+export const releaseInputSchema = z.strictObject({ period: periodField });
+
 /**
  * `/api/indicators/releases`: the list of releases (public: period, revision, date), a new release
  * or revision of a period (admin, `POST {"period": "2026-Q3"}`), and per period what is reported
@@ -28,7 +31,7 @@ export function releaseRoutes(ctx: IndicatorsContext) {
     return cachedResponse(c, JSON.stringify({ items: releases }), { maxAge: 60 });
   });
   app.post('/', requireStaff(ctx.deps.auth, 'admin'), async (c) => {
-    const { period } = await jsonBody(c, z.strictObject({ period: periodField }), 1024);
+    const { period } = await jsonBody(c, releaseInputSchema, 1024);
     const { release, record } = await makeRelease(ctx.deps, ctx, period, ctx.options);
     ctx.published.invalidate();
     const body = {
