@@ -34,7 +34,7 @@ describe('area totals and comparisons', () => {
     expect(body.items[1]).toMatchObject({
       method: 'sum',
       cells: { T: { value: 25, status: 'reported' } },
-      coverage: { reported: 2, notApplicable: 1, expected: 15 },
+      coverage: { reported: 2, notApplicable: 1, expected: 18 },
     });
   });
 
@@ -54,7 +54,7 @@ describe('area totals and comparisons', () => {
     const { kit } = await withFigures();
     const body = await json(await kit.app.request('/api/indicators/compare?indicator=sip-established'));
     expect(body.period).toBe('2026-Q3');
-    expect(body.organizations).toHaveLength(15);
+    expect(body.organizations).toHaveLength(18);
     const byOrg = Object.fromEntries(body.organizations.map((o: { organization: string }) => [o.organization, o]));
     expect(byOrg['2580'].cells.T.value).toBe(15);
     expect(byOrg['2505'].status).toBe('not-applicable');
@@ -79,7 +79,7 @@ describe('area totals and comparisons', () => {
     );
     const sip = body.items.find((i: { indicator: string }) => i.indicator === 'sip-established');
     expect(sip).toMatchObject({ period: '2026-Q3', reported: ['2580', '2584'], notApplicable: ['2505'] });
-    expect(sip.missing).toHaveLength(12);
+    expect(sip.missing).toHaveLength(15);
   });
 
   it('answers a repeated public GET with 304', async () => {

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { KitEnv } from '../../../functions/core/http/staff.js';
 import { ORGS } from './area-data.js';
+import { restore } from '../../../functions/core/csv/index.js';
 
 /** What an anonymous client learns of one cell: its figure, or that it is hidden / not reported. */
 export interface Seen {
@@ -48,7 +49,8 @@ export async function harvest(app: Hono<KitEnv>, indicator: string, period: stri
     .split('\r\n')
     .slice(1, -1);
   for (const line of csv) {
-    const cols = line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+    // read as a spreadsheet shows it: the apostrophe that keeps a code as text is not part of it
+    const cols = line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map(restore);
     const org = cols[2] ?? '';
     check('csv', `${org}/${cellKeyOf(cols[5] ?? '', cols[6] ?? '')}`, cols[7] ? Number(cols[7]) : null);
   }
