@@ -4,7 +4,7 @@ import { isMove, parseTime, type CalendarEvent } from '../model/event.js';
 const iso = (typed: string) => parseTime(typed)?.toISOString() ?? typed;
 import type { TrainingFormError, TrainingFormValues } from './form.js';
 import { localInput, trainingInput, valuesOf } from './form.js';
-import { described, ErrorFor, TRAININGS_PATH as PATH } from './parts.js';
+import { InputField, TRAININGS_PATH as PATH } from './parts.js';
 
 /** The fields of the move form (each is `move-<name>` on the page). */
 export const MOVE_FIELDS = ['start', 'end', 'registrationDeadline', 'reason'] as const;
@@ -51,27 +51,7 @@ function MoveField(props: {
   values: MoveValues;
   errors: readonly TrainingFormError[];
 }) {
-  const { lang, errors } = props;
-  const id = `move-${props.name}`;
-  return (
-    <p>
-      <label for={id}>{t(lang, props.label)}</label>
-      {props.hint ? (
-        <span class="hint" id={`${id}-hint`}>
-          {t(lang, props.hint)}
-        </span>
-      ) : null}
-      <ErrorFor lang={lang} field={id} errors={errors} />
-      <input
-        id={id}
-        name={props.name}
-        type="text"
-        value={props.values[props.name] ?? ''}
-        aria-describedby={described(id, errors, Boolean(props.hint))}
-        aria-invalid={errors.some((e) => e.field === id) ? 'true' : undefined}
-      />
-    </p>
-  );
+  return <InputField {...props} id={`move-${props.name}`} value={props.values[props.name] ?? ''} />;
 }
 
 /** The "move the training" section of the edit page: a new time and a reason shown to participants. */

@@ -11,7 +11,7 @@ import type { Registration } from '../model/ledger.js';
 import { AUDIENCE_ROLES, organisationName, organisations, trainingTopics } from '../model/vocabulary.js';
 import { statusLabel, topicLabel, whenLabel } from '../pages/labels.js';
 import type { TrainingFormError, TrainingFormValues } from './form.js';
-import { described, ErrorFor, ErrorSummary, TRAININGS_PATH } from './parts.js';
+import { described, ErrorFor, ErrorSummary, InputField, TRAININGS_PATH } from './parts.js';
 import { MoveSection, moveValuesOf, type MoveValues } from './move.js';
 import { SeriesFields } from './series.js';
 
@@ -134,27 +134,7 @@ function TextField(props: {
   errors: readonly TrainingFormError[];
   required?: boolean;
 }) {
-  const { lang, name } = props;
-  return (
-    <p>
-      <label for={name}>{t(lang, props.label)}</label>
-      {props.hint ? (
-        <span class="hint" id={`${name}-hint`}>
-          {t(lang, props.hint)}
-        </span>
-      ) : null}
-      <ErrorFor lang={lang} field={name} errors={props.errors} />
-      <input
-        id={name}
-        name={name}
-        type={props.type ?? 'text'}
-        value={props.values.text[name] ?? ''}
-        required={props.required}
-        aria-describedby={described(name, props.errors, Boolean(props.hint))}
-        aria-invalid={props.errors.some((e) => e.field === name) ? 'true' : undefined}
-      />
-    </p>
-  );
+  return <InputField {...props} id={props.name} value={props.values.text[props.name] ?? ''} />;
 }
 
 /** The fields of a training (create and edit), each with its error. */

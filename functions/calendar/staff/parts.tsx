@@ -1,4 +1,4 @@
-import { t, type Lang } from '../../core/i18n.js';
+import { t, type Lang, type Text } from '../../core/i18n.js';
 import type { TrainingFormError } from './form.js';
 
 /** The staff section of the calendar. */
@@ -40,5 +40,40 @@ export function ErrorSummary(props: { lang: Lang; errors: readonly TrainingFormE
         ))}
       </ul>
     </div>
+  );
+}
+
+/** One text input with its label, hint and error (`id` names the error too; `name` is the form field). */
+export function InputField(props: {
+  lang: Lang;
+  id: string;
+  name: string;
+  value: string;
+  label: Text;
+  hint?: Text;
+  type?: string;
+  errors: readonly TrainingFormError[];
+  required?: boolean;
+}) {
+  const { lang, id, errors } = props;
+  return (
+    <p>
+      <label for={id}>{t(lang, props.label)}</label>
+      {props.hint ? (
+        <span class="hint" id={`${id}-hint`}>
+          {t(lang, props.hint)}
+        </span>
+      ) : null}
+      <ErrorFor lang={lang} field={id} errors={errors} />
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value}
+        required={props.required}
+        aria-describedby={described(id, errors, Boolean(props.hint))}
+        aria-invalid={errors.some((e) => e.field === id) ? 'true' : undefined}
+      />
+    </p>
   );
 }
