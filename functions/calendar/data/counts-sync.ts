@@ -29,7 +29,8 @@ export async function foldLedgers(ctx: CalendarContext, keys: readonly string[],
   const ledgers = read.flatMap((l) => (l ? [l.value] : []));
   const held = (await ctx.collection.read()).collection;
   const newer = ledgers.filter((l) => held.events[l.eventId] && (held.summaries[l.eventId]?.rev ?? -1) < l.rev);
-  if (newer.length === 0 && !stamp) return 0;
+  // nothing newer, and (for a sync) no ledger in the window to move the note past: no write
+  if (newer.length === 0 && (!stamp || keys.length === 0)) return 0;
   return changeCollection(ctx, (c) => {
     if (stamp) c.countsSyncedAt = stamp;
     return newer.filter((l) => foldSeats(c, l.eventId, seatsOf(l))).length;
@@ -40,7 +41,7 @@ export async function foldLedgers(ctx: CalendarContext, keys: readonly string[],
  * Derive the collection's seat counts from the ledgers, off the request path (the scheduled
  * housekeeping): one listing of the ledgers (a request per 1,000), a read of each changed since the
  * last sync (with a margin), and one conditional write of the collection that also notes when it
- * synced. Counts only move forward (by ledger revision), so a run repeated or raced changes nothing
+ * synced (none when no ledger changed). Counts only move forward (by ledger revision), so a run repeated or raced changes nothing
  * twice; a run that fails before its write leaves the note as it was, and the next run reads the
  * same ledgers again. Returns how many trainings' counts changed.
  */
