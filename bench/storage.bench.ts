@@ -8,8 +8,9 @@ const calls = (c: CallCounts) =>
     .map((k) => `${c[k]} ${k.toUpperCase()}`)
     .join(' + ') || '0';
 
-/** Every service at one county's size and ten times that (calendar's scenario joins when it has one). */
+/** Every service at one county's size and ten times that. */
 const SERVICES: ReadonlyArray<[string, (size: number) => Promise<StorageScenario>, number]> = [
+  ['calendar', STORAGE_SCENARIOS.calendar, 300],
   ['feedback', STORAGE_SCENARIOS.feedback, 3000],
   ['directory', STORAGE_SCENARIOS.directory, 500],
   ['indicators', STORAGE_SCENARIOS.indicators, 4],

@@ -5,6 +5,7 @@ import { BatchedUpdater } from './data/batch.js';
 import { CollectionReader, type CollectionSources } from './data/collection.js';
 import { readAllEvents } from './data/events.js';
 import { readLedgerCounts } from './data/ledger-counts.js';
+import { SeatCache } from './data/seats.js';
 import type { SummaryIndex } from './data/summary.js';
 
 /** The per-training counts of earlier versions, read only when the collection is rebuilt. */
@@ -21,6 +22,8 @@ export interface CalendarOptions {
    * without asking the store; after that one conditional GET. Default 1000.
    */
   readonly collectionWindowMs?: number;
+  /** Monotonic milliseconds for those windows (default `performance.now`). */
+  readonly monotonicNow?: () => number;
 }
 
 /** What every calendar module receives: the shared dependencies plus resolved options. */
@@ -32,6 +35,8 @@ export interface CalendarContext {
   readonly writes: BatchedUpdater;
   /** The published collection, read whole and cached by ETag. */
   readonly collection: CollectionReader;
+  /** The seat counts this instance knows from ledgers (newer than the collection's until derived). */
+  readonly seats: SeatCache;
 }
 
 /**
@@ -63,6 +68,8 @@ export function calendarContext(deps: AppDeps, options: CalendarOptions = {}): C
       sources: collectionSources(deps),
       log: deps.log,
       windowMs: options.collectionWindowMs,
+      now: options.monotonicNow,
     }),
+    seats: new SeatCache(options.collectionWindowMs, options.monotonicNow),
   };
 }

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../core/deps.js';
 import { calendarContext, type CalendarContext } from './context.js';
 import { publishAttendance } from './data/attendance.js';
+import { syncCounts } from './data/counts-sync.js';
 import { sweepPendingWrites } from './data/new-events.js';
 import { purgeExpired } from './data/purge.js';
 import { reconcileCollection } from './data/reconcile.js';
@@ -11,6 +12,8 @@ export interface HousekeepingReport {
   readonly swept: number;
   /** Collection entries repaired. */
   readonly repaired: number;
+  /** Trainings whose seat counts were taken from their ledgers into the collection. */
+  readonly counted: number;
   /** Trainings whose registrations were deleted after retention. */
   readonly purged: number;
   /** Whether `calendar/public/attendance.json` was rewritten. */
@@ -19,8 +22,9 @@ export interface HousekeepingReport {
 
 /**
  * The calendar's housekeeping, never run inside a user's request: remove the trainings of writes
- * that died half-way, repair the collection against the training objects, delete registrations
- * past retention, and derive the public attendance file from the collection's counts. Every step
+ * that died half-way, repair the collection against the training objects, derive the collection's
+ * seat counts from the ledgers changed since the last run (a registration writes only its ledger),
+ * delete registrations past retention, and derive the public attendance file from the collection's counts. Every step
  * is safe to repeat, so a run that fails half-way is finished by the next; a failed step is logged
  * and the run fails at the end (the schedule retries it), after the other steps have run.
  */
@@ -42,9 +46,10 @@ export async function runHousekeeping(ctx: CalendarContext): Promise<Housekeepin
   };
   const swept = await step('sweep', 0, () => sweepPendingWrites(ctx));
   const repaired = await step('reconcile', 0, () => reconcileCollection(ctx));
+  const counted = await step('counts', 0, () => syncCounts(ctx));
   const purged = await step('purge', 0, () => purgeExpired(ctx));
   const attendancePublished = await step('attendance', false, () => publishAttendance(ctx));
-  const report = { swept, repaired, purged, attendancePublished };
+  const report = { swept, repaired, counted, purged, attendancePublished };
   log.info('calendar housekeeping', { service: 'calendar', ...report, failed: failed.join(',') || undefined });
   if (failed.length) throw new Error(`calendar housekeeping failed: ${failed.join(', ')}`);
   return report;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCalendarApp } from '../../functions/calendar/app.js';
+import { calendarHousekeeping } from '../../functions/calendar/housekeeping.js';
 import { COLLECTION_KEY, type Collection } from '../../functions/calendar/data/collection.js';
 import type { Logger } from '../../functions/core/log.js';
 import { getJson } from '../../functions/core/store/json.js';
@@ -133,9 +134,10 @@ describe.runIf(requireMotoUnderCi())('on S3 (moto)', () => {
       }
       counts.push(row);
     }
+    // A training's page also reads its ledger for the seats (cold: the collection and the ledger).
     expect(counts).toEqual([
-      [1, 1, 1, 1, 1],
-      [1, 1, 1, 1, 1],
+      [1, 1, 2, 1, 1],
+      [1, 1, 2, 1, 1],
     ]);
   }, 120_000);
 });
@@ -145,6 +147,7 @@ describe('moving from the summary index of earlier versions', () => {
     const { kit, create, registerApi } = await calendarKit();
     const { id } = await create();
     await registerApi(id, { name: 'A', email: 'a@ydre.se', org: '0513' });
+    await calendarHousekeeping(kit.deps);
     const held = (await getJson<Collection>(kit.deps.store, COLLECTION_KEY))!.value;
     // An earlier version kept counts here; the ledger is gone after retention, the collection not written yet.
     await kit.deps.store.put('calendar/attendance/index.json', JSON.stringify(held.summaries));

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCalendarApp } from '../../functions/calendar/app.js';
+import { calendarContext } from '../../functions/calendar/context.js';
+import { runHousekeeping } from '../../functions/calendar/housekeeping.js';
 import { S3Store } from '../../functions/core/store/s3-store.js';
 import type { Store } from '../../functions/core/store/store.js';
 import { requireMotoUnderCi, startMoto, type MotoServer } from '../support/moto.js';
@@ -24,9 +26,15 @@ async function hundredForTwenty(store?: Store) {
   const list = (await (await app.request(`/api/calendar/events/${id}/registrations`, { headers: { authorization: editor } })).json()) as {
     items: { status: string }[];
   };
-  // The published counts raced between the two instances too: the newest ledger revision wins.
+  // A training's page reads its seats from the ledger: right at once, on either instance.
   const published = (await (await app.request(`/api/calendar/events/${id}`)).json()) as { confirmed: number; waitlisted: number };
   expect([published.confirmed, published.waitlisted]).toEqual([20, 80]);
+  // The collection (lists) learns them from the scheduled housekeeping, on its own instance.
+  await runHousekeeping(calendarContext(kit.deps));
+  const listed = (await (await createCalendarApp(kit.deps).request('/api/calendar/events')).json()) as {
+    items: { id: string; confirmed: number; waitlisted: number }[];
+  };
+  expect(listed.items.find((e) => e.id === id)).toMatchObject({ confirmed: 20, waitlisted: 80 });
   return { answered: answers.map((a) => a.body.status), stored: list.items.map((i) => i.status) };
 }
 

@@ -1,25 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalApp } from '../../functions/local-server.js';
-import { movableClock } from '../feedback/helpers.js';
-import { axeViolations, browserAvailable, launchBrowser, serveApp, signInLocally, tabTo } from '../support/browser.js';
-import { testKit } from '../support/deps.js';
+import { axeViolations, browserAvailable, launchBrowser, tabTo } from '../support/browser.js';
+import { served, signInAsEditor } from './staff-browser.js';
 
 const TITLE = 'Återfallsprevention för Östersund';
-
-/** The local server of `npm start` (with its sign-in page) for Jämtland. */
-async function served() {
-  const kit = await testKit({ area: 'jamtland', clock: movableClock('2026-02-10T09:00:00Z') });
-  // the browser posts from 127.0.0.1:<port>, so the CSRF check compares with the request's own origin
-  return serveApp(createLocalApp({ ...kit.deps, publicOrigin: undefined }, { issuer: kit.issuer }));
-}
-
-async function signInAsEditor(page: Page, origin: string, path: string) {
-  await page.goto(`${origin}${path}`);
-  expect(new URL(page.url()).pathname).toBe('/logga-in');
-  await signInLocally(page, 'Elin Editor', 'Red', '2380');
-  await page.waitForURL(`**${path}`);
-}
 
 /** Type a Stockholm time as people write it. */
 async function typeTime(page: Page, id: string, value: string) {

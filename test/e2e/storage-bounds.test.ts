@@ -29,6 +29,14 @@ describe('storage calls of public requests do not grow with the data', () => {
     await bounded(STORAGE_SCENARIOS.directory, 50, 500);
   }, 60_000);
 
+  it('calendar: every public GET at most 3 calls cold and 1 warm; a registration or a cancellation one conditional write', async () => {
+    const costs = await bounded(STORAGE_SCENARIOS.calendar, 100, 1000);
+    const writes = costs.filter((r) => r.write);
+    expect(writes.map((w) => w.status)).toEqual([201, 200]);
+    // which training (the collection) and the ledger's read-modify-write: never a second object written
+    for (const w of writes) expect(w.cold, w.route).toEqual({ get: 2, put: 1, list: 0, delete: 0 });
+  }, 120_000);
+
   it('indicators: every public GET at most 3 calls cold and 1 warm', async () => {
     await bounded(STORAGE_SCENARIOS.indicators, 1, 4);
   }, 60_000);

@@ -10,6 +10,7 @@ import { silentLogger } from '../../functions/core/log.js';
 import { FsStore } from '../../functions/core/store/fs-store.js';
 import { putJson } from '../../functions/core/store/json.js';
 import type { Store } from '../../functions/core/store/store.js';
+import { createCalendarApp } from '../../functions/calendar/app.js';
 import { createDirectoryApp } from '../../functions/directory/app.js';
 import { COLLECTION_KEY, type Collection } from '../../functions/directory/model/collection.js';
 import { createFeedbackApp } from '../../functions/feedback/app.js';
@@ -20,6 +21,8 @@ import { writeState } from '../../functions/feedback/moderation/state.js';
 import { createIndicatorsApp } from '../../functions/indicators/app.js';
 import { NATIONAL_KEY, NATIONAL_SOURCE, type NationalStats } from '../../functions/indicators/national/model.js';
 import { CountingStore, S3_LATENCY_MS, type CallCounts } from './counting-store.js';
+import { PUBLIC_READS } from '../calendar/public-reads.js';
+import { seedCalendar } from '../calendar/seed.js';
 import { generateServices } from './directory-services.js';
 
 /** One request whose storage calls are measured. */
@@ -56,9 +59,9 @@ export interface RouteCost {
   readonly warmMs?: number;
 }
 
-/** A clock that moves only when told (each scenario starts on 23 November 2026). */
-function movable(): Clock & { advance(seconds: number): void } {
-  let at = new Date('2026-11-23T10:00:00+01:00').getTime();
+/** A clock that moves only when told (each scenario starts on 23 November 2026 unless told otherwise). */
+function movable(start = '2026-11-23T10:00:00+01:00'): Clock & { advance(seconds: number): void } {
+  let at = new Date(start).getTime();
   return { now: () => new Date(at), advance: (s) => void (at += s * 1000) };
 }
 
@@ -231,6 +234,41 @@ export async function indicatorsScenario(quarters: number): Promise<StorageScena
   };
 }
 
+/**
+ * The calendar with `trainings` trainings (a ledger with one registration for every third) and its
+ * collection; the writes are a registration and a cancellation.
+ */
+export async function calendarScenario(trainings: number): Promise<StorageScenario> {
+  const clock = movable('2026-02-10T10:00:00+01:00');
+  const deps = await baseDeps('ostergotland', clock);
+  await seedCalendar(deps, trainings);
+  let now = 0;
+  let n = 0;
+  const register = async (app: Hono<KitEnv>) =>
+    await app.request('/api/calendar/events/seed-3/registrations', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Bo Berg', email: `bo${++n}@ydre.se`, org: '0512' }),
+    });
+  return {
+    service: 'calendar',
+    size: `${trainings} trainings`,
+    store: deps.store,
+    app: (store) => createCalendarApp({ ...deps, store }, { monotonicNow: () => now, collectionWindowMs: 1000 }),
+    later: () => void (now += 2000),
+    routes: [
+      ...PUBLIC_READS.map((path) => ({ name: `GET ${path}`, request: path })),
+      { name: 'POST /api/calendar/events/{id}/registrations', request: register, write: true },
+      {
+        name: 'DELETE /api/calendar/events/{id}/registrations/{token}',
+        request: async (app: Hono<KitEnv>) =>
+          await app.request('/api/calendar/events/seed-6/registrations/token-seed-6', { method: 'DELETE' }),
+        write: true,
+      },
+    ],
+  };
+}
+
 async function once(app: Hono<KitEnv>, route: MeasuredRoute): Promise<Response> {
   const res = typeof route.request === 'string' ? await app.request(route.request) : await route.request(app);
   await res.arrayBuffer();
@@ -303,5 +341,10 @@ async function countOnly(
   };
 }
 
-/** Each service's scenario by name (calendar's joins when it has one). */
-export const STORAGE_SCENARIOS = { feedback: feedbackScenario, directory: directoryScenario, indicators: indicatorsScenario } as const;
+/** Each service's scenario by name. */
+export const STORAGE_SCENARIOS = {
+  feedback: feedbackScenario,
+  directory: directoryScenario,
+  indicators: indicatorsScenario,
+  calendar: calendarScenario,
+} as const;

@@ -4,6 +4,9 @@ import type { Store } from '../../core/store/store.js';
 /** One change to a JSON object: gets the current value, returns the next value and its own result. */
 export type BatchOp<T, R> = (current: T | undefined) => { value: T; result: R };
 
+/** Thrown inside a batch's update when there is nothing to write, so the store is not written. */
+const NOTHING = Symbol('nothing to write');
+
 interface Pending<T> {
   readonly op: BatchOp<T, unknown>;
   readonly initial?: () => T;
@@ -60,6 +63,8 @@ export class BatchedUpdater {
                   outcomes.push({ ok: false, error });
                 }
               }
+              // nothing to write (no object and no op made one): every op failed, answered below
+              if (value === undefined) throw NOTHING;
               return value;
             },
             this.options,
@@ -70,7 +75,12 @@ export class BatchedUpdater {
             else p.reject(o.error);
           });
         } catch (error) {
-          for (const p of batch) p.reject(error);
+          if (error === NOTHING)
+            batch.forEach((p, i) => {
+              const o = outcomes[i];
+              p.reject(o && !o.ok ? o.error : new Error('no value to write'));
+            });
+          else for (const p of batch) p.reject(error);
         }
       }
     } finally {

@@ -28,6 +28,8 @@ export interface Collection {
   readonly summaries: SummaryIndex;
   /** When the scheduled check last compared the collection with the training objects. */
   syncedAt?: string;
+  /** When the scheduled housekeeping last took in the counts of changed ledgers (`syncCounts`). */
+  countsSyncedAt?: string;
 }
 
 /** A collection as a warm instance keeps it: the object, its ETag and the trainings in start order. */
@@ -163,6 +165,11 @@ export class CollectionReader {
     return this.loading;
   }
 
+  /** What this instance holds, however old, without a storage call; `undefined` before its first read. */
+  heldView(): CollectionView | undefined {
+    return this.held;
+  }
+
   /** What this instance holds, however old (a base for a write, which reads again anyway); else `read()`. */
   anyVersion(): Promise<CollectionView> {
     return this.held ? Promise.resolve(this.held) : this.read();
@@ -172,6 +179,11 @@ export class CollectionReader {
   remember(collection: Collection, etag: string): void {
     this.held = viewOf(collection, etag);
     this.checkedAt = this.clock();
+  }
+
+  /** Keep what is held but ask the store (conditionally) on the next read. */
+  expire(): void {
+    this.checkedAt = -Infinity;
   }
 
   /** Forget what is held, so the next read asks the store. */

@@ -96,6 +96,6 @@ export async function cancelEvent(ctx: CalendarContext, staff: Staff, id: string
     updatedAt: toStockholmIso(ctx.deps.clock.now()),
   };
   const saved = await save(ctx, next, found.etag);
-  await applyCapacity(ctx, next, next.capacity, saved.etag);
+  await applyCapacity(ctx, next, next.capacity);
   return saved;
 }

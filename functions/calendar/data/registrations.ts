@@ -9,12 +9,10 @@ import {
   changeCapacity,
   emptyLedger,
   hashToken,
-  ledgerCounts,
   waitlistPosition,
   type Ledger,
   type Registration,
 } from '../model/ledger.js';
-import { recordSummary } from './attendance.js';
 import { findEvent } from './published.js';
 import { ledgerKey } from './ledger-counts.js';
 
@@ -49,26 +47,28 @@ export async function readLedger(ctx: CalendarContext, event: CalendarEvent): Pr
 }
 
 /**
- * Apply one change to a training's ledger (group-committed, `If-Match` with retry) and record the
- * new counts in the collection. `etag` is the training object's, for a training the collection
- * does not hold yet.
+ * Apply one change to a training's ledger: group-committed, one conditional write (`If-Match`, or
+ * create-only) with the calendar's retry rule, and nothing else written on the request. The
+ * collection's counts and the public attendance file are derived from the ledgers afterwards
+ * (`syncCounts` in the scheduled housekeeping); until then the training's own page reads its
+ * seats from the ledger and this instance lays the counts it knows over the collection.
+ * `initial` makes a ledger where there is none; without it a missing ledger is a 404.
  */
 async function changeLedger<R>(
   ctx: CalendarContext,
   event: CalendarEvent,
   change: (ledger: Ledger) => R,
-  etag?: string,
+  initial?: () => Ledger,
 ): Promise<{ result: R; ledger: Ledger }> {
-  const { result, value } = await ctx.writes.update<Ledger, R>(
+  const { result, value, etag } = await ctx.writes.update<Ledger, R>(
     ledgerKey(event.id),
     (ledger) => {
-      const current = ledger as Ledger;
-      const result = change(current);
-      return { value: current, result };
+      if (!ledger) throw new ProblemError({ status: 404, title: 'Anmälan hittades inte', detail: 'No registration has this cancel link.' });
+      return { value: ledger, result: change(ledger) };
     },
-    () => emptyLedger(event.id, event.capacity),
+    initial,
   );
-  await recordSummary(ctx, event, { ...ledgerCounts(value), rev: value.rev }, etag);
+  ctx.seats.remember(event.id, value, etag);
   return { result, ledger: value };
 }
 
@@ -78,8 +78,11 @@ export async function register(ctx: CalendarContext, event: CalendarEvent, input
   assertOpen(event, now);
   const token = ctx.newToken();
   const id = ctx.newId();
-  const { result, ledger } = await changeLedger(ctx, event, (l) =>
-    addRegistration(l, { id, tokenHash: hashToken(token), ...input, createdAt: toStockholmIso(now) }),
+  const { result, ledger } = await changeLedger(
+    ctx,
+    event,
+    (l) => addRegistration(l, { id, tokenHash: hashToken(token), ...input, createdAt: toStockholmIso(now) }),
+    () => emptyLedger(event.id, event.capacity),
   );
   // Copy: the ledger object is shared with the other registrations of the same batch.
   return { registration: { ...result }, position: waitlistPosition(ledger, id), token };
@@ -88,16 +91,26 @@ export async function register(ctx: CalendarContext, event: CalendarEvent, input
 /** Cancel by private token; the first on the waitlist takes the freed seat. */
 export async function cancel(ctx: CalendarContext, eventId: string, token: string): Promise<{ promoted: number }> {
   const found = await findEvent(ctx, eventId);
-  const existing = found && (await getJson<Ledger>(ctx.deps.store, ledgerKey(eventId)));
-  if (!found || !existing)
-    throw new ProblemError({ status: 404, title: 'Anmälan hittades inte', detail: 'No registration has this cancel link.' });
+  if (!found) throw new ProblemError({ status: 404, title: 'Anmälan hittades inte', detail: 'No registration has this cancel link.' });
+  // a training nobody registered for has no ledger: 404 from the change, nothing written
   const now = toStockholmIso(ctx.deps.clock.now());
   const { result } = await changeLedger(ctx, found.event, (l) => cancelRegistration(l, hashToken(token), now).promoted.length);
   return { promoted: result };
 }
 
-/** Apply a new capacity to the registrations (409 below the confirmed count; a larger one promotes). */
-export async function applyCapacity(ctx: CalendarContext, event: CalendarEvent, capacity: number, etag?: string): Promise<void> {
+/**
+ * Apply a training's change to its registrations: the new capacity (409 below the confirmed count;
+ * a larger one promotes) and the training's sequence, so a reader of the ledger sees the change.
+ */
+export async function applyCapacity(ctx: CalendarContext, event: CalendarEvent, capacity: number): Promise<void> {
   const now = toStockholmIso(ctx.deps.clock.now());
-  await changeLedger(ctx, { ...event, capacity }, (l) => changeCapacity(l, capacity, now), etag);
+  await changeLedger(
+    ctx,
+    event,
+    (l) => {
+      changeCapacity(l, capacity, now);
+      l.eventSequence = Math.max(l.eventSequence ?? 0, event.sequence);
+    },
+    () => emptyLedger(event.id, capacity),
+  );
 }

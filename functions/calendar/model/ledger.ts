@@ -27,6 +27,11 @@ export interface Ledger {
   readonly eventId: string;
   capacity: number;
   rev: number;
+  /**
+   * The training's `sequence` when a change of the training last wrote this ledger (its capacity
+   * is applied on every change), so a reader of the ledger sees that the training changed.
+   */
+  eventSequence?: number;
   readonly entries: Registration[];
 }
 

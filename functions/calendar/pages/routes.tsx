@@ -4,7 +4,7 @@ import { queryParams } from '../../core/http/body.js';
 import type { KitEnv } from '../../core/http/staff.js';
 import { resolveLang, toStockholmIso } from '../../core/i18n.js';
 import type { CalendarContext } from '../context.js';
-import { findEvent, publishedEvents, type PublishedEvent } from '../data/published.js';
+import { findEvent, findEventWithSeats, publishedEvents, type PublishedEvent } from '../data/published.js';
 import { cancel, register } from '../data/registrations.js';
 import { eventQuerySchema, eventsCursor, filterEvents, pageOf } from '../model/filter.js';
 import { yearView } from '../model/year.js';
@@ -25,8 +25,8 @@ export function pageRoutes(ctx: CalendarContext): Hono<KitEnv> {
   const app = new Hono<KitEnv>();
   const { config, clock } = ctx.deps;
   const nonce = (c: Context<KitEnv>) => c.get('secureHeadersNonce');
-  const eventOr404 = async (id: string) => {
-    const found = await findEvent(ctx, id);
+  const eventOr404 = async (id: string, withSeats = false) => {
+    const found = await (withSeats ? findEventWithSeats : findEvent)(ctx, id);
     if (!found) throw new ProblemError({ status: 404, title: 'Hittades inte', detail: 'No training with this id.' });
     return found;
   };
@@ -97,7 +97,7 @@ export function pageRoutes(ctx: CalendarContext): Hono<KitEnv> {
   };
 
   app.get('/:id', async (c) => {
-    const found = await eventOr404(c.req.param('id'));
+    const found = await eventOr404(c.req.param('id'), true);
     c.header('Cache-Control', 'public, max-age=60');
     return c.html(eventPage(c, found));
   });

@@ -8,7 +8,7 @@ import { singleLine } from '../../core/text/index.js';
 import type { CalendarContext } from '../context.js';
 import { cancelEvent, newEvents, updateEvent } from '../data/event-service.js';
 import { storeNewEvents } from '../data/new-events.js';
-import { findEvent, publishedEvents } from '../data/published.js';
+import { findEvent, findEventWithSeats, publishedEvents } from '../data/published.js';
 import { eventInputSchema } from '../model/event.js';
 import { eventQuerySchema, eventsCursor, filterEvents, pageOf } from '../model/filter.js';
 import { viewEtag } from '../model/etag.js';
@@ -40,7 +40,7 @@ export function eventRoutes(ctx: CalendarContext): Hono<KitEnv> {
   });
 
   app.get('/:id', async (c) => {
-    const found = await findEvent(ctx, c.req.param('id'));
+    const found = await findEventWithSeats(ctx, c.req.param('id'));
     if (!found) throw notFound('No training with this id.');
     return cachedResponse(c, JSON.stringify(eventView(found.event, found.summary)), {
       maxAge: 60,

@@ -18,6 +18,8 @@ export const FORM_FIELDS = [
   'language',
   'capacity',
   'reason',
+  'repeatEvery',
+  'repeatCount',
 ] as const;
 
 /** What the training form was sent with. */

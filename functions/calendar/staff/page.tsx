@@ -11,20 +11,23 @@ import type { Registration } from '../model/ledger.js';
 import { AUDIENCE_ROLES, organisationName, organisations, trainingTopics } from '../model/vocabulary.js';
 import { statusLabel, topicLabel, whenLabel } from '../pages/labels.js';
 import type { TrainingFormError, TrainingFormValues } from './form.js';
+import { described, ErrorFor, ErrorSummary, InputField, TRAININGS_PATH } from './parts.js';
+import { MoveSection, moveValuesOf, type MoveValues } from './move.js';
+import { SeriesFields } from './series.js';
 
-/** The staff section of the calendar. */
-export const TRAININGS_PATH = '/personal/utbildningar';
+export { TRAININGS_PATH } from './parts.js';
 const PATH = TRAININGS_PATH;
 
 /** What every page of the section receives. */
-interface BaseProps {
+export interface BaseProps {
   readonly config: CountyConfig;
   readonly lang: Lang;
   readonly nonce?: string;
   readonly staff: Staff;
 }
 
-function Shell(props: BaseProps & { title: string; notice?: Text; children?: Child }) {
+/** The section's layout: the staff bar, the heading and a notice. */
+export function Shell(props: BaseProps & { title: string; notice?: Text; children?: Child }) {
   const { lang, config } = props;
   return (
     <Layout config={config} lang={lang} title={props.title} path={PATH} current="calendar" nonce={props.nonce}>
@@ -98,6 +101,9 @@ export function TrainingsListPage(props: TrainingsListProps) {
       <p>
         <a class="button" href={`${PATH}/ny${lang === 'en' ? '?lang=en' : ''}`}>
           {t(lang, { sv: 'Ny utbildning', en: 'New training' })}
+        </a>{' '}
+        <a class="button secondary" href={`${PATH}/importera${lang === 'en' ? '?lang=en' : ''}`}>
+          {t(lang, { sv: 'Importera ett program (CSV)', en: 'Import a programme (CSV)' })}
         </a>
       </p>
       <h2>{t(lang, { sv: 'Kommande', en: 'Upcoming' })}</h2>
@@ -118,20 +124,6 @@ export function TrainingsListPage(props: TrainingsListProps) {
   );
 }
 
-function ErrorFor(props: { lang: Lang; field: string; errors: readonly TrainingFormError[] }) {
-  const error = props.errors.find((e) => e.field === props.field);
-  return error ? (
-    <span class="error-message" id={`${props.field}-error`}>
-      <span class="visually-hidden">{t(props.lang, { sv: 'Fel:', en: 'Error:' })}</span> {t(props.lang, error)}
-    </span>
-  ) : null;
-}
-
-function described(field: string, errors: readonly TrainingFormError[], hint?: boolean): string | undefined {
-  const ids = [hint ? `${field}-hint` : '', errors.some((e) => e.field === field) ? `${field}-error` : ''].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
 function TextField(props: {
   lang: Lang;
   name: keyof TrainingFormValues['text'];
@@ -142,27 +134,7 @@ function TextField(props: {
   errors: readonly TrainingFormError[];
   required?: boolean;
 }) {
-  const { lang, name } = props;
-  return (
-    <p>
-      <label for={name}>{t(lang, props.label)}</label>
-      {props.hint ? (
-        <span class="hint" id={`${name}-hint`}>
-          {t(lang, props.hint)}
-        </span>
-      ) : null}
-      <ErrorFor lang={lang} field={name} errors={props.errors} />
-      <input
-        id={name}
-        name={name}
-        type={props.type ?? 'text'}
-        value={props.values.text[name] ?? ''}
-        required={props.required}
-        aria-describedby={described(name, props.errors, Boolean(props.hint))}
-        aria-invalid={props.errors.some((e) => e.field === name) ? 'true' : undefined}
-      />
-    </p>
-  );
+  return <InputField {...props} id={props.name} value={props.values.text[props.name] ?? ''} />;
 }
 
 /** The fields of a training (create and edit), each with its error. */
@@ -265,26 +237,6 @@ export function TrainingFields(props: {
   );
 }
 
-function ErrorSummary(props: { lang: Lang; errors: readonly TrainingFormError[] }) {
-  if (props.errors.length === 0) return null;
-  return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{t(props.lang, { sv: 'Det finns ett problem', en: 'There is a problem' })}</h2>
-      <ul>
-        {props.errors.map((e) => (
-          <li>
-            {e.field === 'form' ? (
-              t(props.lang, e)
-            ) : (
-              <a href={`#${e.field.startsWith('audience') ? `${e.field}-error` : e.field}`}>{t(props.lang, e)}</a>
-            )}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
 /** Props of `TrainingFormPage`. */
 export interface TrainingFormProps extends BaseProps {
   /** The stored training (edit); absent to create one. */
@@ -296,6 +248,8 @@ export interface TrainingFormProps extends BaseProps {
   readonly conflict?: boolean;
   readonly registrations?: readonly Registration[];
   readonly notice?: Text;
+  /** The move form as typed (edit only); the stored times when absent. */
+  readonly move?: MoveValues;
 }
 
 function StoredVersion(props: { config: CountyConfig; lang: Lang; event: CalendarEvent }) {
@@ -430,6 +384,7 @@ export function TrainingFormPage(props: TrainingFormProps) {
       <form method="post" action={event ? `${PATH}/${event.id}${q}` : `${PATH}/ny${q}`} novalidate>
         {props.etag ? <input type="hidden" name="etag" value={props.etag} /> : null}
         <TrainingFields config={config} lang={lang} staff={props.staff} values={props.values} errors={props.errors} />
+        {event ? null : <SeriesFields lang={lang} values={props.values} errors={props.errors} />}
         {event ? (
           <TextField
             lang={lang}
@@ -449,6 +404,9 @@ export function TrainingFormPage(props: TrainingFormProps) {
           </button>
         </p>
       </form>
+      {event && event.status !== 'cancelled' && !props.conflict ? (
+        <MoveSection lang={lang} event={event} etag={props.etag ?? ''} values={props.move ?? moveValuesOf(event)} errors={props.errors} />
+      ) : null}
       {event && event.status !== 'cancelled' && !props.conflict ? (
         <section aria-labelledby="h-cancel">
           <h2 id="h-cancel">{t(lang, { sv: 'Ställ in utbildningen', en: 'Cancel the training' })}</h2>

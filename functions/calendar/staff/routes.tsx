@@ -18,9 +18,22 @@ import { AUDIENCE_ROLES, organisationName } from '../model/vocabulary.js';
 import { singleLine } from '../../core/text/index.js';
 import { problemFormErrors, readTrainingForm, trainingInput, valuesOf, type TrainingFormError, type TrainingFormValues } from './form.js';
 import { TrainingFormPage, TrainingsListPage, TRAININGS_PATH as PATH } from './page.js';
+import { programmeImportRoutes } from './import-routes.js';
+import { movedInput, readMoveForm, type MoveValues } from './move.js';
+import { readRepeat } from './series.js';
 
 const NOTICES: Record<string, Text> = {
   created: { sv: 'Utbildningen är publicerad.', en: 'The training is published.' },
+  series: { sv: 'Serien är publicerad: varje tillfälle finns nedan.', en: 'The series is published: every occasion is listed below.' },
+  moved: {
+    sv: 'Utbildningen är flyttad. Kalendern visar den nya tiden och den tidigare.',
+    en: 'The training is moved. The calendar shows the new time and the earlier one.',
+  },
+  imported: { sv: 'Programmet är importerat.', en: 'The programme is imported.' },
+  'imported-twice': {
+    sv: 'Programmet var redan importerat (formuläret skickades två gånger). Inget sparades en gång till.',
+    en: 'The programme was already imported (the form was sent twice). Nothing was stored again.',
+  },
   saved: { sv: 'Ändringen är sparad.', en: 'The change is saved.' },
   cancelled: {
     sv: 'Utbildningen är inställd. Deltagarna ser det i kalendern.',
@@ -37,6 +50,10 @@ const UNREADABLE: TrainingFormError = {
   en: 'The form held characters that could not be read. Check the fields and send again.',
 };
 const REASON = singleLine(500);
+const REASON_HELP = {
+  sv: 'Skälet får vara högst 500 tecken utan styrtecken.',
+  en: 'The reason may be at most 500 characters without control characters.',
+};
 const FORM_LIMIT = 64 * 1024;
 
 /** Upcoming trainings first (soonest first), then past ones (latest first). */
@@ -102,7 +119,7 @@ export function trainingStaffRoutes(ctx: CalendarContext): Hono<KitEnv> {
   async function editPage(
     c: Context<KitEnv>,
     id: string,
-    extra: { values?: TrainingFormValues; errors?: TrainingFormError[]; conflict?: boolean } = {},
+    extra: { values?: TrainingFormValues; errors?: TrainingFormError[]; conflict?: boolean; move?: MoveValues } = {},
     status: 200 | 400 | 409 = 200,
   ) {
     const found = await ownEvent(c.get('staff')!, id);
@@ -115,6 +132,7 @@ export function trainingStaffRoutes(ctx: CalendarContext): Hono<KitEnv> {
         values={extra.values ?? valuesOf(found.value)}
         errors={extra.errors ?? []}
         conflict={extra.conflict}
+        move={extra.move}
         registrations={ledger.entries}
         notice={NOTICES[c.req.query('meddelande') ?? '']}
       />,
@@ -153,17 +171,20 @@ export function trainingStaffRoutes(ctx: CalendarContext): Hono<KitEnv> {
     const show = (errors: TrainingFormError[]) => c.html(<TrainingFormPage {...base(c)} values={values} errors={errors} />, 400);
     if (invalid.length) return show([UNREADABLE]);
     const { input, errors } = trainingInput(values);
-    if (!input) return show(errors);
+    const series = readRepeat(values);
+    if (!input || series.errors.length) return show([...errors, ...series.errors]);
     try {
-      const events = newEvents(ctx, c.get('staff')!, input);
+      const events = newEvents(ctx, c.get('staff')!, input, series.repeat);
       await storeNewEvents(ctx, events);
-      return back(c, `${PATH}/${events[0]!.id}`, 'created');
+      return events.length > 1 ? back(c, PATH, 'series') : back(c, `${PATH}/${events[0]!.id}`, 'created');
     } catch (error) {
       const fields = problemFormErrors(error);
       if (fields) return show(fields);
       throw error;
     }
   });
+
+  app.route('/', programmeImportRoutes(ctx, { base, back }));
 
   app.get(`${PATH}/:id/anmalningar.csv`, async (c) => {
     const found = await ownEvent(c.get('staff')!, c.req.param('id'));
@@ -185,12 +206,7 @@ export function trainingStaffRoutes(ctx: CalendarContext): Hono<KitEnv> {
     const { input, errors } = trainingInput(values);
     const reasonText = values.text.reason?.trim() ?? '';
     const reason = reasonText ? REASON.safeParse(reasonText) : undefined;
-    if (reason && !reason.success)
-      errors.push({
-        field: 'reason',
-        sv: 'Skälet får vara högst 500 tecken utan styrtecken.',
-        en: 'The reason may be at most 500 characters without control characters.',
-      });
+    if (reason && !reason.success) errors.push({ field: 'reason', ...REASON_HELP });
     if (!input || errors.length) return editPage(c, id, { values, errors }, 400);
     try {
       await updateEvent(ctx, c.get('staff')!, id, params.get('etag') ?? '', input, reason?.data);
@@ -202,6 +218,28 @@ export function trainingStaffRoutes(ctx: CalendarContext): Hono<KitEnv> {
       if (fields) return editPage(c, id, { values, errors: fields }, 400);
       throw error;
     }
+  });
+
+  app.post(`${PATH}/:id/flytta`, async (c) => {
+    assertFormBody(c);
+    const id = c.req.param('id');
+    const { params, invalid } = await readFormFields(c, 4096);
+    const move = readMoveForm(params);
+    const found = await ownEvent(c.get('staff')!, id);
+    const { input, errors } = movedInput(found.value, move);
+    const reasonText = move.reason?.trim() ?? '';
+    const reason = reasonText ? REASON.safeParse(reasonText) : undefined;
+    if (reason && !reason.success) errors.push({ field: 'move-reason', ...REASON_HELP });
+    if (invalid.length) errors.unshift(UNREADABLE);
+    if (!input || errors.length) return editPage(c, id, { move, errors }, 400);
+    try {
+      await updateEvent(ctx, c.get('staff')!, id, params.get('etag') ?? '', input, reason?.data);
+    } catch (error) {
+      if (error instanceof ProblemError && (error.problem.status === 412 || error.problem.status === 428))
+        return back(c, `${PATH}/${id}`, 'stale');
+      throw error;
+    }
+    return back(c, `${PATH}/${id}`, 'moved');
   });
 
   app.post(`${PATH}/:id/installning`, async (c) => {
