@@ -1,4 +1,4 @@
-import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchOptions } from 'minisearch';
 import { CARE_LEVELS, PRINCIPALS, SUBSTANCES, TARGET_GROUPS } from '../../core/domain/vocabulary.js';
 import type { CountyConfig } from '../../core/config/schema.js';
 import type { Service } from '../model/service.js';
@@ -8,7 +8,8 @@ import { synonymsFor, type SynonymTable } from './synonyms.js';
 
 /** The searchable fields; indexed as written and folded (å/ä → a, ö → o). */
 const BASE_FIELDS = ['name', 'labels', 'places', 'description'] as const;
-type BaseField = (typeof BASE_FIELDS)[number];
+/** A searchable field as reported to users. */
+export type BaseField = (typeof BASE_FIELDS)[number];
 // the description, the longest text, is indexed folded only: exact-first ranking matters for names and places
 const FIELDS = BASE_FIELDS.flatMap((f) => (f === 'description' ? [`${f}Folded`] : [f, `${f}Folded`]));
 
@@ -23,13 +24,19 @@ const BOOST: Record<string, number> = {
   descriptionFolded: 1,
 };
 
-/** One ranked hit with the reason for it. */
+/** One ranked hit; `explainHit` tells why it matched (computed only for the hits shown). */
 export interface SearchHit {
   readonly id: string;
   readonly score: number;
-  /** The fields the query matched (name, labels, places, description). */
-  readonly matchedFields: readonly BaseField[];
+  /** MiniSearch's match info: indexed term → fields it matched in. */
+  readonly match: Readonly<Record<string, readonly string[]>>;
   /** The indexed words that matched. */
+  readonly terms: readonly string[];
+}
+
+/** Why a hit matched: the fields (name, labels, places, description) and the indexed words. */
+export interface HitReason {
+  readonly matchedFields: readonly BaseField[];
   readonly matchedTerms: readonly string[];
 }
 
@@ -37,6 +44,13 @@ export interface SearchHit {
 export interface SearchResult {
   readonly hits: readonly SearchHit[];
   readonly matchedAllWords: boolean;
+}
+
+/** The fields and words a hit matched, folded fields reported as their base field. */
+export function explainHit(hit: SearchHit): HitReason {
+  const fields = new Set<BaseField>();
+  for (const list of Object.values(hit.match)) for (const f of list) fields.add(f.replace(/Folded$/, '') as BaseField);
+  return { matchedFields: [...fields], matchedTerms: hit.terms };
 }
 
 function fieldText(service: Service, field: BaseField, config: CountyConfig): string {
@@ -61,24 +75,54 @@ function fieldText(service: Service, field: BaseField, config: CountyConfig): st
 }
 
 /**
+ * How services are indexed. Part of the stored index's identity: change `INDEX_FORMAT` whenever
+ * this (fields, tokenizer, term processing) changes, so stored indexes built the old way are rebuilt.
+ */
+function indexOptions(config: CountyConfig): Options<Service> {
+  return {
+    fields: FIELDS,
+    storeFields: [],
+    extractField: (doc, field) => (field === 'id' ? doc.id : fieldText(doc, field.replace(/Folded$/, '') as BaseField, config)),
+    tokenize: (text) => words(text),
+    // `words` has already normalised every term
+    processTerm: (term, field) => (field?.endsWith('Folded') ? foldDiacritics(term) : term),
+  };
+}
+
+/** The version of the indexing rules above (see `indexOptions`). */
+export const INDEX_FORMAT = 1;
+
+/**
  * An in-memory Swedish search index over services (MiniSearch): exact and folded spellings, prefix
- * matches from four letters, about one edit per five letters for longer words, and config synonyms.
+ * matches from four letters, about one edit per five letters for longer words, and config synonyms
+ * (applied to the query, so a stored index stays valid when they change).
  */
 export class ServiceSearch {
-  private readonly index: MiniSearch<Service>;
-  private readonly synonyms: SynonymTable;
+  private constructor(
+    private readonly index: MiniSearch<Service>,
+    private readonly synonyms: SynonymTable,
+  ) {}
 
-  constructor(services: readonly Service[], config: CountyConfig, synonyms: SynonymTable) {
-    this.synonyms = synonyms;
-    this.index = new MiniSearch<Service>({
-      fields: FIELDS,
-      storeFields: [],
-      extractField: (doc, field) => (field === 'id' ? doc.id : fieldText(doc, field.replace(/Folded$/, '') as BaseField, config)),
-      tokenize: (text) => words(text),
-      // `words` has already normalised every term
-      processTerm: (term, field) => (field?.endsWith('Folded') ? foldDiacritics(term) : term),
-    });
-    this.index.addAll(services as Service[]);
+  /** Index `services` (what a cold function does when no usable stored index exists). */
+  static build(services: readonly Service[], config: CountyConfig, synonyms: SynonymTable): ServiceSearch {
+    const index = new MiniSearch<Service>(indexOptions(config));
+    index.addAll(services as Service[]);
+    return new ServiceSearch(index, synonyms);
+  }
+
+  /** An index from its stored form (`toStored`); throws when the data is not such an index. */
+  static fromStored(stored: AsPlainObject, config: CountyConfig, synonyms: SynonymTable): ServiceSearch {
+    return new ServiceSearch(MiniSearch.loadJS<Service>(stored, indexOptions(config)), synonyms);
+  }
+
+  /** The index as plain data for `JSON.stringify` (MiniSearch's own serialisation). */
+  toStored(): AsPlainObject {
+    return this.index.toJSON();
+  }
+
+  /** How many services are indexed. */
+  get size(): number {
+    return this.index.documentCount;
   }
 
   /** Search `q`; `allowed` filters before ranking. Falls back to any-word matching when no entry has every word. */
@@ -101,17 +145,11 @@ export class ServiceSearch {
       raw = this.index.search({ combineWith: 'OR', queries: perWord }, options);
       matchedAllWords = false;
     }
-    const hits = raw.map((r) => ({
+    const hits: SearchHit[] = raw.map((r) => ({
       id: String(r.id),
       score: Math.round(r.score * 1000) / 1000,
-      matchedFields: [
-        ...new Set(
-          Object.values(r.match)
-            .flat()
-            .map((f) => f.replace(/Folded$/, '') as BaseField),
-        ),
-      ],
-      matchedTerms: r.terms,
+      match: r.match,
+      terms: r.terms,
     }));
     return { hits, matchedAllWords };
   }

@@ -1,5 +1,5 @@
 import type { CountyConfig } from '../../core/config/schema.js';
-import { indicatorDefinitions } from '../../core/config/rules.js';
+import { indicatorDefinitions } from '../../core/config/definitions.js';
 import { badRequest, type FieldError } from '../../core/http/problem.js';
 import type { Collection } from '../model/collection.js';
 import type { Agreement, AgreementInput } from '../model/group.js';
