@@ -5,6 +5,10 @@ import type { Store } from '../../functions/core/store/store.js';
 import { createDirectoryApp } from '../../functions/directory/app.js';
 import { COLLECTION_KEY, type Collection } from '../../functions/directory/model/collection.js';
 import { SEARCH_INDEX_KEY, type StoredSearchIndex } from '../../functions/directory/search/stored-index.js';
+import { ServiceSearch } from '../../functions/directory/search/index.js';
+import { synonymTable } from '../../functions/directory/search/synonyms.js';
+import { areaConfig } from '../support/deps.js';
+import { generateServices } from '../support/directory-services.js';
 import { CountingStore, directoryApp, json, jsonInit, kindaService, type J } from './helpers.js';
 
 /** A logger that keeps its lines, to see whether a function rebuilt the index and why. */
@@ -109,5 +113,40 @@ describe('the prebuilt search index', () => {
     const fn = cold();
     expect((await searchNames(fn.app, 'samtidiga')).sort()).toEqual([...names].sort());
     expect(rebuilds(fn.lines)).toEqual([]);
+  });
+});
+
+describe('recent searches kept by an index', () => {
+  const config = areaConfig('jamtland');
+  const services = generateServices(config, 300);
+  const synonyms = synonymTable(config.directory.synonyms);
+  const kept = ServiceSearch.build(services, config, synonyms);
+  const computed = ServiceSearch.build(services, config, synonyms, { recent: 0 });
+  const inOstersund = new Set(services.filter((s) => s.municipalities.includes('2380')).map((s) => s.id));
+  const cases: Array<[string, ((id: string) => boolean) | undefined]> = [
+    ['spel', undefined],
+    ['spel', (id) => inOstersund.has(id)],
+    ['mini maria', undefined],
+    // every word matches some service, but none in Östersund has both: any-word matching there
+    ['maria krokom', (id) => inOstersund.has(id)],
+    ['anhörig', undefined],
+  ];
+
+  it.each(cases)('answer "%s" again exactly as a full search does, filters included', (q, allowed) => {
+    const first = kept.search(q, allowed);
+    const again = kept.search(q, allowed);
+    const full = computed.search(q, allowed);
+    expect(full.hits.length).toBeGreaterThan(0);
+    expect(again).toEqual(full);
+    expect(first).toEqual(full);
+    if (allowed) expect(full.hits.every((h) => allowed(h.id))).toBe(true);
+  });
+
+  it('falls back to any word within the filter even when all words match outside it', () => {
+    const everyWord = kept.search('maria krokom');
+    const filtered = kept.search('maria krokom', (id) => inOstersund.has(id));
+    expect(everyWord.matchedAllWords).toBe(true);
+    expect(everyWord.hits.some((h) => !inOstersund.has(h.id))).toBe(true);
+    expect(filtered.matchedAllWords).toBe(false);
   });
 });

@@ -24,6 +24,30 @@ const BOOST: Record<string, number> = {
   descriptionFolded: 1,
 };
 
+const SEARCH_OPTIONS: SearchOptions = {
+  boost: BOOST,
+  prefix: (term) => term.length >= 4,
+  fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+  weights: { prefix: 0.5, fuzzy: 0.3 },
+  processTerm: normalizeTerm,
+  tokenize: (text) => words(text),
+};
+
+/**
+ * How many recent searches an index keeps answered (per collection version, so never stale):
+ * paging through a result and the common words repeat them.
+ */
+export const RECENT_SEARCHES = 16;
+
+/** Options of an index. */
+export interface ServiceSearchOptions {
+  /**
+   * How many recent searches to keep answered; 0 to keep none.
+   * @default RECENT_SEARCHES
+   */
+  readonly recent?: number;
+}
+
 /** One ranked hit; `explainHit` tells why it matched (computed only for the hits shown). */
 export interface SearchHit {
   readonly id: string;
@@ -98,21 +122,37 @@ export const INDEX_FORMAT = 1;
  * (applied to the query, so a stored index stays valid when they change).
  */
 export class ServiceSearch {
+  private readonly recent = new Map<string, readonly SearchHit[]>();
+  private readonly recentLimit: number;
+
   private constructor(
     private readonly index: MiniSearch<Service>,
     private readonly synonyms: SynonymTable,
-  ) {}
+    options: ServiceSearchOptions,
+  ) {
+    this.recentLimit = options.recent ?? RECENT_SEARCHES;
+  }
 
   /** Index `services` (what a cold function does when no usable stored index exists). */
-  static build(services: readonly Service[], config: CountyConfig, synonyms: SynonymTable): ServiceSearch {
+  static build(
+    services: readonly Service[],
+    config: CountyConfig,
+    synonyms: SynonymTable,
+    options: ServiceSearchOptions = {},
+  ): ServiceSearch {
     const index = new MiniSearch<Service>(indexOptions(config));
     index.addAll(services as Service[]);
-    return new ServiceSearch(index, synonyms);
+    return new ServiceSearch(index, synonyms, options);
   }
 
   /** An index from its stored form (`toStored`); throws when the data is not such an index. */
-  static fromStored(stored: AsPlainObject, config: CountyConfig, synonyms: SynonymTable): ServiceSearch {
-    return new ServiceSearch(MiniSearch.loadJS<Service>(stored, indexOptions(config)), synonyms);
+  static fromStored(
+    stored: AsPlainObject,
+    config: CountyConfig,
+    synonyms: SynonymTable,
+    options: ServiceSearchOptions = {},
+  ): ServiceSearch {
+    return new ServiceSearch(MiniSearch.loadJS<Service>(stored, indexOptions(config)), synonyms, options);
   }
 
   /** The index as plain data for `JSON.stringify` (MiniSearch's own serialisation). */
@@ -125,33 +165,41 @@ export class ServiceSearch {
     return this.index.documentCount;
   }
 
-  /** Search `q`; `allowed` filters before ranking. Falls back to any-word matching when no entry has every word. */
+  /**
+   * Search `q`, keeping the hits `allowed` lets through (filtering does not change scores). Falls
+   * back to any-word matching when no allowed entry has every word.
+   */
   search(q: string, allowed?: (id: string) => boolean): SearchResult {
     const tokens = words(q).slice(0, 12);
     if (tokens.length === 0) return { hits: [], matchedAllWords: true };
-    const perWord: Query[] = tokens.map((token) => ({ combineWith: 'OR', queries: this.variants(token) }));
-    const options: SearchOptions = {
-      boost: BOOST,
-      prefix: (term) => term.length >= 4,
-      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-      weights: { prefix: 0.5, fuzzy: 0.3 },
-      processTerm: normalizeTerm,
-      tokenize: (text) => words(text),
-      ...(allowed ? { filter: (r) => allowed(String(r.id)) } : {}),
-    };
-    let raw = this.index.search({ combineWith: 'AND', queries: perWord }, options);
-    let matchedAllWords = true;
-    if (raw.length === 0 && tokens.length > 1) {
-      raw = this.index.search({ combineWith: 'OR', queries: perWord }, options);
-      matchedAllWords = false;
+    const keep = (hits: readonly SearchHit[]) => (allowed ? hits.filter((h) => allowed(h.id)) : hits);
+    const every = keep(this.ranked(tokens, 'AND'));
+    if (every.length === 0 && tokens.length > 1) return { hits: keep(this.ranked(tokens, 'OR')), matchedAllWords: false };
+    return { hits: every, matchedAllWords: true };
+  }
+
+  /** All hits of `tokens` combined with `combineWith`, best first; recent answers are kept. */
+  private ranked(tokens: readonly string[], combineWith: 'AND' | 'OR'): readonly SearchHit[] {
+    const key = `${combineWith} ${tokens.join(' ')}`;
+    const kept = this.recent.get(key);
+    if (kept) {
+      // most recently used last
+      this.recent.delete(key);
+      this.recent.set(key, kept);
+      return kept;
     }
-    const hits: SearchHit[] = raw.map((r) => ({
+    const perWord: Query[] = tokens.map((token) => ({ combineWith: 'OR', queries: this.variants(token) }));
+    const hits: SearchHit[] = this.index.search({ combineWith, queries: perWord }, SEARCH_OPTIONS).map((r) => ({
       id: String(r.id),
       score: Math.round(r.score * 1000) / 1000,
       match: r.match,
       terms: r.terms,
     }));
-    return { hits, matchedAllWords };
+    if (this.recentLimit > 0) {
+      this.recent.set(key, hits);
+      if (this.recent.size > this.recentLimit) this.recent.delete(this.recent.keys().next().value!);
+    }
+    return hits;
   }
 
   private variants(token: string): Query[] {
