@@ -45,20 +45,28 @@ function largestInputs(metafile: Metafile, top = 4): string {
     .join(', ');
 }
 
-/** Milliseconds to import `file` in a fresh Node process (measured inside it). */
-async function loadTime(file: string): Promise<number> {
-  const script = `const t=performance.now();await import(${JSON.stringify(pathToFileURL(file).href)});console.log(performance.now()-t);`;
+/** One import of `file` in a fresh Node process: wall and CPU milliseconds, measured inside it. */
+async function loadTime(file: string): Promise<{ wall: number; cpu: number }> {
+  const script =
+    `const c=process.cpuUsage(),t=performance.now();await import(${JSON.stringify(pathToFileURL(file).href)});` +
+    'const w=performance.now()-t,u=process.cpuUsage(c);console.log(w,(u.user+u.system)/1000);';
   const { stdout } = await exec(process.execPath, ['--input-type=module', '-e', script], { env: { PATH: process.env.PATH ?? '' } });
-  return Number(stdout.trim().split('\n').at(-1));
+  const [wall, cpu] = stdout.trim().split('\n').at(-1)!.split(' ').map(Number) as [number, number];
+  return { wall, cpu };
 }
 
 /**
  * `n` module-load times of each bundle, taken in turns (baseline, directory, …, baseline, …) so
  * that a change in the machine's load during the run weighs on every bundle alike.
  */
-async function loadTimesInTurns(files: ReadonlyMap<string, string>, n: number): Promise<Map<string, number[]>> {
-  const samples = new Map([...files.keys()].map((name): [string, number[]] => [name, []]));
-  for (let i = 0; i < n; i++) for (const [name, file] of files) samples.get(name)!.push(await loadTime(file));
+async function loadTimesInTurns(files: ReadonlyMap<string, string>, n: number): Promise<Map<string, { wall: number[]; cpu: number[] }>> {
+  const samples = new Map([...files.keys()].map((name) => [name, { wall: [] as number[], cpu: [] as number[] }]));
+  for (let i = 0; i < n; i++)
+    for (const [name, file] of files) {
+      const { wall, cpu } = await loadTime(file);
+      samples.get(name)!.wall.push(wall);
+      samples.get(name)!.cpu.push(cpu);
+    }
   return samples;
 }
 
@@ -95,16 +103,19 @@ export async function run(): Promise<void> {
     }
 
     const times = await loadTimesInTurns(bundles, LOAD_RUNS);
-    const baseline = summarize(times.get('baseline')!);
+    const baseline = summarize(times.get('baseline')!.wall);
+    const baselineCpu = summarize(times.get('baseline')!.cpu);
     console.log(
       `module load, fresh process, n=${LOAD_RUNS} each in turns (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores): ` +
-        `baseline median ${ms(baseline.median)}, p95 ${ms(baseline.p95)}; target ≤ ${LOAD_TARGET}× baseline`,
+        `baseline median ${ms(baseline.median)} (CPU ${ms(baselineCpu.median)}), p95 ${ms(baseline.p95)}; target ≤ ${LOAD_TARGET}× baseline (wall)`,
     );
     for (const name of FUNCTIONS) {
-      const s = summarize(times.get(name)!);
+      const s = summarize(times.get(name)!.wall);
+      const cpu = summarize(times.get(name)!.cpu);
       const ratio = s.median / baseline.median;
       console.log(
-        `module load ${name.padEnd(10)} median ${ms(s.median)}, p95 ${ms(s.p95)}, ${ratio.toFixed(2)}× baseline${ratio > LOAD_TARGET ? ' (over target)' : ''}`,
+        `module load ${name.padEnd(10)} median ${ms(s.median)}, p95 ${ms(s.p95)}, ${ratio.toFixed(2)}× baseline${ratio > LOAD_TARGET ? ' (over target)' : ''}; ` +
+          `CPU median ${ms(cpu.median)}, ${(cpu.median / baselineCpu.median).toFixed(2)}× baseline`,
       );
     }
   } finally {
