@@ -2,13 +2,7 @@ import type * as z from 'zod';
 import { COUNTIES, countyByCode, municipalityByCode } from '../domain/municipalities.js';
 import { DEFAULT_INDICATORS } from '../domain/indicators.js';
 import { organisationIds } from '../organisations.js';
-import {
-  bilingual,
-  countyConfigShape,
-  MIN_PROTECTION,
-  type CountyConfig,
-  type IndicatorDefinitionInput,
-} from './schema.js';
+import { bilingual, countyConfigShape, MIN_PROTECTION, type CountyConfig, type IndicatorDefinitionInput } from './schema.js';
 
 type Ctx = z.RefinementCtx<CountyConfig>;
 type Path = (string | number)[];
