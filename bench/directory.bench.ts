@@ -1,5 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfigFile } from '../functions/core/config/load.js';
 import { fixedClock, type AppDeps } from '../functions/core/deps.js';
@@ -11,12 +11,17 @@ import { createDirectoryApp } from '../functions/directory/app.js';
 import { createDirectoryContext } from '../functions/directory/context.js';
 import { COLLECTION_KEY, type Collection } from '../functions/directory/model/collection.js';
 import { findServices } from '../functions/directory/search/find.js';
-import { serviceQuerySchema } from '../functions/directory/search/query.js';
+import { serviceQuerySchema, type ServiceQuery } from '../functions/directory/search/query.js';
+import { ServiceSearch } from '../functions/directory/search/index.js';
+import { SEARCH_INDEX_KEY, writeSearchIndex, type StoredSearchIndex } from '../functions/directory/search/stored-index.js';
 import { toCsv } from '../functions/core/csv/index.js';
 import { CountingStore } from '../test/support/counting-store.js';
 import { generateServices as generate, SENTENCES } from '../test/support/directory-services.js';
-import { ms, summarize, timeRuns } from './stats.js';
+import { ms, summarize, timeRuns, timeRunsWithCpu } from './stats.js';
 
+type Summary = ReturnType<typeof summarize>;
+
+const QUERY_RUNS = 200;
 const QUERIES = [
   'mini maria',
   'ostersund spel',
@@ -71,7 +76,7 @@ async function importBench(config: AppDeps['config']): Promise<void> {
   );
 }
 
-/** Search over 5,000 services, store requests per warm read, and the cold load of the collection. */
+/** Search over 5,000 services, store requests per warm read, and a cold search with and without the stored index. */
 export async function run(): Promise<void> {
   const config = loadConfigFile(join('config', 'jamtland.yaml'));
   const dir = await mkdtemp(join(tmpdir(), 'bench-directory-'));
@@ -82,39 +87,58 @@ export async function run(): Promise<void> {
     const collection: Collection = { schemaVersion: 1, services: generate(config, 5000), groups: [], agreements: [], plans: [] };
     await putJson(store, COLLECTION_KEY, collection);
     const bytes = JSON.stringify(collection).length;
+    const coldSearch = async () => {
+      const ctx = createDirectoryContext(deps);
+      const { collection: loaded } = await ctx.load();
+      await ctx.searchFor(loaded);
+    };
 
-    const cold = await timeRuns(
-      async () => {
-        const ctx = createDirectoryContext(deps);
-        const { collection: loaded } = await ctx.load();
-        ctx.searchFor(loaded);
-      },
-      10,
-      1,
-    );
-    const c = summarize(cold);
+    // without a stored index (what every cold function did before it was stored): build it
+    const rebuilt = summarize(await timeRuns(coldSearch, 5, 1));
+    await writeSearchIndex(store, collection, config);
+    const indexBytes = (await store.get(SEARCH_INDEX_KEY)) as { body: Uint8Array };
+    store.reset();
+    await coldSearch();
+    const coldCalls = store.total;
+    const c = summarize(await timeRuns(coldSearch, 10, 1));
     console.log(
-      `cold load (GET ${(bytes / 1024).toFixed(0)} KiB + parse + index 5,000 services): median ${ms(c.median)}, p95 ${ms(c.p95)}`,
+      `cold search, stored index (GET ${(bytes / 1024).toFixed(0)} KiB collection + ${(indexBytes.body.length / 1024).toFixed(0)} KiB index, parse, loadJS): ` +
+        `median ${ms(c.median)}, p95 ${ms(c.p95)}, ${coldCalls} store requests; rebuilding the index instead: median ${ms(rebuilt.median)} of 5`,
     );
 
     const read = summarize(await timeRuns(() => createDirectoryContext(deps).load(), 10, 1));
-    console.log(`  of which GET + parse: median ${ms(read.median)}, p95 ${ms(read.p95)} (a list without free text needs only this)`);
+    console.log(
+      `  of which GET + parse of the collection: median ${ms(read.median)}, p95 ${ms(read.p95)} (a list without free text needs only this)`,
+    );
 
     const ctx = createDirectoryContext(deps);
     const { collection: warm } = await ctx.load();
-    const index = ctx.searchFor(warm);
+    const index = await ctx.searchFor(warm);
+    // the same stored index without its recent answers: every search computed in full
+    const stored = JSON.parse(new TextDecoder().decode(indexBytes.body)) as StoredSearchIndex;
+    const fresh = ServiceSearch.fromStored(stored.index, config, ctx.synonyms, { recent: 0 });
+    const find = (query: ServiceQuery, search = index) => findServices(warm, () => Promise.resolve(search), query, deps.clock.now());
     const schema = serviceQuerySchema(config);
-    console.log('| query | hits | median | p95 |');
-    console.log('|---|---|---|---|');
-    for (const q of QUERIES) {
-      const query = schema.parse({ q });
-      const hits = findServices(warm, () => index, query, deps.clock.now()).total;
-      const s = summarize(await timeRuns(() => findServices(warm, () => index, query, deps.clock.now()), 200, 10));
-      console.log(`| ${q} | ${hits} | ${ms(s.median)} | ${ms(s.p95)} |`);
-    }
-    const filtered = schema.parse({ q: 'spel', municipality: '2380', noReferral: 'true', openNow: 'true' });
-    const f = summarize(await timeRuns(() => findServices(warm, () => index, filtered, deps.clock.now()), 200, 10));
-    console.log(`| spel + municipality + noReferral + openNow | – | ${ms(f.median)} | ${ms(f.p95)} |`);
+    console.log(
+      `search over 5,000 services, n=${QUERY_RUNS} per query, load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores; ` +
+        'computed = every search in full (a new query), repeated = a query the function answered recently (paging, common words); wall time, CPU time in brackets',
+    );
+    console.log('| query | hits | computed median | computed p95 | repeated median | repeated p95 |');
+    console.log('|---|---|---|---|---|---|');
+    const row = async (label: string, query: ServiceQuery) => {
+      const hits = (await find(query)).total;
+      const full = await timeRunsWithCpu(() => find(query, fresh), QUERY_RUNS, 10);
+      const again = await timeRunsWithCpu(() => find(query), QUERY_RUNS, 10);
+      const [fw, fc, aw, ac] = [full.wall, full.cpu, again.wall, again.cpu].map(summarize) as [Summary, Summary, Summary, Summary];
+      console.log(
+        `| ${label} | ${hits} | ${ms(fw.median)} (${ms(fc.median)}) | ${ms(fw.p95)} (${ms(fc.p95)}) | ${ms(aw.median)} (${ms(ac.median)}) | ${ms(aw.p95)} (${ms(ac.p95)}) |`,
+      );
+    };
+    for (const q of QUERIES) await row(q, schema.parse({ q }));
+    await row(
+      'spel + municipality + noReferral + openNow',
+      schema.parse({ q: 'spel', municipality: '2380', noReferral: 'true', openNow: 'true' }),
+    );
 
     let now = 0;
     const app = createDirectoryApp(deps, { monotonicNow: () => now, cacheWindowMs: 5000 });

@@ -1,5 +1,15 @@
 import type { CountyConfig } from './config/schema.js';
 
+/**
+ * The organisation ids an area knows: municipality codes, `region` and the region's units.
+ *
+ * @example
+ * organisationIds(config).has('2380'); // true in Jämtland
+ */
+export function organisationIds(config: Pick<CountyConfig, 'municipalities' | 'region'>): Set<string> {
+  return new Set(['region', ...config.municipalities.map((m) => m.code), ...config.region.units.map((u) => u.id)]);
+}
+
 /** One organisation of the area with its display name. */
 export interface Organisation {
   readonly id: string;

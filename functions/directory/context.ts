@@ -3,7 +3,8 @@ import type { AppDeps } from '../core/deps.js';
 import { releasesReader } from './data/releases.js';
 import { DEFAULT_CACHE_WINDOW_MS, DirectoryRepository, type Snapshot } from './data/repository.js';
 import type { Collection } from './model/collection.js';
-import { ServiceSearch } from './search/index.js';
+import type { ServiceSearch } from './search/index.js';
+import { loadSearchIndex } from './search/stored-index.js';
 import { synonymTable, type SynonymTable } from './search/synonyms.js';
 
 /** Options of the directory app beyond the shared deps. */
@@ -19,8 +20,11 @@ export interface DirectoryContext {
   readonly deps: AppDeps;
   readonly repo: DirectoryRepository;
   readonly synonyms: SynonymTable;
-  /** The search index of a loaded collection (built once per version). */
-  searchFor(collection: Collection): ServiceSearch;
+  /**
+   * The search index of a loaded collection, once per version: the prebuilt index stored beside
+   * the collection (one GET), or built from the collection when that is missing or out of date.
+   */
+  searchFor(collection: Collection): Promise<ServiceSearch>;
   /** The current collection. */
   load(): Promise<Snapshot>;
   /** The indicator store's published releases (read-only; nothing released before the first). */
@@ -31,7 +35,7 @@ export interface DirectoryContext {
 export function createDirectoryContext(deps: AppDeps, options: DirectoryOptions = {}): DirectoryContext {
   const repo = new DirectoryRepository({ ...deps, ...options });
   const synonyms = synonymTable(deps.config.directory.synonyms);
-  const indexes = new WeakMap<Collection, ServiceSearch>();
+  const indexes = new WeakMap<Collection, Promise<ServiceSearch>>();
   return {
     deps,
     repo,
@@ -46,8 +50,10 @@ export function createDirectoryContext(deps: AppDeps, options: DirectoryOptions 
     searchFor(collection) {
       let index = indexes.get(collection);
       if (!index) {
-        index = new ServiceSearch(collection.services, deps.config, synonyms);
+        // concurrent searches of one version share the one load
+        index = loadSearchIndex(collection, { store: deps.store, config: deps.config, log: deps.log, synonyms });
         indexes.set(collection, index);
+        index.catch(() => indexes.delete(collection));
       }
       return index;
     },

@@ -1,5 +1,5 @@
 import type { IndicatorDefinition } from '../core/config/schema.js';
-import { indicatorDefinitions } from '../core/config/rules.js';
+import { indicatorDefinitions } from '../core/config/definitions.js';
 import type { AppDeps } from '../core/deps.js';
 import { SnapshotCache, type SnapshotOptions } from './data/snapshot.js';
 import { dimensionCategories, type Category, type Dimension } from './model/cells.js';

@@ -3,6 +3,7 @@ import { FsStore } from '../../functions/core/store/fs-store.js';
 import { createDirectoryApp } from '../../functions/directory/app.js';
 import { COLLECTION_KEY, SERVICE_INDEX_KEY } from '../../functions/directory/model/collection.js';
 import { parseAges } from '../../functions/directory/data/seed.js';
+import { SEARCH_INDEX_KEY } from '../../functions/directory/search/stored-index.js';
 import { tempDir, testKit } from '../support/deps.js';
 import { CountingStore, json, jsonInit, kindaService } from './helpers.js';
 
@@ -53,6 +54,10 @@ describe('seeding the directory', () => {
     let now = 0;
     const app = createDirectoryApp(kit.deps, { monotonicNow: () => now, cacheWindowMs: 5000 });
     await app.request('/api/directory/services');
+    counting.calls.length = 0;
+    // the first free-text search of a version reads the prebuilt index once
+    await app.request('/api/directory/services?q=mini');
+    expect(counting.calls).toEqual([`get ${SEARCH_INDEX_KEY}`]);
     counting.calls.length = 0;
     await app.request('/api/directory/services?q=mini');
     await app.request('/hitta-stod?q=spel');

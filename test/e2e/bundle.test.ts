@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,18 +11,24 @@ import { SERVICE_PATHS, SERVICES, type ServiceName } from '../../functions/core/
 import { lastCompletedPeriod, previousPeriod } from '../../functions/indicators/model/period.js';
 import { requireMotoUnderCi, startMoto, type MotoServer } from '../support/moto.js';
 import { synthAreas } from '../infra/synth.js';
+import { AREAS, areaConfig } from '../support/deps.js';
+import { countyConfigSchema } from '../../functions/core/config/rules.js';
+import { bundleSettings } from '../../infra/bundling.js';
 import { httpApiEvent, type HttpApiEventOptions } from './lambda-event.js';
 
 const run = promisify(execFile);
 const RUNNER = fileURLToPath(new URL('./run-bundle.mjs', import.meta.url));
 /**
- * The size budget of one minified function bundle. It was 600 KB until the staff pages, the
- * indicator definitions and SCB's municipality list, and the samverkan model came into the bundles
- * (measured 625–715 KB, the directory largest); the target is 500 KB, and the next saving is
- * zod/mini in the handlers (zod is about 98 KB of each bundle). Until then the budget guards
- * against growth beyond that.
+ * The size budget of one minified function bundle (the `.mjs` alone; source maps are separate
+ * files that Lambda never loads unless asked). The target is 500 KB (issue 16). Measured with
+ * `npm run bench -- infra`: 453 KB (staff) to 691 KB (directory) once the functions stopped
+ * carrying the config schema. What remains above 500 KB: the AWS SDK's S3 client (≈ 300 KB, of
+ * which ≈ 66 KB are schemas of operations the kit never calls, kept because esbuild cannot drop
+ * objects with computed keys), zod (≈ 100 KB; `zod/mini` measured ≈ 45 KB for the same use, but it
+ * is a different API in every route schema) and jose (≈ 40 KB). The budget guards against growth
+ * until those are done.
  */
-const MAX_BUNDLE_BYTES = 750 * 1000;
+const MAX_BUNDLE_BYTES = 725 * 1000;
 
 /** A staff-only write of each service: without a token it must answer 401. */
 const STAFF_WRITES: Readonly<Record<ServiceName, string>> = {
@@ -76,9 +82,20 @@ describe('the synthesized bundles', () => {
     expect([...bundles.keys()].sort()).toEqual([...SERVICES].sort());
   });
 
-  it.each(SERVICES)('keep the %s bundle under 750 KB minified', (service) => {
+  it.each(SERVICES)('keep the %s bundle under 725 KB minified', (service) => {
     const size = statSync(bundles.get(service)!).size;
     expect(size, `${service}: ${size} bytes; \`npm run bench -- infra\` lists the largest packages`).toBeLessThanOrEqual(MAX_BUNDLE_BYTES);
+  });
+
+  it.each(SERVICES)('carry no config schema in the %s bundle: the config was validated at synth', (service) => {
+    const code = readFileSync(bundles.get(service)!, 'utf8');
+    // a message of the config rules (`checkBranding`), plain ASCII so minification keeps it as is
+    expect(code).not.toContain('Choose a darker colour.');
+  });
+
+  it.each(AREAS)('inline a config for %s that parsing again would not change', (area) => {
+    const inlined = JSON.parse(JSON.parse(bundleSettings(areaConfig(area)).define.__COUNTY_CONFIG__!) as string) as unknown;
+    expect(countyConfigSchema.parse(inlined)).toEqual(inlined);
   });
 
   it.each(SERVICES)('answer 503 problem+json, not a crash, when the %s function lacks its settings', async (service) => {

@@ -13,6 +13,7 @@ import type { Store } from '../../functions/core/store/store.js';
 import { createCalendarApp } from '../../functions/calendar/app.js';
 import { createDirectoryApp } from '../../functions/directory/app.js';
 import { COLLECTION_KEY, type Collection } from '../../functions/directory/model/collection.js';
+import { writeSearchIndex } from '../../functions/directory/search/stored-index.js';
 import { createFeedbackApp } from '../../functions/feedback/app.js';
 import { EMPTY_INPUT } from '../../functions/feedback/form/input.js';
 import { feedbackHousekeeping } from '../../functions/feedback/scheduled.js';
@@ -165,6 +166,8 @@ export async function directoryScenario(services: number): Promise<StorageScenar
     plans: [],
   };
   await putJson(deps.store, COLLECTION_KEY, collection);
+  // as the collection's writer leaves it: the prebuilt search index beside the collection
+  await writeSearchIndex(deps.store, collection, deps.config);
   let now = 0;
   return {
     service: 'directory',

@@ -1,14 +1,8 @@
 import type * as z from 'zod';
-import { DEFAULT_INDICATORS } from '../domain/indicators.js';
 import { COUNTIES, countyByCode, municipalityByCode } from '../domain/municipalities.js';
-import {
-  bilingual,
-  countyConfigShape,
-  MIN_PROTECTION,
-  type CountyConfig,
-  type IndicatorDefinition,
-  type IndicatorDefinitionInput,
-} from './schema.js';
+import { DEFAULT_INDICATORS } from '../domain/indicators.js';
+import { organisationIds } from '../organisations.js';
+import { bilingual, countyConfigShape, MIN_PROTECTION, type CountyConfig, type IndicatorDefinitionInput } from './schema.js';
 
 type Ctx = z.RefinementCtx<CountyConfig>;
 type Path = (string | number)[];
@@ -24,11 +18,6 @@ function noDuplicates(ctx: Ctx, values: readonly string[], path: (i: number) => 
     if (seen.has(value)) issue(ctx, path(i), `${what.sv} "${value}" finns redan.`, `Duplicate ${what.en} "${value}".`);
     seen.add(value);
   });
-}
-
-/** The organisation ids an area knows: municipality codes, `region` and the region's units. */
-export function organisationIds(config: Pick<CountyConfig, 'municipalities' | 'region'>): Set<string> {
-  return new Set(['region', ...config.municipalities.map((m) => m.code), ...config.region.units.map((u) => u.id)]);
 }
 
 function checkOrganisations(config: CountyConfig, ctx: Ctx): void {
@@ -404,14 +393,6 @@ export const countyConfigSchema = countyConfigShape.superRefine((config, ctx) =>
   checkBranding(config, ctx);
 });
 
-/** The indicator definitions in force for an area: included defaults, then the area's own. */
-export function indicatorDefinitions(config: CountyConfig): IndicatorDefinition[] {
-  const { include, custom, suppression } = config.indicators;
-  const defaults = DEFAULT_INDICATORS.filter((d) => include === 'all' || include.includes(d.id)).map((d) => ({
-    breakdown: [],
-    source: d.derived ? 'derived' : 'manual',
-    counting: 'each-own',
-    ...d,
-  })) as IndicatorDefinition[];
-  return [...defaults, ...custom].map((d) => ({ ...d, suppression: { ...suppression, ...d.suppression } }));
-}
+// Re-exported for callers that validate configs; run-time code imports them from their own modules.
+export { organisationIds } from '../organisations.js';
+export { indicatorDefinitions } from './definitions.js';

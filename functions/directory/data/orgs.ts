@@ -1,5 +1,5 @@
 import type { CountyConfig } from '../../core/config/schema.js';
-import { organisationIds } from '../../core/config/rules.js';
+import { organisationIds } from '../../core/organisations.js';
 
 /** The organisations of the area an entry may name: municipality codes, `region` and region unit ids. */
 export function knownOrgs(config: CountyConfig): Set<string> {

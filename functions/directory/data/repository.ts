@@ -8,6 +8,7 @@ import { getJson, putJson, TooMuchContentionError } from '../../core/store/json.
 import { PreconditionFailedError, type Store } from '../../core/store/store.js';
 import { COLLECTION_KEY, HISTORY_PREFIX, type Collection, type EntryKind } from '../model/collection.js';
 import type { Stamp } from '../model/service.js';
+import { writeSearchIndex } from '../search/stored-index.js';
 import { buildServiceIndex } from './service-index.js';
 import { seedCollection } from './seed.js';
 
@@ -157,7 +158,7 @@ export class DirectoryRepository {
     try {
       const { etag } = await putJson(this.options.store, COLLECTION_KEY, collection, { ifNoneMatch: '*' });
       this.options.log.info('directory seeded', { services: collection.services.length });
-      await this.writeServiceIndex(collection);
+      await this.writeDerived(collection);
       return this.remember(collection, etag);
     } catch (error) {
       if (!(error instanceof PreconditionFailedError)) throw error;
@@ -180,7 +181,7 @@ export class DirectoryRepository {
    * committed version refers to yet; then the collection is written with an ETag precondition, each
    * changed entry's `updated.change` pointing at that object. A failure before the collection write
    * leaves only an unreferenced object (removed when possible), never a half-recorded change.
-   * Retries on a concurrent write; keeps the public service index current.
+   * Retries on a concurrent write; keeps the public service index and the search index current.
    */
   async commit(
     who: { readonly at: string; readonly by: string },
@@ -209,7 +210,7 @@ export class DirectoryRepository {
         await new Promise<void>((resolve) => setTimeout(resolve, Math.random() * Math.min(5 * 2 ** attempt, 200)));
         continue;
       }
-      await this.writeServiceIndex(next);
+      await this.writeDerived(next);
       return this.remember(next, etag);
     }
   }
@@ -261,13 +262,16 @@ export class DirectoryRepository {
   }
 
   /**
-   * Rewrite the public service index. Two writers may finish in either order, so after writing it
-   * checks that no newer revision has landed meanwhile, and if one has, writes from that one.
+   * Rewrite the files derived from the collection: the public service index and the prebuilt
+   * search index. Two writers may finish in either order, so after writing it checks that no newer
+   * revision has landed meanwhile, and if one has, writes from that one. (A reader never trusts a
+   * search index of another version anyway: it rebuilds, see `loadSearchIndex`.)
    */
-  private async writeServiceIndex(collection: Collection): Promise<void> {
+  private async writeDerived(collection: Collection): Promise<void> {
     let current = collection;
     for (let attempt = 0; attempt < 3; attempt++) {
       await writeContract(this.options.store, serviceIndexContract, buildServiceIndex(current, this.options.config));
+      await writeSearchIndex(this.options.store, current, this.options.config);
       const latest = await getJson<Collection>(this.options.store, COLLECTION_KEY);
       if (!latest || (latest.value.revision ?? 0) <= (current.revision ?? 0)) return;
       current = latest.value;

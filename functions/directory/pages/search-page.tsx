@@ -48,7 +48,7 @@ export async function searchPage(c: Context<KitEnv>, ctx: DirectoryContext): Pro
     if (position === false) errors.push(malformedCursorField());
     else {
       offset = position ?? 0;
-      page = findServices(snapshot.collection, () => ctx.searchFor(snapshot.collection), parsed.data, ctx.deps.clock.now());
+      page = await findServices(snapshot.collection, () => ctx.searchFor(snapshot.collection), parsed.data, ctx.deps.clock.now());
     }
   }
   const title = (errors.length ? t(lang, { sv: 'Fel: ', en: 'Error: ' }) : '') + t(lang, TEXT.title);

@@ -19,7 +19,10 @@ const matches = (search: string | undefined, ...texts: unknown[]) =>
  * The optional HSDS routes: `/taxonomies` and `/taxonomy_terms` (the kit's vocabularies) and
  * `/service_at_locations` (the public places of services; confidential ones never appear).
  */
-export function hsdsVocabularyRoutes(ctx: DirectoryContext, selectServices: (collection: Collection, filter: ServiceFilter) => Service[]) {
+export function hsdsVocabularyRoutes(
+  ctx: DirectoryContext,
+  selectServices: (collection: Collection, filter: ServiceFilter) => Promise<Service[]>,
+) {
   const app = new Hono<KitEnv>();
   const { config } = ctx.deps;
   const taxonomies = HSDS_TAXONOMIES.map((def) => hsdsTaxonomy(config, def));
@@ -71,7 +74,7 @@ export function hsdsVocabularyRoutes(ctx: DirectoryContext, selectServices: (col
     const query = queryParams(c, salQuery);
     const full = wantsFull(query);
     const { collection } = await ctx.load();
-    const items = selectServices(collection, query).flatMap((service) =>
+    const items = (await selectServices(collection, query)).flatMap((service) =>
       hsdsServiceAtLocations(config, service).map((sal) => {
         if (full) return sal;
         const { location: _full, ...summary } = sal;

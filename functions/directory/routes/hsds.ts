@@ -36,7 +36,7 @@ export function hsdsRoutes(ctx: DirectoryContext) {
   const termIds = new Set(allTerms(config).map(({ term }) => term.id as string));
 
   /** Services passing the filters, in search rank (with `search`) or name order; 400 for an unknown taxonomy or term id. */
-  const selectServices = (collection: Collection, filter: ServiceFilter): Service[] => {
+  const selectServices = async (collection: Collection, filter: ServiceFilter): Promise<Service[]> => {
     const errors = [
       ...(filter.taxonomy_id && !taxonomyIds.has(filter.taxonomy_id)
         ? [{ field: 'taxonomy_id', message: 'No such taxonomy (see /taxonomies)', sv: 'Okänd taxonomi' }]
@@ -49,10 +49,7 @@ export function hsdsRoutes(ctx: DirectoryContext) {
     let services = collection.services.filter((s) => s.status !== 'retired');
     if (filter.search?.trim()) {
       const byId = new Map(services.map((s) => [s.id, s]));
-      services = ctx
-        .searchFor(collection)
-        .search(filter.search)
-        .hits.flatMap((h) => byId.get(h.id) ?? []);
+      services = (await ctx.searchFor(collection)).search(filter.search).hits.flatMap((h) => byId.get(h.id) ?? []);
     } else services = [...services].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
     if (filter.organization_id)
       services = services.filter((s) => hsdsId(config.id, 'organization', s.organizationId) === filter.organization_id);
@@ -83,7 +80,7 @@ export function hsdsRoutes(ctx: DirectoryContext) {
   app.get('/services', async (c) => {
     const query = queryParams(c, servicesQuery);
     const { collection } = await ctx.load();
-    const services = selectServices(collection, query);
+    const services = await selectServices(collection, query);
     const full = wantsFull(query);
     if (query.minimal) {
       if (full)
@@ -114,7 +111,7 @@ export function hsdsRoutes(ctx: DirectoryContext) {
     let list = orgs;
     if (query.taxonomy_id || query.taxonomy_term_id) {
       const filter = { taxonomy_id: query.taxonomy_id, taxonomy_term_id: query.taxonomy_term_id };
-      const providers = new Set(selectServices(collection, filter).map((s) => s.organizationId));
+      const providers = new Set((await selectServices(collection, filter)).map((s) => s.organizationId));
       list = list.filter((o) => providers.has(o.id));
     }
     if (query.search?.trim()) {

@@ -55,7 +55,7 @@ export function servicesRoutes(ctx: DirectoryContext) {
     const query = queryParams(c, querySchema);
     const snapshot = await ctx.load();
     const now = ctx.deps.clock.now();
-    const page = findServices(snapshot.collection, () => ctx.searchFor(snapshot.collection), query, now);
+    const page = await findServices(snapshot.collection, () => ctx.searchFor(snapshot.collection), query, now);
     const body = {
       total: page.total,
       matchedAllWords: page.matchedAllWords,

@@ -2,7 +2,7 @@ import type { Collection } from '../model/collection.js';
 import type { Service } from '../model/service.js';
 import { pageOf } from '../../core/http/paging.js';
 import { servicesCursor } from '../data/cursor.js';
-import type { ServiceSearch } from './index.js';
+import { explainHit, type SearchHit, type ServiceSearch } from './index.js';
 import { matchesFilters, type ServiceQuery } from './query.js';
 
 /** One service in a result list, with why it matched when there was free text. */
@@ -26,30 +26,66 @@ const rank = (service: Service) => (service.status === 'active' ? 0 : service.st
 /** Default page size of service lists. */
 export const DEFAULT_PAGE_SIZE = 20;
 
-/** Filter, then rank by the free text (or sort by name without one), then page. The index is built only when needed. */
-export function findServices(collection: Collection, index: () => ServiceSearch, query: ServiceQuery, now: Date): FoundPage {
-  const offset = servicesCursor.decode(query.cursor) ?? 0;
-  const byId = new Map(collection.services.map((s) => [s.id, s]));
-  const allowed = new Set(collection.services.filter((s) => matchesFilters(s, query, now)).map((s) => s.id));
-  let found: FoundService[];
-  let matchedAllWords = true;
-  if (query.q?.trim()) {
-    const result = index().search(query.q, (id) => allowed.has(id));
-    matchedAllWords = result.matchedAllWords;
-    found = result.hits
-      .flatMap((hit) => {
-        const service = byId.get(hit.id);
-        return service ? [{ service, score: hit.score, matchedFields: hit.matchedFields, matchedTerms: hit.matchedTerms }] : [];
-      })
-      // a service that is only planned cannot help anyone yet: keep it, but below those that are open
-      .sort((a, b) => rank(a.service) - rank(b.service) || b.score - a.score);
-  } else {
-    found = [...allowed]
-      .map((id) => byId.get(id))
-      .filter((s): s is Service => s !== undefined)
-      .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'sv'))
-      .map((service) => ({ service }));
+/** What every query of one collection version shares: services by id, and all of them in list order. */
+interface Prepared {
+  readonly byId: ReadonlyMap<string, Service>;
+  /** Open before planned before retired, then by name. */
+  readonly listed: readonly Service[];
+}
+
+const prepared = new WeakMap<Collection, Prepared>();
+
+function prepare(collection: Collection): Prepared {
+  let found = prepared.get(collection);
+  if (!found) {
+    const name = new Intl.Collator('sv');
+    found = {
+      byId: new Map(collection.services.map((s) => [s.id, s])),
+      listed: [...collection.services].sort((a, b) => rank(a) - rank(b) || name.compare(a.name, b.name)),
+    };
+    prepared.set(collection, found);
   }
-  const page = pageOf(found, offset, query.limit ?? DEFAULT_PAGE_SIZE, servicesCursor);
-  return { ...page, total: found.length, matchedAllWords };
+  return found;
+}
+
+/**
+ * Filter, then rank by the free text (or list by name without one), then page. The index is
+ * asked for only when there is free text; the reasons for a match are worked out for the page only.
+ */
+export async function findServices(
+  collection: Collection,
+  index: () => Promise<ServiceSearch>,
+  query: ServiceQuery,
+  now: Date,
+): Promise<FoundPage> {
+  const offset = servicesCursor.decode(query.cursor) ?? 0;
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+  const { byId, listed } = prepare(collection);
+  const allowed = (service: Service | undefined): service is Service => service !== undefined && matchesFilters(service, query, now);
+  if (!query.q?.trim()) {
+    const found = listed.filter(allowed);
+    const page = pageOf(found, offset, limit, servicesCursor);
+    return {
+      items: page.items.map((service) => ({ service })),
+      total: found.length,
+      matchedAllWords: true,
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
+  }
+  const result = (await index()).search(query.q, (id) => allowed(byId.get(id)));
+  // hits come best first; a service that is only planned cannot help anyone yet: keep it, but below
+  // those that are open (a stable partition keeps the score order within each group)
+  const groups: [SearchHit[], SearchHit[], SearchHit[]] = [[], [], []];
+  for (const hit of result.hits) {
+    const service = byId.get(hit.id);
+    if (service) groups[rank(service)]!.push(hit);
+  }
+  const ranked = groups.flat();
+  const page = pageOf(ranked, offset, limit, servicesCursor);
+  return {
+    items: page.items.map((hit) => ({ service: byId.get(hit.id)!, score: hit.score, ...explainHit(hit) })),
+    total: ranked.length,
+    matchedAllWords: result.matchedAllWords,
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+  };
 }

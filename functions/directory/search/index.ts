@@ -1,4 +1,4 @@
-import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchOptions } from 'minisearch';
 import { CARE_LEVELS, PRINCIPALS, SUBSTANCES, TARGET_GROUPS } from '../../core/domain/vocabulary.js';
 import type { CountyConfig } from '../../core/config/schema.js';
 import type { Service } from '../model/service.js';
@@ -8,7 +8,8 @@ import { synonymsFor, type SynonymTable } from './synonyms.js';
 
 /** The searchable fields; indexed as written and folded (å/ä → a, ö → o). */
 const BASE_FIELDS = ['name', 'labels', 'places', 'description'] as const;
-type BaseField = (typeof BASE_FIELDS)[number];
+/** A searchable field as reported to users. */
+export type BaseField = (typeof BASE_FIELDS)[number];
 // the description, the longest text, is indexed folded only: exact-first ranking matters for names and places
 const FIELDS = BASE_FIELDS.flatMap((f) => (f === 'description' ? [`${f}Folded`] : [f, `${f}Folded`]));
 
@@ -23,13 +24,43 @@ const BOOST: Record<string, number> = {
   descriptionFolded: 1,
 };
 
-/** One ranked hit with the reason for it. */
+const SEARCH_OPTIONS: SearchOptions = {
+  boost: BOOST,
+  prefix: (term) => term.length >= 4,
+  fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+  weights: { prefix: 0.5, fuzzy: 0.3 },
+  processTerm: normalizeTerm,
+  tokenize: (text) => words(text),
+};
+
+/**
+ * How many recent searches an index keeps answered (per collection version, so never stale):
+ * paging through a result and the common words repeat them.
+ */
+export const RECENT_SEARCHES = 16;
+
+/** Options of an index. */
+export interface ServiceSearchOptions {
+  /**
+   * How many recent searches to keep answered; 0 to keep none.
+   * @default RECENT_SEARCHES
+   */
+  readonly recent?: number;
+}
+
+/** One ranked hit; `explainHit` tells why it matched (computed only for the hits shown). */
 export interface SearchHit {
   readonly id: string;
   readonly score: number;
-  /** The fields the query matched (name, labels, places, description). */
-  readonly matchedFields: readonly BaseField[];
+  /** MiniSearch's match info: indexed term → fields it matched in. */
+  readonly match: Readonly<Record<string, readonly string[]>>;
   /** The indexed words that matched. */
+  readonly terms: readonly string[];
+}
+
+/** Why a hit matched: the fields (name, labels, places, description) and the indexed words. */
+export interface HitReason {
+  readonly matchedFields: readonly BaseField[];
   readonly matchedTerms: readonly string[];
 }
 
@@ -37,6 +68,13 @@ export interface SearchHit {
 export interface SearchResult {
   readonly hits: readonly SearchHit[];
   readonly matchedAllWords: boolean;
+}
+
+/** The fields and words a hit matched, folded fields reported as their base field. */
+export function explainHit(hit: SearchHit): HitReason {
+  const fields = new Set<BaseField>();
+  for (const list of Object.values(hit.match)) for (const f of list) fields.add(f.replace(/Folded$/, '') as BaseField);
+  return { matchedFields: [...fields], matchedTerms: hit.terms };
 }
 
 function fieldText(service: Service, field: BaseField, config: CountyConfig): string {
@@ -61,59 +99,107 @@ function fieldText(service: Service, field: BaseField, config: CountyConfig): st
 }
 
 /**
+ * How services are indexed. Part of the stored index's identity: change `INDEX_FORMAT` whenever
+ * this (fields, tokenizer, term processing) changes, so stored indexes built the old way are rebuilt.
+ */
+function indexOptions(config: CountyConfig): Options<Service> {
+  return {
+    fields: FIELDS,
+    storeFields: [],
+    extractField: (doc, field) => (field === 'id' ? doc.id : fieldText(doc, field.replace(/Folded$/, '') as BaseField, config)),
+    tokenize: (text) => words(text),
+    // `words` has already normalised every term
+    processTerm: (term, field) => (field?.endsWith('Folded') ? foldDiacritics(term) : term),
+  };
+}
+
+/** The version of the indexing rules above (see `indexOptions`). */
+export const INDEX_FORMAT = 1;
+
+/**
  * An in-memory Swedish search index over services (MiniSearch): exact and folded spellings, prefix
- * matches from four letters, about one edit per five letters for longer words, and config synonyms.
+ * matches from four letters, about one edit per five letters for longer words, and config synonyms
+ * (applied to the query, so a stored index stays valid when they change).
  */
 export class ServiceSearch {
-  private readonly index: MiniSearch<Service>;
-  private readonly synonyms: SynonymTable;
+  private readonly recent = new Map<string, readonly SearchHit[]>();
+  private readonly recentLimit: number;
 
-  constructor(services: readonly Service[], config: CountyConfig, synonyms: SynonymTable) {
-    this.synonyms = synonyms;
-    this.index = new MiniSearch<Service>({
-      fields: FIELDS,
-      storeFields: [],
-      extractField: (doc, field) => (field === 'id' ? doc.id : fieldText(doc, field.replace(/Folded$/, '') as BaseField, config)),
-      tokenize: (text) => words(text),
-      // `words` has already normalised every term
-      processTerm: (term, field) => (field?.endsWith('Folded') ? foldDiacritics(term) : term),
-    });
-    this.index.addAll(services as Service[]);
+  private constructor(
+    private readonly index: MiniSearch<Service>,
+    private readonly synonyms: SynonymTable,
+    options: ServiceSearchOptions,
+  ) {
+    this.recentLimit = options.recent ?? RECENT_SEARCHES;
   }
 
-  /** Search `q`; `allowed` filters before ranking. Falls back to any-word matching when no entry has every word. */
+  /** Index `services` (what a cold function does when no usable stored index exists). */
+  static build(
+    services: readonly Service[],
+    config: CountyConfig,
+    synonyms: SynonymTable,
+    options: ServiceSearchOptions = {},
+  ): ServiceSearch {
+    const index = new MiniSearch<Service>(indexOptions(config));
+    index.addAll(services as Service[]);
+    return new ServiceSearch(index, synonyms, options);
+  }
+
+  /** An index from its stored form (`toStored`); throws when the data is not such an index. */
+  static fromStored(
+    stored: AsPlainObject,
+    config: CountyConfig,
+    synonyms: SynonymTable,
+    options: ServiceSearchOptions = {},
+  ): ServiceSearch {
+    return new ServiceSearch(MiniSearch.loadJS<Service>(stored, indexOptions(config)), synonyms, options);
+  }
+
+  /** The index as plain data for `JSON.stringify` (MiniSearch's own serialisation). */
+  toStored(): AsPlainObject {
+    return this.index.toJSON();
+  }
+
+  /** How many services are indexed. */
+  get size(): number {
+    return this.index.documentCount;
+  }
+
+  /**
+   * Search `q`, keeping the hits `allowed` lets through (filtering does not change scores). Falls
+   * back to any-word matching when no allowed entry has every word.
+   */
   search(q: string, allowed?: (id: string) => boolean): SearchResult {
     const tokens = words(q).slice(0, 12);
     if (tokens.length === 0) return { hits: [], matchedAllWords: true };
-    const perWord: Query[] = tokens.map((token) => ({ combineWith: 'OR', queries: this.variants(token) }));
-    const options: SearchOptions = {
-      boost: BOOST,
-      prefix: (term) => term.length >= 4,
-      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-      weights: { prefix: 0.5, fuzzy: 0.3 },
-      processTerm: normalizeTerm,
-      tokenize: (text) => words(text),
-      ...(allowed ? { filter: (r) => allowed(String(r.id)) } : {}),
-    };
-    let raw = this.index.search({ combineWith: 'AND', queries: perWord }, options);
-    let matchedAllWords = true;
-    if (raw.length === 0 && tokens.length > 1) {
-      raw = this.index.search({ combineWith: 'OR', queries: perWord }, options);
-      matchedAllWords = false;
+    const keep = (hits: readonly SearchHit[]) => (allowed ? hits.filter((h) => allowed(h.id)) : hits);
+    const every = keep(this.ranked(tokens, 'AND'));
+    if (every.length === 0 && tokens.length > 1) return { hits: keep(this.ranked(tokens, 'OR')), matchedAllWords: false };
+    return { hits: every, matchedAllWords: true };
+  }
+
+  /** All hits of `tokens` combined with `combineWith`, best first; recent answers are kept. */
+  private ranked(tokens: readonly string[], combineWith: 'AND' | 'OR'): readonly SearchHit[] {
+    const key = `${combineWith} ${tokens.join(' ')}`;
+    const kept = this.recent.get(key);
+    if (kept) {
+      // most recently used last
+      this.recent.delete(key);
+      this.recent.set(key, kept);
+      return kept;
     }
-    const hits = raw.map((r) => ({
+    const perWord: Query[] = tokens.map((token) => ({ combineWith: 'OR', queries: this.variants(token) }));
+    const hits: SearchHit[] = this.index.search({ combineWith, queries: perWord }, SEARCH_OPTIONS).map((r) => ({
       id: String(r.id),
       score: Math.round(r.score * 1000) / 1000,
-      matchedFields: [
-        ...new Set(
-          Object.values(r.match)
-            .flat()
-            .map((f) => f.replace(/Folded$/, '') as BaseField),
-        ),
-      ],
-      matchedTerms: r.terms,
+      match: r.match,
+      terms: r.terms,
     }));
-    return { hits, matchedAllWords };
+    if (this.recentLimit > 0) {
+      this.recent.set(key, hits);
+      if (this.recent.size > this.recentLimit) this.recent.delete(this.recent.keys().next().value!);
+    }
+    return hits;
   }
 
   private variants(token: string): Query[] {

@@ -1,6 +1,6 @@
 import type { Staff } from '../../core/auth/auth.js';
 import type { CountyConfig } from '../../core/config/schema.js';
-import { indicatorDefinitions } from '../../core/config/rules.js';
+import { indicatorDefinitions } from '../../core/config/definitions.js';
 import { badRequest, type FieldError } from '../../core/http/problem.js';
 import { assertOthersKept } from '../data/editing.js';
 import type { Collection } from '../model/collection.js';

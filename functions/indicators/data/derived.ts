@@ -1,5 +1,5 @@
 import type { CountyConfig, IndicatorDefinition } from '../../core/config/schema.js';
-import { organisationIds } from '../../core/config/rules.js';
+import { organisationIds } from '../../core/organisations.js';
 import { cellKey, dimensionCategories, TOTAL } from '../model/cells.js';
 import { isPeriod } from '../model/period.js';
 import type { CellValues, DerivedData } from '../model/report.js';

@@ -1,5 +1,5 @@
 import type { CountyConfig, IndicatorDefinition } from '../../core/config/schema.js';
-import { organisationIds } from '../../core/config/rules.js';
+import { organisationIds } from '../../core/organisations.js';
 import type { Snapshot } from '../data/snapshot.js';
 import { derivedFigures, derivedOrganisations } from '../data/derived.js';
 import { TOTAL } from '../model/cells.js';

@@ -4,7 +4,7 @@ import type { ScheduledTask } from '../../core/lambda.js';
 export const indicatorReleaseTask: ScheduledTask = async (deps) => {
   const [{ scheduledReleases }, { indicatorDefinitions }, { dimensionCategories }] = await Promise.all([
     import('./scheduled.js'),
-    import('../../core/config/rules.js'),
+    import('../../core/config/definitions.js'),
     import('../model/cells.js'),
   ]);
   return scheduledReleases(deps, { definitions: indicatorDefinitions(deps.config), categories: dimensionCategories(deps.config) });
