@@ -10,13 +10,26 @@ import { knownOrgs } from '../data/orgs.js';
 import { agreementInputSchema, type Agreement, type AgreementInput } from '../model/group.js';
 import { agreementState } from '../views/agreement-state.js';
 import { checkAgreementInput, checkLifecycleKept, indicatorIds } from '../views/agreements.js';
-import { entryRoutes } from './entry-routes.js';
+import { entryRoutes, type EntryResource } from './entry-routes.js';
+
+/** How agreements are checked, owned (by their parties) and shown; the API and the staff pages share it. */
+export function agreementResource(ctx: DirectoryContext): EntryResource<AgreementInput, Agreement> {
+  const codes = new Set(knownOrgs(ctx.deps.config));
+  const indicators = indicatorIds(ctx.deps.config);
+  return {
+    kind: 'agreements',
+    schema: agreementInputSchema,
+    orgsOf: (a) => a.parties,
+    check: (input) => checkAgreementInput(input, codes, indicators),
+    checkWith: checkLifecycleKept,
+    present: (a, now) => ({ ...a, ...agreementState(a, now) }),
+  };
+}
 
 /** `/api/directory/agreements`: agreements, those ending within N days, those expired; staff edit them. */
 export function agreementsRoutes(ctx: DirectoryContext) {
   const app = new Hono<KitEnv>();
   const codes = new Set(knownOrgs(ctx.deps.config));
-  const indicators = indicatorIds(ctx.deps.config);
   const querySchema = z.object({
     expiringWithinDays: z
       .string()
@@ -50,16 +63,6 @@ export function agreementsRoutes(ctx: DirectoryContext) {
     return cachedResponse(c, JSON.stringify({ total: agreements.length, ...page }));
   });
 
-  app.route(
-    '/',
-    entryRoutes<AgreementInput, Agreement>(ctx, {
-      kind: 'agreements',
-      schema: agreementInputSchema,
-      orgsOf: (a) => a.parties,
-      check: (input) => checkAgreementInput(input, codes, indicators),
-      checkWith: checkLifecycleKept,
-      present: (a, now) => ({ ...a, ...agreementState(a, now) }),
-    }),
-  );
+  app.route('/', entryRoutes(ctx, agreementResource(ctx)));
   return app;
 }

@@ -12,7 +12,21 @@ import { groupInputSchema, type CollaborationGroup, type GroupInput } from '../m
 import { checkGroupInput, checkGroupTree, publicGroup } from '../views/groups.js';
 import { isStale } from '../views/public-service.js';
 import { resolveLang } from '../../core/i18n.js';
-import { entryRoutes, findEntry } from './entry-routes.js';
+import { entryRoutes, findEntry, type EntryResource } from './entry-routes.js';
+
+/** How groups are checked, owned (by their members) and shown; the API and the staff pages share it. */
+export function groupResource(ctx: DirectoryContext): EntryResource<GroupInput, CollaborationGroup> {
+  const known = knownOrgs(ctx.deps.config);
+  return {
+    kind: 'groups',
+    schema: groupInputSchema,
+    orgsOf: (g) => g.members,
+    check: (input) => checkGroupInput(input, ctx.deps.config, known),
+    checkWith: (group, collection) => checkGroupTree(collection, group.id, group.reportsTo),
+    // named contacts only for the group's own staff
+    present: (g, now, editor) => ({ ...(editor ? g : publicGroup(g)), stale: isStale(g.verified?.at, now) }),
+  };
+}
 
 /** `/api/directory/groups`: collaboration groups, by member municipality; staff edit them. */
 export function groupsRoutes(ctx: DirectoryContext) {
@@ -50,18 +64,6 @@ export function groupsRoutes(ctx: DirectoryContext) {
     return cachedResponse(c, body, { contentType: 'text/calendar; charset=utf-8' });
   });
 
-  const known = knownOrgs(ctx.deps.config);
-  app.route(
-    '/',
-    entryRoutes<GroupInput, CollaborationGroup>(ctx, {
-      kind: 'groups',
-      schema: groupInputSchema,
-      orgsOf: (g) => g.members,
-      check: (input) => checkGroupInput(input, ctx.deps.config, known),
-      checkWith: (group, collection) => checkGroupTree(collection, group.id, group.reportsTo),
-      // named contacts only for the group's own staff
-      present: (g, now, editor) => ({ ...(editor ? g : publicGroup(g)), stale: isStale(g.verified?.at, now) }),
-    }),
-  );
+  app.route('/', entryRoutes(ctx, groupResource(ctx)));
   return app;
 }
