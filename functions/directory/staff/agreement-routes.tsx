@@ -90,14 +90,16 @@ export function staffAgreementRoutes(ctx: DirectoryContext): Hono<KitEnv> {
     const { params, invalid } = await readFormFields(c, 65536);
     const values = agreementFormFromPost(params, orgs);
     if (invalid.length) return page(c, { agreement, values, errors: [unreadable('title')] }, 400);
+    const conflict = () => page(c, { agreement, values, stored: formFromAgreement(agreement), notice: COLLAB_NOTICES.conflict }, 409);
+    // a stale form is a conflict before anything else: its status change may already be stored
+    if (params.get('etag') !== entryEtag(agreement)) return conflict();
     const parsed = agreementFromForm(values, agreementInputOf(agreement), orgs, resource.check);
     if ('errors' in parsed) return page(c, { agreement, values, errors: parsed.errors }, 400);
     try {
       await replaceEntry(ctx, resource, c.get('staff')!, agreement.id, params.get('etag') ?? '', parsed.input);
     } catch (error) {
       const errors = refusal(error, agreementField, AGREEMENT_TEXTS);
-      // the new status change is typed again against the stored list, so "save mine" appends it there
-      if (!errors) return page(c, { agreement, values, stored: formFromAgreement(agreement), notice: COLLAB_NOTICES.conflict }, 409);
+      if (!errors) return conflict();
       return page(c, { agreement, values, errors }, 400);
     }
     return redirectWith(c, '', 'agreement-saved');

@@ -99,6 +99,8 @@ export function staffGroupRoutes(ctx: DirectoryContext): Hono<KitEnv> {
     const { params, invalid } = await readFormFields(c, 65536);
     const values = groupFormFromPost(params, orgs);
     if (invalid.length) return groupPage(c, { group, values, errors: [unreadable('name')] }, 400);
+    const conflict = () => groupPage(c, { group, values, stored: formFromGroup(group), notice: COLLAB_NOTICES.conflict }, 409);
+    if (params.get('etag') !== entryEtag(group)) return conflict();
     const parsed = groupFromForm(values, groupInputOf(group), orgs, resource.check);
     if ('errors' in parsed) return groupPage(c, { group, values, errors: parsed.errors }, 400);
     try {
@@ -106,7 +108,7 @@ export function staffGroupRoutes(ctx: DirectoryContext): Hono<KitEnv> {
     } catch (error) {
       const errors = refusal(error, groupField, GROUP_TEXTS);
       // both versions side by side; the form now carries the stored version's ETag, so saving keeps mine
-      if (!errors) return groupPage(c, { group, values, stored: formFromGroup(group), notice: COLLAB_NOTICES.conflict }, 409);
+      if (!errors) return conflict();
       return groupPage(c, { group, values, errors }, 400);
     }
     return redirectWith(c, '', 'group-saved');
@@ -144,6 +146,9 @@ export function staffGroupRoutes(ctx: DirectoryContext): Hono<KitEnv> {
     const { params, invalid } = await readFormFields(c, 65536);
     const values = meetingFormFromPost(params);
     if (invalid.length) return meetingPage(c, group, { values, errors: [unreadable('date')] }, 400);
+    const conflict = () =>
+      meetingPage(c, group, { values, stored: meeting ? formFromMeeting(meeting) : undefined, notice: COLLAB_NOTICES.conflict }, 409);
+    if (params.get('etag') !== entryEtag(group)) return conflict();
     const id = meeting?.id ?? newMeetingId(values.fields.date ?? '', group.meetings);
     const parsed = groupWithMeeting(values, group, id, resource.check);
     if ('errors' in parsed) return meetingPage(c, group, { values, errors: parsed.errors }, 400);
@@ -151,13 +156,7 @@ export function staffGroupRoutes(ctx: DirectoryContext): Hono<KitEnv> {
       await replaceEntry(ctx, resource, c.get('staff')!, group.id, params.get('etag') ?? '', parsed.input);
     } catch (error) {
       const errors = refusal(error, () => 'date', GROUP_TEXTS);
-      if (!errors)
-        return meetingPage(
-          c,
-          group,
-          { values, stored: meeting ? formFromMeeting(meeting) : undefined, notice: COLLAB_NOTICES.conflict },
-          409,
-        );
+      if (!errors) return conflict();
       return meetingPage(c, group, { values, errors }, 400);
     }
     return redirectWith(c, `/grupper/${group.id}`, 'meeting-saved');
