@@ -158,8 +158,9 @@ export function AgreementEditPage(props: AgreementEditPageProps) {
           })}
         </p>
         {Array.from({ length: goalRows(values) }, (_, n) => (
-          <fieldset>
-            <legend>{t(lang, { sv: `Mål ${n + 1}`, en: `Goal ${n + 1}` })}</legend>
+          // a group, not a fieldset: a fieldset grows to its widest option and breaks the 320 px reflow
+          <div role="group" aria-labelledby={`goal-${n}`}>
+            <h3 id={`goal-${n}`}>{t(lang, { sv: `Mål ${n + 1}`, en: `Goal ${n + 1}` })}</h3>
             {f(`g${n}.more`) ? <input type="hidden" name={`g${n}.more`} value={f(`g${n}.more`)} /> : null}
             <Field lang={lang} name={`g${n}.text`} label={{ sv: 'Mål', en: 'Goal' }} value={f(`g${n}.text`)} errors={errors} />
             <Select
@@ -179,7 +180,7 @@ export function AgreementEditPage(props: AgreementEditPageProps) {
               value={f(`g${n}.direction`)}
               errors={errors}
             />
-          </fieldset>
+          </div>
         ))}
         <p>
           <button type="submit">
