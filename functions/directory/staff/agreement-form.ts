@@ -2,6 +2,7 @@ import { agreementInputSchema, type Agreement, type AgreementInput } from '../mo
 import {
   COMMON_TEXTS,
   checkedInput,
+  entryInput,
   optional,
   postedFields,
   postedRoles,
@@ -97,10 +98,7 @@ export function agreementFormFromPost(form: URLSearchParams, orgs: readonly stri
 }
 
 /** The stored agreement as input again. */
-export function agreementInputOf(a: Agreement): Omit<AgreementInput, 'verified'> {
-  const { id: _id, created: _created, updated: _updated, verified: _verified, ...input } = a;
-  return input;
-}
+export const agreementInputOf = (a: Agreement): Omit<AgreementInput, 'verified'> => entryInput(a);
 
 /** The form name of an API path of an agreement (`goals.1.indicators.0` → `g1.indicator`). */
 export function agreementField(path: string, partyRoles: readonly { organization: string }[] = []): string {

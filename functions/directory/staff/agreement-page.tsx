@@ -7,7 +7,7 @@ import type { Agreement } from '../model/group.js';
 import { termLabel } from '../model/vocab.js';
 import { goalRows } from './agreement-form.js';
 import type { CollabFormValues } from './collab-form.js';
-import { COLLAB_PATH as PATH, DATE_HINT, langQuery, orgOptions, OrgRoles, type CollabPageBase } from './collab-parts.js';
+import { COLLAB_PATH as PATH, DATE_HINT, langQuery, NONE, orgOptions, OrgRoles, type CollabPageBase } from './collab-parts.js';
 import { ErrorSummary, Field, Notice, Select, StoredVersion } from './form-parts.js';
 import type { FormFieldError } from './service-form.js';
 
@@ -22,7 +22,6 @@ export interface AgreementEditPageProps extends CollabPageBase {
   readonly stored?: CollabFormValues;
 }
 
-const NONE: Text = { sv: 'Ingen vald', en: 'None chosen' };
 const DIRECTIONS = [
   { id: 'increase', sv: 'Öka', en: 'Increase' },
   { id: 'decrease', sv: 'Minska', en: 'Decrease' },

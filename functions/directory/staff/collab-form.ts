@@ -15,6 +15,14 @@ export function postedFields(form: URLSearchParams, names: readonly string[]): R
   return Object.fromEntries(names.map((n) => [n, form.get(n) ?? '']));
 }
 
+/** A stored entry as input again: without its id and stamps (a change keeps what a form does not show). */
+export function entryInput<T extends { id: string; created: unknown; updated: unknown; verified?: unknown }>(
+  entry: T,
+): Omit<T, 'id' | 'created' | 'updated' | 'verified'> {
+  const { id: _id, created: _created, updated: _updated, verified: _verified, ...input } = entry;
+  return input;
+}
+
 /** Trimmed text, or undefined when empty. */
 export const optional = (text: string | undefined) => (text?.trim() ? text.trim() : undefined);
 

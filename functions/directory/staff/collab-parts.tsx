@@ -20,6 +20,9 @@ export interface CollabPageBase {
 /** `?lang=en` for English pages, else nothing. */
 export const langQuery = (lang: Lang) => (lang === 'en' ? '?lang=en' : '');
 
+/** The empty choice of a select. */
+export const NONE: Text = { sv: 'Ingen vald', en: 'None chosen' };
+
 /** A date of the form `YYYY-MM-DD` as it is typed. */
 export const DATE_HINT: Text = { sv: 'ÅÅÅÅ-MM-DD, till exempel 2026-12-01.', en: 'YYYY-MM-DD, e.g. 2026-12-01.' };
 

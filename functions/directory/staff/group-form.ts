@@ -2,6 +2,7 @@ import { groupInputSchema, type CollaborationGroup, type GroupInput, type Meetin
 import {
   COMMON_TEXTS,
   checkedInput,
+  entryInput,
   lines,
   optional,
   postedFields,
@@ -65,10 +66,7 @@ export function groupFormFromPost(form: URLSearchParams, orgs: readonly string[]
 }
 
 /** The stored group as input again (for a change that keeps what the form does not show). */
-export function groupInputOf(group: CollaborationGroup): Omit<GroupInput, 'verified'> {
-  const { id: _id, created: _created, updated: _updated, verified: _verified, ...input } = group;
-  return input;
-}
+export const groupInputOf = (group: CollaborationGroup): Omit<GroupInput, 'verified'> => entryInput(group);
 
 /** The form name of an API path of a group (`memberRoles.1.role` → `role.<org>`). */
 export function groupField(path: string, input: { memberRoles?: readonly { organization: string }[] } = {}): string {

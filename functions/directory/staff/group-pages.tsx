@@ -6,7 +6,7 @@ import { orgName } from '../data/orgs.js';
 import type { CollaborationGroup, Meeting } from '../model/group.js';
 import { termLabel } from '../model/vocab.js';
 import type { CollabFormValues } from './collab-form.js';
-import { COLLAB_PATH as PATH, DATE_HINT, langQuery, orgOptions, OrgRoles, type CollabPageBase } from './collab-parts.js';
+import { COLLAB_PATH as PATH, DATE_HINT, langQuery, NONE, orgOptions, OrgRoles, type CollabPageBase } from './collab-parts.js';
 import { ErrorSummary, Field, Notice, Select, StoredVersion } from './form-parts.js';
 import { decisionRows } from './group-form.js';
 import type { FormFieldError } from './service-form.js';
@@ -22,8 +22,6 @@ export interface GroupEditPageProps extends CollabPageBase {
   /** On a conflict: the version someone else stored meanwhile. */
   readonly stored?: CollabFormValues;
 }
-
-const NONE: Text = { sv: 'Ingen vald', en: 'None chosen' };
 
 function groupRows(props: GroupEditPageProps, v: CollabFormValues): [Text, string][] {
   const { config, lang } = props;

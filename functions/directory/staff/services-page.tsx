@@ -9,6 +9,7 @@ import { orgName } from '../data/orgs.js';
 import { languageNames } from '../pages/service-card.js';
 import type { Service } from '../model/service.js';
 import { isStale } from '../views/public-service.js';
+import { COLLAB_PATH } from './collab-parts.js';
 import { Checkboxes, ErrorSummary, Field, FieldError, fieldId, Notice, Select, StoredVersion } from './form-parts.js';
 import type { FormFieldError, ServiceFormValues } from './service-form.js';
 
@@ -58,6 +59,14 @@ export function ServiceListPage(props: ServiceListPageProps) {
       </p>
       <p>
         <a href={`${PATH}/ny${lang === 'en' ? '?lang=en' : ''}`}>{t(lang, { sv: 'Lägg till en tjänst', en: 'Add a service' })}</a>
+      </p>
+      <p>
+        <a href={`${COLLAB_PATH}${lang === 'en' ? '?lang=en' : ''}`}>
+          {t(lang, {
+            sv: 'Samverkansgrupper, överenskommelser och handlingsplaner',
+            en: 'Collaboration groups, agreements and action plans',
+          })}
+        </a>
       </p>
       {props.services.length === 0 ? (
         <p>{t(lang, { sv: 'Inga tjänster ännu.', en: 'No services yet.' })}</p>
