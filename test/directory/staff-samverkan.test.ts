@@ -144,7 +144,26 @@ describe('/personal/hitta-stod/samverkan: who may do what (role × organisation 
 describe('/personal/hitta-stod/samverkan pages', () => {
   test('the overview names what needs attention: review date near, no goals, overdue items and decisions', async () => {
     const h = await setup();
+    const ending = await h.app.request(
+      '/api/directory/agreements',
+      jsonInit(
+        'POST',
+        {
+          title: 'Snart slut',
+          parties: [OWN],
+          ends: '2027-01-31',
+          reviewDate: '2026-10-01',
+          goals: [{ text: 'Fler SIP', indicators: ['sip-established'], target: 10, direction: 'increase' }],
+        },
+        h.admin,
+      ),
+    );
+    expect(ending.status).toBe(201);
     const html = await (await h.app.request(PATH, { headers: { cookie: await h.cookie(['editor'], OWN) } })).text();
+    expect(html).toContain('Upphör om 69 dagar');
+    expect(html).toContain('Revideringsdatumet har passerat');
+    // Kinda's own agreement and the seeded county-wide one have no goals; the one ending soon has
+    expect(html.match(/Saknar mål/g)).toHaveLength(2);
     expect(html).toContain('Revideras om 22 dagar');
     expect(html).toContain('Saknar mål');
     expect(html).toContain('1 försenade punkter');
