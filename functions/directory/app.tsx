@@ -13,6 +13,7 @@ import { hsdsRoutes } from './routes/hsds.js';
 import { organizationsRoutes } from './routes/organizations.js';
 import { plansRoutes } from './routes/plans.js';
 import { servicesRoutes } from './routes/services.js';
+import { staffCollabRoutes } from './staff/collab-routes.js';
 import { staffServicesRoutes } from './staff/services-routes.js';
 
 /**
@@ -40,6 +41,8 @@ export function createDirectoryApp(deps: AppDeps, options: DirectoryOptions = {}
   app.route(`${api}/coordinator`, coordinatorRoutes(ctx));
   app.route(api, hsdsRoutes(ctx));
   app.route('/hitta-stod', directoryPages(ctx));
+  // the collaboration pages first: the services section's `/:id` would take `samverkan`
+  app.route('/', staffCollabRoutes(ctx));
   app.route('/', staffServicesRoutes(ctx));
   return app;
 }

@@ -20,11 +20,13 @@ describe('the registry of staff sections', () => {
     expect(staffSectionsFor(config, { sub: 'm', roles: ['moderator'] }).map((s) => s.path)).toEqual(['/personal/tyck-till']);
     expect(staffSectionsFor(config, { sub: 'e', roles: ['editor'], org: '2380' }).map((s) => s.path)).toEqual([
       '/personal/hitta-stod',
+      '/personal/hitta-stod/samverkan',
       '/personal/utbildningar',
       '/personal/uppfoljning',
     ]);
     const noFeedback = { ...config, modules: { ...config.modules, feedback: false } };
     expect(staffSectionsFor(noFeedback, { sub: 'a', roles: ['admin'] }).map((s) => s.service)).toEqual([
+      'directory',
       'directory',
       'calendar',
       'indicators',

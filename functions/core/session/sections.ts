@@ -42,6 +42,15 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
     roles: ['editor', 'admin'],
   },
   {
+    service: 'directory',
+    path: '/personal/hitta-stod/samverkan',
+    sv: 'Hitta stöd: samverkan',
+    en: 'Find support: collaboration',
+    summarySv: 'Samverkansgrupper med möten och beslut, överenskommelser med mål, och handlingsplanernas punkter för din organisation.',
+    summaryEn: 'Collaboration groups with meetings and decisions, agreements with goals, and the action-plan items of your organisation.',
+    roles: ['editor', 'admin'],
+  },
+  {
     service: 'calendar',
     path: '/personal/utbildningar',
     sv: 'Utbildningar',
@@ -66,7 +75,8 @@ export function staffSectionsFor(config: CountyConfig, staff: Staff): StaffSecti
   return STAFF_SECTIONS.filter((s) => config.modules[s.service] && s.roles.some((r) => staff.roles.includes(r)));
 }
 
-/** The staff-section paths a service answers. */
+/** The staff-section paths a service answers (a section below another of the service's is in it). */
 export function staffSectionPaths(service: ServiceName): string[] {
-  return STAFF_SECTIONS.filter((s) => s.service === service).map((s) => s.path);
+  const paths = STAFF_SECTIONS.filter((s) => s.service === service).map((s) => s.path);
+  return paths.filter((p) => !paths.some((other) => p.startsWith(`${other}/`)));
 }

@@ -81,3 +81,5 @@ export const itemUpdateSchema = z.strictObject({
   status: itemStatus,
   note: progressNoteSchema.optional(),
 });
+/** What an item's responsible organisation sends. */
+export type ItemUpdate = z.output<typeof itemUpdateSchema>;

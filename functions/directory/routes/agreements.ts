@@ -10,7 +10,26 @@ import { knownOrgs } from '../data/orgs.js';
 import { agreementInputSchema, type Agreement, type AgreementInput } from '../model/group.js';
 import { agreementState } from '../views/agreement-state.js';
 import { checkAgreementGroups, checkAgreementInput, checkLifecycleKept, guardParties, indicatorIds } from '../views/agreements.js';
-import { entryRoutes } from './entry-routes.js';
+import { entryRoutes, type EntryResource } from './entry-routes.js';
+
+/** How agreements are checked, owned (by their parties) and shown; the API and the staff pages share it. */
+export function agreementResource(ctx: DirectoryContext): EntryResource<AgreementInput, Agreement> {
+  const codes = new Set(knownOrgs(ctx.deps.config));
+  const indicators = indicatorIds(ctx.deps.config);
+  return {
+    kind: 'agreements',
+    schema: agreementInputSchema,
+    orgsOf: (a) => a.parties,
+    check: (input) => checkAgreementInput(input, codes, indicators),
+    checkWith: (agreement, collection) => {
+      checkLifecycleKept(agreement, collection);
+      checkAgreementGroups(agreement, collection);
+    },
+    parts: ['parties', 'partyRoles', 'lifecycle', 'goals', 'groups'],
+    guard: guardParties,
+    present: (a, now) => ({ ...a, ...agreementState(a, now) }),
+  };
+}
 
 /** The query of `GET /api/directory/agreements`; `codes` are the organisations of the area. */
 export function agreementQuerySchema(codes: ReadonlySet<string>) {
@@ -34,7 +53,6 @@ export function agreementQuerySchema(codes: ReadonlySet<string>) {
 export function agreementsRoutes(ctx: DirectoryContext) {
   const app = new Hono<KitEnv>();
   const codes = new Set(knownOrgs(ctx.deps.config));
-  const indicators = indicatorIds(ctx.deps.config);
   const querySchema = agreementQuerySchema(codes);
 
   app.get('/', async (c) => {
@@ -55,21 +73,6 @@ export function agreementsRoutes(ctx: DirectoryContext) {
     return cachedResponse(c, JSON.stringify({ total: agreements.length, ...page }));
   });
 
-  app.route(
-    '/',
-    entryRoutes<AgreementInput, Agreement>(ctx, {
-      kind: 'agreements',
-      schema: agreementInputSchema,
-      orgsOf: (a) => a.parties,
-      check: (input) => checkAgreementInput(input, codes, indicators),
-      checkWith: (agreement, collection) => {
-        checkLifecycleKept(agreement, collection);
-        checkAgreementGroups(agreement, collection);
-      },
-      parts: ['parties', 'partyRoles', 'lifecycle', 'goals', 'groups'],
-      guard: guardParties,
-      present: (a, now) => ({ ...a, ...agreementState(a, now) }),
-    }),
-  );
+  app.route('/', entryRoutes(ctx, agreementResource(ctx)));
   return app;
 }

@@ -13,7 +13,23 @@ import { groupInputSchema, type CollaborationGroup, type GroupInput } from '../m
 import { checkGroupInput, checkGroupTree, guardMembers, publicGroup } from '../views/groups.js';
 import { isStale } from '../views/public-service.js';
 import { resolveLang } from '../../core/i18n.js';
-import { entryRoutes, findEntry } from './entry-routes.js';
+import { entryRoutes, findEntry, type EntryResource } from './entry-routes.js';
+
+/** How groups are checked, owned (by their members) and shown; the API and the staff pages share it. */
+export function groupResource(ctx: DirectoryContext): EntryResource<GroupInput, CollaborationGroup> {
+  const known = knownOrgs(ctx.deps.config);
+  return {
+    kind: 'groups',
+    schema: groupInputSchema,
+    orgsOf: (g) => g.members,
+    check: (input) => checkGroupInput(input, ctx.deps.config, known),
+    checkWith: (group, collection) => checkGroupTree(collection, group.id, group.reportsTo),
+    parts: ['members', 'memberRoles', 'contacts', 'meetings'],
+    guard: guardMembers,
+    // named contacts only for the group's own staff
+    present: (g, now, editor) => ({ ...(editor ? g : publicGroup(g)), stale: isStale(g.verified?.at, now) }),
+  };
+}
 
 /** The query of `GET /api/directory/groups`: a member municipality of the area, and paging. */
 export function groupQuerySchema(config: CountyConfig) {
@@ -56,20 +72,6 @@ export function groupsRoutes(ctx: DirectoryContext) {
     return cachedResponse(c, body, { contentType: 'text/calendar; charset=utf-8' });
   });
 
-  const known = knownOrgs(ctx.deps.config);
-  app.route(
-    '/',
-    entryRoutes<GroupInput, CollaborationGroup>(ctx, {
-      kind: 'groups',
-      schema: groupInputSchema,
-      orgsOf: (g) => g.members,
-      check: (input) => checkGroupInput(input, ctx.deps.config, known),
-      checkWith: (group, collection) => checkGroupTree(collection, group.id, group.reportsTo),
-      parts: ['members', 'memberRoles', 'contacts', 'meetings'],
-      guard: guardMembers,
-      // named contacts only for the group's own staff
-      present: (g, now, editor) => ({ ...(editor ? g : publicGroup(g)), stale: isStale(g.verified?.at, now) }),
-    }),
-  );
+  app.route('/', entryRoutes(ctx, groupResource(ctx)));
   return app;
 }

@@ -4,16 +4,53 @@ import { cachedResponse } from '../../core/http/cache.js';
 import { requireIfMatch } from '../../core/http/preconditions.js';
 import { notFound, ProblemError } from '../../core/http/problem.js';
 import { requireStaff, type KitEnv } from '../../core/http/staff.js';
+import type { Staff } from '../../core/auth/auth.js';
 import type { DirectoryContext } from '../context.js';
 import { changeEntry, entryEtag, stampOf } from '../data/editing.js';
 import { knownOrgs } from '../data/orgs.js';
-import { itemUpdateSchema, planInputSchema, type ActionPlan, type PlanInput } from '../model/plan.js';
+import { itemUpdateSchema, planInputSchema, type ActionPlan, type ItemUpdate, type PlanInput } from '../model/plan.js';
 import { planItemsCsv, readPlanItemsCsv } from '../plans/csv.js';
 import { assertOwnItems, checkPlanInput, checkPlanLinks, presentPlan } from '../views/plans.js';
 import { entryRoutes, findEntry } from './entry-routes.js';
 
 /** Largest plan CSV accepted (bytes). */
 const MAX_PLAN_CSV_BYTES = 512 * 1024;
+
+/**
+ * Move one item of a plan on (status, and a dated note added): only the item's responsible
+ * organisation (or admin) may, and only on the plan version `ifMatch` (else 412 with the stored one).
+ */
+export async function updatePlanItem(
+  ctx: DirectoryContext,
+  staff: Staff,
+  planId: string,
+  itemId: string,
+  ifMatch: string,
+  update: ItemUpdate,
+): Promise<ActionPlan> {
+  const { collection } = await ctx.load();
+  const plan = findEntry<ActionPlan>(collection, 'plans', planId);
+  if (!plan.items.some((i) => i.id === itemId)) throw notFound('No such item in this plan.');
+  const responsibleOf = (p: ActionPlan) => p.items.filter((i) => i.id === itemId).map((i) => i.responsible);
+  return changeEntry<ActionPlan>(
+    ctx,
+    'plans',
+    plan.id,
+    ifMatch,
+    staff,
+    responsibleOf,
+    (current) => ({
+      ...current,
+      items: current.items.map((item) =>
+        item.id === itemId ? { ...item, status: update.status, notes: update.note ? [...item.notes, update.note] : item.notes } : item,
+      ),
+      updated: stampOf(ctx, staff),
+    }),
+    'update',
+    undefined,
+    (p) => presentPlan(p, ctx.deps.clock.now()),
+  );
+}
 
 /**
  * `/api/directory/plans`: action plans of agreements and groups. The owner's editors change a plan
@@ -36,29 +73,7 @@ export function plansRoutes(ctx: DirectoryContext) {
     const staff = c.get('staff')!;
     const ifMatch = requireIfMatch(c);
     const update = await jsonBody(c, itemUpdateSchema);
-    const itemId = c.req.param('itemId');
-    const { collection } = await ctx.load();
-    const plan = findEntry<ActionPlan>(collection, 'plans', c.req.param('id'));
-    if (!plan.items.some((i) => i.id === itemId)) throw notFound('No such item in this plan.');
-    const responsibleOf = (p: ActionPlan) => p.items.filter((i) => i.id === itemId).map((i) => i.responsible);
-    const written = await changeEntry<ActionPlan>(
-      ctx,
-      'plans',
-      plan.id,
-      ifMatch,
-      staff,
-      responsibleOf,
-      (current) => ({
-        ...current,
-        items: current.items.map((item) =>
-          item.id === itemId ? { ...item, status: update.status, notes: update.note ? [...item.notes, update.note] : item.notes } : item,
-        ),
-        updated: stampOf(ctx, staff),
-      }),
-      'update',
-      undefined,
-      (p) => presentPlan(p, ctx.deps.clock.now()),
-    );
+    const written = await updatePlanItem(ctx, staff, c.req.param('id'), c.req.param('itemId'), ifMatch, update);
     return c.json(written, 200, { ETag: entryEtag(written) });
   });
 

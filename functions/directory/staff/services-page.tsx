@@ -9,6 +9,8 @@ import { orgName } from '../data/orgs.js';
 import { languageNames } from '../pages/service-card.js';
 import type { Service } from '../model/service.js';
 import { isStale } from '../views/public-service.js';
+import { COLLAB_PATH } from './collab-parts.js';
+import { Checkboxes, ErrorSummary, Field, FieldError, fieldId, Notice, Select, StoredVersion } from './form-parts.js';
 import type { FormFieldError, ServiceFormValues } from './service-form.js';
 
 /** The directory's staff section. */
@@ -28,14 +30,6 @@ const STATUS_TEXT: Record<string, Text> = {
   planned: { sv: 'Planerad', en: 'Planned' },
   retired: { sv: 'Avslutad', en: 'Retired' },
 };
-
-function Notice(props: { lang: Lang; text?: Text }) {
-  return props.text ? (
-    <p class="notice" role="status">
-      {t(props.lang, props.text)}
-    </p>
-  ) : null;
-}
 
 /** The date part of a stored time, or "never". */
 function day(lang: Lang, at: string | undefined): string {
@@ -65,6 +59,14 @@ export function ServiceListPage(props: ServiceListPageProps) {
       </p>
       <p>
         <a href={`${PATH}/ny${lang === 'en' ? '?lang=en' : ''}`}>{t(lang, { sv: 'Lägg till en tjänst', en: 'Add a service' })}</a>
+      </p>
+      <p>
+        <a href={`${COLLAB_PATH}${lang === 'en' ? '?lang=en' : ''}`}>
+          {t(lang, {
+            sv: 'Samverkansgrupper, överenskommelser och handlingsplaner',
+            en: 'Collaboration groups, agreements and action plans',
+          })}
+        </a>
       </p>
       {props.services.length === 0 ? (
         <p>{t(lang, { sv: 'Inga tjänster ännu.', en: 'No services yet.' })}</p>
@@ -121,130 +123,6 @@ export function ServiceListPage(props: ServiceListPageProps) {
   );
 }
 
-function FieldError(props: { lang: Lang; field: string; errors: readonly FormFieldError[] }) {
-  const error = props.errors.find((e) => e.field === props.field);
-  if (!error) return null;
-  return (
-    <p class="error-message" id={`${fieldId(props.field)}-error`}>
-      <span class="visually-hidden">{t(props.lang, { sv: 'Fel:', en: 'Error:' })}</span> {t(props.lang, error)}
-    </p>
-  );
-}
-
-/** An element id for a form field name (`loc0.street` → `f-loc0-street`). */
-export function fieldId(field: string): string {
-  return `f-${field.replace(/\./g, '-')}`;
-}
-
-function described(field: string, errors: readonly FormFieldError[], hint = false): string | undefined {
-  const ids = [hint ? `${fieldId(field)}-hint` : '', errors.some((e) => e.field === field) ? `${fieldId(field)}-error` : ''].filter(
-    Boolean,
-  );
-  return ids.length ? ids.join(' ') : undefined;
-}
-
-interface FieldProps {
-  readonly lang: Lang;
-  readonly name: string;
-  readonly label: Text;
-  readonly value: string;
-  readonly errors: readonly FormFieldError[];
-  readonly hint?: Text;
-  readonly multiline?: boolean;
-  readonly required?: boolean;
-  readonly autocomplete?: string;
-}
-
-function Field(props: FieldProps) {
-  const id = fieldId(props.name);
-  const invalid = props.errors.some((e) => e.field === props.name);
-  return (
-    <div class="field">
-      <label for={id}>{t(props.lang, props.label)}</label>
-      {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {t(props.lang, props.hint)}
-        </p>
-      ) : null}
-      <FieldError lang={props.lang} field={props.name} errors={props.errors} />
-      {props.multiline ? (
-        <textarea
-          id={id}
-          name={props.name}
-          rows={4}
-          aria-invalid={invalid ? 'true' : undefined}
-          aria-describedby={described(props.name, props.errors, Boolean(props.hint))}
-        >
-          {props.value}
-        </textarea>
-      ) : (
-        <input
-          type="text"
-          id={id}
-          name={props.name}
-          value={props.value}
-          required={props.required}
-          autocomplete={props.autocomplete ?? 'off'}
-          aria-invalid={invalid ? 'true' : undefined}
-          aria-describedby={described(props.name, props.errors, Boolean(props.hint))}
-        />
-      )}
-    </div>
-  );
-}
-
-function Checkboxes(props: {
-  lang: Lang;
-  name: string;
-  legend: Text;
-  options: readonly Term[];
-  checked: readonly string[];
-  errors: readonly FormFieldError[];
-}) {
-  return (
-    <fieldset aria-describedby={described(props.name, props.errors)}>
-      <legend>{t(props.lang, props.legend)}</legend>
-      <FieldError lang={props.lang} field={props.name} errors={props.errors} />
-      {props.options.map((o) => (
-        <div class="choice">
-          <input
-            type="checkbox"
-            id={`${fieldId(props.name)}-${o.id}`}
-            name={props.name}
-            value={o.id}
-            checked={props.checked.includes(o.id)}
-          />
-          <label for={`${fieldId(props.name)}-${o.id}`}>{t(props.lang, o)}</label>
-        </div>
-      ))}
-    </fieldset>
-  );
-}
-
-function Select(props: {
-  lang: Lang;
-  name: string;
-  label: Text;
-  options: readonly Term[];
-  value: string;
-  errors: readonly FormFieldError[];
-}) {
-  const id = fieldId(props.name);
-  return (
-    <div class="field">
-      <label for={id}>{t(props.lang, props.label)}</label>
-      <FieldError lang={props.lang} field={props.name} errors={props.errors} />
-      <select id={id} name={props.name} aria-describedby={described(props.name, props.errors)}>
-        {props.options.map((o) => (
-          <option value={o.id} selected={props.value === o.id}>
-            {t(props.lang, o)}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 /** Props of `ServiceEditPage`. */
 export interface ServiceEditPageProps extends PageBase {
   /** The stored service (absent for a new one). */
@@ -258,7 +136,7 @@ export interface ServiceEditPageProps extends PageBase {
   readonly stored?: ServiceFormValues;
 }
 
-function StoredVersion(props: { lang: Lang; config: CountyConfig; values: ServiceFormValues; href: string }) {
+function ServiceStoredVersion(props: { lang: Lang; config: CountyConfig; values: ServiceFormValues; href: string }) {
   const { lang, values } = props;
   const rows: [Text, string][] = [
     [{ sv: 'Namn', en: 'Name' }, values.fields.name ?? ''],
@@ -281,24 +159,7 @@ function StoredVersion(props: { lang: Lang; config: CountyConfig; values: Servic
       values.locations.map((l) => [l.name, l.street, l.postalCode, l.city].filter(Boolean).join(', ')).join(' / '),
     ],
   ];
-  return (
-    <section aria-labelledby="stored-title" class="conflict">
-      <h2 id="stored-title">{t(lang, { sv: 'Den sparade versionen', en: 'The stored version' })}</h2>
-      <dl>
-        {rows.map(([label, value]) => (
-          <>
-            <dt>{t(lang, label)}</dt>
-            <dd class="pre-line">{value || '–'}</dd>
-          </>
-        ))}
-      </dl>
-      <p>
-        <a href={props.href}>
-          {t(lang, { sv: 'Använd den sparade versionen (släpp mina ändringar)', en: 'Use the stored version (drop my changes)' })}
-        </a>
-      </p>
-    </section>
-  );
+  return <StoredVersion lang={lang} rows={rows} href={props.href} />;
 }
 
 function LocationFields(props: {
@@ -410,20 +271,9 @@ export function ServiceEditPage(props: ServiceEditPageProps) {
       </p>
       <h1>{title}</h1>
       <Notice lang={lang} text={props.notice} />
-      {errors.length ? (
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
-          <h2 id="error-summary-title">{t(lang, { sv: 'Det finns ett problem', en: 'There is a problem' })}</h2>
-          <ul>
-            {errors.map((e) => (
-              <li>
-                <a href={`#${fieldId(e.field)}`}>{t(lang, e)}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary lang={lang} errors={errors} />
       {props.stored && service ? (
-        <StoredVersion lang={lang} config={config} values={props.stored} href={`${PATH}/${service.id}${q}`} />
+        <ServiceStoredVersion lang={lang} config={config} values={props.stored} href={`${PATH}/${service.id}${q}`} />
       ) : null}
       <form method="post" action={action} novalidate>
         {props.etag ? <input type="hidden" name="etag" value={props.etag} /> : null}
