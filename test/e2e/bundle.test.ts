@@ -25,10 +25,12 @@ const RUNNER = fileURLToPath(new URL('./run-bundle.mjs', import.meta.url));
  * carrying the config schema. What remains above 500 KB: the AWS SDK's S3 client (≈ 300 KB, of
  * which ≈ 66 KB are schemas of operations the kit never calls, kept because esbuild cannot drop
  * objects with computed keys), zod (≈ 100 KB; `zod/mini` measured ≈ 45 KB for the same use, but it
- * is a different API in every route schema) and jose (≈ 40 KB). The budget guards against growth
- * until those are done.
+ * is a different API in every route schema) and jose (≈ 40 KB). Since then every function carries
+ * its OpenAPI document built from the zod schemas (≈ 13 KB), and the directory the steering-group
+ * report and the samverkan staff pages: 768 KB for the directory, 600–690 KB for the others. The
+ * budget guards against growth until those are done.
  */
-const MAX_BUNDLE_BYTES = 725 * 1000;
+const MAX_BUNDLE_BYTES = 780 * 1000;
 
 /** A staff-only write of each service: without a token it must answer 401. */
 const STAFF_WRITES: Readonly<Record<ServiceName, string>> = {
@@ -82,7 +84,7 @@ describe('the synthesized bundles', () => {
     expect([...bundles.keys()].sort()).toEqual([...SERVICES].sort());
   });
 
-  it.each(SERVICES)('keep the %s bundle under 725 KB minified', (service) => {
+  it.each(SERVICES)('keep the %s bundle under 780 KB minified', (service) => {
     const size = statSync(bundles.get(service)!).size;
     expect(size, `${service}: ${size} bytes; \`npm run bench -- infra\` lists the largest packages`).toBeLessThanOrEqual(MAX_BUNDLE_BYTES);
   });

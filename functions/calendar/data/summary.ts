@@ -1,20 +1,9 @@
 import type { AttendanceRow } from '../../core/contracts/attendance.js';
 import { quarterOfIso } from '../../core/period.js';
 import type { CalendarEvent } from '../model/event.js';
-import type { LedgerCounts } from '../model/ledger.js';
+import type { EventSummary, LedgerCounts, SummaryIndex } from '../model/ledger.js';
 
-/** The summary of one training: what lists, the year view and attendance need without reading registrations. */
-export interface EventSummary extends LedgerCounts {
-  /** The revision of the ledger these counts come from (counts only move forward). */
-  readonly rev: number;
-  readonly topic: string;
-  readonly organizer: string;
-  readonly start: string;
-  readonly cancelled: boolean;
-}
-
-/** All summaries, by training id. */
-export type SummaryIndex = Record<string, EventSummary>;
+export type { EventSummary, SummaryIndex } from '../model/ledger.js';
 
 /** Counts of a training nobody has registered for yet. */
 export function emptyCounts(): LedgerCounts & { rev: number } {

@@ -1,4 +1,4 @@
-import type { EventSummary } from '../data/summary.js';
+import type { EventSummary } from './ledger.js';
 
 /** The ETag of a training as served: its stored version plus the seat counts, so counts never hide behind a 304. */
 export function viewEtag(storeEtag: string, summary: EventSummary | undefined): string {

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { cursorCodec, cursorParam } from '../../core/http/paging.js';
 import { parseTime, openTo, type CalendarEvent } from './event.js';
-import type { SummaryIndex } from '../data/summary.js';
+import type { SummaryIndex } from './ledger.js';
 
 /** Query parameters of the event list (API and page share them). */
 export const eventQuerySchema = z.object({

@@ -132,3 +132,16 @@ export function changeCapacity(ledger: Ledger, capacity: number, now: string): R
   ledger.rev++;
   return promote(ledger, now);
 }
+
+/** The summary of one training: what lists, the year view and attendance need without reading registrations. */
+export interface EventSummary extends LedgerCounts {
+  /** The revision of the ledger these counts come from (counts only move forward). */
+  readonly rev: number;
+  readonly topic: string;
+  readonly organizer: string;
+  readonly start: string;
+  readonly cancelled: boolean;
+}
+
+/** All summaries, by training id. */
+export type SummaryIndex = Record<string, EventSummary>;

@@ -1,4 +1,4 @@
-import type { EventSummary } from '../data/summary.js';
+import type { EventSummary } from './ledger.js';
 import type { CalendarEvent } from './event.js';
 
 /** A training as the API shows it: the stored fields plus seat counts and links. */

@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import type { CountyConfig } from '../../core/config/schema.js';
 import type { Term } from '../../core/domain/vocabulary.js';
 import type { CalendarEvent } from './event.js';
@@ -56,3 +57,9 @@ export function yearView(config: CountyConfig, events: readonly CalendarEvent[],
   });
   return { year, rows, gaps: rows.filter((r) => r.total === 0).map((r) => r.topic) };
 }
+
+/** The `year` query parameter (default: this year in Stockholm). */
+export const yearQuery = z.object({
+  year: z.coerce.number().int().min(YEARS.first).max(YEARS.last).optional(),
+  lang: z.string().optional(),
+});

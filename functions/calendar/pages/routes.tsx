@@ -8,8 +8,8 @@ import { findEvent, findEventWithSeats, publishedEvents, type PublishedEvent } f
 import { cancel, register } from '../data/registrations.js';
 import { eventQuerySchema, eventsCursor, filterEvents, pageOf } from '../model/filter.js';
 import { yearView } from '../model/year.js';
-import { yearQuery } from '../routes/year.js';
-import { publicOrigin } from '../routes/origin.js';
+import { yearQuery } from '../model/year.js';
+import { publicOrigin } from './origin.js';
 import { EventPage } from './event-page.js';
 import type { FormError, FormValues } from './registration-form.js';
 import { formErrors, readRegistrationForm } from './form-input.js';

@@ -1,6 +1,6 @@
 import type { CountyConfig } from '../../core/config/schema.js';
 import { t, type Lang } from '../../core/i18n.js';
-import { webcal } from '../routes/origin.js';
+import { webcal } from './origin.js';
 import { organisationName } from '../model/vocabulary.js';
 import { topicLabel } from './labels.js';
 

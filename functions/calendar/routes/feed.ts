@@ -10,7 +10,7 @@ import { findEvent, publishedEvents } from '../data/published.js';
 import { feedSummary, renderFeed, type EventTextCache } from '../feed/ical.js';
 import { FeedMemo } from '../feed/memo.js';
 import { organisationName, organisations, trainingTopics } from '../model/vocabulary.js';
-import { publicOrigin } from './origin.js';
+import { publicOrigin } from '../pages/origin.js';
 
 const feedQuery = z.object({
   topic: z.string().max(60).optional(),

@@ -5,7 +5,7 @@ import { eventQuerySchema } from '../model/filter.js';
 import { registrationInputSchema } from '../model/registration-input.js';
 import * as R from '../model/responses.js';
 import { cancelSchema, createSchema, updateSchema } from './events.js';
-import { yearQuery } from './year.js';
+import { yearQuery } from '../model/year.js';
 
 const { problem, json, notModified, idParam, ifMatch, staff, body } = oa;
 

@@ -1,18 +1,11 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
 import { queryParams } from '../../core/http/body.js';
 import { cachedResponse } from '../../core/http/cache.js';
 import type { KitEnv } from '../../core/http/staff.js';
 import { toStockholmIso } from '../../core/i18n.js';
 import type { CalendarContext } from '../context.js';
 import { publishedEvents } from '../data/published.js';
-import { yearView, YEARS } from '../model/year.js';
-
-/** The `year` query parameter (default: this year in Stockholm). */
-export const yearQuery = z.object({
-  year: z.coerce.number().int().min(YEARS.first).max(YEARS.last).optional(),
-  lang: z.string().optional(),
-});
+import { yearQuery, yearView } from '../model/year.js';
 
 /** `/api/calendar/year?year=2026`: the kompetenshjul as JSON, with the topics that have nothing planned. */
 export function yearRoutes(ctx: CalendarContext): Hono<KitEnv> {

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { indicatorDefinitions } from '../../core/config/rules.js';
+import { indicatorDefinitions } from '../../core/config/definitions.js';
 import { readFormFields } from '../../core/http/body.js';
 import { assertFormBody } from '../../core/http/same-origin.js';
 import type { KitEnv } from '../../core/http/staff.js';

@@ -1,5 +1,5 @@
 import { RELEASED_TOTAL, type PublishedReleases } from '../../core/contracts/indicator-releases.js';
-import { indicatorDefinitions } from '../../core/config/rules.js';
+import { indicatorDefinitions } from '../../core/config/definitions.js';
 import type { CountyConfig, IndicatorDefinition } from '../../core/config/schema.js';
 import type { Agreement } from '../model/group.js';
 
