@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { jsonBody, queryParams } from '../../core/http/body.js';
 import { cachedResponse } from '../../core/http/cache.js';
 import { notFound } from '../../core/http/problem.js';
-import { requireStaff, type KitEnv } from '../../core/http/staff.js';
+import { currentStaff, type KitEnv, requireStaff } from '../../core/http/staff.js';
 import { singleLine } from '../../core/text/index.js';
 import type { CalendarContext } from '../context.js';
 import { cancelEvent, newEvents, updateEvent } from '../data/event-service.js';
@@ -50,7 +50,7 @@ export function eventRoutes(ctx: CalendarContext): Hono<KitEnv> {
 
   app.post('/', staffOnly, async (c) => {
     const { repeat, ...input } = await jsonBody(c, createSchema);
-    const events = newEvents(ctx, c.get('staff')!, input, repeat);
+    const events = newEvents(ctx, currentStaff(c), input, repeat);
     const etags = await storeNewEvents(ctx, events);
     c.header('Location', `/api/calendar/events/${events[0]!.id}`);
     c.header('ETag', etags[0]!);
@@ -60,14 +60,14 @@ export function eventRoutes(ctx: CalendarContext): Hono<KitEnv> {
 
   app.put('/:id', staffOnly, async (c) => {
     const { reason, ...input } = await jsonBody(c, updateSchema);
-    const saved = await updateEvent(ctx, c.get('staff')!, c.req.param('id'), c.req.header('if-match'), input, reason);
+    const saved = await updateEvent(ctx, currentStaff(c), c.req.param('id'), c.req.header('if-match'), input, reason);
     c.header('ETag', saved.etag);
     return c.json(eventView(saved.event, (await findEvent(ctx, saved.event.id))?.summary));
   });
 
   app.post('/:id/cancel', staffOnly, async (c) => {
     const { reason } = await jsonBody(c, cancelSchema);
-    const saved = await cancelEvent(ctx, c.get('staff')!, c.req.param('id'), c.req.header('if-match'), reason);
+    const saved = await cancelEvent(ctx, currentStaff(c), c.req.param('id'), c.req.header('if-match'), reason);
     c.header('ETag', saved.etag);
     return c.json(eventView(saved.event, (await findEvent(ctx, saved.event.id))?.summary));
   });

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { readBytes } from '../../core/http/body.js';
+import { assertCsvBody, readBytes } from '../../core/http/body.js';
 import { ProblemError } from '../../core/http/problem.js';
-import { requireStaff, type KitEnv } from '../../core/http/staff.js';
+import { currentStaff, type KitEnv, requireStaff } from '../../core/http/staff.js';
 import type { CalendarContext } from '../context.js';
 import { checkProgramme, IMPORT_MAX_BYTES } from '../csv/check.js';
 import type { CellError } from '../csv/programme.js';
@@ -25,15 +25,9 @@ const invalid = (errors: readonly CellError[]) =>
 export function importRoutes(ctx: CalendarContext): Hono<KitEnv> {
   const app = new Hono<KitEnv>();
   app.post('/import', requireStaff(ctx.deps.auth, 'admin', 'editor'), async (c) => {
-    if (!/^text\/(csv|plain)\b/i.test(c.req.header('content-type') ?? ''))
-      throw new ProblemError({
-        status: 415,
-        title: 'Fel innehållstyp',
-        detail: 'Send the file as text/csv.',
-        errors: [{ field: 'Content-Type', message: 'Expected text/csv', sv: 'Skicka filen som text/csv' }],
-      });
+    assertCsvBody(c);
     // the bytes, so that a file that is not UTF-8 is refused naming its row and column
-    const checked = checkProgramme(ctx, c.get('staff')!, await readBytes(c, IMPORT_MAX_BYTES));
+    const checked = checkProgramme(ctx, currentStaff(c), await readBytes(c, IMPORT_MAX_BYTES));
     if (checked.errors.length) throw invalid(checked.errors);
     await storeNewEvents(ctx, checked.events);
     return c.json({ imported: checked.events.length, ids: checked.events.map((e) => e.id) }, 201);

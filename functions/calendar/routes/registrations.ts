@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { canEditOrg } from '../../core/auth/auth.js';
 import { jsonBody } from '../../core/http/body.js';
 import { notFound, ProblemError } from '../../core/http/problem.js';
-import { requireStaff, type KitEnv } from '../../core/http/staff.js';
+import { currentStaff, type KitEnv, requireStaff } from '../../core/http/staff.js';
 import type { CalendarContext } from '../context.js';
 import { findEvent } from '../data/published.js';
 import { cancel, readLedger, register } from '../data/registrations.js';
@@ -42,7 +42,7 @@ export function registrationRoutes(ctx: CalendarContext): Hono<KitEnv> {
   app.get('/:id/registrations', requireStaff(auth, 'admin', 'editor'), async (c) => {
     const found = await findEvent(ctx, c.req.param('id'));
     if (!found) throw notFound('No training with this id.');
-    if (!canEditOrg(c.get('staff')!, found.event.organizer))
+    if (!canEditOrg(currentStaff(c), found.event.organizer))
       throw new ProblemError({ status: 403, title: 'Behörighet saknas', detail: 'Only the organiser sees the registrations.' });
     const ledger = await readLedger(ctx, found.event);
     c.header('Cache-Control', 'private, no-store');

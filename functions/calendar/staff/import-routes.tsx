@@ -4,7 +4,7 @@ import { readFormFields } from '../../core/http/body.js';
 import { readMultipart } from '../../core/http/multipart.js';
 import { ProblemError } from '../../core/http/problem.js';
 import { assertFormBody } from '../../core/http/same-origin.js';
-import type { KitEnv } from '../../core/http/staff.js';
+import { currentStaff, type KitEnv } from '../../core/http/staff.js';
 import { PreconditionFailedError } from '../../core/store/store.js';
 import type { CalendarContext } from '../context.js';
 import { checkProgramme, IMPORT_MAX_BYTES } from '../csv/check.js';
@@ -52,7 +52,7 @@ export function programmeImportRoutes(ctx: CalendarContext, { base, back }: Sect
   /** The programme checked for this person; ids fixed by the import's id. */
   const check = (c: Context<KitEnv>, bytes: Uint8Array, id: string) => {
     let n = 0;
-    return checkProgramme({ ...ctx, newId: () => `${id}-${++n}` }, c.get('staff')!, bytes);
+    return checkProgramme({ ...ctx, newId: () => `${id}-${++n}` }, currentStaff(c), bytes);
   };
   const tooManyRows = (c: Context<KitEnv>, error: unknown) =>
     error instanceof ProblemError && error.problem.status === 413

@@ -4,7 +4,7 @@ import { toCsv } from '../../core/csv/index.js';
 import { readFormFields } from '../../core/http/body.js';
 import { notFound, ProblemError } from '../../core/http/problem.js';
 import { assertFormBody } from '../../core/http/same-origin.js';
-import type { KitEnv } from '../../core/http/staff.js';
+import { currentStaff, type KitEnv } from '../../core/http/staff.js';
 import { resolveLang, type Text } from '../../core/i18n.js';
 import { staffPage } from '../../core/session/middleware.js';
 import type { CalendarContext } from '../context.js';
@@ -102,7 +102,7 @@ export function trainingStaffRoutes(ctx: CalendarContext): Hono<KitEnv> {
     config: deps.config,
     lang: resolveLang(c),
     nonce: c.get('secureHeadersNonce'),
-    staff: c.get('staff')!,
+    staff: currentStaff(c),
   });
   const back = (c: Context<KitEnv>, to: string, notice: string) =>
     c.redirect(`${to}?meddelande=${notice}${resolveLang(c) === 'en' ? '&lang=en' : ''}`, 303);
@@ -122,7 +122,7 @@ export function trainingStaffRoutes(ctx: CalendarContext): Hono<KitEnv> {
     extra: { values?: TrainingFormValues; errors?: TrainingFormError[]; conflict?: boolean; move?: MoveValues } = {},
     status: 200 | 400 | 409 = 200,
   ) {
-    const found = await ownEvent(c.get('staff')!, id);
+    const found = await ownEvent(currentStaff(c), id);
     const ledger = await readLedger(ctx, found.value);
     return c.html(
       <TrainingFormPage
@@ -141,7 +141,7 @@ export function trainingStaffRoutes(ctx: CalendarContext): Hono<KitEnv> {
   }
 
   app.get(PATH, async (c) => {
-    const staff = c.get('staff')!;
+    const staff = currentStaff(c);
     const { events } = await publishedEvents(ctx);
     const mine = staff.roles.includes('admin') ? events : events.filter((e) => e.organizer === staff.org);
     const { upcoming, past } = upcomingFirst(mine, deps.clock.now());
@@ -149,7 +149,7 @@ export function trainingStaffRoutes(ctx: CalendarContext): Hono<KitEnv> {
   });
 
   app.get(`${PATH}/ny`, async (c) => {
-    const staff = c.get('staff')!;
+    const staff = currentStaff(c);
     const from = c.req.query('kopia');
     if (from) {
       // a copy: every field of an own training, to change the time and publish as a new one
@@ -174,7 +174,7 @@ export function trainingStaffRoutes(ctx: CalendarContext): Hono<KitEnv> {
     const series = readRepeat(values);
     if (!input || series.errors.length) return show([...errors, ...series.errors]);
     try {
-      const events = newEvents(ctx, c.get('staff')!, input, series.repeat);
+      const events = newEvents(ctx, currentStaff(c), input, series.repeat);
       await storeNewEvents(ctx, events);
       return events.length > 1 ? back(c, PATH, 'series') : back(c, `${PATH}/${events[0]!.id}`, 'created');
     } catch (error) {
@@ -187,7 +187,7 @@ export function trainingStaffRoutes(ctx: CalendarContext): Hono<KitEnv> {
   app.route('/', programmeImportRoutes(ctx, { base, back }));
 
   app.get(`${PATH}/:id/anmalningar.csv`, async (c) => {
-    const found = await ownEvent(c.get('staff')!, c.req.param('id'));
+    const found = await ownEvent(currentStaff(c), c.req.param('id'));
     const ledger = await readLedger(ctx, found.value);
     return c.body(registrationsCsv(ctx, found.value, ledger.entries), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
@@ -209,7 +209,7 @@ export function trainingStaffRoutes(ctx: CalendarContext): Hono<KitEnv> {
     if (reason && !reason.success) errors.push({ field: 'reason', ...REASON_HELP });
     if (!input || errors.length) return editPage(c, id, { values, errors }, 400);
     try {
-      await updateEvent(ctx, c.get('staff')!, id, params.get('etag') ?? '', input, reason?.data);
+      await updateEvent(ctx, currentStaff(c), id, params.get('etag') ?? '', input, reason?.data);
       return back(c, `${PATH}/${id}`, 'saved');
     } catch (error) {
       if (error instanceof ProblemError && (error.problem.status === 412 || error.problem.status === 428))
@@ -225,7 +225,7 @@ export function trainingStaffRoutes(ctx: CalendarContext): Hono<KitEnv> {
     const id = c.req.param('id');
     const { params, invalid } = await readFormFields(c, 4096);
     const move = readMoveForm(params);
-    const found = await ownEvent(c.get('staff')!, id);
+    const found = await ownEvent(currentStaff(c), id);
     const { input, errors } = movedInput(found.value, move);
     const reasonText = move.reason?.trim() ?? '';
     const reason = reasonText ? REASON.safeParse(reasonText) : undefined;
@@ -233,7 +233,7 @@ export function trainingStaffRoutes(ctx: CalendarContext): Hono<KitEnv> {
     if (invalid.length) errors.unshift(UNREADABLE);
     if (!input || errors.length) return editPage(c, id, { move, errors }, 400);
     try {
-      await updateEvent(ctx, c.get('staff')!, id, params.get('etag') ?? '', input, reason?.data);
+      await updateEvent(ctx, currentStaff(c), id, params.get('etag') ?? '', input, reason?.data);
     } catch (error) {
       if (error instanceof ProblemError && (error.problem.status === 412 || error.problem.status === 428))
         return back(c, `${PATH}/${id}`, 'stale');
@@ -263,7 +263,7 @@ export function trainingStaffRoutes(ctx: CalendarContext): Hono<KitEnv> {
         400,
       );
     try {
-      await cancelEvent(ctx, c.get('staff')!, id, params.get('etag') ?? '', reason.data);
+      await cancelEvent(ctx, currentStaff(c), id, params.get('etag') ?? '', reason.data);
     } catch (error) {
       if (error instanceof ProblemError && (error.problem.status === 412 || error.problem.status === 428))
         return back(c, `${PATH}/${id}`, 'stale');

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { cachedResponse } from '../../core/http/cache.js';
-import { readBytes } from '../../core/http/body.js';
+import { assertCsvBody, readBytes } from '../../core/http/body.js';
 import { ProblemError } from '../../core/http/problem.js';
-import { requireStaff, type KitEnv } from '../../core/http/staff.js';
+import { currentStaff, type KitEnv, requireStaff } from '../../core/http/staff.js';
 import type { DirectoryContext } from '../context.js';
 import { canEditOrg } from '../../core/auth/auth.js';
 import { stampOf } from '../data/editing.js';
@@ -76,15 +76,8 @@ export function csvRoutes(ctx: DirectoryContext) {
   });
 
   app.post('/services.csv', requireStaff(ctx.deps.auth, 'admin', 'editor'), async (c) => {
-    const staff = c.get('staff')!;
-    const type = c.req.header('content-type') ?? '';
-    if (!/^text\/(csv|plain)\b/i.test(type))
-      throw new ProblemError({
-        status: 415,
-        title: 'Fel innehållstyp',
-        detail: 'Send the file as text/csv.',
-        errors: [{ field: 'Content-Type', message: 'Expected text/csv' }],
-      });
+    const staff = currentStaff(c);
+    assertCsvBody(c);
     // the bytes, so that a file that is not UTF-8 is refused naming its row and column
     const { rows, errors, rowCount } = readServicesCsv(
       await readBytes(c, MAX_CSV_BYTES),

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { fieldErrors, jsonBody } from '../../core/http/body.js';
 import { cachedResponse } from '../../core/http/cache.js';
 import { badRequest, notFound } from '../../core/http/problem.js';
-import { optionalStaff, requireStaff, type KitEnv } from '../../core/http/staff.js';
+import { currentStaff, type KitEnv, optionalStaff, requireStaff } from '../../core/http/staff.js';
 import { canEditOrg, type Staff } from '../../core/auth/auth.js';
 import type { DirectoryContext } from '../context.js';
 import { requireIfMatch } from '../../core/http/preconditions.js';
@@ -153,7 +153,7 @@ export function entryRoutes<I extends { verified: boolean }, T extends Entry>(ct
   });
 
   app.post('/', staffOnly, async (c) => {
-    const entry = await createEntry(ctx, resource, c.get('staff')!, await jsonBody(c, resource.schema));
+    const entry = await createEntry(ctx, resource, currentStaff(c), await jsonBody(c, resource.schema));
     return c.json(entry, 201, { ETag: entryEtag(entry), Location: `/api/directory/${kind}/${entry.id}` });
   });
 
@@ -163,13 +163,13 @@ export function entryRoutes<I extends { verified: boolean }, T extends Entry>(ct
     const parsed = resource.schema.safeParse(body);
     if (!parsed.success) throw badRequest(fieldErrors(parsed.error.issues));
     const sent = new Set(body !== null && typeof body === 'object' ? Object.keys(body) : []);
-    const entry = await replaceEntry(ctx, resource, c.get('staff')!, c.req.param('id'), ifMatch, parsed.data, sent);
+    const entry = await replaceEntry(ctx, resource, currentStaff(c), c.req.param('id'), ifMatch, parsed.data, sent);
     return c.json(entry, 200, { ETag: entryEtag(entry) });
   });
 
   app.delete('/:id', staffOnly, async (c) => {
     const ifMatch = requireIfMatch(c);
-    const entry = await retireEntry(ctx, resource, c.get('staff')!, c.req.param('id'), ifMatch);
+    const entry = await retireEntry(ctx, resource, currentStaff(c), c.req.param('id'), ifMatch);
     return c.json(entry, 200, { ETag: entryEtag(entry) });
   });
 

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { jsonBody, readBody } from '../../core/http/body.js';
+import { assertCsvBody, jsonBody, readBody } from '../../core/http/body.js';
 import { cachedResponse } from '../../core/http/cache.js';
 import { requireIfMatch } from '../../core/http/preconditions.js';
 import { notFound, ProblemError } from '../../core/http/problem.js';
-import { requireStaff, type KitEnv } from '../../core/http/staff.js';
+import { currentStaff, type KitEnv, requireStaff } from '../../core/http/staff.js';
 import type { Staff } from '../../core/auth/auth.js';
 import type { DirectoryContext } from '../context.js';
 import { changeEntry, entryEtag, stampOf } from '../data/editing.js';
@@ -70,7 +70,7 @@ export function plansRoutes(ctx: DirectoryContext) {
 
   // an item's own organisation updates its status and adds a dated note; If-Match is the plan's ETag
   app.put('/:id/items/:itemId', staffOnly, async (c) => {
-    const staff = c.get('staff')!;
+    const staff = currentStaff(c);
     const ifMatch = requireIfMatch(c);
     const update = await jsonBody(c, itemUpdateSchema);
     const written = await updatePlanItem(ctx, staff, c.req.param('id'), c.req.param('itemId'), ifMatch, update);
@@ -85,15 +85,9 @@ export function plansRoutes(ctx: DirectoryContext) {
 
   // the plan's items replaced from a CSV file: all rows or none; If-Match is the plan's ETag
   app.post('/:id/items.csv', staffOnly, async (c) => {
-    const staff = c.get('staff')!;
+    const staff = currentStaff(c);
     const ifMatch = requireIfMatch(c);
-    if (!/^text\/(csv|plain)\b/i.test(c.req.header('content-type') ?? ''))
-      throw new ProblemError({
-        status: 415,
-        title: 'Fel innehållstyp',
-        detail: 'Send the file as text/csv.',
-        errors: [{ field: 'Content-Type', message: 'Expected text/csv', sv: 'Skicka filen som text/csv' }],
-      });
+    assertCsvBody(c);
     await readBody(c, MAX_PLAN_CSV_BYTES);
     const bytes = await c.req.arrayBuffer();
     const written = await changeEntry<ActionPlan>(

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { indicatorDefinitions } from '../../core/config/definitions.js';
 import { readFormFields } from '../../core/http/body.js';
 import { assertFormBody } from '../../core/http/same-origin.js';
-import type { KitEnv } from '../../core/http/staff.js';
+import { currentStaff, type KitEnv } from '../../core/http/staff.js';
 import { resolveLang, type Text } from '../../core/i18n.js';
 import type { DirectoryContext } from '../context.js';
 import { entryEtag } from '../data/editing.js';
@@ -45,7 +45,7 @@ export function staffAgreementRoutes(ctx: DirectoryContext): Hono<KitEnv> {
         config={deps.config}
         lang={resolveLang(c)}
         nonce={c.get('secureHeadersNonce')}
-        staff={c.get('staff')!}
+        staff={currentStaff(c)}
         {...props}
         errors={props.errors ?? []}
         etag={props.agreement ? entryEtag(props.agreement) : undefined}
@@ -60,7 +60,7 @@ export function staffAgreementRoutes(ctx: DirectoryContext): Hono<KitEnv> {
   };
 
   app.get(`${PATH}/overenskommelser/ny`, (c) => {
-    const org = c.get('staff')!.org;
+    const org = currentStaff(c).org;
     return page(c, { values: { fields: { owner: org ?? '' }, orgs: org ? [org] : [] } });
   });
 
@@ -72,7 +72,7 @@ export function staffAgreementRoutes(ctx: DirectoryContext): Hono<KitEnv> {
     const parsed = agreementFromForm(values, {}, orgs, resource.check);
     if ('errors' in parsed) return page(c, { values, errors: parsed.errors }, 400);
     try {
-      await createEntry(ctx, resource, c.get('staff')!, parsed.input);
+      await createEntry(ctx, resource, currentStaff(c), parsed.input);
     } catch (error) {
       return page(c, { values, errors: refusal(error, agreementField, AGREEMENT_TEXTS) }, 400);
     }
@@ -96,7 +96,7 @@ export function staffAgreementRoutes(ctx: DirectoryContext): Hono<KitEnv> {
     const parsed = agreementFromForm(values, agreementInputOf(agreement), orgs, resource.check);
     if ('errors' in parsed) return page(c, { agreement, values, errors: parsed.errors }, 400);
     try {
-      await replaceEntry(ctx, resource, c.get('staff')!, agreement.id, params.get('etag') ?? '', parsed.input);
+      await replaceEntry(ctx, resource, currentStaff(c), agreement.id, params.get('etag') ?? '', parsed.input);
     } catch (error) {
       const errors = refusal(error, agreementField, AGREEMENT_TEXTS);
       if (!errors) return conflict();

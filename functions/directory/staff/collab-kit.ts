@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { canEditOrg } from '../../core/auth/auth.js';
 import { ProblemError } from '../../core/http/problem.js';
-import type { KitEnv } from '../../core/http/staff.js';
+import { currentStaff, type KitEnv } from '../../core/http/staff.js';
 import { resolveLang, type Text } from '../../core/i18n.js';
 import { toFormErrors, type FieldTexts } from './collab-form.js';
 import { COLLAB_PATH } from './collab-parts.js';
@@ -39,7 +39,7 @@ export function redirectWith(c: Context<KitEnv>, path: string, notice: string) {
 
 /** 403 unless the signed-in person may edit for one of `orgs` (the API's rule, `canEditOrg`). */
 export function assertMayEditAny(c: Context<KitEnv>, orgs: readonly string[], what: string): void {
-  if (!orgs.some((org) => canEditOrg(c.get('staff')!, org)))
+  if (!orgs.some((org) => canEditOrg(currentStaff(c), org)))
     throw new ProblemError({
       status: 403,
       title: 'Behörighet saknas för organisationen',

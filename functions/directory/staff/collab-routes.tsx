@@ -3,7 +3,7 @@ import { canEditOrg, type Staff } from '../../core/auth/auth.js';
 import { fieldErrors, readFormFields } from '../../core/http/body.js';
 import { ProblemError } from '../../core/http/problem.js';
 import { assertFormBody } from '../../core/http/same-origin.js';
-import type { KitEnv } from '../../core/http/staff.js';
+import { currentStaff, type KitEnv } from '../../core/http/staff.js';
 import { resolveLang, type Text } from '../../core/i18n.js';
 import { staffPage } from '../../core/session/middleware.js';
 import type { DirectoryContext } from '../context.js';
@@ -42,11 +42,11 @@ export function staffCollabRoutes(ctx: DirectoryContext): Hono<KitEnv> {
     config: deps.config,
     lang: resolveLang(c),
     nonce: c.get('secureHeadersNonce'),
-    staff: c.get('staff')!,
+    staff: currentStaff(c),
   });
 
   app.get(PATH, async (c) => {
-    const staff = c.get('staff')!;
+    const staff = currentStaff(c);
     const { collection } = await ctx.load();
     const now = deps.clock.now();
     const active = <T extends { status: string }>(list: readonly T[]) => list.filter((e) => e.status !== 'retired');
@@ -83,7 +83,7 @@ export function staffCollabRoutes(ctx: DirectoryContext): Hono<KitEnv> {
     notice?: Text,
     status: 200 | 400 | 409 = 200,
   ) => {
-    const staff = c.get('staff')!;
+    const staff = currentStaff(c);
     const now = deps.clock.now();
     return c.html(
       <PlanItemsPage
@@ -101,7 +101,7 @@ export function staffCollabRoutes(ctx: DirectoryContext): Hono<KitEnv> {
   };
   const planOf = async (c: Context<KitEnv>) => {
     const plan = findEntry<ActionPlan>((await ctx.load()).collection, 'plans', c.req.param('id') ?? '');
-    if (!worksWith(c.get('staff')!, plan))
+    if (!worksWith(currentStaff(c), plan))
       throw new ProblemError({
         status: 403,
         title: 'Behörighet saknas för organisationen',
@@ -145,7 +145,7 @@ export function staffCollabRoutes(ctx: DirectoryContext): Hono<KitEnv> {
       return planPage(c, plan, { itemId, values, errors }, undefined, 400);
     }
     try {
-      await updatePlanItem(ctx, c.get('staff')!, plan.id, itemId, params.get('etag') ?? '', parsed.data);
+      await updatePlanItem(ctx, currentStaff(c), plan.id, itemId, params.get('etag') ?? '', parsed.data);
     } catch (error) {
       if (error instanceof ProblemError && error.problem.status === 412)
         return planPage(c, plan, { itemId, values, errors: [], stored: item }, COLLAB_NOTICES.conflict, 409);

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { readFormFields } from '../../core/http/body.js';
 import { notFound } from '../../core/http/problem.js';
 import { assertFormBody } from '../../core/http/same-origin.js';
-import type { KitEnv } from '../../core/http/staff.js';
+import { currentStaff, type KitEnv } from '../../core/http/staff.js';
 import { resolveLang, type Text } from '../../core/i18n.js';
 import type { DirectoryContext } from '../context.js';
 import { entryEtag } from '../data/editing.js';
@@ -42,7 +42,7 @@ export function staffGroupRoutes(ctx: DirectoryContext): Hono<KitEnv> {
     config: deps.config,
     lang: resolveLang(c),
     nonce: c.get('secureHeadersNonce'),
-    staff: c.get('staff')!,
+    staff: currentStaff(c),
   });
   const editable = async (c: Context<KitEnv>) => {
     const { collection } = await ctx.load();
@@ -69,7 +69,7 @@ export function staffGroupRoutes(ctx: DirectoryContext): Hono<KitEnv> {
   };
 
   app.get(`${PATH}/grupper/ny`, (c) => {
-    const org = c.get('staff')!.org;
+    const org = currentStaff(c).org;
     return groupPage(c, { values: { fields: {}, orgs: org ? [org] : [] } });
   });
 
@@ -81,7 +81,7 @@ export function staffGroupRoutes(ctx: DirectoryContext): Hono<KitEnv> {
     const parsed = groupFromForm(values, {}, orgs, resource.check);
     if ('errors' in parsed) return groupPage(c, { values, errors: parsed.errors }, 400);
     try {
-      await createEntry(ctx, resource, c.get('staff')!, parsed.input);
+      await createEntry(ctx, resource, currentStaff(c), parsed.input);
     } catch (error) {
       return groupPage(c, { values, errors: refusal(error, groupField, GROUP_TEXTS) }, 400);
     }
@@ -104,7 +104,7 @@ export function staffGroupRoutes(ctx: DirectoryContext): Hono<KitEnv> {
     const parsed = groupFromForm(values, groupInputOf(group), orgs, resource.check);
     if ('errors' in parsed) return groupPage(c, { group, values, errors: parsed.errors }, 400);
     try {
-      await replaceEntry(ctx, resource, c.get('staff')!, group.id, params.get('etag') ?? '', parsed.input);
+      await replaceEntry(ctx, resource, currentStaff(c), group.id, params.get('etag') ?? '', parsed.input);
     } catch (error) {
       const errors = refusal(error, groupField, GROUP_TEXTS);
       // both versions side by side; the form now carries the stored version's ETag, so saving keeps mine
@@ -153,7 +153,7 @@ export function staffGroupRoutes(ctx: DirectoryContext): Hono<KitEnv> {
     const parsed = groupWithMeeting(values, group, id, resource.check);
     if ('errors' in parsed) return meetingPage(c, group, { values, errors: parsed.errors }, 400);
     try {
-      await replaceEntry(ctx, resource, c.get('staff')!, group.id, params.get('etag') ?? '', parsed.input);
+      await replaceEntry(ctx, resource, currentStaff(c), group.id, params.get('etag') ?? '', parsed.input);
     } catch (error) {
       const errors = refusal(error, () => 'date', GROUP_TEXTS);
       if (!errors) return conflict();

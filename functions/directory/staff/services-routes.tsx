@@ -3,7 +3,7 @@ import { canEditOrg, type Staff } from '../../core/auth/auth.js';
 import { readFormFields } from '../../core/http/body.js';
 import { ProblemError } from '../../core/http/problem.js';
 import { assertFormBody } from '../../core/http/same-origin.js';
-import type { KitEnv } from '../../core/http/staff.js';
+import { currentStaff, type KitEnv } from '../../core/http/staff.js';
 import { resolveLang, type Text } from '../../core/i18n.js';
 import { staffPage } from '../../core/session/middleware.js';
 import type { DirectoryContext } from '../context.js';
@@ -82,7 +82,7 @@ export function staffServicesRoutes(ctx: DirectoryContext): Hono<KitEnv> {
     config: deps.config,
     lang: resolveLang(c),
     nonce: c.get('secureHeadersNonce'),
-    staff: c.get('staff')!,
+    staff: currentStaff(c),
   });
   const editPage = (
     c: Context<KitEnv>,
@@ -95,14 +95,14 @@ export function staffServicesRoutes(ctx: DirectoryContext): Hono<KitEnv> {
         {...props}
         errors={props.errors ?? []}
         etag={props.service ? entryEtag(props.service) : undefined}
-        orgs={orgsFor(c.get('staff')!)}
+        orgs={orgsFor(currentStaff(c))}
       />,
       status,
     );
   /** A service the person may edit, or 404/403 as the API answers. */
   const editable = async (c: Context<KitEnv>): Promise<Service> => {
     const service = findEntry<Service>((await ctx.load()).collection, 'services', c.req.param('id') ?? '');
-    if (!canEditOrg(c.get('staff')!, service.organizationId))
+    if (!canEditOrg(currentStaff(c), service.organizationId))
       throw new ProblemError({
         status: 403,
         title: 'Behörighet saknas för organisationen',
@@ -114,7 +114,7 @@ export function staffServicesRoutes(ctx: DirectoryContext): Hono<KitEnv> {
   app.use(`${PATH}/*`, staffPage(deps, 'admin', 'editor'));
 
   app.get(PATH, async (c) => {
-    const staff = c.get('staff')!;
+    const staff = currentStaff(c);
     const { collection } = await ctx.load();
     const services = collection.services
       .filter((s) => canEditOrg(staff, s.organizationId))
@@ -126,7 +126,7 @@ export function staffServicesRoutes(ctx: DirectoryContext): Hono<KitEnv> {
   });
 
   app.get(`${PATH}/ny`, (c) => {
-    const staff = c.get('staff')!;
+    const staff = currentStaff(c);
     const org = staff.org && canEditOrg(staff, staff.org) ? staff.org : (orgsFor(staff)[0]?.id ?? '');
     return editPage(c, { values: emptyForm(org, /^\d{4}$/.test(org) ? 'municipality' : 'region') });
   });
@@ -139,7 +139,7 @@ export function staffServicesRoutes(ctx: DirectoryContext): Hono<KitEnv> {
     const parsed = serviceFromForm(values, {}, check);
     if ('errors' in parsed) return editPage(c, { values, errors: parsed.errors }, 400);
     try {
-      await createEntry(ctx, resource, c.get('staff')!, parsed.input);
+      await createEntry(ctx, resource, currentStaff(c), parsed.input);
     } catch (error) {
       if (error instanceof ProblemError && error.problem.status < 500) return editPage(c, { values, errors: problemErrors(error) }, 400);
       throw error;
@@ -161,7 +161,7 @@ export function staffServicesRoutes(ctx: DirectoryContext): Hono<KitEnv> {
     const parsed = serviceFromForm(values, inputOf(service), check);
     if ('errors' in parsed) return editPage(c, { service, values, errors: parsed.errors }, 400);
     try {
-      await replaceEntry(ctx, resource, c.get('staff')!, service.id, params.get('etag') ?? '', parsed.input);
+      await replaceEntry(ctx, resource, currentStaff(c), service.id, params.get('etag') ?? '', parsed.input);
     } catch (error) {
       if (!(error instanceof ProblemError) || error.problem.status >= 500) throw error;
       if (error.problem.status === 412) {
@@ -178,7 +178,7 @@ export function staffServicesRoutes(ctx: DirectoryContext): Hono<KitEnv> {
     const service = await editable(c);
     const { params } = await readFormFields(c, 4096);
     try {
-      await replaceEntry(ctx, resource, c.get('staff')!, service.id, params.get('etag') ?? '', { ...inputOf(service), verified: true });
+      await replaceEntry(ctx, resource, currentStaff(c), service.id, params.get('etag') ?? '', { ...inputOf(service), verified: true });
     } catch (error) {
       if (error instanceof ProblemError && error.problem.status === 412) return back(c, 'stale');
       if (error instanceof ProblemError && error.problem.status === 400) return back(c, 'invalid');
@@ -192,7 +192,7 @@ export function staffServicesRoutes(ctx: DirectoryContext): Hono<KitEnv> {
     const service = await editable(c);
     const { params } = await readFormFields(c, 4096);
     try {
-      await retireEntry(ctx, resource, c.get('staff')!, service.id, params.get('etag') ?? '');
+      await retireEntry(ctx, resource, currentStaff(c), service.id, params.get('etag') ?? '');
     } catch (error) {
       if (error instanceof ProblemError && error.problem.status === 412) return back(c, 'stale');
       throw error;
