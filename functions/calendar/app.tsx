@@ -3,11 +3,12 @@ import type { AppDeps } from '../core/deps.js';
 import { createBaseApp } from '../core/http/base-app.js';
 import { openApiRoute } from '../core/http/openapi.js';
 import type { KitEnv } from '../core/http/staff.js';
-import { calendarContext, type CalendarOptions } from './context.js';
+import { createCalendarContext, type CalendarOptions } from './context.js';
 import { eventRoutes } from './routes/events.js';
 import { registrationRoutes } from './routes/registrations.js';
 import { feedRoutes } from './routes/feed.js';
 import { attendanceRoutes } from './routes/attendance.js';
+import { purgeRoutes } from './routes/purge.js';
 import { yearRoutes } from './routes/year.js';
 import { importRoutes } from './routes/import.js';
 import { pageRoutes } from './pages/routes.js';
@@ -22,7 +23,7 @@ import { trainingStaffRoutes } from './staff/routes.js';
  * const res = await app.request('/api/calendar/events?topic=mi');
  */
 export function createCalendarApp(deps: AppDeps, options: CalendarOptions = {}): Hono<KitEnv> {
-  const ctx = calendarContext(deps, options);
+  const ctx = createCalendarContext(deps, options);
   const app = createBaseApp(deps, 'calendar');
   app.route(
     '/api/calendar/openapi.json',
@@ -30,9 +31,10 @@ export function createCalendarApp(deps: AppDeps, options: CalendarOptions = {}):
   );
   app.route('/api/calendar/events', registrationRoutes(ctx));
   app.route('/api/calendar/events', eventRoutes(ctx));
-  app.route('/api/calendar', attendanceRoutes(ctx));
-  app.route('/api/calendar', yearRoutes(ctx));
-  app.route('/api/calendar', importRoutes(ctx));
+  app.route('/api/calendar/attendance', attendanceRoutes(ctx));
+  app.route('/api/calendar/purge', purgeRoutes(ctx));
+  app.route('/api/calendar/year', yearRoutes(ctx));
+  app.route('/api/calendar/import', importRoutes(ctx));
   app.route('/utbildningar', feedRoutes(ctx));
   app.route('/utbildningar', pageRoutes(ctx));
   app.route('/', trainingStaffRoutes(ctx));

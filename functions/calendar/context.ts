@@ -58,7 +58,7 @@ export function collectionSources(deps: AppDeps): CollectionSources {
 }
 
 /** Resolve the calendar's context from the app dependencies and options. */
-export function calendarContext(deps: AppDeps, options: CalendarOptions = {}): CalendarContext {
+export function createCalendarContext(deps: AppDeps, options: CalendarOptions = {}): CalendarContext {
   return {
     deps,
     newId: options.ids ?? deps.ids ?? (() => randomUUID()),

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../core/deps.js';
-import { calendarContext, type CalendarContext } from './context.js';
+import { createCalendarContext, type CalendarContext } from './context.js';
 import { publishAttendance } from './data/attendance.js';
 import { syncCounts } from './data/counts-sync.js';
 import { sweepPendingWrites } from './data/new-events.js';
@@ -62,5 +62,5 @@ export async function runHousekeeping(ctx: CalendarContext): Promise<Housekeepin
  * export const handler = lambdaHandler('calendar', createCalendarApp, settings, calendarHousekeeping);
  */
 export function calendarHousekeeping(deps: AppDeps): Promise<HousekeepingReport> {
-  return runHousekeeping(calendarContext(deps));
+  return runHousekeeping(createCalendarContext(deps));
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCalendarApp } from '../../functions/calendar/app.js';
-import { calendarContext } from '../../functions/calendar/context.js';
+import { createCalendarContext } from '../../functions/calendar/context.js';
 import { runHousekeeping } from '../../functions/calendar/housekeeping.js';
 import { S3Store } from '../../functions/core/store/s3-store.js';
 import type { Store } from '../../functions/core/store/store.js';
@@ -30,7 +30,7 @@ async function hundredForTwenty(store?: Store) {
   const published = (await (await app.request(`/api/calendar/events/${id}`)).json()) as { confirmed: number; waitlisted: number };
   expect([published.confirmed, published.waitlisted]).toEqual([20, 80]);
   // The collection (lists) learns them from the scheduled housekeeping, on its own instance.
-  await runHousekeeping(calendarContext(kit.deps));
+  await runHousekeeping(createCalendarContext(kit.deps));
   const listed = (await (await createCalendarApp(kit.deps).request('/api/calendar/events')).json()) as {
     items: { id: string; confirmed: number; waitlisted: number }[];
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendarApp } from '../../functions/calendar/app.js';
-import { calendarContext } from '../../functions/calendar/context.js';
+import { createCalendarContext } from '../../functions/calendar/context.js';
 import { PUBLIC_ATTENDANCE_KEY } from '../../functions/calendar/data/attendance.js';
 import { COLLECTION_KEY } from '../../functions/calendar/data/collection.js';
 import { ledgerKey } from '../../functions/calendar/data/ledger-counts.js';
@@ -66,7 +66,7 @@ describe('a registration writes only its ledger; the counts are derived', () => 
     // the collection (lists, year view) and the public attendance file learn them from the schedule
     const before = (await getJson<{ summaries: Record<string, { confirmed: number }> }>(k.kit.deps.store, COLLECTION_KEY))!.value;
     expect(before.summaries[id]!.confirmed).toBe(0);
-    const report = await runHousekeeping(calendarContext(k.kit.deps));
+    const report = await runHousekeeping(createCalendarContext(k.kit.deps));
     expect(report).toMatchObject({ counted: 1, attendancePublished: true });
     const list = (await (await third.request('/api/calendar/events')).json()) as {
       items: { id: string; confirmed: number; waitlisted: number }[];
@@ -74,7 +74,7 @@ describe('a registration writes only its ledger; the counts are derived', () => 
     expect(list.items.find((e) => e.id === id)).toMatchObject({ confirmed: 1, waitlisted: 1 });
     expect((await getJson<{ count: number }[]>(k.kit.deps.store, PUBLIC_ATTENDANCE_KEY))!.value).toMatchObject([{ count: 1 }]);
     // a second run finds nothing new
-    expect((await runHousekeeping(calendarContext(k.kit.deps))).counted).toBe(0);
+    expect((await runHousekeeping(createCalendarContext(k.kit.deps))).counted).toBe(0);
   });
 
   it('a cancellation writes only the ledger and the first on the waiting list takes the seat', async () => {
@@ -104,12 +104,12 @@ describe('a registration writes only its ledger; the counts are derived', () => 
     const later = await calendarKit({ now: '2026-06-20T10:00:00+02:00', store: k.kit.deps.store });
     const { store } = recording(k.kit.deps.store, (key) => key === COLLECTION_KEY);
     const deps = { ...later.kit.deps, store, log: silentLogger };
-    await expect(runHousekeeping(calendarContext(deps))).rejects.toThrow(/counts, purge/);
+    await expect(runHousekeeping(createCalendarContext(deps))).rejects.toThrow(/counts, purge/);
     expect(await getJson(k.kit.deps.store, ledgerKey(id))).toBeDefined();
-    const report = await runHousekeeping(calendarContext(later.kit.deps));
+    const report = await runHousekeeping(createCalendarContext(later.kit.deps));
     expect(report).toMatchObject({ counted: 1, purged: 1 });
     expect(await getJson(k.kit.deps.store, ledgerKey(id))).toBeUndefined();
-    expect((await runHousekeeping(calendarContext(later.kit.deps))).purged).toBe(0);
+    expect((await runHousekeeping(createCalendarContext(later.kit.deps))).purged).toBe(0);
     const view = (await (await later.app.request(`/api/calendar/events/${id}`)).json()) as { confirmed: number };
     expect(view.confirmed).toBe(1);
   });

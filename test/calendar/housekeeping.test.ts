@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runHousekeeping } from '../../functions/calendar/housekeeping.js';
 import { startLocalSchedule } from '../../functions/local-schedule.js';
-import { calendarContext } from '../../functions/calendar/context.js';
+import { createCalendarContext } from '../../functions/calendar/context.js';
 import { PUBLIC_ATTENDANCE_KEY } from '../../functions/calendar/data/attendance.js';
 import type { Logger } from '../../functions/core/log.js';
 import { getJson } from '../../functions/core/store/json.js';
@@ -37,10 +37,10 @@ describe('the scheduled housekeeping', () => {
     };
     const lines: string[] = [];
     const log: Logger = { info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m, f) => lines.push(`${m} ${f?.step}`) };
-    await expect(runHousekeeping(calendarContext({ ...kit.deps, store, log }))).rejects.toThrow(/purge/);
+    await expect(runHousekeeping(createCalendarContext({ ...kit.deps, store, log }))).rejects.toThrow(/purge/);
     expect(lines).toContain('calendar housekeeping step failed purge');
     expect(await getJson(inner, PUBLIC_ATTENDANCE_KEY)).toBeDefined();
     broken = false;
-    await expect(runHousekeeping(calendarContext({ ...kit.deps, store, log }))).resolves.toMatchObject({ purged: 0 });
+    await expect(runHousekeeping(createCalendarContext({ ...kit.deps, store, log }))).resolves.toMatchObject({ purged: 0 });
   });
 });

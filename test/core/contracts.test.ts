@@ -14,7 +14,7 @@ import {
 import { indicatorDefinitions } from '../../functions/core/config/rules.js';
 import { createLogger, type Logger } from '../../functions/core/log.js';
 import type { Store } from '../../functions/core/store/store.js';
-import { calendarContext } from '../../functions/calendar/context.js';
+import { createCalendarContext } from '../../functions/calendar/context.js';
 import { publishAttendance } from '../../functions/calendar/data/attendance.js';
 import { changeCollection } from '../../functions/calendar/data/collection-writes.js';
 import type { SummaryIndex } from '../../functions/calendar/data/summary.js';
@@ -118,7 +118,7 @@ describe('each writer into its reader, on the fixture', () => {
         cancelled: false,
       },
     };
-    const ctx = calendarContext(kit.deps);
+    const ctx = createCalendarContext(kit.deps);
     await changeCollection(ctx, (collection) => Object.assign(collection.summaries, summaries));
     expect(await publishAttendance(ctx)).toBe(true);
     expect(await stored(kit.deps.store, attendanceContract.key)).toEqual(attendanceContract.fixture);

@@ -24,7 +24,7 @@ const invalid = (errors: readonly CellError[]) =>
  */
 export function importRoutes(ctx: CalendarContext): Hono<KitEnv> {
   const app = new Hono<KitEnv>();
-  app.post('/import', requireStaff(ctx.deps.auth, 'admin', 'editor'), async (c) => {
+  app.post('/', requireStaff(ctx.deps.auth, 'admin', 'editor'), async (c) => {
     assertCsvBody(c);
     // the bytes, so that a file that is not UTF-8 is refused naming its row and column
     const checked = checkProgramme(ctx, currentStaff(c), await readBytes(c, IMPORT_MAX_BYTES));

@@ -10,7 +10,7 @@ import { yearQuery, yearView } from '../model/year.js';
 /** `/api/calendar/year?year=2026`: the kompetenshjul as JSON, with the topics that have nothing planned. */
 export function yearRoutes(ctx: CalendarContext): Hono<KitEnv> {
   const app = new Hono<KitEnv>();
-  app.get('/year', async (c) => {
+  app.get('/', async (c) => {
     const year = queryParams(c, yearQuery).year ?? Number(toStockholmIso(ctx.deps.clock.now()).slice(0, 4));
     const view = yearView(ctx.deps.config, (await publishedEvents(ctx)).events, year);
     const body = {
