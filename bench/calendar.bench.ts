@@ -9,7 +9,7 @@ import { fixedClock, type AppDeps } from '../functions/core/deps.js';
 import { silentLogger } from '../functions/core/log.js';
 import { FsStore } from '../functions/core/store/fs-store.js';
 import type { Store } from '../functions/core/store/store.js';
-import { CountingStore, type CallCounts } from '../test/calendar/counting-store.js';
+import { CountingStore, type CallCounts } from '../test/support/counting-store.js';
 import { PUBLIC_READS } from '../test/calendar/public-reads.js';
 import { seedCalendar, trainings } from '../test/calendar/seed.js';
 import { ms, summarize, timeRuns } from './stats.js';
@@ -106,7 +106,7 @@ async function registrations(store: Store, trainings: number, total: number, cli
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { perSecond: total / seconds, requests: store instanceof CountingStore ? store.total() / total : 0 };
+  return { perSecond: total / seconds, requests: store instanceof CountingStore ? store.total / total : 0 };
 }
 
 async function registrationBench(): Promise<void> {
@@ -181,7 +181,7 @@ async function latencyAt(size: number): Promise<Map<string, { cold: number; warm
   return withTemp(async (dir) => {
     const d = await deps(new FsStore(dir));
     await seedCalendar(d, size);
-    const store = new CountingStore(d.store, S3_LATENCY);
+    const store = new CountingStore(d.store, { latencyMs: S3_LATENCY });
     const out = new Map<string, { cold: number; warm: number }>();
     for (const r of REQUESTS) {
       const cold = summarize(

@@ -8,7 +8,7 @@ import { getJson } from '../../functions/core/store/json.js';
 import { S3Store } from '../../functions/core/store/s3-store.js';
 import { requireMotoUnderCi, startMoto, type MotoServer } from '../support/moto.js';
 import { testKit } from '../support/deps.js';
-import { CountingStore } from './counting-store.js';
+import { CountingStore } from '../support/counting-store.js';
 import { calendarKit, NOW } from './helpers.js';
 import { seedCalendar } from './seed.js';
 
@@ -126,7 +126,7 @@ describe.runIf(requireMotoUnderCi())('on S3 (moto)', () => {
         store.take();
         const res = await app.request(path);
         expect(res.status, path).toBe(200);
-        row.push(store.total());
+        row.push(store.total);
         // Warm: one conditional GET answered 304 by S3.
         store.take();
         expect((await app.request(path)).status).toBe(200);

@@ -3,7 +3,7 @@ import { createCalendarApp } from '../../functions/calendar/app.js';
 import type { CalendarOptions } from '../../functions/calendar/context.js';
 import { FsStore } from '../../functions/core/store/fs-store.js';
 import { tempDir, testKit } from '../support/deps.js';
-import { CountingStore, type CallCounts } from './counting-store.js';
+import { CountingStore, type CallCounts } from '../support/counting-store.js';
 import { NOW } from './helpers.js';
 import { PUBLIC_READS } from './public-reads.js';
 import { seedCalendar } from './seed.js';

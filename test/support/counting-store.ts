@@ -42,6 +42,13 @@ export class CountingStore implements Store {
     return this.counts.get + this.counts.put + this.counts.list + this.counts.delete;
   }
 
+  /** The calls so far by kind, and start counting again. */
+  take(): CallCounts {
+    const counts = { ...this.counts };
+    this.reset();
+    return counts;
+  }
+
   /** Forget the calls so far (e.g. after seeding). */
   reset(): void {
     this.calls.length = 0;
