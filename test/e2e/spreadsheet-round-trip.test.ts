@@ -111,6 +111,8 @@ describe.skipIf(!SOFFICE && !ci)('round trip through LibreOffice Calc (Swedish f
   let directory: Awaited<ReturnType<typeof directoryApp>>;
   let admin = '';
   let exported = '';
+  let planId = '';
+  let planCsv = '';
   let indicators: Awaited<ReturnType<typeof indicatorsKit>>;
   let indicatorsAdmin = '';
   const indicatorExports: Record<string, string> = {};
@@ -125,6 +127,9 @@ describe.skipIf(!SOFFICE && !ci)('round trip through LibreOffice Calc (Swedish f
       expect(res.status).toBe(201);
     }
     exported = await (await directory.app.request('/api/directory/services.csv')).text();
+    // an action plan of the area's seed: item ids, organisation codes, dates and statuses
+    planId = ((await json(await directory.app.request('/api/directory/plans'))) as J).items[0].id;
+    planCsv = await (await directory.app.request(`/api/directory/plans/${planId}/items.csv`)).text();
     // Uppföljning: counts with small cells (suppressed in public), decimals, a yearly period, "not applicable"
     indicators = await indicatorsKit();
     indicatorsAdmin = await indicators.bearer({ roles: ['admin'] });
@@ -145,7 +150,7 @@ describe.skipIf(!SOFFICE && !ci)('round trip through LibreOffice Calc (Swedish f
     indicatorExports['indicators-staff'] = await (
       await indicators.app.request('/api/indicators/export.csv', { headers: { authorization: indicatorsAdmin } })
     ).text();
-    saved = await throughCalc(work, { services: exported, programme: PROGRAMME, ...indicatorExports });
+    saved = await throughCalc(work, { services: exported, plan: planCsv, programme: PROGRAMME, ...indicatorExports });
   }, 240_000);
 
   afterAll(async () => {
@@ -180,6 +185,25 @@ describe.skipIf(!SOFFICE && !ci)('round trip through LibreOffice Calc (Swedish f
     expect(await history()).toBe(before.history);
     expect(await collection()).toBe(before.collection);
     expect(await (await directory.app.request('/api/directory/services.csv')).text()).toBe(before.export);
+  });
+
+  it("an action plan's items.csv, opened and saved, is accepted and changes nothing: no write, no history", async () => {
+    const { deps } = directory;
+    const history = async () => (await deps.store.list(HISTORY_PREFIX)).items.length;
+    const plan = await directory.app.request(`/api/directory/plans/${planId}`);
+    const etag = plan.headers.get('etag') ?? '';
+    const before = { history: await history(), collection: (await getJson(deps.store, COLLECTION_KEY))?.etag };
+    expect(saved['plan']).toContain("'20");
+    const res = await directory.app.request(`/api/directory/plans/${planId}/items.csv`, {
+      method: 'POST',
+      body: saved['plan']!,
+      headers: { 'content-type': 'text/csv', authorization: admin, 'if-match': etag },
+    });
+    expect(res.status, (await res.clone().text()).slice(0, 2000)).toBe(200);
+    expect(res.headers.get('etag')).toBe(etag);
+    expect(await history()).toBe(before.history);
+    expect((await getJson(deps.store, COLLECTION_KEY))?.etag).toBe(before.collection);
+    expect(await (await directory.app.request(`/api/directory/plans/${planId}/items.csv`)).text()).toBe(planCsv);
   });
 
   it('calendar programme, opened and saved, imports the same trainings as the file itself', async () => {

@@ -84,6 +84,14 @@ function listOf<T extends Entry>(collection: Collection, kind: EntryKind): reado
  * A stale `If-Match` is answered 412 with the entry as `present` shapes it for this caller (as a GET
  * by them would), or without the entry when no `present` is given: staff data never rides on a 412.
  */
+/** Thrown inside a change to say it would store nothing new: the caller answers without writing. */
+export class NothingChanged extends Error {
+  constructor() {
+    super('Nothing changed');
+    this.name = 'NothingChanged';
+  }
+}
+
 export async function changeEntry<T extends Entry>(
   ctx: DirectoryContext,
   kind: EntryKind,

@@ -5,7 +5,7 @@ import { ProblemError } from '../../core/http/problem.js';
 import { currentStaff, type KitEnv, requireStaff } from '../../core/http/staff.js';
 import type { DirectoryContext } from '../context.js';
 import { canEditOrg } from '../../core/auth/auth.js';
-import { stampOf } from '../data/editing.js';
+import { NothingChanged, stampOf } from '../data/editing.js';
 import type { Service, ServiceInput, Stamp } from '../model/service.js';
 import { CSV_COLUMNS, serviceRow } from '../csv/columns.js';
 import { toCsv } from '../../core/csv/index.js';
@@ -20,7 +20,6 @@ export const MAX_IMPORT_ROWS = 5_000;
 const MAX_LISTED_ERRORS = 200;
 
 /** Thrown inside a commit whose file equals what is stored: nothing is written. */
-class NothingChanged extends Error {}
 
 /** The fields of a service that have no CSV column; a row keeps them from the stored service. */
 const NOT_IN_CSV = ['locations', 'schedules', 'ageNote', 'steward'] as const;

@@ -6,7 +6,7 @@ import { notFound, ProblemError } from '../../core/http/problem.js';
 import { currentStaff, type KitEnv, requireStaff } from '../../core/http/staff.js';
 import type { Staff } from '../../core/auth/auth.js';
 import type { DirectoryContext } from '../context.js';
-import { changeEntry, entryEtag, stampOf } from '../data/editing.js';
+import { changeEntry, entryEtag, NothingChanged, stampOf } from '../data/editing.js';
 import { knownOrgs } from '../data/orgs.js';
 import { itemUpdateSchema, planInputSchema, type ActionPlan, type ItemUpdate, type PlanInput } from '../model/plan.js';
 import { planItemsCsv, readPlanItemsCsv } from '../plans/csv.js';
@@ -90,35 +90,47 @@ export function plansRoutes(ctx: DirectoryContext) {
     assertCsvBody(c);
     await readBody(c, MAX_PLAN_CSV_BYTES);
     const bytes = await c.req.arrayBuffer();
-    const written = await changeEntry<ActionPlan>(
-      ctx,
-      'plans',
-      c.req.param('id'),
-      ifMatch,
-      staff,
-      (p) => [p.owner],
-      (current) => {
-        const { items, errors, rows } = readPlanItemsCsv(bytes, current.items, known);
-        if (errors.length)
-          throw new ProblemError({
-            status: 400,
-            title: 'Filen har fel och har inte lästs in',
-            detail: `${errors.length} error(s); nothing was stored.`,
-            errors: errors.slice(0, 50).map((e) => ({
-              field: `row ${e.row}, column ${e.column}`,
-              message: e.message,
-              sv: `Rad ${e.row}, kolumn ${e.column}: ${e.sv}`,
-            })),
-            extensions: { errorCount: errors.length },
-          });
-        // rows as a spreadsheet shows them; a removed item has no row, so its id names it
-        assertOwnItems(staff, current.items, items, (index, id) => (index === undefined ? `id ${id}` : `row ${rows[index]}`));
-        return { ...current, items, updated: stampOf(ctx, staff) };
-      },
-      'import',
-      undefined,
-      (p) => presentPlan(p, ctx.deps.clock.now()),
-    );
+    let written: ActionPlan | undefined;
+    try {
+      written = await changeEntry<ActionPlan>(
+        ctx,
+        'plans',
+        c.req.param('id'),
+        ifMatch,
+        staff,
+        (p) => [p.owner],
+        (current) => {
+          const { items, errors, rows } = readPlanItemsCsv(bytes, current.items, known);
+          if (errors.length)
+            throw new ProblemError({
+              status: 400,
+              title: 'Filen har fel och har inte lästs in',
+              detail: `${errors.length} error(s); nothing was stored.`,
+              errors: errors.slice(0, 50).map((e) => ({
+                field: `row ${e.row}, column ${e.column}`,
+                message: e.message,
+                sv: `Rad ${e.row}, kolumn ${e.column}: ${e.sv}`,
+              })),
+              extensions: { errorCount: errors.length },
+            });
+          // rows as a spreadsheet shows them; a removed item has no row, so its id names it
+          assertOwnItems(staff, current.items, items, (index, id) => (index === undefined ? `id ${id}` : `row ${rows[index]}`));
+          // a file equal to the stored items (e.g. an export opened and saved) writes nothing and adds no history
+          if (JSON.stringify(items) === JSON.stringify(current.items)) throw new NothingChanged();
+          return { ...current, items, updated: stampOf(ctx, staff) };
+        },
+        'import',
+        undefined,
+        (p) => presentPlan(p, ctx.deps.clock.now()),
+      );
+    } catch (error) {
+      if (!(error instanceof NothingChanged)) throw error;
+    }
+    if (!written) {
+      const { collection } = await ctx.load();
+      const plan = findEntry<ActionPlan>(collection, 'plans', c.req.param('id'));
+      return c.json(plan, 200, { ETag: entryEtag(plan) });
+    }
     return c.json(written, 200, { ETag: entryEtag(written) });
   });
 
