@@ -11,6 +11,7 @@ export interface ReportInput {
   readonly breakdown?: unknown;
   readonly denominator?: unknown;
   readonly denominators?: unknown;
+  readonly participated?: unknown;
   readonly note?: unknown;
   readonly reason?: unknown;
 }
@@ -20,6 +21,8 @@ export interface ValidReport {
   readonly status: 'reported' | 'not-applicable';
   readonly cells: CellValues;
   readonly denominators: CellValues;
+  /** Joint cases taken part in but not convened (single-reporter indicators only; staff-only). */
+  readonly participated?: number;
   readonly note?: string;
   readonly reason?: string;
 }
@@ -51,8 +54,9 @@ export function validateReport(
   };
   const note = text('note');
   const reason = text('reason');
+  const participated = participation(def, input.participated, errors);
   if (status === 'not-applicable') {
-    for (const field of ['value', 'breakdown', 'denominator', 'denominators'] as const)
+    for (const field of ['value', 'breakdown', 'denominator', 'denominators', 'participated'] as const)
       if (input[field] !== undefined && input[field] !== null)
         errors.push({
           field,
@@ -152,5 +156,25 @@ export function validateReport(
       }
     }
   }
-  return errors.length ? errors : { status, cells, denominators, note, reason };
+  return errors.length ? errors : { status, cells, denominators, ...(participated !== undefined ? { participated } : {}), note, reason };
+}
+
+/** `participated`: a whole number 0 or more, for indicators under the single-reporter rule only. */
+function participation(def: IndicatorDefinition, raw: unknown, errors: FieldError[]): number | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (def.counting !== 'single-reporter') {
+    errors.push({
+      field: 'participated',
+      message: 'Only indicators under the single-reporter counting rule take a participation count',
+      sv: 'Bara indikatorer med räkneregeln en rapportör per fall tar emot antal deltaganden',
+    });
+    return undefined;
+  }
+  if (isNumber(raw) && UNIT_RULES.count.check(raw)) return raw;
+  errors.push({
+    field: 'participated',
+    message: 'Expected the number of joint cases taken part in: a whole number, 0 or more',
+    sv: 'Ange antalet gemensamma fall ni deltog i: ett heltal, 0 eller mer',
+  });
+  return undefined;
 }

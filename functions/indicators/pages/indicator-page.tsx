@@ -59,6 +59,7 @@ export function IndicatorPage({ config, lang, table, period, categories, publish
       <h1>{t(lang, def)}</h1>
       {def.descriptionSv ? <p class="lead">{lang === 'sv' ? def.descriptionSv : (def.descriptionEn ?? def.descriptionSv)}</p> : null}
       <p id="summary">{summary}</p>
+      {area?.overlap?.length ? <OverlapNote config={config} lang={lang} overlap={area.overlap} /> : null}
       <section id="definition" aria-labelledby="definition-heading">
         <h2 id="definition-heading">{t(lang, { sv: 'Definition', en: 'Definition' })}</h2>
         <dl>
@@ -127,5 +128,18 @@ export function IndicatorPage({ config, lang, table, period, categories, publish
         </>
       ) : null}
     </>
+  );
+}
+
+/** Said beside an area figure that may count joint cases twice: reports stored under an older counting rule. */
+function OverlapNote(props: { config: CountyConfig; lang: Lang; overlap: readonly string[] }) {
+  const names = props.overlap.map((o) => organisationName(props.config, o, props.lang)).join(', ');
+  return (
+    <p class="notice warn" id="overlap">
+      {t(props.lang, {
+        sv: `Obs: ${names} rapporterade enligt en äldre räkneregel, och både kommun och region har rapporterat. Områdets summa kan därför räkna samma gemensamma fall (till exempel samma SIP) två gånger; den är inte rättad.`,
+        en: `Note: ${names} reported under an older counting rule, and both municipality and region have reported. The area total may therefore count the same joint case (such as the same SIP) twice; it has not been corrected.`,
+      })}
+    </p>
   );
 }

@@ -7,7 +7,7 @@ import { TableScroll } from '../../core/page/table-scroll.js';
 import { StaffBar } from '../../core/session/staff-bar.js';
 import { organisationName } from '../csv/export.js';
 import { cellKey, TOTAL, type Category, type Dimension, DIMENSION_LABELS } from '../model/cells.js';
-import { definitionLines } from '../model/definition.js';
+import { COUNTING_TEXT, definitionLines } from '../model/definition.js';
 import type { CellValues, StoredReport } from '../model/report.js';
 
 /** The staff section of the indicators service. */
@@ -123,8 +123,18 @@ function ReportForm(props: ReportPageProps & { item: ReportItem }) {
   const totals: [string, Text, CellValues | undefined][] = [['value', { sv: 'Totalt', en: 'Total' }, current?.cells]];
   if (def.unit !== 'count' && !def.weight)
     totals.push(['denominator', { sv: 'Antal personer bakom siffran', en: 'Number of persons behind the figure' }, current?.denominators]);
+  const single = def.counting === 'single-reporter';
+  if (single)
+    totals.push([
+      'participated',
+      {
+        sv: 'Deltog i (kallad av den andra parten, visas bara för personal)',
+        en: 'Took part in (convened by the other party, staff only)',
+      },
+      current?.participated === undefined ? undefined : { [TOTAL]: current.participated },
+    ]);
   const otherErrors = errors.filter(
-    (e) => e.field !== 'value' && e.field !== 'denominator' && e.field !== 'reason' && !e.field.startsWith('breakdown.'),
+    (e) => !['value', 'denominator', 'participated', 'reason'].includes(e.field) && !e.field.startsWith('breakdown.'),
   );
   return (
     <section class="card" aria-labelledby={h} id={`ind-${def.id}`}>
@@ -134,6 +144,9 @@ function ReportForm(props: ReportPageProps & { item: ReportItem }) {
           {t(lang, { sv: 'Enhet', en: 'Unit' })}: {t(lang, UNIT_TEXT[def.unit])}
         </span>{' '}
         <span class="tag">{t(lang, current ? STATUS_TEXT[current.status] : STATUS_TEXT.none)}</span>
+      </p>
+      <p class="hint" id={`${h}-rule`}>
+        <strong>{t(lang, { sv: 'Räkneregel', en: 'Counting rule' })}:</strong> {t(lang, COUNTING_TEXT[def.counting])}
       </p>
       <details>
         <summary>{t(lang, { sv: 'Definition och räkneregel', en: 'Definition and counting rule' })}</summary>

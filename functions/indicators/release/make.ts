@@ -54,7 +54,7 @@ export async function makeRelease(
   const outcome = await protectChecked(engine, problem, options.protection === 'primary-only');
   const revision = previousRevision + 1;
   const releasedAt = toStockholmIso(now);
-  const release: Release = { period, revision, releasedAt, tables: releasedTables(tables, outcome.hidden) };
+  const release: Release = { period, revision, releasedAt, tables: releasedTables(tables, outcome.hidden, deps.config) };
   const record: ReleaseRecord = {
     period,
     revision,

@@ -1,3 +1,5 @@
+import type { CountyConfig } from '../../core/config/schema.js';
+import { oldRuleOverlap } from '../model/single-reporter.js';
 import { isSmallCount, isSmallDenominator, type Thresholds } from '../disclosure/thresholds.js';
 import { TOTAL } from '../model/cells.js';
 import { statisticCell, type Member } from '../query/area-stats.js';
@@ -64,9 +66,17 @@ function statisticTable(table: RawTable, weightShown: (org: string) => boolean):
 }
 
 /** Every indicator of a period as released, given the hidden variables chosen by the protection. */
-export function releasedTables(tables: readonly RawTable[], hidden: ReadonlySet<string>): Record<string, ReleasedTable> {
+export function releasedTables(
+  tables: readonly RawTable[],
+  hidden: ReadonlySet<string>,
+  config: Pick<CountyConfig, 'municipalities'>,
+): Record<string, ReleasedTable> {
   const out: Record<string, ReleasedTable> = {};
-  for (const table of tables.filter(isAdditive)) out[table.indicator.id] = additiveTable(table, hidden);
+  for (const table of tables.filter(isAdditive)) {
+    const released = additiveTable(table, hidden);
+    const overlap = oldRuleOverlap(config, table.indicator.counting, table.rows);
+    out[table.indicator.id] = overlap.length ? { ...released, area: { ...released.area, overlap } } : released;
+  }
   for (const table of tables.filter((x) => !isAdditive(x))) {
     const weight = table.indicator.weight;
     const weightShown = (org: string) => {

@@ -17,7 +17,12 @@ export interface ReleasedRow {
 export interface ReleasedTable {
   readonly available: boolean;
   readonly rows: readonly ReleasedRow[];
-  readonly area: { readonly cells: Readonly<Record<string, ReleasedValue>>; readonly coverage: Coverage };
+  readonly area: {
+    readonly cells: Readonly<Record<string, ReleasedValue>>;
+    readonly coverage: Coverage;
+    /** Organisations whose reports under an older counting rule may count joint cases twice in the area figure. */
+    readonly overlap?: readonly string[];
+  };
 }
 
 /** The public part of a release: everything the public routes may show about a period. */

@@ -6,7 +6,10 @@ import { badRequest, ProblemError } from '../../core/http/problem.js';
 import { requireStaff, type KitEnv } from '../../core/http/staff.js';
 import type { IndicatorsContext } from '../context.js';
 import { MAX_IMPORT_ROWS, readImport } from '../csv/import.js';
-import { writeReports } from '../data/repository.js';
+import { writeReports, type ReportId } from '../data/repository.js';
+import { singleReporterConflicts, singleReporterError, singleReporterRefusal } from '../data/single-reporter.js';
+import type { CellValues } from '../model/report.js';
+import type { ValidReport } from '../model/validate.js';
 import { reportingTerms } from '../model/definition.js';
 
 /** `POST /import.csv` (editor for its own organisation, admin for any): bulk report in the export's layout, at most `MAX_IMPORT_ROWS` rows; all or nothing. */
@@ -43,10 +46,15 @@ export function importRoutes(ctx: IndicatorsContext) {
       throw badRequest([
         { field: '(body)', message: 'The file holds no figures to report', sv: 'Filen innehåller inga siffror att rapportera' },
       ]);
+    const refused = await uploadConflicts(ctx, result.reports);
+    if (refused.length) throw singleReporterRefusal(refused);
     const reportedAt = toStockholmIso(ctx.deps.clock.now());
     await writeReports(
       ctx.deps.store,
-      result.reports.map(({ id, report }) => ({ id, version: { ...report, reportedBy: staff.sub, reportedAt } })),
+      result.reports.map(({ id, report }) => ({
+        id,
+        version: { ...report, counting: ctx.definition(id.indicator)?.counting, reportedBy: staff.sub, reportedAt },
+      })),
     );
     ctx.cache.invalidate();
     ctx.deps.log.info('indicators imported', { reports: result.reports.length, skipped: result.skipped });
@@ -60,4 +68,28 @@ export function importRoutes(ctx: IndicatorsContext) {
     return c.json({ stored: result.reports.length, skipped: result.skipped, counting }, 200);
   });
   return app;
+}
+
+/**
+ * The single-reporter rule over an upload: each report is checked against the other party's stored
+ * report, or its report in the same file. Errors name the report (indicator, period, organisation)
+ * and the column of the value.
+ */
+async function uploadConflicts(ctx: IndicatorsContext, reports: readonly { id: ReportId; report: ValidReport }[]) {
+  const sent = new Map<string, Map<string, CellValues>>();
+  const at = (id: ReportId) => `${id.indicator}\n${id.period}`;
+  for (const { id, report } of reports) {
+    if (report.status !== 'reported') continue;
+    if (!sent.has(at(id))) sent.set(at(id), new Map());
+    sent.get(at(id))?.set(id.organization, report.cells);
+  }
+  const errors = [];
+  for (const { id, report } of reports) {
+    const def = ctx.definition(id.indicator);
+    if (!def || report.status !== 'reported') continue;
+    const found = await singleReporterConflicts(ctx.deps.store, ctx.deps.config, def, id, report.cells, sent.get(at(id)));
+    if (found.length)
+      errors.push(singleReporterError(ctx.deps.config, id, found, `${id.indicator} ${id.period} ${id.organization}, column värde/value`));
+  }
+  return errors;
 }

@@ -66,6 +66,11 @@ export function openApiRoute(ctx: IndicatorsContext) {
             },
             denominator: { type: 'integer', description: 'Persons behind a share, mean or median.' },
             denominators: { type: 'object' },
+            participated: {
+              type: 'integer',
+              description:
+                'Single-reporter indicators only: joint cases taken part in but convened by the other party (staff-only, never published).',
+            },
             note: { type: 'string' },
             reason: { type: 'string', description: 'Why an earlier value is corrected.' },
           },
@@ -101,6 +106,7 @@ export function openApiRoute(ctx: IndicatorsContext) {
               '400': problem,
               '401': problem,
               '403': problem,
+              '409': problem,
               '412': problem,
               '415': problem,
               '428': problem,

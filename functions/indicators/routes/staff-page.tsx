@@ -10,6 +10,7 @@ import type { IndicatorDefinition } from '../../core/config/schema.js';
 import type { IndicatorsContext } from '../context.js';
 import { readReport } from '../data/repository.js';
 import { hasBegun, lastCompletedPeriod } from '../model/period.js';
+import { SINGLE_REPORTER_TYPE } from '../model/single-reporter.js';
 import type { ReportInput } from '../model/validate.js';
 import { RELEASE_PATH, ReleasePage, ReportPage, STAFF_PATH, type ReportItem, type Typed } from '../pages/staff-page.js';
 import { reportingOrganisations } from '../query/raw.js';
@@ -48,6 +49,7 @@ export function formToReport(def: IndicatorDefinition, categories: IndicatorsCon
     value: typedNumber(form.value),
     breakdown: Object.keys(breakdown).length ? breakdown : undefined,
     denominator: typedNumber(form.denominator),
+    participated: def.counting === 'single-reporter' ? typedNumber(form.participated) : undefined,
     reason: form.reason?.trim() || undefined,
   };
 }
@@ -155,6 +157,7 @@ export function indicatorStaffPages(ctx: IndicatorsContext): Hono<KitEnv> {
         return back(409, { stored, conflict: true });
       }
       if (status === 400) return back(400, { errors: (error.problem.errors ?? []) as FieldError[] });
+      if (error.problem.type === SINGLE_REPORTER_TYPE) return back(409, { errors: (error.problem.errors ?? []) as FieldError[] });
       throw error;
     }
     const q = new URLSearchParams({ period: id.period, org: id.organization, lang, meddelande: 'saved' });
