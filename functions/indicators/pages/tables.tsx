@@ -2,6 +2,7 @@ import type { CountyConfig } from '../../core/config/schema.js';
 import { t, type Lang } from '../../core/i18n.js';
 import { categoryName, organisationName } from '../csv/export.js';
 import { TOTAL, splitCellKey, type Category, type Dimension } from '../model/cells.js';
+import { RESIDENCE_PREFIX } from '../model/single-reporter.js';
 import type { IndicatorTable } from '../query/types.js';
 import { cellText, coverageText } from './format.js';
 
@@ -43,7 +44,8 @@ export function OrgTable(props: {
   const def = table.indicator;
   const rows = table.rows.filter((r) => r.period === props.period);
   const area = table.area.find((a) => a.period === props.period);
-  const breakdownKeys = Object.keys(area?.cells ?? {}).filter((k) => k !== TOTAL);
+  // residence cells have their own table (ResidenceTable)
+  const breakdownKeys = Object.keys(area?.cells ?? {}).filter((k) => k !== TOTAL && !k.startsWith(RESIDENCE_PREFIX));
   const chosen = props.period;
   const orgHeader = t(lang, { sv: 'Organisation', en: 'Organisation' });
   return (

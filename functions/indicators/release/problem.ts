@@ -1,5 +1,6 @@
 import type { DisclosureEquation, DisclosureProblem, DisclosureVariable, ProtectionLevels } from '../../core/disclosure/types.js';
 import { cellKey, TOTAL, type Category, type Dimension } from '../model/cells.js';
+import { RESIDENCE_PREFIX } from '../model/single-reporter.js';
 import type { RawTable } from '../query/raw.js';
 
 /** The organisation code of area cells in variable ids. */
@@ -19,6 +20,10 @@ export const isAdditive = (table: RawTable): boolean => table.indicator.unit ===
  * - `T = Σ categories` for each breakdown dimension an organisation reported in full;
  * - `area cell = Σ organisations that reported that cell` (so an organisation that reported a total
  *   without a breakdown is in the area total but not in the area's breakdown cells — stated as it is).
+ * - `T = Σ residence cells + the part without a residence` for a region-side count split by
+ *   municipality of residence (the rest is a never-published unknown, 0 or more), and
+ *   `area residence:m = Σ region-side organisations' residence:m`, so a residence split
+ *   recoverable from a unit total is something protection must prevent.
  * Coverage (which organisations reported what) is public, so it is built into the equations.
  */
 export function buildProblem(
@@ -46,6 +51,7 @@ export function buildProblem(
         areaValue.set(key, (areaValue.get(key) ?? 0) + value);
       }
       if (row.cells[TOTAL] === undefined) continue;
+      equations.push(...residenceEquation(def.id, row.organization, row.cells, variables));
       for (const dimension of def.breakdown) {
         const keys = categories[dimension].map((c) => cellKey(dimension, c.code));
         if (!keys.every((k) => row.cells[k] !== undefined)) continue;
@@ -64,4 +70,31 @@ export function buildProblem(
     }
   }
   return { variables, equations, levels };
+}
+
+/**
+ * A residence split's relation: `T = Σ residence:m + rest`, where `rest` (the part of the total
+ * with no residence given) is never published and so is an unknown of 0 or more for the attacker.
+ * Adds the `rest` variable to `variables`; no equation when the row has no residence cells.
+ */
+function residenceEquation(
+  indicator: string,
+  organization: string,
+  cells: Readonly<Record<string, number>>,
+  variables: DisclosureVariable[],
+): DisclosureEquation[] {
+  const keys = Object.keys(cells).filter((k) => k.startsWith(RESIDENCE_PREFIX));
+  if (keys.length === 0) return [];
+  const rest = variableId(indicator, organization, `${RESIDENCE_PREFIX}?`);
+  const value = (cells[TOTAL] ?? 0) - keys.reduce((s, k) => s + (cells[k] ?? 0), 0);
+  variables.push({ id: rest, value, mustHide: true });
+  return [
+    {
+      terms: [
+        { id: variableId(indicator, organization, TOTAL), coef: 1 },
+        ...keys.map((k) => ({ id: variableId(indicator, organization, k), coef: -1 })),
+        { id: rest, coef: -1 },
+      ],
+    },
+  ];
 }

@@ -75,7 +75,7 @@ async function jsonObject(c: Context): Promise<ReportInput> {
 export async function saveReport(ctx: IndicatorsContext, staff: Staff, id: ReportId, input: ReportInput, ifMatch: string | undefined) {
   assertCanEditOrg(staff, id.organization);
   const def = ctx.definition(id.indicator) as NonNullable<ReturnType<typeof ctx.definition>>;
-  const valid = validateReport(def, ctx.categories, input);
+  const valid = validateReport(def, ctx.categories, input, { organization: id.organization, config: ctx.deps.config });
   if (Array.isArray(valid)) throw badRequest(valid, 'The report has invalid fields; nothing was stored.');
   const { store, config } = ctx.deps;
   const conflicts = () => singleReporterConflicts(store, config, def, id, valid.cells);
