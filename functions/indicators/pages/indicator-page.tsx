@@ -10,7 +10,7 @@ import { BarChart, TrendChart, type Datum } from './chart.js';
 import type { Published } from '../release/types.js';
 import { ReleaseNote } from './release-note.js';
 import { ResidenceTable } from './residence.js';
-import { AreaTable, OrgTable } from './tables.js';
+import { AreaTable, OrgTable, PartsTable } from './tables.js';
 import { cellText, coverageText, SYMBOLS } from './format.js';
 
 interface Props {
@@ -121,6 +121,7 @@ export function IndicatorPage({ config, lang, table, period, categories, publish
           <TableScroll lang={lang} label={t(lang, { sv: `Per organisation ${chosen}`, en: `Per organisation ${chosen}` })}>
             <OrgTable config={config} lang={lang} table={table} period={chosen} categories={categories} />
           </TableScroll>
+          <PartsTable config={config} lang={lang} table={table} period={chosen} categories={categories} />
           <ResidenceTable config={config} lang={lang} table={table} period={chosen} />
           <p>
             <a href={`/api/indicators/export.csv?indicator=${def.id}`}>

@@ -1,5 +1,6 @@
 import type { CountyConfig } from '../../core/config/schema.js';
 import { t, type Lang } from '../../core/i18n.js';
+import { TableScroll } from '../../core/page/table-scroll.js';
 import { categoryName, organisationName } from '../csv/export.js';
 import { TOTAL, splitCellKey, type Category, type Dimension } from '../model/cells.js';
 import { RESIDENCE_PREFIX } from '../model/single-reporter.js';
@@ -82,5 +83,62 @@ export function OrgTable(props: {
         ) : null}
       </tbody>
     </table>
+  );
+}
+
+/** The länsdelar (config `areas`) side by side for a period: a column each and one for the whole area, a row per cell. */
+export function PartsTable(props: {
+  config: CountyConfig;
+  lang: Lang;
+  table: IndicatorTable;
+  period: string;
+  categories: Record<Dimension, readonly Category[]>;
+}) {
+  const { config, lang, table, period, categories } = props;
+  const area = table.area.find((a) => a.period === period);
+  if (!area?.parts || config.areas.length === 0) return null;
+  const def = table.indicator;
+  const keys = Object.keys(area.cells).filter((k) => !k.startsWith(RESIDENCE_PREFIX));
+  const caption = t(lang, { sv: `Per länsdel ${period}`, en: `Per part of the county ${period}` });
+  return (
+    <section id="parts" aria-labelledby="parts-heading">
+      <h2 id="parts-heading">{t(lang, { sv: 'Länsdelar sida vid sida', en: 'Parts of the county side by side' })}</h2>
+      <p>
+        {t(lang, {
+          sv: 'En länsdels siffra är summan av dess kommuners egna siffror; regionens siffror ingår bara i hela området.',
+          en: "A part's figure is the sum of its municipalities' own figures; the region's figures are only in the whole area.",
+        })}
+      </p>
+      <TableScroll lang={lang} label={caption}>
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, { sv: 'Uppgift', en: 'Figure' })}</th>
+              {config.areas.map((p) => (
+                <th scope="col" id={`part-${p.id}`}>
+                  {p.name}
+                </th>
+              ))}
+              <th scope="col">{organisationName(config, 'area', lang)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {keys.map((k) => {
+              const { dimension, code } = splitCellKey(k);
+              return (
+                <tr>
+                  <th scope="row">{categoryName(categories, dimension, code, lang)}</th>
+                  {config.areas.map((p) => (
+                    <td class="num">{cellText(area.parts?.[p.id]?.[k], def.unit, lang)}</td>
+                  ))}
+                  <td class="num">{cellText(area.cells[k], def.unit, lang)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
+    </section>
   );
 }

@@ -49,7 +49,7 @@ export async function makeRelease(
   const previous = previousRevision ? (await getJson<ReleaseRecord>(deps.store, recordKey(period, previousRevision)))?.value : undefined;
   const hash = inputHash(tables);
   if (previous?.inputHash === hash) throw new ReleaseRefusedError('nothing-changed', period, String(previousRevision));
-  const problem = withEarlier(buildProblem(tables, ctx.categories, deps.config.indicators.protection), previous);
+  const problem = withEarlier(buildProblem(tables, ctx.categories, deps.config.indicators.protection, deps.config.areas), previous);
   const engine = await (options.engine ?? loadEngine)();
   const outcome = await protectChecked(engine, problem, options.protection === 'primary-only');
   const revision = previousRevision + 1;

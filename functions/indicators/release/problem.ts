@@ -1,3 +1,4 @@
+import type { CountyConfig } from '../../core/config/schema.js';
 import type { DisclosureEquation, DisclosureProblem, DisclosureVariable, ProtectionLevels } from '../../core/disclosure/types.js';
 import { cellKey, TOTAL, type Category, type Dimension } from '../model/cells.js';
 import { RESIDENCE_PREFIX } from '../model/single-reporter.js';
@@ -24,12 +25,15 @@ export const isAdditive = (table: RawTable): boolean => table.indicator.unit ===
  *   municipality of residence (the rest is a never-published unknown, 0 or more), and
  *   `area residence:m = Σ region-side organisations' residence:m`, so a residence split
  *   recoverable from a unit total is something protection must prevent.
+ * - `länsdel cell = Σ its municipalities that reported that cell`, for each länsdel of `parts`
+ *   (config `areas`), so no figure can be recovered by subtracting a länsdel from the county.
  * Coverage (which organisations reported what) is public, so it is built into the equations.
  */
 export function buildProblem(
   tables: readonly RawTable[],
   categories: Record<Dimension, readonly Category[]>,
   levels: ProtectionLevels,
+  parts: readonly CountyPart[] = [],
 ): DisclosureProblem {
   const variables: DisclosureVariable[] = [];
   const equations: DisclosureEquation[] = [];
@@ -68,8 +72,36 @@ export function buildProblem(
       add(id, areaValue.get(key) ?? 0);
       equations.push({ terms: [{ id, coef: 1 }, ...members.map((m) => ({ id: m, coef: -1 }))] });
     }
+    for (const part of parts)
+      for (const [key, rows] of partMembers(table.rows, part)) {
+        const id = variableId(def.id, partOrg(part.id), key);
+        add(
+          id,
+          rows.reduce((s, r) => s + (r.cells[key] as number), 0),
+        );
+        equations.push({ terms: [{ id, coef: 1 }, ...rows.map((r) => ({ id: variableId(def.id, r.organization, key), coef: -1 }))] });
+      }
   }
   return { variables, equations, levels };
+}
+
+/** A länsdel of the area (config `areas`): its id and municipalities. */
+export type CountyPart = Pick<CountyConfig['areas'][number], 'id' | 'municipalities'>;
+
+/** The organisation code of a länsdel's cells in variable ids (`part:vast`). */
+export const partOrg = (id: string): string => `part:${id}`;
+
+/**
+ * The members of each of a länsdel's cells: the rows of its municipalities that reported that
+ * cell (as the area's cells, formed from what each one reported). Cell keys in first-seen order.
+ */
+export function partMembers(rows: readonly RawTable['rows'][number][], part: CountyPart): Map<string, RawTable['rows'][number][]> {
+  const members = new Map<string, RawTable['rows'][number][]>();
+  for (const row of rows) {
+    if (row.status !== 'reported' || !part.municipalities.includes(row.organization)) continue;
+    for (const key of Object.keys(row.cells)) members.set(key, [...(members.get(key) ?? []), row]);
+  }
+  return members;
 }
 
 /**

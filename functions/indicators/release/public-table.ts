@@ -29,6 +29,7 @@ export function publicTable(def: IndicatorDefinition, organizations: readonly st
       coverage: table.area.coverage,
       method: def.aggregate,
       ...(table.area.overlap?.length ? { overlap: table.area.overlap } : {}),
+      ...(table.area.parts ? { parts: Object.fromEntries(Object.entries(table.area.parts).map(([id, c]) => [id, cells(c)])) } : {}),
     });
   }
   return { indicator: def, available, periods: releases.map((r) => r.period), organizations, rows, area };

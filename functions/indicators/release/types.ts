@@ -22,6 +22,8 @@ export interface ReleasedTable {
     readonly coverage: Coverage;
     /** Organisations whose reports under an older counting rule may count joint cases twice in the area figure. */
     readonly overlap?: readonly string[];
+    /** Per länsdel (config `areas`): its cells, each the sum of its municipalities that reported the cell. */
+    readonly parts?: Readonly<Record<string, Readonly<Record<string, ReleasedValue>>>>;
   };
 }
 
