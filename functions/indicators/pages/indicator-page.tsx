@@ -10,6 +10,8 @@ import { BarChart, TrendChart, type Datum } from './chart.js';
 import type { Published } from '../release/types.js';
 import { ReleaseNote } from './release-note.js';
 import { ResidenceTable } from './residence.js';
+import { goalFor } from '../model/goals.js';
+import { GoalNote, goalText } from './goal.js';
 import { AreaTable, OrgTable, PartsTable } from './tables.js';
 import { cellText, coverageText, SYMBOLS } from './format.js';
 
@@ -38,6 +40,8 @@ export function IndicatorPage({ config, lang, table, period, categories, publish
     text: cellText(r.cells[TOTAL] ?? { value: null, status: r.status }, def.unit, lang),
   }));
   const area = table.area.find((a) => a.period === chosen);
+  const latest = table.area.at(-1);
+  const goal = latest ? goalFor(config.indicators.goals, def.id, latest.period) : undefined;
   const method = t(lang, METHOD_TEXT[def.aggregate] ?? { sv: def.aggregate, en: def.aggregate });
   const shown = trend.filter((d) => d.value !== null);
   const summary = !table.available
@@ -61,6 +65,9 @@ export function IndicatorPage({ config, lang, table, period, categories, publish
       {def.descriptionSv ? <p class="lead">{lang === 'sv' ? def.descriptionSv : (def.descriptionEn ?? def.descriptionSv)}</p> : null}
       <p id="summary">{summary}</p>
       {area?.overlap?.length ? <OverlapNote config={config} lang={lang} overlap={area.overlap} /> : null}
+      {goal && latest ? (
+        <GoalNote goal={goal} unit={def.unit} lang={lang} period={latest.period} value={latest.cells[TOTAL]?.value} />
+      ) : null}
       <section id="definition" aria-labelledby="definition-heading">
         <h2 id="definition-heading">{t(lang, { sv: 'Definition', en: 'Definition' })}</h2>
         <dl>
@@ -106,6 +113,7 @@ export function IndicatorPage({ config, lang, table, period, categories, publish
             unit={def.unit}
             lang={lang}
             colour={colour}
+            goal={goal ? { value: goal.target, label: goalText(goal, def.unit, lang) } : undefined}
           />
           <AreaTable table={table} lang={lang} />
           <h2>{t(lang, { sv: `Per organisation, ${chosen}`, en: `Per organisation, ${chosen}` })}</h2>
