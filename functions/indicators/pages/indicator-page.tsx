@@ -12,6 +12,8 @@ import { ReleaseNote } from './release-note.js';
 import { ResidenceTable } from './residence.js';
 import { goalFor } from '../model/goals.js';
 import { GoalNote, goalText } from './goal.js';
+import type { NationalStatistics } from '../kolada/store.js';
+import { NationalComparison } from './national.js';
 import { AreaTable, OrgTable, PartsTable } from './tables.js';
 import { cellText, coverageText, SYMBOLS } from './format.js';
 
@@ -22,10 +24,12 @@ interface Props {
   readonly period?: string;
   readonly categories: Record<Dimension, readonly Category[]>;
   readonly published: Published;
+  /** National statistics (Kolada), shown beside the area's own figures when the indicator is mapped. */
+  readonly national?: NationalStatistics;
 }
 
 /** One indicator: text summary, trend over periods and comparison per organisation, each chart with its data table. */
-export function IndicatorPage({ config, lang, table, period, categories, published }: Props) {
+export function IndicatorPage({ config, lang, table, period, categories, published, national }: Props) {
   const def = table.indicator;
   const chosen = period && table.periods.includes(period) ? period : table.periods.at(-1);
   const trend: Datum[] = table.area.map((a) => ({
@@ -131,6 +135,7 @@ export function IndicatorPage({ config, lang, table, period, categories, publish
           </TableScroll>
           <PartsTable config={config} lang={lang} table={table} period={chosen} categories={categories} />
           <ResidenceTable config={config} lang={lang} table={table} period={chosen} />
+          <NationalComparison config={config} lang={lang} table={table} national={national} />
           <p>
             <a href={`/api/indicators/export.csv?indicator=${def.id}`}>
               {t(lang, { sv: 'Ladda ner som CSV för Excel', en: 'Download as CSV for Excel' })}

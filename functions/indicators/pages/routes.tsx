@@ -9,6 +9,7 @@ import { isPeriod } from '../model/period.js';
 import { IndicatorPage } from './indicator-page.js';
 import { Overview } from './overview.js';
 import { MunicipalityPage } from './residence.js';
+import { readNational } from '../kolada/store.js';
 import { NotReleased } from './release-note.js';
 
 const PUBLIC: { kind: 'public' } = { kind: 'public' };
@@ -61,6 +62,8 @@ export function indicatorPages(ctx: IndicatorsContext) {
     const period = asked && isPeriod(asked, def.frequency) ? asked : undefined;
     const table = await ctx.table(def.id, PUBLIC);
     const published = await ctx.releases();
+    // national statistics are read only for an indicator mapped to a Kolada KPI
+    const national = def.koladaKpi ? await readNational(ctx.deps.store) : undefined;
     const unreleased = period !== undefined && !table.periods.includes(period);
     const html = await (
       <Layout
@@ -72,7 +75,15 @@ export function indicatorPages(ctx: IndicatorsContext) {
         nonce={c.get('secureHeadersNonce')}
       >
         {unreleased ? <NotReleased period={period} lang={lang} /> : null}
-        <IndicatorPage config={config} lang={lang} table={table} period={period} categories={ctx.categories} published={published} />
+        <IndicatorPage
+          config={config}
+          lang={lang}
+          table={table}
+          period={period}
+          categories={ctx.categories}
+          published={published}
+          national={national}
+        />
       </Layout>
     ).toString();
     return page(c, html, unreleased ? 404 : 200);
