@@ -1,9 +1,9 @@
 import type { CountyConfig } from '../../core/config/schema.js';
 import { t, type Lang } from '../../core/i18n.js';
-import { TableScroll } from '../../core/page/table-scroll.js';
 import { TOTAL } from '../model/cells.js';
 import { RESIDENCE_PREFIX } from '../model/single-reporter.js';
 import type { Cell, IndicatorTable } from '../query/types.js';
+import { DataTable, FigureSection } from './figure-table.js';
 import { cellText } from './format.js';
 
 /** What one municipality's residents got in a period: its own figure, the region's figure for them, and both together. */
@@ -43,44 +43,37 @@ export function ResidenceTable(props: { config: CountyConfig; lang: Lang; table:
     sv: `Efter hemkommun ${period}: kommunens egna insatser och det regionen gör för dess invånare`,
     en: `By municipality of residence ${period}: the municipality's own and what the region does for its residents`,
   });
+  const headers = [
+    t(lang, { sv: 'Kommun', en: 'Municipality' }),
+    t(lang, { sv: 'Kommunen själv', en: 'The municipality itself' }),
+    t(lang, { sv: 'Från regionen', en: 'From the region' }),
+    t(lang, { sv: 'Tillsammans', en: 'Together' }),
+  ];
   return (
-    <section id="residence" aria-labelledby="residence-heading">
-      <h2 id="residence-heading">{t(lang, { sv: 'Efter var människor bor', en: 'By where people live' })}</h2>
-      <p>
-        {t(lang, {
-          sv: 'Regionens siffror är fördelade på den kommun där personen bor. Det regionen inte fördelat på hemkommun ingår bara i områdets total.',
-          en: "The region's figures are split by the municipality where the person lives. What the region did not split is only in the area total.",
-        })}
-      </p>
-      <TableScroll lang={lang} label={caption}>
-        <table>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, { sv: 'Kommun', en: 'Municipality' })}</th>
-              <th scope="col">{t(lang, { sv: 'Kommunen själv', en: 'The municipality itself' })}</th>
-              <th scope="col">{t(lang, { sv: 'Från regionen', en: 'From the region' })}</th>
-              <th scope="col">{t(lang, { sv: 'Tillsammans', en: 'Together' })}</th>
+    <FigureSection
+      id="residence"
+      heading={t(lang, { sv: 'Efter var människor bor', en: 'By where people live' })}
+      intro={t(lang, {
+        sv: 'Regionens siffror är fördelade på den kommun där personen bor. Det regionen inte fördelat på hemkommun ingår bara i områdets total.',
+        en: "The region's figures are split by the municipality where the person lives. What the region did not split is only in the area total.",
+      })}
+    >
+      <DataTable lang={lang} caption={caption} headers={headers}>
+        {config.municipalities.map((m) => {
+          const f = residenceFigures(table, period, m.code);
+          return (
+            <tr id={`residence-${m.code}`}>
+              <th scope="row">
+                <a href={`/uppfoljning/kommun/${m.code}${lang === 'en' ? '?lang=en' : ''}`}>{m.name}</a>
+              </th>
+              <td class="num">{cellText(f?.own, unit, lang)}</td>
+              <td class="num">{cellText(f?.fromRegion, unit, lang)}</td>
+              <td class="num">{cellText(f?.together, unit, lang)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {config.municipalities.map((m) => {
-              const f = residenceFigures(table, period, m.code);
-              return (
-                <tr id={`residence-${m.code}`}>
-                  <th scope="row">
-                    <a href={`/uppfoljning/kommun/${m.code}${lang === 'en' ? '?lang=en' : ''}`}>{m.name}</a>
-                  </th>
-                  <td class="num">{cellText(f?.own, unit, lang)}</td>
-                  <td class="num">{cellText(f?.fromRegion, unit, lang)}</td>
-                  <td class="num">{cellText(f?.together, unit, lang)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableScroll>
-    </section>
+          );
+        })}
+      </DataTable>
+    </FigureSection>
   );
 }
 
@@ -105,41 +98,35 @@ export function MunicipalityPage(props: { config: CountyConfig; lang: Lang; code
           en: 'Latest released period per indicator. "From the region" is the region\'s figures for people living in the municipality, where the region split them by residence.',
         })}
       </p>
-      <TableScroll lang={lang} label={caption}>
-        <table>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, { sv: 'Indikator', en: 'Indicator' })}</th>
-              <th scope="col">{t(lang, { sv: 'Period', en: 'Period' })}</th>
-              <th scope="col">{t(lang, { sv: 'Kommunen själv', en: 'The municipality itself' })}</th>
-              <th scope="col">{t(lang, { sv: 'Från regionen', en: 'From the region' })}</th>
-              <th scope="col">{t(lang, { sv: 'Tillsammans', en: 'Together' })}</th>
+      <DataTable
+        lang={lang}
+        caption={caption}
+        headers={[
+          t(lang, { sv: 'Indikator', en: 'Indicator' }),
+          t(lang, { sv: 'Period', en: 'Period' }),
+          t(lang, { sv: 'Kommunen själv', en: 'The municipality itself' }),
+          t(lang, { sv: 'Från regionen', en: 'From the region' }),
+          t(lang, { sv: 'Tillsammans', en: 'Together' }),
+        ]}
+      >
+        {counts.map((tb) => {
+          const period = tb.periods.at(-1) as string;
+          const f = residenceFigures(tb, period, code);
+          const own = tb.rows.find((r) => r.period === period && r.organization === code);
+          const unit = tb.indicator.unit;
+          return (
+            <tr id={`ind-${tb.indicator.id}`}>
+              <th scope="row">
+                <a href={`/uppfoljning/${tb.indicator.id}?period=${period}${lang === 'en' ? '&lang=en' : ''}`}>{t(lang, tb.indicator)}</a>
+              </th>
+              <td>{period}</td>
+              <td class="num">{cellText(own?.cells[TOTAL] ?? (own ? { value: null, status: own.status } : undefined), unit, lang)}</td>
+              <td class="num">{f ? cellText(f.fromRegion, unit, lang) : '–'}</td>
+              <td class="num">{f ? cellText(f.together, unit, lang) : '–'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {counts.map((tb) => {
-              const period = tb.periods.at(-1) as string;
-              const f = residenceFigures(tb, period, code);
-              const own = tb.rows.find((r) => r.period === period && r.organization === code);
-              const unit = tb.indicator.unit;
-              return (
-                <tr id={`ind-${tb.indicator.id}`}>
-                  <th scope="row">
-                    <a href={`/uppfoljning/${tb.indicator.id}?period=${period}${lang === 'en' ? '&lang=en' : ''}`}>
-                      {t(lang, tb.indicator)}
-                    </a>
-                  </th>
-                  <td>{period}</td>
-                  <td class="num">{cellText(own?.cells[TOTAL] ?? (own ? { value: null, status: own.status } : undefined), unit, lang)}</td>
-                  <td class="num">{f ? cellText(f.fromRegion, unit, lang) : '–'}</td>
-                  <td class="num">{f ? cellText(f.together, unit, lang) : '–'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableScroll>
+          );
+        })}
+      </DataTable>
       <p class="hint">
         {t(lang, {
           sv: '– betyder att regionen inte har fördelat siffran på hemkommun.',

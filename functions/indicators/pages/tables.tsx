@@ -1,11 +1,11 @@
 import type { CountyConfig } from '../../core/config/schema.js';
 import { t, type Lang } from '../../core/i18n.js';
-import { TableScroll } from '../../core/page/table-scroll.js';
 import { categoryName, organisationName } from '../csv/export.js';
 import { TOTAL, splitCellKey, type Category, type Dimension } from '../model/cells.js';
 import { RESIDENCE_PREFIX } from '../model/single-reporter.js';
 import type { IndicatorTable } from '../query/types.js';
 import { cellText, coverageText } from './format.js';
+import { DataTable, FigureSection } from './figure-table.js';
 
 /** The data table behind the trend chart: the area figure and coverage per period. */
 export function AreaTable({ table, lang }: { table: IndicatorTable; lang: Lang }) {
@@ -100,45 +100,34 @@ export function PartsTable(props: {
   const def = table.indicator;
   const keys = Object.keys(area.cells).filter((k) => !k.startsWith(RESIDENCE_PREFIX));
   const caption = t(lang, { sv: `Per länsdel ${period}`, en: `Per part of the county ${period}` });
+  const headers = [
+    t(lang, { sv: 'Uppgift', en: 'Figure' }),
+    ...config.areas.map((p) => ({ text: p.name, id: `part-${p.id}` })),
+    organisationName(config, 'area', lang),
+  ];
   return (
-    <section id="parts" aria-labelledby="parts-heading">
-      <h2 id="parts-heading">{t(lang, { sv: 'Länsdelar sida vid sida', en: 'Parts of the county side by side' })}</h2>
-      <p>
-        {t(lang, {
-          sv: 'En länsdels siffra är summan av dess kommuners egna siffror; regionens siffror ingår bara i hela området.',
-          en: "A part's figure is the sum of its municipalities' own figures; the region's figures are only in the whole area.",
-        })}
-      </p>
-      <TableScroll lang={lang} label={caption}>
-        <table>
-          <caption>{caption}</caption>
-          <thead>
+    <FigureSection
+      id="parts"
+      heading={t(lang, { sv: 'Länsdelar sida vid sida', en: 'Parts of the county side by side' })}
+      intro={t(lang, {
+        sv: 'En länsdels siffra är summan av dess kommuners egna siffror; regionens siffror ingår bara i hela området.',
+        en: "A part's figure is the sum of its municipalities' own figures; the region's figures are only in the whole area.",
+      })}
+    >
+      <DataTable lang={lang} caption={caption} headers={headers}>
+        {keys.map((k) => {
+          const { dimension, code } = splitCellKey(k);
+          return (
             <tr>
-              <th scope="col">{t(lang, { sv: 'Uppgift', en: 'Figure' })}</th>
+              <th scope="row">{categoryName(categories, dimension, code, lang)}</th>
               {config.areas.map((p) => (
-                <th scope="col" id={`part-${p.id}`}>
-                  {p.name}
-                </th>
+                <td class="num">{cellText(area.parts?.[p.id]?.[k], def.unit, lang)}</td>
               ))}
-              <th scope="col">{organisationName(config, 'area', lang)}</th>
+              <td class="num">{cellText(area.cells[k], def.unit, lang)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {keys.map((k) => {
-              const { dimension, code } = splitCellKey(k);
-              return (
-                <tr>
-                  <th scope="row">{categoryName(categories, dimension, code, lang)}</th>
-                  {config.areas.map((p) => (
-                    <td class="num">{cellText(area.parts?.[p.id]?.[k], def.unit, lang)}</td>
-                  ))}
-                  <td class="num">{cellText(area.cells[k], def.unit, lang)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableScroll>
-    </section>
+          );
+        })}
+      </DataTable>
+    </FigureSection>
   );
 }
