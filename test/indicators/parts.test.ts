@@ -75,6 +75,12 @@ describe('länsdelar: own totals side by side, released and protected', () => {
     expect(english).toContain('Parts of the county side by side');
     const area = await json(await app.request(`/api/indicators/area?indicator=${INDICATOR}&period=${PERIOD}`));
     expect(Object.keys(area.items[0].parts)).toEqual(['vast', 'central', 'ost']);
+    const staff = await json(
+      await app.request(`/api/indicators/area?indicator=${INDICATOR}&period=${PERIOD}`, {
+        headers: { authorization: await kit.bearer({ roles: ['admin'] }) },
+      }),
+    );
+    expect(staff.items[0].parts.vast.T).toEqual(compare.area.parts.vast?.T);
   });
 
   it('leaves no value recoverable by subtracting a länsdel from the county (LP audit of the public answer, many areas)', async () => {
