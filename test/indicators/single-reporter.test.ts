@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getJson, putJson } from '../../functions/core/store/json.js';
+import type { Store } from '../../functions/core/store/store.js';
+import { createIndicatorsApp } from '../../functions/indicators/app.js';
 import { reportKey, type StoredReport } from '../../functions/indicators/model/report.js';
 import { sessionCookie } from '../support/session.js';
 import { indicatorsKit, json, putReport, release, sipReport, storedKeys } from './helpers.js';
@@ -153,5 +155,59 @@ describe('single-reporter rule: a joint case is reported by one party only', () 
     expect(page).toContain('äldre räkneregel');
     const other = await (await kit.app.request('/uppfoljning/persons-in-treatment')).text();
     expect(other).not.toContain('id="overlap"');
+  });
+
+  describe('when the other party saves at the same moment', () => {
+    /** A store that, right after the region's report is written, stores Östersund's report too (a save that passed its own check just before). */
+    async function racing() {
+      const { kit, admin } = await jamtland();
+      const raced: Store = Object.create(kit.deps.store) as Store;
+      let done = false;
+      raced.put = async (key, body, options) => {
+        const result = await kit.deps.store.put(key, body, options);
+        if (!done && key === reportKey('sip-established', '2026-Q3', 'region')) {
+          done = true;
+          const other: StoredReport = {
+            indicator: 'sip-established',
+            organization: OSTERSUND,
+            period: '2026-Q3',
+            current: {
+              status: 'reported',
+              cells: { T: 7 },
+              denominators: {},
+              counting: 'single-reporter',
+              reportedBy: 'x',
+              reportedAt: '2026-11-23T10:00:00+01:00',
+            },
+            history: [],
+          };
+          await putJson(kit.deps.store, reportKey('sip-established', '2026-Q3', OSTERSUND), other);
+        }
+        return result;
+      };
+      return { kit, admin, app: createIndicatorsApp({ ...kit.deps, store: raced }, { cacheWindowMs: 0 }) };
+    }
+
+    it('puts a PUT back and refuses it, so the same cases are not stored twice', async () => {
+      const { kit, admin, app } = await racing();
+      const res = await putReport({ app }, `${SIP}/region`, sipReport(2, 3), admin);
+      expect(res.status).toBe(409);
+      expect((await json(res)).type).toBe('urn:county-kit:indicators:single-reporter');
+      expect(await storedKeys(kit)).toEqual([`indicators/reports/${SIP}/${OSTERSUND}.json`]);
+    });
+
+    it('puts a whole upload back and refuses it', async () => {
+      const { kit, admin, app } = await racing();
+      const header =
+        'indikator;indikatornamn;organisation;organisationsnamn;period;nedbrytning;kategori;värde;status;förklaring;antal_personer;enhet;beräkning;täckning;definition';
+      const line = (indicator: string, org: string, value: string) => `${indicator};;="${org}";;2026-Q3;total;T;${value};;;;count;;`;
+      const res = await app.request('/api/indicators/import.csv', {
+        method: 'POST',
+        headers: { authorization: admin, 'content-type': 'text/csv; charset=utf-8' },
+        body: `\uFEFF${header}\r\n${line('sip-established', 'region', '4')}\r\n${line('completed-interventions', '2309', '9')}\r\n`,
+      });
+      expect(res.status).toBe(409);
+      expect(await storedKeys(kit)).toEqual([`indicators/reports/${SIP}/${OSTERSUND}.json`]);
+    });
   });
 });

@@ -6,9 +6,10 @@ import { badRequest, ProblemError } from '../../core/http/problem.js';
 import { requireStaff, type KitEnv } from '../../core/http/staff.js';
 import type { IndicatorsContext } from '../context.js';
 import { MAX_IMPORT_ROWS, readImport } from '../csv/import.js';
-import { writeReports, type ReportId } from '../data/repository.js';
+import { inParallel } from '../data/parallel.js';
+import { readReport, restoreReport, WRITE_CONCURRENCY, writeReports, type ReportId } from '../data/repository.js';
 import { singleReporterConflicts, singleReporterError, singleReporterRefusal } from '../data/single-reporter.js';
-import type { CellValues } from '../model/report.js';
+import type { CellValues, StoredReport } from '../model/report.js';
 import type { ValidReport } from '../model/validate.js';
 import { reportingTerms } from '../model/definition.js';
 
@@ -48,6 +49,13 @@ export function importRoutes(ctx: IndicatorsContext) {
       ]);
     const refused = await uploadConflicts(ctx, result.reports);
     if (refused.length) throw singleReporterRefusal(refused);
+    // joint measures are checked again after the write: the other party may have saved meanwhile
+    const joint = result.reports.filter((r) => ctx.definition(r.id.indicator)?.counting === 'single-reporter');
+    const before: (StoredReport | undefined)[] = [];
+    if (joint.length)
+      await inParallel([...result.reports.keys()], WRITE_CONCURRENCY, async (i) => {
+        before[i] = (await readReport(ctx.deps.store, (result.reports[i] as (typeof result.reports)[number]).id))?.report;
+      });
     const reportedAt = toStockholmIso(ctx.deps.clock.now());
     await writeReports(
       ctx.deps.store,
@@ -56,6 +64,16 @@ export function importRoutes(ctx: IndicatorsContext) {
         version: { ...report, counting: ctx.definition(id.indicator)?.counting, reportedBy: staff.sub, reportedAt },
       })),
     );
+    const late = joint.length ? await uploadConflicts(ctx, joint) : [];
+    if (late.length) {
+      // all or nothing: every report of the file is put back
+      for (const [i, { id }] of result.reports.entries()) {
+        const now = await readReport(ctx.deps.store, id);
+        if (now) await restoreReport(ctx.deps.store, id, before[i], now.etag);
+      }
+      ctx.cache.invalidate();
+      throw singleReporterRefusal(late);
+    }
     ctx.cache.invalidate();
     ctx.deps.log.info('indicators imported', { reports: result.reports.length, skipped: result.skipped });
     const indicators = [...new Set(result.reports.map((r) => r.id.indicator))];
