@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { audit } from '../../functions/core/disclosure/index.js';
 import type { DisclosureEquation, DisclosureVariable } from '../../functions/core/disclosure/types.js';
 import { createIndicatorsApp } from '../../functions/indicators/app.js';
+import { sessionCookie } from '../support/session.js';
 import { indicatorsKit, json, putReport, release, sipReport, storedKeys } from './helpers.js';
 
 const PIT = 'persons-in-treatment/2026-Q3';
@@ -55,6 +56,33 @@ describe('figures by municipality of residence', () => {
     expect(res.status).toBe(400);
     expect((await json(res)).errors[0].field).toBe('breakdown.residence');
     expect(await storedKeys(kit)).toEqual([]);
+  });
+
+  it('the staff form lets the region split by residence and refuses a split above the total', async () => {
+    const { kit } = await jamtland();
+    const cookie = await sessionCookie(kit.deps, { roles: ['editor'], org: 'region' });
+    const page = await (await kit.app.request('/personal/uppfoljning?period=2026-Q3&org=region', { headers: { cookie } })).text();
+    expect(page).toContain('Fördela på hemkommun');
+    expect(page).toContain('name="breakdown.residence.2380"');
+    const own = await sessionCookie(kit.deps, { roles: ['editor'], org: '2380' });
+    const theirs = await (await kit.app.request('/personal/uppfoljning?period=2026-Q3', { headers: { cookie: own } })).text();
+    expect(theirs).not.toContain('name="breakdown.residence.2380"');
+    const post = (fields: Record<string, string>) =>
+      kit.app.request(`/personal/uppfoljning/rapport/${PIT}/region`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost', accept: 'text/html', cookie },
+        body: new URLSearchParams(fields).toString(),
+      });
+    const refused = await post({ status: 'reported', value: '10', 'breakdown.residence.2380': '8', 'breakdown.residence.2309': '6' });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('Uppdelningen på hemkommun blir 14, mer än totalen (10)');
+    expect(await storedKeys(kit)).toEqual([]);
+    const saved = await post({ status: 'reported', value: '30', 'breakdown.residence.2380': '12' });
+    expect(saved.status).toBe(303);
+    const stored = await json(
+      await kit.app.request(`/api/indicators/values/${PIT}/region`, { headers: { authorization: await kit.bearer({ roles: ['admin'] }) } }),
+    );
+    expect(stored.current.cells).toEqual({ T: 30, 'residence:2380': 12 });
   });
 
   it("shows on each municipality's page what it does itself beside what it gets from the region", async () => {

@@ -8,6 +8,7 @@ import { StaffBar } from '../../core/session/staff-bar.js';
 import { organisationName } from '../csv/export.js';
 import { cellKey, TOTAL, type Category, type Dimension, DIMENSION_LABELS } from '../model/cells.js';
 import { COUNTING_TEXT, definitionLines } from '../model/definition.js';
+import { isMunicipality, RESIDENCE_PREFIX } from '../model/single-reporter.js';
 import type { CellValues, StoredReport } from '../model/report.js';
 
 /** The staff section of the indicators service. */
@@ -231,6 +232,29 @@ function ReportForm(props: ReportPageProps & { item: ReportItem }) {
             ))}
           </fieldset>
         ))}
+        {def.unit === 'count' && def.aggregate === 'sum' && !isMunicipality(props.config, props.org) ? (
+          <details open={errors.some((e) => e.field.startsWith('breakdown.residence')) || undefined}>
+            <summary>{t(lang, { sv: 'Fördela på hemkommun (frivilligt)', en: 'Split by municipality of residence (optional)' })}</summary>
+            <fieldset id={fieldId(def.id, 'breakdown.residence')}>
+              <legend>{t(lang, { sv: 'Hemkommun', en: 'Municipality of residence' })}</legend>
+              <FieldErrorText
+                lang={lang}
+                id={fieldId(def.id, 'breakdown.residence')}
+                errors={errors.filter((e) => e.field === 'breakdown.residence')}
+              />
+              {props.config.municipalities.map((m) => (
+                <NumberField
+                  lang={lang}
+                  indicator={def.id}
+                  field={`breakdown.residence.${m.code}`}
+                  label={m.name}
+                  value={val(`breakdown.residence.${m.code}`, `${RESIDENCE_PREFIX}${m.code}`, current?.cells)}
+                  errors={errors}
+                />
+              ))}
+            </fieldset>
+          </details>
+        ) : null}
         {current ? (
           <p class="field">
             <label for={fieldId(def.id, 'reason')}>

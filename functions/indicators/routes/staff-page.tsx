@@ -43,6 +43,14 @@ export function formToReport(def: IndicatorDefinition, categories: IndicatorsCon
     }
     if (Object.keys(cells).length) breakdown[d] = cells;
   }
+  // the municipality of residence split of a region-side count: fields `breakdown.residence.<code>`
+  const residence: Record<string, unknown> = {};
+  for (const [field, raw] of Object.entries(form)) {
+    const code = field.startsWith('breakdown.residence.') ? field.slice('breakdown.residence.'.length) : undefined;
+    const v = code === undefined ? undefined : typedNumber(raw);
+    if (code !== undefined && v !== undefined) residence[code] = v;
+  }
+  if (Object.keys(residence).length) breakdown.residence = residence;
   const status = form.status ?? 'reported';
   return {
     status,
