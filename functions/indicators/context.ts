@@ -59,7 +59,7 @@ export function createIndicatorsContext(deps: AppDeps, options: IndicatorsOption
     const pub = await released(def);
     if (viewer.kind === 'public') return pub;
     const snapshot = await cache.load();
-    return staffTable(rawTable(def, deps.config, snapshot, reportsByIndicator(snapshot)), pub, viewer);
+    return staffTable(rawTable(def, deps.config, snapshot, reportsByIndicator(snapshot)), pub, viewer, deps.config);
   };
   return {
     deps,

@@ -338,9 +338,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
           if ((o + period.length + reports) % 5 === 4 && orgs.length > 2) continue;
           const small = o % 4 === 1;
           const size = small ? 1 + Math.floor(random() * 4) : 8 + Math.floor(random() * 60);
+          // A joint measure (single-reporter rule): the municipalities report it, the region its participation only.
+          const participates = def.counting === 'single-reporter' && !config.municipalities.some((m) => m.code === org);
           const body =
             def.unit === 'count'
-              ? { value: size }
+              ? participates
+                ? { value: 0, participated: size }
+                : { value: size }
               : def.unit === 'percent'
                 ? { value: Math.round(40 + random() * 50), denominator: size }
                 : def.unit === 'days'

@@ -329,6 +329,21 @@ function checkIndicators(config: CountyConfig, ctx: Ctx): void {
     noDuplicates(ctx, def.breakdown, (j) => ['indicators', 'custom', i, 'breakdown', j], { sv: 'Nedbrytningen', en: 'breakdown' });
     for (const p of definitionProblems(def)) issue(ctx, ['indicators', 'custom', i, ...p.path], p.sv, p.en);
   });
+  config.indicators.goals.forEach((goal, i) => {
+    if (!all.has(goal.indicator))
+      issue(
+        ctx,
+        ['indicators', 'goals', i, 'indicator'],
+        `Målet gäller indikatorn "${goal.indicator}", som inte finns bland områdets indikatorer.`,
+        `The goal is for indicator "${goal.indicator}", which is not among the area's indicators.`,
+      );
+  });
+  noDuplicates(
+    ctx,
+    config.indicators.goals.map((g) => `${g.indicator} ${g.year}`),
+    (i) => ['indicators', 'goals', i, 'year'],
+    { sv: 'Målet (indikator och år)', en: 'goal (indicator and year)' },
+  );
   if (include !== 'all')
     include.forEach((id, i) => {
       const weight = DEFAULT_INDICATORS.find((d) => d.id === id)?.weight;

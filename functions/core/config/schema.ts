@@ -221,6 +221,20 @@ const customIndicatorSchema = indicatorDefinitionSchema.extend({
   }),
 });
 
+/**
+ * A goal the area sets for an indicator (e.g. from an agreement's "mål och mått"): the target
+ * value of the area figure, whether it must be at least or at most that, and the year it is for.
+ */
+const goalSchema = z.strictObject({
+  indicator: id,
+  target: z.number().min(0).max(1_000_000_000),
+  direction: z.enum(['at-least', 'at-most']),
+  year: z.int().min(2000).max(2100),
+});
+
+/** An area goal of an indicator. */
+export type IndicatorGoal = z.output<typeof goalSchema>;
+
 /** An indicator definition as written in config or in the defaults. */
 export type IndicatorDefinitionInput = z.input<typeof indicatorDefinitionSchema>;
 /** An indicator definition after defaults are applied. */
@@ -398,6 +412,7 @@ const baseSchema = z.strictObject({
       suppression: suppressionSchema.default({ minCount: 5, minDenominator: 10 }),
       protection: protectionSchema.default(DEFAULT_PROTECTION),
       release: releaseSchema.default(DEFAULT_RELEASE),
+      goals: z.array(goalSchema).default([]).describe('Områdets mål per indikator. / The area goals per indicator.'),
     })
     .default({
       include: 'all',
@@ -405,6 +420,7 @@ const baseSchema = z.strictObject({
       suppression: { minCount: 5, minDenominator: 10 },
       protection: DEFAULT_PROTECTION,
       release: DEFAULT_RELEASE,
+      goals: [],
     }),
   feedback: z
     .strictObject({

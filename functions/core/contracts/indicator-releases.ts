@@ -22,7 +22,12 @@ const releasedRow = z.object({
 const releasedTable = z.object({
   available: z.boolean(),
   rows: z.array(releasedRow),
-  area: z.object({ cells: releasedCells, coverage: coverageSchema }),
+  area: z.object({
+    cells: releasedCells,
+    coverage: coverageSchema,
+    overlap: z.array(z.string()).optional(),
+    parts: z.record(z.string(), releasedCells).optional(),
+  }),
 });
 
 /** The public part of one release of a period. */

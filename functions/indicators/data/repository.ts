@@ -61,6 +61,17 @@ export async function writeReport(
   }
 }
 
+/** Put a report object back as it was before a write of ours (`etag`); a later writer's version stands. */
+export async function restoreReport(store: Store, id: ReportId, before: StoredReport | undefined, etag: string): Promise<void> {
+  const key = reportKey(id.indicator, id.period, id.organization);
+  try {
+    if (before) await putJson(store, key, before, { ifMatch: etag });
+    else await store.delete(key);
+  } catch {
+    // a later writer changed it since: their version stands
+  }
+}
+
 /** How many report objects a bulk upload writes at once. */
 export const WRITE_CONCURRENCY = 8;
 
@@ -70,7 +81,7 @@ export const WRITE_CONCURRENCY = 8;
  * written are put back as they were once the ones in flight have ended, so nothing partial stays.
  */
 export async function writeReports(store: Store, items: readonly { id: ReportId; version: ReportVersion }[]): Promise<void> {
-  const done: { key: string; before?: StoredReport; etag: string }[] = [];
+  const done: { id: ReportId; before?: StoredReport; etag: string }[] = [];
   let failure: { error: unknown } | undefined;
   await inParallel(items, WRITE_CONCURRENCY, async ({ id, version }) => {
     if (failure) return;
@@ -83,19 +94,12 @@ export async function writeReports(store: Store, items: readonly { id: ReportId;
         withVersion(id, current?.report, version),
         current ? { ifMatch: current.etag } : { ifNoneMatch: '*' },
       );
-      done.push({ key, before: current?.report, etag });
+      done.push({ id, before: current?.report, etag });
     } catch (error) {
       failure ??= { error };
     }
   });
   if (!failure) return;
-  for (const { key, before, etag } of done.reverse()) {
-    try {
-      if (before) await putJson(store, key, before, { ifMatch: etag });
-      else await store.delete(key);
-    } catch {
-      // a later writer changed it since: their version stands
-    }
-  }
+  for (const { id, before, etag } of done.reverse()) await restoreReport(store, id, before, etag);
   throw failure.error;
 }

@@ -19,6 +19,13 @@ export interface ReportVersion {
   readonly cells: CellValues;
   /** Number of persons behind a share, mean or median, per cell key (for disclosure control). */
   readonly denominators: CellValues;
+  /**
+   * Under the single-reporter rule: joint cases the organisation took part in but did not convene
+   * (the convener reports them). Staff-only: never part of a release or any public answer.
+   */
+  readonly participated?: number;
+  /** The counting rule in force when the version was stored (absent: stored before the rule was kept). */
+  readonly counting?: 'each-own' | 'single-reporter';
   /** Free-text note shown to staff only (never logged). */
   readonly note?: string;
   /** Why an earlier value was corrected. */

@@ -92,8 +92,11 @@ const version = z.strictObject({
   status: z.enum(['reported', 'not-applicable']),
   cells: z.record(z.string(), z.number()),
   denominators: z.record(z.string(), z.number()),
+  participated: z.optional(z.int()),
+  counting: z.optional(z.enum(['each-own', 'single-reporter'])),
   note: z.optional(z.string()),
   reason: z.optional(z.string()),
+  sample: z.optional(z.literal(true)),
   reportedBy: z.string(),
   reportedAt: dateTime,
 });

@@ -1,6 +1,7 @@
-import type { IndicatorDefinition } from '../../core/config/schema.js';
+import type { CountyConfig, IndicatorDefinition } from '../../core/config/schema.js';
 import type { FieldError } from '../../core/http/problem.js';
 import { UNIT_RULES } from './units.js';
+import { isMunicipality, RESIDENCE_PREFIX } from './single-reporter.js';
 import { cellKey, TOTAL, type Category, type Dimension } from './cells.js';
 import type { CellValues } from './report.js';
 
@@ -11,6 +12,7 @@ export interface ReportInput {
   readonly breakdown?: unknown;
   readonly denominator?: unknown;
   readonly denominators?: unknown;
+  readonly participated?: unknown;
   readonly note?: unknown;
   readonly reason?: unknown;
   readonly sample?: unknown;
@@ -21,6 +23,8 @@ export interface ValidReport {
   readonly status: 'reported' | 'not-applicable';
   readonly cells: CellValues;
   readonly denominators: CellValues;
+  /** Joint cases taken part in but not convened (single-reporter indicators only; staff-only). */
+  readonly participated?: number;
   readonly note?: string;
   readonly reason?: string;
   readonly sample?: true;
@@ -29,16 +33,26 @@ export interface ValidReport {
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
+/** Who reports, for the checks that depend on it: the municipality of residence split. */
+export interface Reporter {
+  readonly organization: string;
+  readonly config: Pick<CountyConfig, 'municipalities'>;
+}
+
 /**
  * Validate a report for one indicator. Every problem is named by its field (`value`,
- * `breakdown.gender.K`, `denominator`); nothing is accepted unless all of it is valid.
+ * `breakdown.gender.K`, `denominator`); nothing is accepted unless all of it is valid. With
+ * `reporter`, a region-side organisation may split a count by municipality of residence
+ * (`breakdown.residence`, see `residenceCells`).
  */
 export function validateReport(
   def: IndicatorDefinition,
   categories: Record<Dimension, readonly Category[]>,
-  input: ReportInput,
+  raw: ReportInput,
+  reporter?: Reporter,
 ): ValidReport | FieldError[] {
   const errors: FieldError[] = [];
+  const { input, residence } = reporter ? withoutResidence(raw) : { input: raw, residence: undefined };
   const rule = UNIT_RULES[def.unit];
   const status = input.status ?? 'reported';
   if (status !== 'reported' && status !== 'not-applicable') {
@@ -56,9 +70,10 @@ export function validateReport(
   if (input.sample !== undefined && typeof input.sample !== 'boolean')
     errors.push({ field: 'sample', message: 'Expected true or false', sv: 'Ange true eller false' });
   const sample = input.sample === true ? { sample: true as const } : {};
+  const participated = participation(def, input.participated, errors);
   if (status === 'not-applicable') {
-    for (const field of ['value', 'breakdown', 'denominator', 'denominators'] as const)
-      if (input[field] !== undefined && input[field] !== null)
+    for (const field of ['value', 'breakdown', 'denominator', 'denominators', 'participated'] as const)
+      if ((input[field] !== undefined && input[field] !== null) || (field === 'breakdown' && residence !== undefined))
         errors.push({
           field,
           message: 'Leave out figures when the indicator does not apply',
@@ -157,5 +172,92 @@ export function validateReport(
       }
     }
   }
-  return errors.length ? errors : { status, cells, denominators, note, reason, ...sample };
+  if (residence !== undefined && reporter) Object.assign(cells, residenceCells(def, reporter, residence, cells[TOTAL], errors));
+  return errors.length
+    ? errors
+    : { status, cells, denominators, ...(participated !== undefined ? { participated } : {}), note, reason, ...sample };
+}
+
+/** The input with `breakdown.residence` taken out (it is checked apart: see `residenceCells`). */
+function withoutResidence(input: ReportInput): { input: ReportInput; residence: unknown } {
+  if (!isRecord(input.breakdown) || !('residence' in input.breakdown)) return { input, residence: undefined };
+  const { residence, ...rest } = input.breakdown;
+  return { input: { ...input, breakdown: Object.keys(rest).length ? rest : undefined }, residence };
+}
+
+/**
+ * The municipality of residence split of a region-side count (`breakdown.residence`: `{"2380": 3}`):
+ * only the region and its units give one (a municipality's residents are its own), only for
+ * counts summed over the area, only municipalities of the area, whole numbers 0 or more, and the
+ * split may leave part of the total without a residence but never add up to more than the total.
+ * Returns the cells (`residence:2380`); errors name the field.
+ */
+function residenceCells(
+  def: IndicatorDefinition,
+  reporter: Reporter,
+  raw: unknown,
+  total: number | undefined,
+  errors: FieldError[],
+): CellValues {
+  const field = 'breakdown.residence';
+  const fail = (message: string, sv: string, at = field) => void errors.push({ field: at, message, sv });
+  if (def.unit !== 'count' || def.aggregate !== 'sum')
+    return (
+      fail('Only counts summed over the area can be split by municipality of residence', 'Bara antal kan delas upp på hemkommun'),
+      {}
+    );
+  if (isMunicipality(reporter.config, reporter.organization))
+    return (
+      fail(
+        "A municipality's figures are for its own residents; only the region and its units split by municipality of residence",
+        'En kommuns siffror gäller dess egna invånare; bara regionen och dess enheter delar upp på hemkommun',
+      ),
+      {}
+    );
+  if (!isRecord(raw)) return (fail('Expected an object of municipality codes', 'Ange ett objekt med kommunkoder'), {});
+  const cells: CellValues = {};
+  let sum = 0;
+  for (const [code, v] of Object.entries(raw)) {
+    const at = `${field}.${code}`;
+    if (!isMunicipality(reporter.config, code)) {
+      fail(
+        `"${code.slice(0, 20)}" is not a municipality of this area (expected one of ${reporter.config.municipalities.map((m) => m.code).join(', ')})`,
+        `"${code.slice(0, 20)}" är inte en kommun i området`,
+        at,
+      );
+      continue;
+    }
+    if (!isNumber(v) || !UNIT_RULES.count.check(v)) {
+      fail('Expected a whole number, 0 or more', 'Ange ett heltal, 0 eller mer', at);
+      continue;
+    }
+    cells[`${RESIDENCE_PREFIX}${code}`] = v;
+    sum += v;
+  }
+  if (total !== undefined && sum > total)
+    fail(
+      `The residence split adds up to ${sum}, more than the total (${total})`,
+      `Uppdelningen på hemkommun blir ${sum}, mer än totalen (${total})`,
+    );
+  return cells;
+}
+
+/** `participated`: a whole number 0 or more, for indicators under the single-reporter rule only. */
+function participation(def: IndicatorDefinition, raw: unknown, errors: FieldError[]): number | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (def.counting !== 'single-reporter') {
+    errors.push({
+      field: 'participated',
+      message: 'Only indicators under the single-reporter counting rule take a participation count',
+      sv: 'Bara indikatorer med räkneregeln en rapportör per fall tar emot antal deltaganden',
+    });
+    return undefined;
+  }
+  if (isNumber(raw) && UNIT_RULES.count.check(raw)) return raw;
+  errors.push({
+    field: 'participated',
+    message: 'Expected the number of joint cases taken part in: a whole number, 0 or more',
+    sv: 'Ange antalet gemensamma fall ni deltog i: ett heltal, 0 eller mer',
+  });
+  return undefined;
 }

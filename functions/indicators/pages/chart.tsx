@@ -16,6 +16,8 @@ interface ChartProps {
   readonly unit: string;
   readonly lang: Lang;
   readonly colour: string;
+  /** A goal line across the trend (area goals from config), with its label. */
+  readonly goal?: { readonly value: number; readonly label: string };
 }
 
 const INK = '#1a1a1a';
@@ -131,7 +133,7 @@ export function TrendChart(props: ChartProps) {
   // room for half a period label beyond the last point
   const plotW = WIDTH - left - 34;
   const plotH = height - top - bottom;
-  const max = maxOf(props.data);
+  const max = Math.max(maxOf(props.data), props.goal?.value ?? 0);
   const n = props.data.length;
   const x = (i: number) => left + (n === 1 ? plotW / 2 : (i / (n - 1)) * plotW);
   const y = (v: number) => top + plotH - (v / max) * plotH;
@@ -156,6 +158,22 @@ export function TrendChart(props: ChartProps) {
       <text x={left - 6} y={top + plotH + 5} text-anchor="end" font-size={size} fill={INK}>
         0
       </text>
+      {props.goal ? (
+        <g id={`${props.id}-goal`}>
+          <line
+            x1={left}
+            y1={y(props.goal.value).toFixed(1)}
+            x2={left + plotW}
+            y2={y(props.goal.value).toFixed(1)}
+            stroke={INK}
+            stroke-width="2"
+            stroke-dasharray="8 4"
+          />
+          <text x={left + plotW} y={(y(props.goal.value) - 5).toFixed(1)} text-anchor="end" font-size={size} fill={INK}>
+            {props.goal.label}
+          </text>
+        </g>
+      ) : null}
       {segments.map((d) => (
         <path d={d} fill="none" stroke={props.colour} stroke-width="3" />
       ))}

@@ -9,7 +9,10 @@ import type { IndicatorTable } from '../query/types.js';
 import { BarChart, TrendChart, type Datum } from './chart.js';
 import type { Published } from '../release/types.js';
 import { ReleaseNote } from './release-note.js';
-import { AreaTable, OrgTable } from './tables.js';
+import { ResidenceTable } from './residence.js';
+import { goalFor } from '../model/goals.js';
+import { GoalNote, goalText } from './goal.js';
+import { AreaTable, OrgTable, PartsTable } from './tables.js';
 import { cellText, coverageText, SYMBOLS } from './format.js';
 
 interface Props {
@@ -19,6 +22,7 @@ interface Props {
   readonly period?: string;
   readonly categories: Record<Dimension, readonly Category[]>;
   readonly published: Published;
+  /** National statistics (Kolada), shown beside the area's own figures when the indicator is mapped. */
 }
 
 /** One indicator: text summary, trend over periods and comparison per organisation, each chart with its data table. */
@@ -37,6 +41,8 @@ export function IndicatorPage({ config, lang, table, period, categories, publish
     text: cellText(r.cells[TOTAL] ?? { value: null, status: r.status }, def.unit, lang),
   }));
   const area = table.area.find((a) => a.period === chosen);
+  const latest = table.area.at(-1);
+  const goal = latest ? goalFor(config.indicators.goals, def.id, latest.period) : undefined;
   const method = t(lang, METHOD_TEXT[def.aggregate] ?? { sv: def.aggregate, en: def.aggregate });
   const shown = trend.filter((d) => d.value !== null);
   const summary = !table.available
@@ -59,6 +65,10 @@ export function IndicatorPage({ config, lang, table, period, categories, publish
       <h1>{t(lang, def)}</h1>
       {def.descriptionSv ? <p class="lead">{lang === 'sv' ? def.descriptionSv : (def.descriptionEn ?? def.descriptionSv)}</p> : null}
       <p id="summary">{summary}</p>
+      {area?.overlap?.length ? <OverlapNote config={config} lang={lang} overlap={area.overlap} /> : null}
+      {goal && latest ? (
+        <GoalNote goal={goal} unit={def.unit} lang={lang} period={latest.period} value={latest.cells[TOTAL]?.value} />
+      ) : null}
       <section id="definition" aria-labelledby="definition-heading">
         <h2 id="definition-heading">{t(lang, { sv: 'Definition', en: 'Definition' })}</h2>
         <dl>
@@ -104,6 +114,7 @@ export function IndicatorPage({ config, lang, table, period, categories, publish
             unit={def.unit}
             lang={lang}
             colour={colour}
+            goal={goal ? { value: goal.target, label: goalText(goal, def.unit, lang) } : undefined}
           />
           <AreaTable table={table} lang={lang} />
           <h2>{t(lang, { sv: `Per organisation, ${chosen}`, en: `Per organisation, ${chosen}` })}</h2>
@@ -119,6 +130,8 @@ export function IndicatorPage({ config, lang, table, period, categories, publish
           <TableScroll lang={lang} label={t(lang, { sv: `Per organisation ${chosen}`, en: `Per organisation ${chosen}` })}>
             <OrgTable config={config} lang={lang} table={table} period={chosen} categories={categories} />
           </TableScroll>
+          <PartsTable config={config} lang={lang} table={table} period={chosen} categories={categories} />
+          <ResidenceTable config={config} lang={lang} table={table} period={chosen} />
           <p>
             <a href={`/api/indicators/export.csv?indicator=${def.id}`}>
               {t(lang, { sv: 'Ladda ner som CSV för Excel', en: 'Download as CSV for Excel' })}
@@ -127,5 +140,18 @@ export function IndicatorPage({ config, lang, table, period, categories, publish
         </>
       ) : null}
     </>
+  );
+}
+
+/** Said beside an area figure that may count joint cases twice: reports stored under an older counting rule. */
+function OverlapNote(props: { config: CountyConfig; lang: Lang; overlap: readonly string[] }) {
+  const names = props.overlap.map((o) => organisationName(props.config, o, props.lang)).join(', ');
+  return (
+    <p class="notice warn" id="overlap">
+      {t(props.lang, {
+        sv: `Obs: ${names} rapporterade enligt en äldre räkneregel, och både kommun och region har rapporterat. Områdets summa kan därför räkna samma gemensamma fall (till exempel samma SIP) två gånger; den är inte rättad.`,
+        en: `Note: ${names} reported under an older counting rule, and both municipality and region have reported. The area total may therefore count the same joint case (such as the same SIP) twice; it has not been corrected.`,
+      })}
+    </p>
   );
 }

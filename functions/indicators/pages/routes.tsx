@@ -10,6 +10,7 @@ import { NationalComparison } from '../national/view.js';
 import { NationalCache } from '../national/store.js';
 import { IndicatorPage } from './indicator-page.js';
 import { Overview } from './overview.js';
+import { MunicipalityPage } from './residence.js';
 import { NotReleased, SampleNote } from './release-note.js';
 
 const PUBLIC: { kind: 'public' } = { kind: 'public' };
@@ -18,7 +19,7 @@ const PUBLIC: { kind: 'public' } = { kind: 'public' };
 const page = (c: Context, html: string, status: 200 | 404 = 200) =>
   c.html(html, status, { 'Cache-Control': 'public, max-age=60', Vary: 'Cookie' });
 
-/** `/uppfoljning` and `/uppfoljning/{indicator}`: the public pages (always published figures, whoever asks). */
+/** `/uppfoljning`, `/uppfoljning/{indicator}` and `/uppfoljning/kommun/{code}`: the public pages (always published figures, whoever asks). */
 export function indicatorPages(ctx: IndicatorsContext) {
   const app = new Hono<KitEnv>();
   const { config } = ctx.deps;
@@ -33,6 +34,26 @@ export function indicatorPages(ctx: IndicatorsContext) {
       <Layout config={config} lang={lang} title={title} path="/uppfoljning" current="indicators" nonce={c.get('secureHeadersNonce')}>
         <SampleNote published={published} lang={lang} />
         <Overview config={config} lang={lang} tables={tables} published={published} />
+      </Layout>
+    ).toString();
+    return page(c, html);
+  });
+  app.get('/kommun/:code', async (c) => {
+    const lang = resolveLang(c);
+    const code = c.req.param('code');
+    const name = config.municipalities.find((m) => m.code === code)?.name;
+    if (!name) throw notFound('No such municipality in this area.');
+    const tables = await ctx.tables(PUBLIC);
+    const html = await (
+      <Layout
+        config={config}
+        lang={lang}
+        title={name}
+        path={`/uppfoljning/kommun/${code}`}
+        current="indicators"
+        nonce={c.get('secureHeadersNonce')}
+      >
+        <MunicipalityPage config={config} lang={lang} code={code} tables={tables} />
       </Layout>
     ).toString();
     return page(c, html);

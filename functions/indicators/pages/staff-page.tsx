@@ -7,7 +7,8 @@ import { TableScroll } from '../../core/page/table-scroll.js';
 import { StaffBar } from '../../core/session/staff-bar.js';
 import { organisationName } from '../csv/export.js';
 import { cellKey, TOTAL, type Category, type Dimension, DIMENSION_LABELS } from '../model/cells.js';
-import { definitionLines } from '../model/definition.js';
+import { COUNTING_TEXT, definitionLines } from '../model/definition.js';
+import { isMunicipality, RESIDENCE_PREFIX } from '../model/single-reporter.js';
 import type { CellValues, StoredReport } from '../model/report.js';
 
 /** The staff section of the indicators service. */
@@ -123,8 +124,18 @@ function ReportForm(props: ReportPageProps & { item: ReportItem }) {
   const totals: [string, Text, CellValues | undefined][] = [['value', { sv: 'Totalt', en: 'Total' }, current?.cells]];
   if (def.unit !== 'count' && !def.weight)
     totals.push(['denominator', { sv: 'Antal personer bakom siffran', en: 'Number of persons behind the figure' }, current?.denominators]);
+  const single = def.counting === 'single-reporter';
+  if (single)
+    totals.push([
+      'participated',
+      {
+        sv: 'Deltog i (kallad av den andra parten, visas bara för personal)',
+        en: 'Took part in (convened by the other party, staff only)',
+      },
+      current?.participated === undefined ? undefined : { [TOTAL]: current.participated },
+    ]);
   const otherErrors = errors.filter(
-    (e) => e.field !== 'value' && e.field !== 'denominator' && e.field !== 'reason' && !e.field.startsWith('breakdown.'),
+    (e) => !['value', 'denominator', 'participated', 'reason'].includes(e.field) && !e.field.startsWith('breakdown.'),
   );
   return (
     <section class="card" aria-labelledby={h} id={`ind-${def.id}`}>
@@ -134,6 +145,9 @@ function ReportForm(props: ReportPageProps & { item: ReportItem }) {
           {t(lang, { sv: 'Enhet', en: 'Unit' })}: {t(lang, UNIT_TEXT[def.unit])}
         </span>{' '}
         <span class="tag">{t(lang, current ? STATUS_TEXT[current.status] : STATUS_TEXT.none)}</span>
+      </p>
+      <p class="hint" id={`${h}-rule`}>
+        <strong>{t(lang, { sv: 'Räkneregel', en: 'Counting rule' })}:</strong> {t(lang, COUNTING_TEXT[def.counting])}
       </p>
       <details>
         <summary>{t(lang, { sv: 'Definition och räkneregel', en: 'Definition and counting rule' })}</summary>
@@ -218,6 +232,29 @@ function ReportForm(props: ReportPageProps & { item: ReportItem }) {
             ))}
           </fieldset>
         ))}
+        {def.unit === 'count' && def.aggregate === 'sum' && !isMunicipality(props.config, props.org) ? (
+          <details open={errors.some((e) => e.field.startsWith('breakdown.residence')) || undefined}>
+            <summary>{t(lang, { sv: 'Fördela på hemkommun (frivilligt)', en: 'Split by municipality of residence (optional)' })}</summary>
+            <fieldset id={fieldId(def.id, 'breakdown.residence')}>
+              <legend>{t(lang, { sv: 'Hemkommun', en: 'Municipality of residence' })}</legend>
+              <FieldErrorText
+                lang={lang}
+                id={fieldId(def.id, 'breakdown.residence')}
+                errors={errors.filter((e) => e.field === 'breakdown.residence')}
+              />
+              {props.config.municipalities.map((m) => (
+                <NumberField
+                  lang={lang}
+                  indicator={def.id}
+                  field={`breakdown.residence.${m.code}`}
+                  label={m.name}
+                  value={val(`breakdown.residence.${m.code}`, `${RESIDENCE_PREFIX}${m.code}`, current?.cells)}
+                  errors={errors}
+                />
+              ))}
+            </fieldset>
+          </details>
+        ) : null}
         {current ? (
           <p class="field">
             <label for={fieldId(def.id, 'reason')}>

@@ -1,3 +1,6 @@
+import type { CountyConfig } from '../../core/config/schema.js';
+import { oldRuleOverlap } from '../model/single-reporter.js';
+import { partMembers } from '../release/problem.js';
 import { statisticCell } from './area-stats.js';
 import type { RawRow, RawTable } from './raw.js';
 import type { AreaRow, Cell, IndicatorTable, OrgRow, Viewer } from './types.js';
@@ -20,7 +23,7 @@ function rawRow(row: RawRow): OrgRow {
 }
 
 /** The area row of raw figures: sums, or the median or weighted mean of every reported figure. */
-function rawArea(raw: RawTable, period: string, rows: readonly RawRow[]): AreaRow {
+function rawArea(raw: RawTable, period: string, rows: readonly RawRow[], config: Pick<CountyConfig, 'municipalities' | 'areas'>): AreaRow {
   const def = raw.indicator;
   const keys = new Set(rows.flatMap((r) => Object.keys(r.cells)));
   const cells: Record<string, Cell> = {};
@@ -38,7 +41,25 @@ function rawArea(raw: RawTable, period: string, rows: readonly RawRow[]): AreaRo
           );
   }
   const reported = rows.filter((r) => r.status === 'reported').length;
+  const overlap = oldRuleOverlap(config, def.counting, rows);
+  // länsdel sums as the release forms them (additive counts only), raw
+  const parts =
+    def.unit === 'count' && def.aggregate === 'sum' && config.areas.length
+      ? Object.fromEntries(
+          config.areas.map((part) => [
+            part.id,
+            Object.fromEntries(
+              [...partMembers(rows, part)].map(([key, members]): [string, Cell] => [
+                key,
+                { value: members.reduce((s, r) => s + (r.cells[key] as number), 0), status: 'reported' },
+              ]),
+            ),
+          ]),
+        )
+      : undefined;
   return {
+    ...(overlap.length ? { overlap } : {}),
+    ...(parts ? { parts } : {}),
     period,
     cells,
     coverage: { reported, notApplicable: rows.filter((r) => r.status === 'not-applicable').length, expected: rows.length, used: reported },
@@ -51,13 +72,19 @@ function rawArea(raw: RawTable, period: string, rows: readonly RawRow[]): AreaRo
  * an editor sees the released table with its own organisation's rows as reported, including
  * periods not yet released. `released` is the public table (see `publicTable`).
  */
-export function staffTable(raw: RawTable, released: IndicatorTable, viewer: Exclude<Viewer, { kind: 'public' }>): IndicatorTable {
+export function staffTable(
+  raw: RawTable,
+  released: IndicatorTable,
+  viewer: Exclude<Viewer, { kind: 'public' }>,
+  config: Pick<CountyConfig, 'municipalities' | 'areas'>,
+): IndicatorTable {
   if (viewer.kind === 'admin') {
     const area = raw.periods.map((p) =>
       rawArea(
         raw,
         p,
         raw.rows.filter((r) => r.period === p),
+        config,
       ),
     );
     return { ...raw, rows: raw.rows.map(rawRow), area };

@@ -16,6 +16,8 @@ export interface RawRow {
   readonly reportedAt?: string;
   /** Whether the figures were corrected after they were first reported. */
   readonly revised?: boolean;
+  /** The counting rule the report was stored under (absent: before the rule was kept). */
+  readonly counting?: 'each-own' | 'single-reporter';
 }
 
 /** Raw figures of one indicator: organisations × periods. */
@@ -80,6 +82,7 @@ export function rawTable(
         denominators,
         reportedAt: r.current.reportedAt,
         ...(r.history.length ? { revised: true } : {}),
+        ...(r.current.counting ? { counting: r.current.counting } : {}),
       });
     }
   }

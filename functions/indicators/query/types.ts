@@ -47,6 +47,10 @@ export interface AreaRow {
   readonly cells: Readonly<Record<string, Cell>>;
   readonly coverage: Coverage;
   readonly method: IndicatorDefinition['aggregate'];
+  /** Organisations whose reports under an older counting rule may count joint cases twice (the figure says so). */
+  readonly overlap?: readonly string[];
+  /** Per länsdel (config `areas`): its cells, released and protected as the area's. */
+  readonly parts?: Readonly<Record<string, Readonly<Record<string, Cell>>>>;
 }
 
 /** Everything published about one indicator, for one kind of viewer. */

@@ -50,13 +50,13 @@ export async function makeRelease(
   const previous = previousRevision ? (await getJson<ReleaseRecord>(deps.store, recordKey(period, previousRevision)))?.value : undefined;
   const hash = inputHash(tables);
   if (previous?.inputHash === hash) throw new ReleaseRefusedError('nothing-changed', period, String(previousRevision));
-  const problem = withEarlier(buildProblem(tables, ctx.categories, deps.config.indicators.protection), previous);
+  const problem = withEarlier(buildProblem(tables, ctx.categories, deps.config.indicators.protection, deps.config.areas), previous);
   const engine = await (options.engine ?? loadEngine)();
   const outcome = await protectChecked(engine, problem, options.protection === 'primary-only');
   const revision = previousRevision + 1;
   const releasedAt = toStockholmIso(now);
   const sample = input.reports.some((r) => r.current.sample === true) ? { sample: true } : {};
-  const release: Release = { period, revision, releasedAt, tables: releasedTables(tables, outcome.hidden), ...sample };
+  const release: Release = { period, revision, releasedAt, tables: releasedTables(tables, outcome.hidden, deps.config), ...sample };
   const record: ReleaseRecord = {
     period,
     revision,

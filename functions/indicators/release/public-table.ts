@@ -23,7 +23,14 @@ export function publicTable(def: IndicatorDefinition, organizations: readonly st
     available ||= table.available;
     for (const row of table.rows)
       rows.push({ organization: row.organization, period: release.period, status: row.status, cells: cells(row.cells) });
-    area.push({ period: release.period, cells: cells(table.area.cells), coverage: table.area.coverage, method: def.aggregate });
+    area.push({
+      period: release.period,
+      cells: cells(table.area.cells),
+      coverage: table.area.coverage,
+      method: def.aggregate,
+      ...(table.area.overlap?.length ? { overlap: table.area.overlap } : {}),
+      ...(table.area.parts ? { parts: Object.fromEntries(Object.entries(table.area.parts).map(([id, c]) => [id, cells(c)])) } : {}),
+    });
   }
   return { indicator: def, available, periods: releases.map((r) => r.period), organizations, rows, area };
 }

@@ -1,9 +1,11 @@
+import type { CountyConfig } from '../../core/config/schema.js';
+import { oldRuleOverlap } from '../model/single-reporter.js';
 import { isSmallCount, isSmallDenominator, type Thresholds } from '../disclosure/thresholds.js';
 import { TOTAL } from '../model/cells.js';
 import { statisticCell, type Member } from '../query/area-stats.js';
 import type { RawTable } from '../query/raw.js';
 import type { Coverage } from '../query/types.js';
-import { isAdditive, variableId } from './problem.js';
+import { isAdditive, partMembers, partOrg, variableId, type CountyPart } from './problem.js';
 import type { ReleasedTable, ReleasedValue } from './types.js';
 
 const thresholdsOf = (table: RawTable): Thresholds => ({
@@ -21,7 +23,7 @@ function coverageOf(table: RawTable, used: number): Coverage {
 }
 
 /** An additive table as released: each cell shown unless the protection hid it. */
-function additiveTable(table: RawTable, hidden: ReadonlySet<string>): ReleasedTable {
+function additiveTable(table: RawTable, hidden: ReadonlySet<string>, parts: readonly CountyPart[]): ReleasedTable {
   const id = table.indicator.id;
   const show = (org: string, key: string, value: number): ReleasedValue => (hidden.has(variableId(id, org, key)) ? null : value);
   const area: Record<string, number> = {};
@@ -35,7 +37,26 @@ function additiveTable(table: RawTable, hidden: ReadonlySet<string>): ReleasedTa
   });
   const areaCells = Object.fromEntries(Object.entries(area).map(([key, value]) => [key, show('area', key, value)]));
   const used = table.rows.filter((r) => r.status === 'reported').length;
-  return { available: table.available, rows, area: { cells: areaCells, coverage: coverageOf(table, used) } };
+  const partCells = Object.fromEntries(
+    parts.map((part) => [
+      part.id,
+      Object.fromEntries(
+        [...partMembers(table.rows, part)].map(([key, members]) => [
+          key,
+          show(
+            partOrg(part.id),
+            key,
+            members.reduce((s, r) => s + (r.cells[key] as number), 0),
+          ),
+        ]),
+      ),
+    ]),
+  );
+  return {
+    available: table.available,
+    rows,
+    area: { cells: areaCells, coverage: coverageOf(table, used), ...(parts.length ? { parts: partCells } : {}) },
+  };
 }
 
 /**
@@ -63,10 +84,18 @@ function statisticTable(table: RawTable, weightShown: (org: string) => boolean):
   return { available: table.available, rows, area: { cells, coverage: coverageOf(table, members.get(TOTAL)?.length ?? 0) } };
 }
 
-/** Every indicator of a period as released, given the hidden variables chosen by the protection. */
-export function releasedTables(tables: readonly RawTable[], hidden: ReadonlySet<string>): Record<string, ReleasedTable> {
+/** Every indicator of a period as released, given the hidden variables chosen by the protection; additive ones with their länsdel cells. */
+export function releasedTables(
+  tables: readonly RawTable[],
+  hidden: ReadonlySet<string>,
+  config: Pick<CountyConfig, 'municipalities' | 'areas'>,
+): Record<string, ReleasedTable> {
   const out: Record<string, ReleasedTable> = {};
-  for (const table of tables.filter(isAdditive)) out[table.indicator.id] = additiveTable(table, hidden);
+  for (const table of tables.filter(isAdditive)) {
+    const released = additiveTable(table, hidden, config.areas);
+    const overlap = oldRuleOverlap(config, table.indicator.counting, table.rows);
+    out[table.indicator.id] = overlap.length ? { ...released, area: { ...released.area, overlap } } : released;
+  }
   for (const table of tables.filter((x) => !isAdditive(x))) {
     const weight = table.indicator.weight;
     const weightShown = (org: string) => {

@@ -17,7 +17,14 @@ export interface ReleasedRow {
 export interface ReleasedTable {
   readonly available: boolean;
   readonly rows: readonly ReleasedRow[];
-  readonly area: { readonly cells: Readonly<Record<string, ReleasedValue>>; readonly coverage: Coverage };
+  readonly area: {
+    readonly cells: Readonly<Record<string, ReleasedValue>>;
+    readonly coverage: Coverage;
+    /** Organisations whose reports under an older counting rule may count joint cases twice in the area figure. */
+    readonly overlap?: readonly string[];
+    /** Per länsdel (config `areas`): its cells, each the sum of its municipalities that reported the cell. */
+    readonly parts?: Readonly<Record<string, Readonly<Record<string, ReleasedValue>>>>;
+  };
 }
 
 /** The public part of a release: everything the public routes may show about a period. */

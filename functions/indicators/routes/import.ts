@@ -6,7 +6,11 @@ import { badRequest, ProblemError, type FieldError } from '../../core/http/probl
 import { requireStaff, type KitEnv } from '../../core/http/staff.js';
 import type { IndicatorsContext } from '../context.js';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, readImport, type ImportPlan, type ImportResult, type RowError } from '../csv/import.js';
-import { readReport, writeReports } from '../data/repository.js';
+import { inParallel } from '../data/parallel.js';
+import { readReport, restoreReport, WRITE_CONCURRENCY, writeReports, type ReportId } from '../data/repository.js';
+import { singleReporterConflicts, singleReporterError, singleReporterRefusal } from '../data/single-reporter.js';
+import type { CellValues, StoredReport } from '../model/report.js';
+import type { ValidReport } from '../model/validate.js';
 import { reportingTerms } from '../model/definition.js';
 
 /** How many row errors a refused upload lists (the count of all is in `errorCount`). */
@@ -42,17 +46,41 @@ export function tooManyRows(rows: number): ProblemError {
 
 /**
  * Store the reports of a plan that change something, as one unit (`writeReports`: all or none);
- * reports equal to the stored ones are not written, so they gain no history.
+ * reports equal to the stored ones are not written, so they gain no history. Joint measures keep
+ * the single-reporter rule: refused before the write when the other party reported, and checked
+ * again after it (the other party may have saved meanwhile), every report put back if so.
  */
 export async function storeUpload(ctx: IndicatorsContext, staff: Staff, plan: ImportPlan): Promise<void> {
   if (plan.changed.length === 0) return;
+  const reports = plan.changed;
+  const refused = await uploadConflicts(ctx, reports);
+  if (refused.length) throw singleReporterRefusal(refused);
+  const joint = reports.filter((r) => ctx.definition(r.id.indicator)?.counting === 'single-reporter');
+  const before: (StoredReport | undefined)[] = [];
+  if (joint.length)
+    await inParallel([...reports.keys()], WRITE_CONCURRENCY, async (i) => {
+      before[i] = (await readReport(ctx.deps.store, (reports[i] as (typeof reports)[number]).id))?.report;
+    });
   const reportedAt = toStockholmIso(ctx.deps.clock.now());
   await writeReports(
     ctx.deps.store,
-    plan.changed.map(({ id, report }) => ({ id, version: { ...report, reportedBy: staff.sub, reportedAt } })),
+    reports.map(({ id, report }) => ({
+      id,
+      version: { ...report, counting: ctx.definition(id.indicator)?.counting, reportedBy: staff.sub, reportedAt },
+    })),
   );
+  const late = joint.length ? await uploadConflicts(ctx, joint) : [];
+  if (late.length) {
+    // all or nothing: every report of the file is put back
+    for (const [i, { id }] of reports.entries()) {
+      const now = await readReport(ctx.deps.store, id);
+      if (now) await restoreReport(ctx.deps.store, id, before[i], now.etag);
+    }
+    ctx.cache.invalidate();
+    throw singleReporterRefusal(late);
+  }
   ctx.cache.invalidate();
-  ctx.deps.log.info('indicators imported', { changed: plan.changed.length, unchanged: plan.unchanged.length, skipped: plan.skipped });
+  ctx.deps.log.info('indicators imported', { changed: reports.length, unchanged: plan.unchanged.length, skipped: plan.skipped });
 }
 
 /**
@@ -100,4 +128,28 @@ export function importRoutes(ctx: IndicatorsContext) {
     return c.json({ stored: changed, changed, unchanged: result.unchanged.length, skipped: result.skipped, counting }, 200);
   });
   return app;
+}
+
+/**
+ * The single-reporter rule over an upload: each report is checked against the other party's stored
+ * report, or its report in the same file. Errors name the report (indicator, period, organisation)
+ * and the column of the value.
+ */
+async function uploadConflicts(ctx: IndicatorsContext, reports: readonly { id: ReportId; report: ValidReport }[]) {
+  const sent = new Map<string, Map<string, CellValues>>();
+  const at = (id: ReportId) => `${id.indicator}\n${id.period}`;
+  for (const { id, report } of reports) {
+    if (report.status !== 'reported') continue;
+    if (!sent.has(at(id))) sent.set(at(id), new Map());
+    sent.get(at(id))?.set(id.organization, report.cells);
+  }
+  const errors = [];
+  for (const { id, report } of reports) {
+    const def = ctx.definition(id.indicator);
+    if (!def || report.status !== 'reported') continue;
+    const found = await singleReporterConflicts(ctx.deps.store, ctx.deps.config, def, id, report.cells, sent.get(at(id)));
+    if (found.length)
+      errors.push(singleReporterError(ctx.deps.config, id, found, `${id.indicator} ${id.period} ${id.organization}, column värde/value`));
+  }
+  return errors;
 }

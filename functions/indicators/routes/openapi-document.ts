@@ -77,7 +77,7 @@ function paths() {
         responses: {
           '200': json(R.reportResponse, 'Corrected'),
           '201': json(R.reportResponse, 'Reported'),
-          ...oa.problems(400, 401, 403, 404, 412, 413, 415, 428),
+          ...oa.problems(400, 401, 403, 404, 409, 412, 413, 415, 428),
         },
       },
     },
@@ -181,6 +181,12 @@ const REPORT_INPUT = {
     note: { type: 'string' },
     reason: { type: 'string', description: 'Why an earlier value is corrected.' },
     sample: { type: 'boolean', description: 'Sample data (npm run demo): its releases are marked as such on the public pages.' },
+    participated: {
+      type: 'integer',
+      minimum: 0,
+      description:
+        'Single-reporter indicators only (e.g. SIP): joint cases taken part in but convened by the other party, who reports them. Staff-only, never published. A value that breaks the rule is refused with 409.',
+    },
   },
 };
 

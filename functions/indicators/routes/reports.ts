@@ -6,7 +6,8 @@ import { badRequest, notFound, ProblemError, type FieldError } from '../../core/
 import type { Staff } from '../../core/auth/auth.js';
 import { assertCanEditOrg, requireStaff, type KitEnv } from '../../core/http/staff.js';
 import type { IndicatorsContext } from '../context.js';
-import { readReport, writeReport, type ReportId } from '../data/repository.js';
+import { readReport, restoreReport, writeReport, type ReportId } from '../data/repository.js';
+import { singleReporterConflicts, singleReporterError, singleReporterRefusal } from '../data/single-reporter.js';
 import { periodErrors } from '../model/units.js';
 import { reportingTerms } from '../model/definition.js';
 import { validateReport, type ReportInput } from '../model/validate.js';
@@ -58,7 +59,7 @@ async function jsonObject(c: Context): Promise<ReportInput> {
   if (typeof data !== 'object' || data === null || Array.isArray(data))
     throw badRequest([{ field: '(body)', message: 'Expected a JSON object', sv: 'Ange ett JSON-objekt' }]);
   const unknown = Object.keys(data).filter(
-    (k) => !['status', 'value', 'breakdown', 'denominator', 'denominators', 'note', 'reason', 'sample'].includes(k),
+    (k) => !['status', 'value', 'breakdown', 'denominator', 'denominators', 'participated', 'note', 'reason', 'sample'].includes(k),
   );
   if (unknown.length) throw badRequest(unknown.map((field) => ({ field, message: 'Unknown field', sv: 'Okänt fält' })));
   return data as ReportInput;
@@ -67,19 +68,32 @@ async function jsonObject(c: Context): Promise<ReportInput> {
 /**
  * Validate and store one organisation's report or correction (the rules of `PUT
  * /api/indicators/values/…`, also used by the staff page): 400 listing every bad field, 428/412 on
- * a missing or stale `If-Match`; the earlier version goes to the history.
+ * a missing or stale `If-Match`, 409 when the value breaks the single-reporter rule (checked
+ * before the write and again after it, so two parties saving at once cannot both stay stored);
+ * the earlier version goes to the history.
  */
 export async function saveReport(ctx: IndicatorsContext, staff: Staff, id: ReportId, input: ReportInput, ifMatch: string | undefined) {
   assertCanEditOrg(staff, id.organization);
   const def = ctx.definition(id.indicator) as NonNullable<ReturnType<typeof ctx.definition>>;
-  const valid = validateReport(def, ctx.categories, input);
+  const valid = validateReport(def, ctx.categories, input, { organization: id.organization, config: ctx.deps.config });
   if (Array.isArray(valid)) throw badRequest(valid, 'The report has invalid fields; nothing was stored.');
+  const { store, config } = ctx.deps;
+  const conflicts = () => singleReporterConflicts(store, config, def, id, valid.cells);
+  const before = valid.status === 'reported' ? await conflicts() : [];
+  if (before.length) throw singleReporterRefusal([singleReporterError(config, id, before)]);
+  const previous = await readReport(store, id);
   const saved = await writeReport(
-    ctx.deps.store,
+    store,
     id,
-    { ...valid, reportedBy: staff.sub, reportedAt: toStockholmIso(ctx.deps.clock.now()) },
+    { ...valid, counting: def.counting, reportedBy: staff.sub, reportedAt: toStockholmIso(ctx.deps.clock.now()) },
     ifMatch,
   );
+  const after = valid.status === 'reported' ? await conflicts() : [];
+  if (after.length) {
+    // the other party saved at the same moment: put this report back as it was
+    await restoreReport(store, id, previous?.report, saved.etag);
+    throw singleReporterRefusal([singleReporterError(config, id, after)]);
+  }
   ctx.cache.invalidate();
   ctx.deps.log.info('indicator reported', {
     indicator: id.indicator,

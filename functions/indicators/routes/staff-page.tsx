@@ -10,6 +10,7 @@ import type { IndicatorDefinition } from '../../core/config/schema.js';
 import type { IndicatorsContext } from '../context.js';
 import { readReport } from '../data/repository.js';
 import { hasBegun, lastCompletedPeriod } from '../model/period.js';
+import { SINGLE_REPORTER_TYPE } from '../model/single-reporter.js';
 import type { ReportInput } from '../model/validate.js';
 import { RELEASE_PATH, ReleasePage, ReportPage, STAFF_PATH, type ReportItem, type Typed } from '../pages/staff-page.js';
 import { reportingOrganisations } from '../query/raw.js';
@@ -43,12 +44,21 @@ export function formToReport(def: IndicatorDefinition, categories: IndicatorsCon
     }
     if (Object.keys(cells).length) breakdown[d] = cells;
   }
+  // the municipality of residence split of a region-side count: fields `breakdown.residence.<code>`
+  const residence: Record<string, unknown> = {};
+  for (const [field, raw] of Object.entries(form)) {
+    const code = field.startsWith('breakdown.residence.') ? field.slice('breakdown.residence.'.length) : undefined;
+    const v = code === undefined ? undefined : typedNumber(raw);
+    if (code !== undefined && v !== undefined) residence[code] = v;
+  }
+  if (Object.keys(residence).length) breakdown.residence = residence;
   const status = form.status ?? 'reported';
   return {
     status,
     value: typedNumber(form.value),
     breakdown: Object.keys(breakdown).length ? breakdown : undefined,
     denominator: typedNumber(form.denominator),
+    participated: def.counting === 'single-reporter' ? typedNumber(form.participated) : undefined,
     reason: form.reason?.trim() || undefined,
   };
 }
@@ -158,6 +168,7 @@ export function indicatorStaffPages(ctx: IndicatorsContext): Hono<KitEnv> {
         return back(409, { stored, conflict: true });
       }
       if (status === 400) return back(400, { errors: (error.problem.errors ?? []) as FieldError[] });
+      if (error.problem.type === SINGLE_REPORTER_TYPE) return back(409, { errors: (error.problem.errors ?? []) as FieldError[] });
       throw error;
     }
     const q = new URLSearchParams({ period: id.period, org: id.organization, lang, meddelande: 'saved' });

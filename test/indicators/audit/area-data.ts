@@ -67,7 +67,7 @@ export const areaData: fc.Arbitrary<AreaData> = fc
     };
   });
 
-/** The body of a PUT for a report (sip-established: gender and age). */
+/** The body of a PUT for a report (an indicator with gender and age, such as relatives-supported). */
 export function reportBody(r: TrueReport): unknown {
   if (r.kind === 'total-only') return { value: r.total };
   if (r.kind === 'full') {

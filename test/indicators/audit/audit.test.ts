@@ -10,7 +10,8 @@ import { areaData, ORGS, reportBody, trueCells, type AreaData, type TrueReport }
 import { attackerProblem } from './constraints.js';
 import { harvest, type Harvest } from './harvest.js';
 
-const INDICATOR = 'sip-established';
+// an each-own count with gender and age: the region and the municipalities report independently
+const INDICATOR = 'relatives-supported';
 const PERIOD = '2026-Q3';
 const LEVELS = { lower: 3, upper: 3 };
 
