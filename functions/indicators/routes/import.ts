@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { canEditOrg, type Staff } from '../../core/auth/auth.js';
 import { toStockholmIso } from '../../core/i18n.js';
-import { readBytes } from '../../core/http/body.js';
+import { assertCsvBody, readBytes } from '../../core/http/body.js';
 import { badRequest, ProblemError, type FieldError } from '../../core/http/problem.js';
-import { requireStaff, type KitEnv } from '../../core/http/staff.js';
+import { currentStaff, type KitEnv, requireStaff } from '../../core/http/staff.js';
 import type { IndicatorsContext } from '../context.js';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, readImport, type ImportPlan, type ImportResult, type RowError } from '../csv/import.js';
 import { inParallel } from '../data/parallel.js';
@@ -91,14 +91,8 @@ export async function storeUpload(ctx: IndicatorsContext, staff: Staff, plan: Im
 export function importRoutes(ctx: IndicatorsContext) {
   const app = new Hono<KitEnv>();
   app.post('/import.csv', requireStaff(ctx.deps.auth, 'admin', 'editor'), async (c) => {
-    const staff = c.get('staff') as NonNullable<KitEnv['Variables']['staff']>;
-    if (!/^text\/(csv|plain)\b/i.test(c.req.header('content-type') ?? ''))
-      throw new ProblemError({
-        status: 415,
-        title: 'Fel innehållstyp',
-        detail: 'Send the file as text/csv.',
-        errors: [{ field: 'Content-Type', message: 'Expected text/csv' }],
-      });
+    const staff = currentStaff(c);
+    assertCsvBody(c);
     // the bytes, so that a file that is not UTF-8 is refused naming its row and column
     const result = await readUpload(ctx, staff, await readBytes(c, MAX_IMPORT_BYTES));
     if ('tooManyRows' in result) throw tooManyRows(result.tooManyRows);

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import { jsonBody } from '../../core/http/body.js';
 import { cachedResponse } from '../../core/http/cache.js';
-import { requireStaff, type KitEnv } from '../../core/http/staff.js';
+import { currentStaff, type KitEnv, requireStaff } from '../../core/http/staff.js';
 import type { IndicatorsContext } from '../context.js';
 import { canSee, comparePeriod } from '../release/compare.js';
 import { frequencyOf } from '../release/deadline.js';
@@ -47,7 +47,7 @@ export function releaseRoutes(ctx: IndicatorsContext) {
     return c.json(body, 201, { 'Cache-Control': 'no-store' });
   });
   app.get('/:period', requireStaff(ctx.deps.auth, 'admin', 'editor'), async (c) => {
-    const staff = c.get('staff') as NonNullable<KitEnv['Variables']['staff']>;
+    const staff = currentStaff(c);
     const body = await comparePeriod(ctx, c.req.param('period'), canSee(staff));
     return cachedResponse(c, JSON.stringify(body), { scope: 'private', maxAge: 0 });
   });

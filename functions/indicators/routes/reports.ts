@@ -4,7 +4,7 @@ import { readBody } from '../../core/http/body.js';
 import { cachedResponse } from '../../core/http/cache.js';
 import { badRequest, notFound, ProblemError, type FieldError } from '../../core/http/problem.js';
 import type { Staff } from '../../core/auth/auth.js';
-import { assertCanEditOrg, requireStaff, type KitEnv } from '../../core/http/staff.js';
+import { assertCanEditOrg, currentStaff, type KitEnv, requireStaff } from '../../core/http/staff.js';
 import type { IndicatorsContext } from '../context.js';
 import { readReport, restoreReport, writeReport, type ReportId } from '../data/repository.js';
 import { singleReporterConflicts, singleReporterError, singleReporterRefusal } from '../data/single-reporter.js';
@@ -110,7 +110,7 @@ export function reportRoutes(ctx: IndicatorsContext) {
   const path = '/:indicator/:period/:org';
   app.get(path, requireStaff(ctx.deps.auth, 'admin', 'editor'), async (c) => {
     const id = reportId(c, ctx, false);
-    assertCanEditOrg(c.get('staff') as NonNullable<KitEnv['Variables']['staff']>, id.organization);
+    assertCanEditOrg(currentStaff(c), id.organization);
     const found = await readReport(ctx.deps.store, id);
     if (!found) throw notFound('This organisation has not reported this indicator for this period.');
     const def = ctx.definition(id.indicator) as NonNullable<ReturnType<typeof ctx.definition>>;
@@ -121,7 +121,7 @@ export function reportRoutes(ctx: IndicatorsContext) {
     });
   });
   app.put(path, requireStaff(ctx.deps.auth, 'admin', 'editor'), async (c) => {
-    const staff = c.get('staff') as NonNullable<KitEnv['Variables']['staff']>;
+    const staff = currentStaff(c);
     const id = reportId(c, ctx, true);
     assertCanEditOrg(staff, id.organization);
     const input = await jsonObject(c);

@@ -3,7 +3,7 @@ import type { Staff } from '../../core/auth/auth.js';
 import { readFormFields } from '../../core/http/body.js';
 import { ProblemError, type FieldError } from '../../core/http/problem.js';
 import { assertFormBody } from '../../core/http/same-origin.js';
-import { assertCanEditOrg, type KitEnv } from '../../core/http/staff.js';
+import { assertCanEditOrg, currentStaff, type KitEnv } from '../../core/http/staff.js';
 import { resolveLang, type Lang, type Text } from '../../core/i18n.js';
 import { staffPage } from '../../core/session/middleware.js';
 import type { IndicatorDefinition } from '../../core/config/schema.js';
@@ -99,7 +99,7 @@ export function indicatorStaffPages(ctx: IndicatorsContext): Hono<KitEnv> {
     override?: { indicator: string; item: Partial<ReportItem> },
     status: 200 | 400 | 409 = 200,
   ) {
-    const staff = c.get('staff')!;
+    const staff = currentStaff(c);
     const frequency = frequencyOf(period);
     const defs = ctx.definitions.filter(
       (d) =>
@@ -131,7 +131,7 @@ export function indicatorStaffPages(ctx: IndicatorsContext): Hono<KitEnv> {
   }
 
   app.get(STAFF_PATH, async (c) => {
-    const staff = c.get('staff')!;
+    const staff = currentStaff(c);
     const orgs = orgsOf(staff);
     const asked = c.req.query('org') ?? '';
     const org = orgs.includes(asked) ? asked : (orgs[0] ?? '');
@@ -141,7 +141,7 @@ export function indicatorStaffPages(ctx: IndicatorsContext): Hono<KitEnv> {
 
   app.post(`${STAFF_PATH}/rapport/:indicator/:period/:org`, async (c) => {
     assertFormBody(c);
-    const staff = c.get('staff')!;
+    const staff = currentStaff(c);
     const lang = resolveLang(c);
     const id = checkedReportId(ctx, c.req.param(), true);
     assertCanEditOrg(staff, id.organization);
@@ -176,7 +176,7 @@ export function indicatorStaffPages(ctx: IndicatorsContext): Hono<KitEnv> {
   });
 
   async function releasePage(c: Context<KitEnv>, period: string, refusal?: Text, status: 200 | 400 | 409 = 200) {
-    const staff = c.get('staff')!;
+    const staff = currentStaff(c);
     const compared = await comparePeriod(ctx, period, canSee(staff)).catch((error: unknown) => {
       if (error instanceof ProblemError && error.problem.status === 404) return { release: null, indicators: [] };
       throw error;

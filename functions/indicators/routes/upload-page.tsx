@@ -4,7 +4,7 @@ import type { Staff } from '../../core/auth/auth.js';
 import { type CsvLocale } from '../../core/csv/index.js';
 import { ProblemError } from '../../core/http/problem.js';
 import { readMultipart, type MultipartForm } from '../../core/http/multipart.js';
-import { assertCanEditOrg, type KitEnv } from '../../core/http/staff.js';
+import { assertCanEditOrg, currentStaff, type KitEnv } from '../../core/http/staff.js';
 import { resolveLang, type Lang, type Text } from '../../core/i18n.js';
 import type { IndicatorsContext } from '../context.js';
 import { exportCsv } from '../csv/export.js';
@@ -81,7 +81,7 @@ export function indicatorUploadPages(ctx: IndicatorsContext, scope: UploadScope)
   const app = new Hono<KitEnv>();
 
   function page(c: Context<KitEnv>, props: Partial<UploadPageProps>, status: 200 | 400 | 409 | 413 | 415 = 200) {
-    const staff = c.get('staff')!;
+    const staff = currentStaff(c);
     const orgs = scope.orgsOf(staff);
     const asked = c.req.query('org') ?? '';
     return c.html(
@@ -155,7 +155,7 @@ export function indicatorUploadPages(ctx: IndicatorsContext, scope: UploadScope)
   });
 
   app.post(UPLOAD_PATH, async (c) => {
-    const staff = c.get('staff')!;
+    const staff = currentStaff(c);
     const lang = resolveLang(c);
     const form = await readForm(c);
     if (form instanceof ProblemError) return page(c, { failure: failureOf(form) }, failedStatus(form));
@@ -170,7 +170,7 @@ export function indicatorUploadPages(ctx: IndicatorsContext, scope: UploadScope)
   });
 
   app.post(CONFIRM_PATH, async (c) => {
-    const staff = c.get('staff')!;
+    const staff = currentStaff(c);
     const lang = resolveLang(c);
     const form = await readForm(c);
     if (form instanceof ProblemError) return page(c, { failure: failureOf(form) }, failedStatus(form));
@@ -198,7 +198,7 @@ export function indicatorUploadPages(ctx: IndicatorsContext, scope: UploadScope)
   });
 
   app.get(TEMPLATE_PATH, async (c) => {
-    const staff = c.get('staff')!;
+    const staff = currentStaff(c);
     const period = scope.periodOf(c.req.query('period'));
     const org = c.req.query('org') || (scope.orgsOf(staff)[0] ?? '');
     assertCanEditOrg(staff, org);
