@@ -42,7 +42,7 @@ label,legend{display:block;font-weight:600;margin:.75rem 0 .25rem}
 .hint{color:var(--muted);margin:0 0 .25rem}
 input[type=text],input[type=email],input[type=tel],input[type=search],input[type=number],input[type=date],input[type=datetime-local],select,textarea{font:inherit;border:2px solid #0b0c0c;padding:.4rem;max-width:100%;background:#fff;color:var(--text)}
 input[type=text],input[type=email],input[type=search],textarea{width:100%}
-fieldset{border:0;padding:0;margin:1rem 0}
+fieldset{border:0;padding:0;margin:1rem 0;min-width:0}
 .choice{display:flex;gap:.5rem;align-items:flex-start;margin:.35rem 0}
 .choice input{width:1.25rem;height:1.25rem;margin-top:.2rem;flex:none}
 .choice label{font-weight:400;margin:0;min-width:0}
