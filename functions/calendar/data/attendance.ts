@@ -1,7 +1,5 @@
 import { attendanceContract, type AttendanceRow } from '../../core/contracts/attendance.js';
-import { writeContract } from '../../core/contracts/contract.js';
-import { getJson, TooMuchContentionError } from '../../core/store/json.js';
-import { PreconditionFailedError } from '../../core/store/store.js';
+import { publishDerived } from '../../core/store/json.js';
 import { RETRY, type CalendarContext } from '../context.js';
 import { attendanceRows } from './summary.js';
 
@@ -14,19 +12,17 @@ export const PUBLIC_ATTENDANCE_KEY = attendanceContract.key;
  * rule when another writer came first, so the newest counts always win). Returns whether it wrote.
  */
 export async function publishAttendance(ctx: CalendarContext): Promise<boolean> {
-  const { store } = ctx.deps;
-  for (let attempt = 0; ; attempt++) {
-    ctx.collection.forget();
-    const rows: AttendanceRow[] = attendanceRows((await ctx.collection.read()).collection.summaries);
-    const current = await getJson<AttendanceRow[]>(store, PUBLIC_ATTENDANCE_KEY);
-    if (current && JSON.stringify(current.value) === JSON.stringify(rows)) return false;
-    try {
-      await writeContract(store, attendanceContract, rows, current ? { ifMatch: current.etag } : { ifNoneMatch: '*' });
-      return true;
-    } catch (error) {
-      if (!(error instanceof PreconditionFailedError)) throw error;
-      if (attempt >= RETRY.retries) throw new TooMuchContentionError(PUBLIC_ATTENDANCE_KEY);
-      await RETRY.backoff(attempt);
-    }
-  }
+  const published = await publishDerived<AttendanceRow[]>(
+    ctx.deps.store,
+    PUBLIC_ATTENDANCE_KEY,
+    async (found) => {
+      ctx.collection.forget();
+      const rows: AttendanceRow[] = attendanceRows((await ctx.collection.read()).collection.summaries);
+      if (found.state === 'present' && JSON.stringify(found.value) === JSON.stringify(rows)) return undefined;
+      // the contract's schema checks what is written, as `writeContract` does
+      return attendanceContract.schema.parse(rows);
+    },
+    RETRY,
+  );
+  return published.written;
 }
