@@ -92,7 +92,6 @@ export function GroupTree(props: { config: CountyConfig; lang: Lang; groups: rea
         return (
           <li>
             <a href={`/hitta-stod/samverkan/grupp/${g.id}${lang === 'en' ? '?lang=en' : ''}`}>{g.name}</a>
-            {g.level ? <span class="tag">{termLabel(GROUP_LEVELS, g.level, lang)}</span> : null}
             <GroupFacts config={config} lang={lang} group={g} />
             {decisions.length ? (
               <>
