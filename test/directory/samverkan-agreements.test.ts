@@ -127,4 +127,12 @@ describe('agreements with a life cycle and goals', () => {
     expect(titles).toContain('Utan mål');
     expect(titles).not.toContain('Revideras snart');
   });
+
+  it('says an agreement being drafted is not yet in force, not that it holds until further notice', async () => {
+    // Norrbotten's seed: the county agreement under utarbetande since 2013, without an end date
+    const { app } = await directoryApp('norrbotten');
+    const html = await (await app.request('/hitta-stod/samverkan')).text();
+    expect(html).toContain('Ej i kraft än');
+    expect(await (await app.request('/hitta-stod/samverkan?lang=en')).text()).toContain('Not yet in force');
+  });
 });

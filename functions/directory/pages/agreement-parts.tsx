@@ -12,6 +12,13 @@ export type PageAgreement = Agreement & ReturnType<typeof agreementState>;
 /** A stored calendar date as people read it. */
 export const dayText = (date: string, lang: Lang) => formatDate(`${date}T12:00:00+01:00`, lang);
 
+/** What an agreement without an end date says: until further notice once adopted, not yet before. */
+export function openEndText(a: Pick<PageAgreement, 'phase'>, lang: Lang): string {
+  return a.phase === 'under-utarbetande' || a.phase === 'pa-remiss'
+    ? t(lang, { sv: 'Ej i kraft än', en: 'Not yet in force' })
+    : t(lang, { sv: 'Tills vidare', en: 'Until further notice' });
+}
+
 /** The words for a goal's direction. */
 export const DIRECTIONS: Record<Agreement['goals'][number]['direction'], Text> = {
   increase: { sv: 'Öka', en: 'Increase' },
@@ -44,9 +51,7 @@ export function AgreementFacts(props: { config: CountyConfig; lang: Lang; agreem
     [{ sv: 'Gäller från', en: 'Valid from' }, a.starts ? dayText(a.starts, lang) : undefined],
     [
       { sv: 'Gäller till', en: 'Valid until' },
-      a.ends
-        ? `${dayText(a.ends, lang)}${a.expired ? ` (${t(lang, { sv: 'har upphört', en: 'expired' })})` : ''}`
-        : t(lang, { sv: 'Tills vidare', en: 'Until further notice' }),
+      a.ends ? `${dayText(a.ends, lang)}${a.expired ? ` (${t(lang, { sv: 'har upphört', en: 'expired' })})` : ''}` : openEndText(a, lang),
     ],
     [{ sv: 'Revideras senast', en: 'Review by' }, a.reviewDate ? dayText(a.reviewDate, lang) : undefined],
     [{ sv: 'Ägare', en: 'Owner' }, a.owner ? orgName(config, a.owner) : undefined],

@@ -9,7 +9,7 @@ import { agreementState } from '../views/agreement-state.js';
 import { AGREEMENT_STATUSES } from '../../core/domain/vocabulary.js';
 import { termLabel } from '../model/vocab.js';
 import { publicGroup } from '../views/groups.js';
-import { agreementHref } from './agreement-parts.js';
+import { agreementHref, openEndText } from './agreement-parts.js';
 import { GroupTree } from './group-parts.js';
 import { TEXT } from './labels.js';
 
@@ -140,7 +140,7 @@ export async function collaborationPage(c: Context<KitEnv>, ctx: DirectoryContex
                     {a.lifecycle.length ? ` (${formatDate(`${a.lifecycle.at(-1)?.date}T12:00:00+01:00`, lang)})` : ''}
                   </td>
                   <td>
-                    {a.ends ? formatDate(`${a.ends}T12:00:00+01:00`, lang) : t(lang, { sv: 'Tills vidare', en: 'Until further notice' })}{' '}
+                    {a.ends ? formatDate(`${a.ends}T12:00:00+01:00`, lang) : openEndText(a, lang)}{' '}
                     {a.expired ? <span class="tag warn">{t(lang, { sv: 'Har upphört', en: 'Expired' })}</span> : null}
                   </td>
                   <td>{a.reviewDate ? formatDate(`${a.reviewDate}T12:00:00+01:00`, lang) : '–'}</td>
