@@ -72,6 +72,8 @@ export function withDefaults(collection: Collection): Collection {
   if (groupsOk && agreementsOk && collection.plans) return collection;
   return {
     ...collection,
+    // a collection stored before action plans existed has none
+    plans: collection.plans ?? [],
     groups: collection.groups.map((g) => ({
       ...g,
       memberRoles: g.memberRoles ?? [],
