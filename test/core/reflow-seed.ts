@@ -106,7 +106,7 @@ export async function reflowSite(): Promise<ReflowSite> {
         parties: ['0509', '0512', '0513', '0560', '0561', '0562', '0563', '0580', '0581', 'region'],
         ends: '2027-12-31',
         documentUrl: 'https://www.regionostergotland.example/overenskommelser/lansovergripande-overenskommelse-samsjuklighet.pdf',
-        goals: [{ text: `Fler ${LONG_WORD.toLowerCase()}`, indicators: ['sip-established'], target: 1200, direction: 'increase' }],
+        goals: [{ text: `Fler ${LONG_WORD.toLowerCase()}`, indicators: ['relatives-supported'], target: 1200, direction: 'increase' }],
         groups: [group.id],
       }),
       'agreement',
@@ -148,7 +148,7 @@ export async function reflowSite(): Promise<ReflowSite> {
       const m = 6 + ((i * 11 + p * 3) % 50);
       await ok(
         post(
-          `/api/indicators/values/sip-established/${period}/${org}`,
+          `/api/indicators/values/relatives-supported/${period}/${org}`,
           {
             value: k + m,
             breakdown: { gender: { K: k, M: m }, age: { '0-17': 0, '18-25': 5, '26-64': k + m - 10, '65+': 5 } },
@@ -218,7 +218,7 @@ export async function reflowSite(): Promise<ReflowSite> {
       '/utbildningar/arshjul',
       `/utbildningar/${training}`,
       '/uppfoljning',
-      '/uppfoljning/sip-established',
+      '/uppfoljning/relatives-supported',
       '/tyck-till',
       '/tyck-till/tack',
       '/tyck-till/sammanstallning',
