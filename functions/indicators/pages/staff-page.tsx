@@ -323,22 +323,7 @@ export function ReportPage(props: ReportPageProps) {
       </p>
       <form method="get" action={STAFF_PATH}>
         <input type="hidden" name="lang" value={lang} />
-        <label for="f-period">{t(lang, { sv: 'Period, t.ex. 2026-Q3', en: 'Period, e.g. 2026-Q3' })}</label>
-        <input type="text" id="f-period" name="period" value={props.period} size={10} />
-        {props.orgs.length > 1 ? (
-          <>
-            <label for="f-org">{t(lang, { sv: 'Organisation', en: 'Organisation' })}</label>
-            <select id="f-org" name="org">
-              {props.orgs.map((o) => (
-                <option value={o} selected={o === props.org}>
-                  {organisationName(config, o, lang)}
-                </option>
-              ))}
-            </select>
-          </>
-        ) : (
-          <input type="hidden" name="org" value={props.org} />
-        )}
+        <PeriodOrgFields config={config} lang={lang} idPrefix="f" period={props.period} org={props.org} orgs={props.orgs} />
         <p>
           <button type="submit" class="secondary">
             {t(lang, { sv: 'Visa', en: 'Show' })}
@@ -497,5 +482,37 @@ export function ReleasePage(props: ReleasePageProps) {
         );
       })}
     </Layout>
+  );
+}
+
+/** The period and organisation fields of a staff form (a choice of organisation only when there is one). */
+export function PeriodOrgFields(props: {
+  config: CountyConfig;
+  lang: Lang;
+  idPrefix: string;
+  period: string;
+  org: string;
+  orgs: readonly string[];
+}) {
+  const { config, lang, idPrefix } = props;
+  return (
+    <>
+      <label for={`${idPrefix}-period`}>{t(lang, { sv: 'Period, t.ex. 2026-Q3', en: 'Period, e.g. 2026-Q3' })}</label>
+      <input type="text" id={`${idPrefix}-period`} name="period" value={props.period} size={10} />
+      {props.orgs.length > 1 ? (
+        <>
+          <label for={`${idPrefix}-org`}>{t(lang, { sv: 'Organisation', en: 'Organisation' })}</label>
+          <select id={`${idPrefix}-org`} name="org">
+            {props.orgs.map((o) => (
+              <option value={o} selected={o === props.org}>
+                {organisationName(config, o, lang)}
+              </option>
+            ))}
+          </select>
+        </>
+      ) : (
+        <input type="hidden" name="org" value={props.org} />
+      )}
+    </>
   );
 }

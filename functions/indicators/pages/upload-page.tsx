@@ -6,7 +6,7 @@ import { TableScroll } from '../../core/page/table-scroll.js';
 import { StaffBar } from '../../core/session/staff-bar.js';
 import type { RowError } from '../csv/import.js';
 import { organisationName } from '../csv/export.js';
-import { STAFF_PATH } from './staff-page.js';
+import { PeriodOrgFields, STAFF_PATH } from './staff-page.js';
 
 /** The upload of the CSV template, instead of the form. */
 export const UPLOAD_PATH = `${STAFF_PATH}/csv`;
@@ -260,22 +260,7 @@ export function UploadPage(props: UploadPageProps) {
           })}
         </p>
         <form method="get" action={TEMPLATE_PATH}>
-          <label for="m-period">{t(lang, { sv: 'Period, t.ex. 2026-Q3', en: 'Period, e.g. 2026-Q3' })}</label>
-          <input type="text" id="m-period" name="period" value={props.period} size={10} />
-          {props.orgs.length > 1 ? (
-            <>
-              <label for="m-org">{t(lang, { sv: 'Organisation', en: 'Organisation' })}</label>
-              <select id="m-org" name="org">
-                {props.orgs.map((o) => (
-                  <option value={o} selected={o === props.org}>
-                    {organisationName(config, o, lang)}
-                  </option>
-                ))}
-              </select>
-            </>
-          ) : (
-            <input type="hidden" name="org" value={props.org} />
-          )}
+          <PeriodOrgFields config={config} lang={lang} idPrefix="m" period={props.period} org={props.org} orgs={props.orgs} />
           <p>
             <button type="submit" class="secondary">
               {t(lang, { sv: 'Ladda ner mallen (CSV)', en: 'Download the template (CSV)' })}
