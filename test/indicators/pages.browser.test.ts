@@ -21,6 +21,14 @@ describe.runIf(browserAvailable())('the follow-up pages in a browser', () => {
     await putReport(kit, 'sip-established/2026-Q2/2580', sipReport(8, 8), admin);
     await putReport(kit, 'sip-established/2026-Q3/2580', sipReport(3, 9), admin);
     await putReport(kit, 'wait-days-first-visit/2026-Q3/2580', { value: 14, denominator: 30 }, admin);
+    const followedUp = {
+      value: 32,
+      breakdown: {
+        outcome: { improved: 20, unchanged: 10, worse: 2 },
+        substance: { alcohol: 18, narcotics: 8, medicines: 5, gambling: 1, doping: 0, tobacco: 0 },
+      },
+    };
+    await putReport(kit, 'completed-interventions-followed-up/2026-Q3/2580', followedUp, admin);
     await release(kit, '2026-Q2');
     await release(kit, '2026-Q3');
     const server = await serveApp(kit.app);
@@ -33,6 +41,8 @@ describe.runIf(browserAvailable())('the follow-up pages in a browser', () => {
         '/uppfoljning/sip-established?lang=en',
         '/uppfoljning/wait-days-first-visit',
         '/uppfoljning/feedback-received',
+        '/uppfoljning/completed-interventions-followed-up',
+        '/uppfoljning/completed-interventions-followed-up?lang=en',
       ]) {
         await page.goto(server.origin + url);
         expect(await axeViolations(page), url).toEqual([]);

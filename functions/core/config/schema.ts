@@ -131,7 +131,7 @@ export type SeedPlan = z.output<typeof seedPlanSchema>;
 const unit = z.enum(['count', 'percent', 'days', 'ratio']);
 const aggregate = z.enum(['sum', 'median-of-reported', 'weighted-mean']);
 const frequency = z.enum(['month', 'quarter', 'year']);
-const breakdown = z.enum(['gender', 'age', 'principal', 'topic', 'malbild']);
+const breakdown = z.enum(['gender', 'age', 'principal', 'topic', 'malbild', 'substance', 'intervention', 'outcome']);
 const suppressionSchema = z.strictObject({
   minCount: z.int().min(1).max(100).default(5),
   minDenominator: z.int().min(1).max(1000).default(10),

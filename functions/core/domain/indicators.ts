@@ -45,12 +45,12 @@ export const DEFAULT_INDICATORS: readonly DefaultIndicator[] = [
     unit: 'count',
     aggregate: 'sum',
     frequency: 'quarter',
-    breakdown: ['gender', 'age', 'principal'],
+    breakdown: ['gender', 'age', 'principal', 'substance'],
     koladaKpi: 'N35807',
     definition: {
       counted: {
-        sv: 'Personer med minst en pågående insats för missbruk eller beroende den sista dagen i perioden: biståndsbedömd öppenvård eller placering inom socialtjänsten, behandling inom regionens beroendevård eller psykiatri. Varje person räknas en gång av varje organisation som rapporterar.',
-        en: "Persons with at least one ongoing intervention for substance use or addiction on the last day of the period: assessed open or residential interventions of the social services, treatment in the region's addiction care or psychiatry. Each person is counted once by each reporting organisation.",
+        sv: 'Personer med minst en pågående insats för missbruk eller beroende den sista dagen i perioden: biståndsbedömd öppenvård eller placering inom socialtjänsten, behandling inom regionens beroendevård eller psykiatri. Varje person räknas en gång av varje organisation som rapporterar, under sin huvudsakliga substans enligt senaste bedömning.',
+        en: "Persons with at least one ongoing intervention for substance use or addiction on the last day of the period: assessed open or residential interventions of the social services, treatment in the region's addiction care or psychiatry. Each person is counted once by each reporting organisation, under their main substance as last assessed.",
       },
       reporter: 'both',
       period: {
@@ -170,11 +170,11 @@ export const DEFAULT_INDICATORS: readonly DefaultIndicator[] = [
     unit: 'count',
     aggregate: 'sum',
     frequency: 'quarter',
-    breakdown: [],
+    breakdown: ['substance', 'intervention'],
     definition: {
       counted: {
-        sv: 'Insatser för missbruk eller beroende som avslutades under perioden, planerat eller avbrutet. En person med två avslutade insatser räknas två gånger.',
-        en: 'Interventions for substance use or addiction that ended in the period, as planned or broken off. A person with two completed interventions is counted twice.',
+        sv: 'Insatser för missbruk eller beroende som avslutades under perioden, planerat eller avbrutet. En person med två avslutade insatser räknas två gånger. Varje insats räknas under en typ (den insatsen huvudsakligen är) och personens huvudsakliga substans.',
+        en: "Interventions for substance use or addiction that ended in the period, as planned or broken off. A person with two completed interventions is counted twice. Each intervention is counted under one type (what it mainly is) and the person's main substance.",
       },
       reporter: 'both',
       period: {
@@ -188,6 +188,35 @@ export const DEFAULT_INDICATORS: readonly DefaultIndicator[] = [
       limits: {
         sv: 'Räknar insatser, inte personer. Vad som är en avslutad insats skiljer sig mellan verksamhetssystem. Används som nämnare för andelen med strukturerad uppföljning.',
         en: 'Counts interventions, not persons. What counts as a completed intervention differs between case systems. Used as the denominator of the share with structured follow-up.',
+      },
+    },
+  },
+  {
+    id: 'completed-interventions-followed-up',
+    sv: 'Avslutade insatser med strukturerad uppföljning, efter resultat',
+    en: 'Completed interventions with a structured follow-up, by result',
+    unit: 'count',
+    aggregate: 'sum',
+    frequency: 'quarter',
+    breakdown: ['outcome', 'substance', 'intervention'],
+    higherIsBetter: true,
+    definition: {
+      counted: {
+        sv: 'Avslutade insatser för missbruk eller beroende där personens situation följts upp med ett strukturerat instrument (ASI, UngDok eller FIT) vid eller efter avslutet och jämförts med bedömningen vid start. Resultatet anges som förbättrad, oförändrad eller försämrad enligt instrumentets samlade jämförelse. Varje insats räknas en gång, under en typ av insats och personens huvudsakliga substans.',
+        en: "Completed interventions for substance use or addiction where the person's situation was followed up with a structured instrument (ASI, UngDok or FIT) at or after completion and compared with the assessment at the start. The result is given as improved, unchanged or worse by the instrument's overall comparison. Each intervention is counted once, under one type of intervention and the person's main substance.",
+      },
+      reporter: 'both',
+      period: {
+        sv: 'Kvartal: insatser avslutade från kvartalets första till dess sista dag. Avslutsdatumet avgör kvartalet, även om uppföljningen görs senare.',
+        en: 'Quarter: interventions completed from the first to the last day of the quarter. The completion date decides the quarter, even when the follow-up is made later.',
+      },
+      sourceSystem: {
+        sv: 'ASI-intervjuer (grund- och uppföljningsintervju), UngDok för unga, FIT-skattningar (ORS) från första och sista sessionen; verksamhetssystemets avslutsdatum.',
+        en: "ASI interviews (baseline and follow-up), UngDok for young people, FIT ratings (ORS) from the first and last session; the case system's completion dates.",
+      },
+      limits: {
+        sv: 'Bara insatser som följts upp ingår: de som avbröts utan kontakt saknas, så resultatet är troligen bättre än för alla avslutade insatser (jämför med Avslutade insatser). Instrumenten mäter olika saker och jämförs inte med varandra. Resultatet visar förändring under insatsen, inte att insatsen orsakade den. Ingen Kolada-indikator motsvarar måttet.',
+        en: 'Only interventions that were followed up are counted: those broken off without contact are missing, so the result is likely better than for all completed interventions (compare with Completed interventions). The instruments measure different things and are not compared with each other. The result shows change during the intervention, not that the intervention caused it. No Kolada KPI corresponds.',
       },
     },
   },

@@ -236,6 +236,27 @@ export const SUBSTANCES: readonly Term[] = [
   },
 ];
 
+/**
+ * Types of intervention for indicator breakdowns (one type per intervention: the one it mainly is).
+ * `mi` and `laro` share their ids with the training topics of the same name.
+ */
+export const INTERVENTION_TYPES: readonly Term[] = [
+  { id: 'mi', sv: 'Motiverande samtal (MI)', en: 'Motivational interviewing (MI)' },
+  { id: 'relapse-prevention', sv: 'Återfallsprevention', en: 'Relapse prevention' },
+  { id: 'cra', sv: 'Community Reinforcement Approach (CRA)', en: 'Community Reinforcement Approach (CRA)' },
+  { id: 'twelve-step', sv: 'Tolvstegsbehandling (12-steg)', en: 'Twelve-step treatment' },
+  { id: 'laro', sv: 'Läkemedelsassisterad behandling (LARO)', en: 'Medication-assisted treatment (LARO)' },
+  { id: 'psychosocial', sv: 'Annan psykosocial behandling', en: 'Other psychosocial treatment' },
+  { id: 'other', sv: 'Annan insats', en: 'Other intervention' },
+];
+
+/** The result of a structured follow-up (ASI, UngDok, FIT) against the assessment at the start. */
+export const FOLLOW_UP_OUTCOMES: readonly Term[] = [
+  { id: 'improved', sv: 'Förbättrad', en: 'Improved' },
+  { id: 'unchanged', sv: 'Oförändrad', en: 'Unchanged' },
+  { id: 'worse', sv: 'Försämrad', en: 'Worse' },
+];
+
 /** How severe the difficulties are. */
 export const SEVERITY_LEVELS: readonly Term[] = [
   {

@@ -1,5 +1,13 @@
 import type { CountyConfig, IndicatorDefinition } from '../../core/config/schema.js';
-import { AGE_BANDS, MALBILDER, PRINCIPALS, TRAINING_TOPICS } from '../../core/domain/vocabulary.js';
+import {
+  AGE_BANDS,
+  FOLLOW_UP_OUTCOMES,
+  INTERVENTION_TYPES,
+  MALBILDER,
+  PRINCIPALS,
+  SUBSTANCES,
+  TRAINING_TOPICS,
+} from '../../core/domain/vocabulary.js';
 import type { Text } from '../../core/i18n.js';
 
 /** A breakdown dimension an indicator may be split by. */
@@ -24,6 +32,9 @@ export const DIMENSION_LABELS: Record<Dimension | 'total', Text> = {
   principal: { sv: 'Huvudman', en: 'Principal' },
   topic: { sv: 'Ämne', en: 'Topic' },
   malbild: { sv: 'Målbild', en: 'Goal image' },
+  substance: { sv: 'Huvudsaklig substans', en: 'Main substance' },
+  intervention: { sv: 'Typ av insats', en: 'Type of intervention' },
+  outcome: { sv: 'Resultat vid uppföljning', en: 'Result at follow-up' },
 };
 
 /** The categories of each dimension in an area: gender K/M as in Kolada, the shared vocabularies and the area's extra topics. */
@@ -38,6 +49,9 @@ export function dimensionCategories(config: CountyConfig): Record<Dimension, rea
     principal: terms(PRINCIPALS.filter((p) => PRINCIPAL_CODES.includes(p.id))),
     topic: terms([...TRAINING_TOPICS, ...config.calendar.extraTopics]),
     malbild: terms(MALBILDER),
+    substance: terms(SUBSTANCES),
+    intervention: terms(INTERVENTION_TYPES),
+    outcome: terms(FOLLOW_UP_OUTCOMES),
   };
 }
 
