@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
 import {
+  agreementGoalsContract,
   attendanceContract,
   CONTRACTS,
   type Contract,
   decodeContract,
   feedbackCountsContract,
   indicatorReleasesContract,
+  contractReader,
   readGrants,
   serviceIndexContract,
   writeContract,
@@ -18,13 +20,15 @@ import { createCalendarContext } from '../../functions/calendar/context.js';
 import { publishAttendance } from '../../functions/calendar/data/attendance.js';
 import { changeCollection } from '../../functions/calendar/data/collection-writes.js';
 import type { SummaryIndex } from '../../functions/calendar/data/summary.js';
-import { buildServiceIndex } from '../../functions/directory/data/service-index.js';
+import { buildAgreementGoals, buildServiceIndex } from '../../functions/directory/data/service-index.js';
+import { createDirectoryApp } from '../../functions/directory/app.js';
 import type { Collection } from '../../functions/directory/model/collection.js';
 import { createFeedbackContext } from '../../functions/feedback/context.js';
 import { serviceIndex } from '../../functions/feedback/data/service-index.js';
 import { rebuildCounts } from '../../functions/feedback/summary/counts.js';
 import { readReleases } from '../../functions/feedback/summary/released.js';
 import { rebuildSummarySnapshot, SUMMARY_KEY as SNAPSHOT_KEY } from '../../functions/feedback/summary/snapshot.js';
+import { agreementGoalsFor } from '../../functions/indicators/model/goals.js';
 import { readPeriodInput } from '../../functions/indicators/release/input.js';
 import { testKit } from '../support/deps.js';
 import { indicatorsKit, release } from '../indicators/helpers.js';
@@ -45,12 +49,13 @@ async function stored(store: Store, key: string): Promise<unknown> {
 }
 
 describe('the cross-service contracts', () => {
-  it('lists the four published files, each under its publisher’s public prefix with a fixture that fits', () => {
+  it('lists the five published files, each under its publisher’s public prefix with a fixture that fits', () => {
     expect(CONTRACTS.map((c) => c.key)).toEqual([
       'directory/public/service-index.json',
       'calendar/public/attendance.json',
       'feedback/public/counts.json',
       'indicators/public/releases.json',
+      'directory/public/agreement-goals.json',
     ]);
     for (const contract of CONTRACTS) {
       expect(contract.key.startsWith(`${contract.publisher}/public/`)).toBe(true);
@@ -62,7 +67,11 @@ describe('the cross-service contracts', () => {
   it('grants each service read access to exactly the files it reads, and nothing to the others', () => {
     expect(readGrants('directory')).toEqual(['indicators/public/releases.json']);
     expect(readGrants('calendar')).toEqual([]);
-    expect(readGrants('indicators')).toEqual(['calendar/public/attendance.json', 'feedback/public/counts.json']);
+    expect(readGrants('indicators')).toEqual([
+      'calendar/public/attendance.json',
+      'feedback/public/counts.json',
+      'directory/public/agreement-goals.json',
+    ]);
     expect(readGrants('feedback')).toEqual(['directory/public/service-index.json', 'indicators/public/releases.json']);
   });
 
@@ -102,6 +111,41 @@ describe('each writer into its reader, on the fixture', () => {
     expect(catalogue?.size).toBe(fixture.length);
     for (const row of fixture) expect(catalogue?.byId(row.id)).toEqual(row);
     expect(log.lines).toEqual([]);
+  });
+
+  it('directory → indicators: the goals of the agreements in force, from the directory’s own write', async () => {
+    const kit = await testKit({ area: 'jamtland', now: '2026-11-23T10:00:00+01:00' });
+    const app = createDirectoryApp(kit.deps);
+    const admin = await kit.bearer({ roles: ['admin'] });
+    const [fixture] = agreementGoalsContract.fixture;
+    const goal = fixture?.goals[0];
+    const post = (body: Record<string, unknown>) =>
+      app.request('/api/directory/agreements', {
+        method: 'POST',
+        headers: { authorization: admin, 'content-type': 'application/json' },
+        body: JSON.stringify({ parties: fixture?.parties, goals: [goal], ...body }),
+      });
+    const inForce = await post({
+      title: fixture?.title,
+      lifecycle: [{ status: 'gallande', date: '2026-01-01' }],
+    });
+    expect(inForce.status).toBe(201);
+    const id = ((await inForce.json()) as { id: string }).id;
+    // being drafted, ended by status, ended by date, and one without goals: none is published
+    expect((await post({ title: 'Utkast', lifecycle: [{ status: 'under-utarbetande', date: '2026-01-01' }] })).status).toBe(201);
+    expect((await post({ title: 'Upphörd', lifecycle: [{ status: 'upphort', date: '2026-01-01' }] })).status).toBe(201);
+    expect((await post({ title: 'Utgången', starts: '2025-01-01', ends: '2026-06-30' })).status).toBe(201);
+    expect((await post({ title: 'Utan mål', goals: [] })).status).toBe(201);
+    const written = await stored(kit.deps.store, agreementGoalsContract.key);
+    expect(written).toEqual([{ ...fixture, id }]);
+    const log = recordingLog();
+    const read = contractReader(agreementGoalsContract, [], { store: kit.deps.store, log, now: () => 0, windowMs: 0 });
+    expect(await read()).toEqual([{ ...fixture, id }]);
+    expect(agreementGoalsFor(await read(), 'sip-established', '2026-11-23')).toEqual([
+      { agreement: { id, title: fixture?.title, parties: fixture?.parties }, goal },
+    ]);
+    expect(log.lines).toEqual([]);
+    expect(buildAgreementGoals({ agreements: [] }, new Date())).toEqual([]);
   });
 
   it('calendar → indicators: attendance', async () => {

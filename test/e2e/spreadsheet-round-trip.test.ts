@@ -140,6 +140,8 @@ describe.skipIf(!SOFFICE && !ci)('round trip through LibreOffice Calc (Swedish f
       ['structured-follow-up-share/2026-Q3/2581', { value: 66.67, denominator: 30 }],
       ['completed-interventions/2026-Q3/2582', { status: 'not-applicable' }],
       ['integrated-receptions/2025/2580', { value: 2 }],
+      // a region count split by municipality of residence (breakdown `residence`, codes as category)
+      ['persons-in-treatment/2026-Q3/region', { value: 90, breakdown: { residence: { '2580': 40, '2584': 30 } } }],
     ] as const) {
       const res = await putReport(indicators, path, body, indicatorsAdmin);
       expect(res.status, await res.clone().text()).toBe(201);
@@ -150,6 +152,7 @@ describe.skipIf(!SOFFICE && !ci)('round trip through LibreOffice Calc (Swedish f
     indicatorExports['indicators-staff'] = await (
       await indicators.app.request('/api/indicators/export.csv', { headers: { authorization: indicatorsAdmin } })
     ).text();
+    for (const csv of Object.values(indicatorExports)) expect(csv).toContain(';2026-Q3;residence;');
     saved = await throughCalc(work, { services: exported, plan: planCsv, programme: PROGRAMME, ...indicatorExports });
   }, 240_000);
 
@@ -245,6 +248,7 @@ describe.skipIf(!SOFFICE && !ci)('round trip through LibreOffice Calc (Swedish f
       const text = saved[name]!;
       expect(text).toContain("'2580");
       expect(text).toContain("'65+");
+      expect(text).toContain(";residence;'2584;");
       const state = async () => {
         const out: Record<string, string> = {};
         for (const { key } of (await deps.store.list('indicators/reports/')).items)
@@ -252,7 +256,7 @@ describe.skipIf(!SOFFICE && !ci)('round trip through LibreOffice Calc (Swedish f
         return out;
       };
       const before = await state();
-      expect(Object.keys(before)).toHaveLength(6);
+      expect(Object.keys(before)).toHaveLength(7);
       const res = await app.request('/api/indicators/import.csv', {
         method: 'POST',
         body: text,
@@ -261,7 +265,7 @@ describe.skipIf(!SOFFICE && !ci)('round trip through LibreOffice Calc (Swedish f
       const body = (await res.json()) as J;
       expect(res.status, JSON.stringify(body).slice(0, 2000)).toBe(200);
       expect(body).toMatchObject({ changed: 0, stored: 0 });
-      expect(body.unchanged).toBeGreaterThanOrEqual(name === 'indicators-staff' ? 6 : 5);
+      expect(body.unchanged).toBeGreaterThanOrEqual(name === 'indicators-staff' ? 7 : 6);
       expect(await state()).toEqual(before);
       const values = (await (
         await app.request('/api/indicators/values?period=2026-Q3', { headers: { authorization: indicatorsAdmin } })

@@ -315,3 +315,105 @@ describe('bad input to the CSV upload: a clear error naming row and column, noth
     expect(await storedKeys(kit)).toEqual([]);
   });
 });
+
+describe('figures by municipality of residence in the exports', () => {
+  const PIT = 'persons-in-treatment/2026-Q3';
+  async function jamtland() {
+    const kit = await indicatorsKit({ area: 'jamtland' });
+    const admin = await kit.bearer({ roles: ['admin'] });
+    const region = await kit.bearer({ roles: ['editor'], org: 'region' });
+    expect(
+      (await putReport(kit, `${PIT}/region`, { value: 90, breakdown: { residence: { '2380': 40, '2309': 30 } } }, region)).status,
+    ).toBe(201);
+    expect((await putReport(kit, `${PIT}/2380`, { value: 50 }, admin)).status).toBe(201);
+    return { kit, admin, region };
+  }
+  const residenceRows = (items: { breakdown: string; organization: string; category: string; value: number | null }[]) =>
+    items.filter((o) => o.breakdown === 'residence').map((o) => [o.organization, o.category, o.value]);
+
+  it('lists the residence split in the values API, the tidy JSON and the CSV for staff, with the municipality code as category', async () => {
+    const { kit, admin } = await jamtland();
+    const values = await json(
+      await kit.app.request(`/api/indicators/values?indicator=persons-in-treatment&period=2026-Q3&org=region`, {
+        headers: { authorization: admin },
+      }),
+    );
+    expect(residenceRows(values.items)).toEqual([
+      ['region', '2309', 30],
+      ['region', '2380', 40],
+    ]);
+    const tidy = await json(
+      await kit.app.request('/api/indicators/export.json?indicator=persons-in-treatment', { headers: { authorization: admin } }),
+    );
+    expect(residenceRows(tidy.observations)).toEqual([
+      ['area', '2309', 30],
+      ['area', '2380', 40],
+      ['region', '2309', 30],
+      ['region', '2380', 40],
+    ]);
+    const csv = await (
+      await kit.app.request('/api/indicators/export.csv?indicator=persons-in-treatment', { headers: { authorization: admin } })
+    ).text();
+    expect(csv).toContain(";region;Region Jämtland Härjedalen;2026-Q3;residence;'2380;40;");
+  });
+
+  it('shows the public only released residence figures, protected like every other cell', async () => {
+    const { kit } = await jamtland();
+    const before = await json(await kit.app.request('/api/indicators/values?indicator=persons-in-treatment'));
+    expect(residenceRows(before.items)).toEqual([]);
+    expect((await release(kit)).status).toBe(201);
+    const text = JSON.stringify(await getJson(kit.deps.store, 'indicators/public/releases.json'));
+    const after = await json(await kit.app.request('/api/indicators/values?indicator=persons-in-treatment'));
+    const rows = residenceRows(after.items);
+    expect(rows.length).toBeGreaterThan(0);
+    // every residence figure the public sees is one of the release
+    for (const [org, code, value] of rows) {
+      expect(text).toContain(`"residence:${code}"`);
+      expect(org === 'area' || org === 'region').toBe(true);
+      expect(value === null || typeof value === 'number').toBe(true);
+    }
+  });
+
+  it('takes back the staff export and the public export with residence rows unchanged as a no-op', async () => {
+    const { kit, admin } = await jamtland();
+    const before = await storeState(kit);
+    const staff = await (await kit.app.request('/api/indicators/export.csv', { headers: { authorization: admin } })).text();
+    const res = await upload(kit, staff, admin);
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(await json(res)).toMatchObject({ changed: 0, unchanged: 2 });
+    expect(await storeState(kit)).toEqual(before);
+    expect((await release(kit)).status).toBe(201);
+    const released = await storeState(kit);
+    const open = await (await kit.app.request('/api/indicators/export.csv')).text();
+    expect(open).toContain(';residence;');
+    const again = await upload(kit, open, admin);
+    expect(again.status, await again.clone().text()).toBe(200);
+    expect(await json(again)).toMatchObject({ changed: 0 });
+    expect(await storeState(kit)).toEqual(released);
+  });
+
+  it('stores a residence split from a file, and refuses one naming a municipality outside the area or from a municipality', async () => {
+    const kit = await indicatorsKit({ area: 'jamtland' });
+    const admin = await kit.bearer({ roles: ['admin'] });
+    const pit = (org: string, breakdown: string, category: string, value: string) =>
+      `persons-in-treatment;;${org};;2026-Q3;${breakdown};${category};${value};;;;count;;`;
+    const good = await upload(kit, rows([pit('region', 'total', 'T', '20'), pit('region', 'residence', "'2380", '12')]), admin);
+    expect(good.status, await good.clone().text()).toBe(200);
+    const stored = JSON.parse((await storeState(kit))['indicators/reports/persons-in-treatment/2026-Q3/region.json']!).value;
+    expect(stored.current.cells).toEqual({ T: 20, 'residence:2380': 12 });
+    const before = await storeState(kit);
+    const outside = await upload(kit, rows([pit('region', 'total', 'T', '20'), pit('region', 'residence', '2580', '5')]), admin);
+    expect(outside.status).toBe(400);
+    const errors = (await json(outside)).errors;
+    expect(errors).toHaveLength(1);
+    expect(errors[0].field).toBe('row 3, column värde');
+    expect(errors[0].message).toContain('"2580" is not a municipality of this area');
+    const own = await upload(kit, rows([pit('2380', 'total', 'T', '20'), pit('2380', 'residence', '2380', '5')]), admin);
+    expect(own.status).toBe(400);
+    expect((await json(own)).errors[0].message).toContain("A municipality's figures are for its own residents");
+    const word = await upload(kit, rows([pit('region', 'total', 'T', '20'), pit('region', 'residence', 'Östersund', '5')]), admin);
+    expect(word.status).toBe(400);
+    expect((await json(word)).errors[0].field).toBe('row 3, column kategori');
+    expect(await storeState(kit)).toEqual(before);
+  });
+});

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../functions/core/config/load.js';
 import type { IndicatorGoal } from '../../functions/core/config/schema.js';
 import { createIndicatorsApp } from '../../functions/indicators/app.js';
-import { goalFor, meetsGoal } from '../../functions/indicators/model/goals.js';
+import { agreementGoalsContract, type AgreementGoalsRow, writeContract } from '../../functions/core/contracts/index.js';
+import { createLogger } from '../../functions/core/log.js';
+import { goalFor, meetsAgreementGoal, meetsGoal } from '../../functions/indicators/model/goals.js';
 import { indicatorsKit, json, putReport, sipReport } from './helpers.js';
 
 const base = readFileSync('config/norrbotten.yaml', 'utf8');
@@ -68,10 +70,10 @@ describe('area goals in config', () => {
 });
 
 describe('goals on the indicator page', () => {
-  async function withGoal(goal: IndicatorGoal, values: number[]) {
+  async function withGoal(goal: IndicatorGoal | undefined, values: number[], log = createLogger({ service: 'test', write: () => {} })) {
     const kit = await indicatorsKit();
-    const config = { ...kit.deps.config, indicators: { ...kit.deps.config.indicators, goals: [goal] } };
-    const app = createIndicatorsApp({ ...kit.deps, config }, { cacheWindowMs: 0 });
+    const config = { ...kit.deps.config, indicators: { ...kit.deps.config.indicators, goals: goal ? [goal] : [] } };
+    const app = createIndicatorsApp({ ...kit.deps, config, log }, { cacheWindowMs: 0 });
     const admin = await kit.bearer({ roles: ['admin'] });
     const codes = ['2580', '2584', '2581'];
     for (const [i, v] of values.entries())
@@ -82,7 +84,7 @@ describe('goals on the indicator page', () => {
       body: JSON.stringify({ period: '2026-Q3' }),
     });
     expect(made.status).toBe(201);
-    return app;
+    return Object.assign(app, { store: kit.deps.store });
   }
 
   it('draws the goal line on the trend and says the latest period meets the goal', async () => {
@@ -107,5 +109,68 @@ describe('goals on the indicator page', () => {
     const other = await (await app.request('/uppfoljning/persons-in-treatment')).text();
     expect(other).not.toContain('id="goal"');
     expect(other).not.toContain('-goal"');
+  });
+
+  const agreement = (over: Partial<AgreementGoalsRow>): AgreementGoalsRow => ({
+    id: 'agr-sip',
+    title: 'SIP i Norrbotten',
+    parties: ['2580', 'region'],
+    ends: null,
+    goals: [],
+    ...over,
+  });
+
+  it('shows the goals of agreements in force that name the indicator, each with whether the latest period meets it', async () => {
+    const app = await withGoal({ indicator: 'sip-established', target: 30, direction: 'at-least', year: 2026 }, [12, 11, 10]);
+    await writeContract(app.store, agreementGoalsContract, [
+      agreement({
+        goals: [
+          { text: 'Fler SIP', indicators: ['sip-established'], target: 30, direction: 'increase' },
+          { text: 'Färre väntande', indicators: ['sip-established', 'persons-in-treatment'], target: 20, direction: 'decrease' },
+          { text: 'Annat', indicators: ['persons-in-treatment'], target: 1, direction: 'maintain' },
+        ],
+      }),
+      agreement({
+        id: 'agr-old',
+        title: 'Gammal överenskommelse',
+        ends: '2026-01-31',
+        goals: [{ text: 'Gammalt', indicators: ['sip-established'], target: 1, direction: 'increase' }],
+      }),
+    ]);
+    const html = await (await app.request('/uppfoljning/sip-established')).text();
+    // the config goal is still there, beside the agreement's
+    expect(html).toContain('Mål för 2026: minst 30');
+    const items = [...html.matchAll(/<li class="([^"]+)" data-agreement="([^"]+)"><strong>([^<]+)<\/strong> ([^<]+)<\/li>/g)];
+    expect(items.map((m) => [m[1], m[2], m[3], m[4]])).toEqual([
+      ['notice', 'agr-sip', 'Mål i överenskommelsen SIP i Norrbotten: öka till minst 30 (Fler SIP).', '2026-Q3 uppfyller målet.'],
+      [
+        'notice warn',
+        'agr-sip',
+        'Mål i överenskommelsen SIP i Norrbotten: minska till högst 20 (Färre väntande).',
+        '2026-Q3 uppfyller inte målet.',
+      ],
+    ]);
+    expect(html).not.toContain('Gammal överenskommelse');
+    const english = await (await app.request('/uppfoljning/sip-established?lang=en')).text();
+    expect(english).toContain('Goal in the agreement SIP i Norrbotten: increase to at least 30 (Fler SIP).');
+    expect(english).toContain('2026-Q3 does not meet the goal.');
+    expect(meetsAgreementGoal({ target: 5, direction: 'maintain' }, 5)).toBe(true);
+    expect(meetsAgreementGoal({ target: 5, direction: 'maintain' }, 4)).toBe(false);
+  });
+
+  it('shows no agreement goals, logs and still answers 200 when the directory’s file is missing or corrupt', async () => {
+    const lines: string[] = [];
+    const app = await withGoal(undefined, [12, 11, 10], createLogger({ service: 'test', write: (_level, line) => lines.push(line) }));
+    const missing = await app.request('/uppfoljning/sip-established');
+    expect(missing.status).toBe(200);
+    expect(await missing.text()).not.toContain('id="agreement-goals"');
+    for (const body of ['{"not": "json', JSON.stringify([{ id: 'agr-sip', title: 'SIP', goals: 'many' }])]) {
+      lines.length = 0;
+      await app.store.put(agreementGoalsContract.key, body);
+      const res = await app.request('/uppfoljning/sip-established');
+      expect(res.status).toBe(200);
+      expect(await res.text()).not.toContain('id="agreement-goals"');
+      expect(lines.filter((l) => l.includes(agreementGoalsContract.key))).toHaveLength(1);
+    }
   });
 });

@@ -3,13 +3,14 @@ import type { Clock } from '../../core/deps.js';
 import { toStockholmIso } from '../../core/i18n.js';
 import type { Logger } from '../../core/log.js';
 import { writeContract } from '../../core/contracts/contract.js';
+import { agreementGoalsContract } from '../../core/contracts/agreement-goals.js';
 import { serviceIndexContract } from '../../core/contracts/service-index.js';
 import { getJson, putJson, TooMuchContentionError } from '../../core/store/json.js';
 import { PreconditionFailedError, type Store } from '../../core/store/store.js';
 import { COLLECTION_KEY, HISTORY_PREFIX, type Collection, type EntryKind } from '../model/collection.js';
 import type { Stamp } from '../model/service.js';
 import { writeSearchIndex } from '../search/stored-index.js';
-import { buildServiceIndex } from './service-index.js';
+import { buildAgreementGoals, buildServiceIndex } from './service-index.js';
 import { seedCollection } from './seed.js';
 
 /** How long a warm function trusts its copy without asking the store (milliseconds). */
@@ -264,7 +265,7 @@ export class DirectoryRepository {
   }
 
   /**
-   * Rewrite the files derived from the collection: the public service index and the prebuilt
+   * Rewrite the files derived from the collection: the public service index, the agreements' goals and the prebuilt
    * search index. Two writers may finish in either order, so after writing it checks that no newer
    * revision has landed meanwhile, and if one has, writes from that one. (A reader never trusts a
    * search index of another version anyway: it rebuilds, see `loadSearchIndex`.)
@@ -273,6 +274,7 @@ export class DirectoryRepository {
     let current = collection;
     for (let attempt = 0; attempt < 3; attempt++) {
       await writeContract(this.options.store, serviceIndexContract, buildServiceIndex(current, this.options.config));
+      await writeContract(this.options.store, agreementGoalsContract, buildAgreementGoals(current, this.options.clock.now()));
       await writeSearchIndex(this.options.store, current, this.options.config);
       const latest = await getJson<Collection>(this.options.store, COLLECTION_KEY);
       if (!latest || (latest.value.revision ?? 0) <= (current.revision ?? 0)) return;

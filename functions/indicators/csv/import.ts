@@ -4,6 +4,7 @@ import type { IndicatorsContext } from '../context.js';
 import type { ReportId } from '../data/repository.js';
 import { inParallel } from '../data/parallel.js';
 import { splitCellKey, TOTAL, type Dimension } from '../model/cells.js';
+import { RESIDENCE_PREFIX } from '../model/single-reporter.js';
 import type { StoredReport } from '../model/report.js';
 import { periodErrors } from '../model/units.js';
 import { validateReport, type ValidReport } from '../model/validate.js';
@@ -49,6 +50,9 @@ export interface ImportAccess {
 export const MAX_IMPORT_ROWS = 5000;
 /** The largest upload in bytes. */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+
+/** The breakdown column's value for a region-side count by municipality of residence (cells `residence:<code>`). */
+const RESIDENCE = RESIDENCE_PREFIX.slice(0, -1);
 
 const REQUIRED: ColumnId[] = ['indicator', 'organization', 'period', 'breakdown', 'category', 'value'];
 /** The columns the upload reads; the others (names, explanations, definition) are the export's and are ignored. */
@@ -205,6 +209,18 @@ export async function readImport(
         err(row, 'category', `The total's category is ${TOTAL}`, `Totalens kategori är ${TOTAL}`);
         continue;
       }
+    } else if (breakdown === RESIDENCE) {
+      // a region-side count by municipality of residence: the code and the split are checked with the report
+      if (!/^\d{4}$/.test(category)) {
+        err(
+          row,
+          'category',
+          `A residence's category is a municipality code of four digits, not "${category.slice(0, 40)}" (format the column as text)`,
+          'Hemkommunens kategori är en kommunkod med fyra siffror (formatera kolumnen som text)',
+        );
+        continue;
+      }
+      key = `${RESIDENCE_PREFIX}${category}`;
     } else if (!def.breakdown.includes(breakdown as Dimension)) {
       err(
         row,
@@ -264,7 +280,8 @@ export async function readImport(
     // a report whose every cell is `..` says nothing
     if (!group.notApplicable && group.rows.every((r) => r.hidden)) return void (skipped += group.rows.length);
     const previous = (await access.current(group.id))?.current;
-    const result = validateReport(group.def, ctx.categories, reportInput(group, previous));
+    const reporter = { organization: group.id.organization, config: ctx.deps.config };
+    const result = validateReport(group.def, ctx.categories, reportInput(group, previous), reporter);
     if (Array.isArray(result)) {
       for (const e of result) errors.push(rowErrorOf(group, e, name));
       return;

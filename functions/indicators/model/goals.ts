@@ -1,4 +1,5 @@
 import type { IndicatorGoal } from '../../core/config/schema.js';
+import type { AgreementGoalRow, AgreementGoalsRow } from '../../core/contracts/agreement-goals.js';
 
 /**
  * The area goal that applies to a period of an indicator (config `indicators.goals`): the goal
@@ -14,7 +15,38 @@ export function goalFor(goals: readonly IndicatorGoal[], indicator: string, peri
 }
 
 /** Whether a figure meets a goal; `undefined` when the figure is not shown (hidden or not reported). */
-export function meetsGoal(goal: IndicatorGoal, value: number | null | undefined): boolean | undefined {
+export function meetsGoal(goal: Pick<IndicatorGoal, 'target' | 'direction'>, value: number | null | undefined): boolean | undefined {
   if (value === null || value === undefined) return undefined;
   return goal.direction === 'at-least' ? value >= goal.target : value <= goal.target;
+}
+
+/** A goal of an agreement that names an indicator, with the agreement it belongs to. */
+export interface AgreementGoal {
+  readonly agreement: Pick<AgreementGoalsRow, 'id' | 'title' | 'parties'>;
+  readonly goal: AgreementGoalRow;
+}
+
+/**
+ * The goals of the directory's agreements in force that name `indicator` (read from its public
+ * file): agreements past their end date on `today` (YYYY-MM-DD, Stockholm) are left out.
+ */
+export function agreementGoalsFor(rows: readonly AgreementGoalsRow[], indicator: string, today: string): AgreementGoal[] {
+  return rows
+    .filter((a) => a.ends === null || a.ends >= today)
+    .flatMap((a) =>
+      a.goals
+        .filter((g) => g.indicators.includes(indicator))
+        .map((goal) => ({ agreement: { id: a.id, title: a.title, parties: a.parties }, goal })),
+    );
+}
+
+/**
+ * Whether a figure meets an agreement's goal: at least the target when it is to increase or be
+ * maintained, at most when it is to decrease; `undefined` when the figure is not shown.
+ */
+export function meetsAgreementGoal(
+  goal: Pick<AgreementGoalRow, 'target' | 'direction'>,
+  value: number | null | undefined,
+): boolean | undefined {
+  return meetsGoal({ target: goal.target, direction: goal.direction === 'decrease' ? 'at-most' : 'at-least' }, value);
 }

@@ -21,7 +21,9 @@ export const observationResponse = z.strictObject({
   indicator: z.string(),
   organization: z.string(),
   period: z.string(),
+  /** `total`, a dimension, or `residence` (a region-side count by municipality of residence). */
   breakdown: z.string(),
+  /** `T`, a category code, or for `residence` the municipality code. */
   category: z.string(),
   unit: z.string(),
   value: z.nullable(z.number()),

@@ -10,8 +10,8 @@ import { BarChart, TrendChart, type Datum } from './chart.js';
 import type { Published } from '../release/types.js';
 import { ReleaseNote } from './release-note.js';
 import { ResidenceTable } from './residence.js';
-import { goalFor } from '../model/goals.js';
-import { GoalNote, goalText } from './goal.js';
+import { type AgreementGoal, goalFor } from '../model/goals.js';
+import { AgreementGoalNotes, GoalNote, goalText } from './goal.js';
 import { AreaTable, OrgTable, PartsTable } from './tables.js';
 import { cellText, coverageText, SYMBOLS } from './format.js';
 
@@ -22,11 +22,13 @@ interface Props {
   readonly period?: string;
   readonly categories: Record<Dimension, readonly Category[]>;
   readonly published: Published;
+  /** The goals of the directory's agreements in force that name this indicator. */
+  readonly agreementGoals?: readonly AgreementGoal[];
   /** National statistics (Kolada), shown beside the area's own figures when the indicator is mapped. */
 }
 
 /** One indicator: text summary, trend over periods and comparison per organisation, each chart with its data table. */
-export function IndicatorPage({ config, lang, table, period, categories, published }: Props) {
+export function IndicatorPage({ config, lang, table, period, categories, published, agreementGoals = [] }: Props) {
   const def = table.indicator;
   const chosen = period && table.periods.includes(period) ? period : table.periods.at(-1);
   const trend: Datum[] = table.area.map((a) => ({
@@ -68,6 +70,9 @@ export function IndicatorPage({ config, lang, table, period, categories, publish
       {area?.overlap?.length ? <OverlapNote config={config} lang={lang} overlap={area.overlap} /> : null}
       {goal && latest ? (
         <GoalNote goal={goal} unit={def.unit} lang={lang} period={latest.period} value={latest.cells[TOTAL]?.value} />
+      ) : null}
+      {latest ? (
+        <AgreementGoalNotes goals={agreementGoals} unit={def.unit} lang={lang} period={latest.period} value={latest.cells[TOTAL]?.value} />
       ) : null}
       <section id="definition" aria-labelledby="definition-heading">
         <h2 id="definition-heading">{t(lang, { sv: 'Definition', en: 'Definition' })}</h2>

@@ -2,9 +2,12 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { notFound } from '../../core/http/problem.js';
 import type { KitEnv } from '../../core/http/staff.js';
-import { resolveLang, t } from '../../core/i18n.js';
+import { agreementGoalsContract } from '../../core/contracts/agreement-goals.js';
+import { contractReader } from '../../core/contracts/reader.js';
+import { resolveLang, t, toStockholmIso } from '../../core/i18n.js';
 import { Layout } from '../../core/page/layout.js';
 import type { IndicatorsContext } from '../context.js';
+import { agreementGoalsFor } from '../model/goals.js';
 import { isPeriod } from '../model/period.js';
 import { NationalComparison } from '../national/view.js';
 import { NationalCache } from '../national/store.js';
@@ -25,6 +28,13 @@ export function indicatorPages(ctx: IndicatorsContext) {
   const { config } = ctx.deps;
   // national figures change once a year: revalidated 40 times less often than the releases (10 minutes by default)
   const national = new NationalCache(ctx.deps.store, ctx.deps.log, ctx.options.monotonicNow, (ctx.options.cacheWindowMs ?? 15_000) * 40);
+  // the directory's agreements and their goals change seldom: as long a window as the national figures
+  const agreements = contractReader(agreementGoalsContract, [], {
+    store: ctx.deps.store,
+    log: ctx.deps.log,
+    now: ctx.options.monotonicNow ?? (() => performance.now()),
+    windowMs: (ctx.options.cacheWindowMs ?? 15_000) * 40,
+  });
   app.get('/', async (c) => {
     const lang = resolveLang(c);
     const tables = await ctx.tables(PUBLIC);
@@ -67,6 +77,8 @@ export function indicatorPages(ctx: IndicatorsContext) {
     const table = await ctx.table(def.id, PUBLIC);
     const published = await ctx.releases();
     const stats = def.koladaKpi ? await national.load() : undefined;
+    const today = toStockholmIso(ctx.deps.clock.now()).slice(0, 10);
+    const agreementGoals = agreementGoalsFor(await agreements(), def.id, today);
     const unreleased = period !== undefined && !table.periods.includes(period);
     const html = await (
       <Layout
@@ -79,7 +91,15 @@ export function indicatorPages(ctx: IndicatorsContext) {
       >
         <SampleNote published={published} lang={lang} />
         {unreleased ? <NotReleased period={period} lang={lang} /> : null}
-        <IndicatorPage config={config} lang={lang} table={table} period={period} categories={ctx.categories} published={published} />
+        <IndicatorPage
+          config={config}
+          lang={lang}
+          table={table}
+          period={period}
+          categories={ctx.categories}
+          published={published}
+          agreementGoals={agreementGoals}
+        />
         {stats ? <NationalComparison config={config} lang={lang} table={table} stats={stats} /> : null}
       </Layout>
     ).toString();

@@ -1,4 +1,5 @@
 import { splitCellKey } from '../model/cells.js';
+import { RESIDENCE_PREFIX } from '../model/single-reporter.js';
 import type { Cell, IndicatorTable, ObsStatus } from './types.js';
 
 /** The organisation code of the area's aggregate in tidy rows and exports. */
@@ -9,9 +10,9 @@ export interface Observation {
   readonly indicator: string;
   readonly organization: string;
   readonly period: string;
-  /** `total` or a breakdown dimension. */
+  /** `total`, a breakdown dimension, or `residence` (a region-side count by municipality of residence). */
   readonly breakdown: string;
-  /** `T` for the total, else the category code (`K`, `18-25`, …). */
+  /** `T` for the total, else the category code (`K`, `18-25`, the municipality code of a residence, …). */
   readonly category: string;
   readonly unit: string;
   readonly value: number | null;
@@ -33,6 +34,17 @@ export interface ObservationFilter {
   readonly area?: boolean;
   /** Only total cells. */
   readonly totalsOnly?: boolean;
+}
+
+/**
+ * `keys` and the residence cells (`residence:2380`) `cells` holds, in code order: a region-side
+ * count's split by municipality of residence exists only where it was given (and, in public, released).
+ */
+function withResidence(keys: readonly string[], cells: Readonly<Record<string, Cell>>): string[] {
+  const residence = Object.keys(cells)
+    .filter((k) => k.startsWith(RESIDENCE_PREFIX) && !keys.includes(k))
+    .sort();
+  return [...keys, ...residence];
 }
 
 function cellRows(
@@ -80,12 +92,20 @@ export function observationsOf(table: IndicatorTable, keys: readonly string[], f
           method: area.method,
           coverage: { reported, expected, used },
         };
-        out.push(...cellRows(base, area.cells, keys, table.available ? 'not-reported' : 'not-yet-available', totalsOnly));
+        out.push(
+          ...cellRows(
+            base,
+            area.cells,
+            withResidence(keys, area.cells),
+            table.available ? 'not-reported' : 'not-yet-available',
+            totalsOnly,
+          ),
+        );
       }
     }
     for (const row of table.rows) {
       if (row.period !== period || (filter.organization && filter.organization !== row.organization)) continue;
-      const keysOfRow = row.status === 'reported' ? keys : ['T'];
+      const keysOfRow = row.status === 'reported' ? withResidence(keys, row.cells) : ['T'];
       out.push(
         ...cellRows(
           { indicator: def.id, organization: row.organization, period, unit: def.unit, ...(row.revised ? { revised: true } : {}) },
