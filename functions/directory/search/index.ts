@@ -5,6 +5,7 @@ import type { Service } from '../model/service.js';
 import { termLabels } from '../model/vocab.js';
 import { foldDiacritics, normalizeTerm, words } from './normalize.js';
 import { synonymsFor, type SynonymTable } from './synonyms.js';
+import { fasterTermScoring, type RawResults } from './term-scoring.js';
 
 /** The searchable fields; indexed as written and folded (å/ä → a, ö → o). */
 const BASE_FIELDS = ['name', 'labels', 'places', 'description'] as const;
@@ -46,6 +47,12 @@ export interface ServiceSearchOptions {
    * @default RECENT_SEARCHES
    */
   readonly recent?: number;
+  /**
+   * Score with the shortcuts (`fasterTermScoring`, each repeated term once); false to score with
+   * MiniSearch's own code, which gives exactly the same answers more slowly (for comparison).
+   * @default true
+   */
+  readonly shortcuts?: boolean;
 }
 
 /** One ranked hit; `explainHit` tells why it matched (computed only for the hits shown). */
@@ -113,8 +120,21 @@ function indexOptions(config: CountyConfig): Options<Service> {
   };
 }
 
+/** The internal method that scores one query term (exact, prefix and fuzzy) over the whole index. */
+type ExecuteQuerySpec = (spec: { term: string }, options: SearchOptions) => RawResults;
+
+/** A copy of `raw` that MiniSearch's combining may change (it changes scores, terms and match maps in place). */
+function copyRaw(raw: RawResults): RawResults {
+  const copy: RawResults = new Map();
+  for (const [id, { score, terms, match }] of raw) copy.set(id, { score, terms: [...terms], match: { ...match } });
+  return copy;
+}
+
 /** The version of the indexing rules above (see `indexOptions`). */
 export const INDEX_FORMAT = 1;
+
+/** A variant as a query: a phrase needs all its words. */
+const phrase = (v: string): Query => (v.includes(' ') ? { combineWith: 'AND', queries: [v] } : v);
 
 /**
  * An in-memory Swedish search index over services (MiniSearch): exact and folded spellings, prefix
@@ -131,6 +151,41 @@ export class ServiceSearch {
     options: ServiceSearchOptions,
   ) {
     this.recentLimit = options.recent ?? RECENT_SEARCHES;
+    this.scoreTerm = new Map();
+    if (options.shortcuts ?? true) {
+      fasterTermScoring(index);
+      this.memoise(index);
+    }
+  }
+
+  /** Query terms that occur more than once in the search under way (see `memoise`), with how many uses are left. */
+  private repeated = new Map<string, number>();
+  private readonly scoreTerm: Map<string, RawResults>;
+
+  /**
+   * Score a query term once per search: synonyms repeat words ("spel" and "spel om pengar"), and
+   * each occurrence would walk the same prefix and fuzzy matches again. The result of a repeated
+   * term is kept and handed out as a copy (MiniSearch changes what it combines), the last time as
+   * it is, so scores, order and match info stay exactly the same.
+   */
+  private memoise(index: MiniSearch<Service>): void {
+    const kept = this.scoreTerm;
+    const target = index as unknown as { executeQuerySpec: ExecuteQuerySpec };
+    const original = target.executeQuerySpec.bind(index);
+    target.executeQuerySpec = (spec, options) => {
+      const uses = this.repeated.get(spec.term);
+      if (uses === undefined) return original(spec, options);
+      this.repeated.set(spec.term, uses - 1);
+      const found = kept.get(spec.term);
+      if (!found) {
+        const raw = original(spec, options);
+        if (uses > 1) kept.set(spec.term, copyRaw(raw));
+        return raw;
+      }
+      if (uses > 1) return copyRaw(found);
+      kept.delete(spec.term);
+      return found;
+    };
   }
 
   /** Index `services` (what a cold function does when no usable stored index exists). */
@@ -188,8 +243,20 @@ export class ServiceSearch {
       this.recent.set(key, kept);
       return kept;
     }
-    const perWord: Query[] = tokens.map((token) => ({ combineWith: 'OR', queries: this.variants(token) }));
-    const hits: SearchHit[] = this.index.search({ combineWith, queries: perWord }, SEARCH_OPTIONS).map((r) => ({
+    const variants = tokens.map((token) => this.variants(token));
+    const uses = new Map<string, number>();
+    for (const list of variants) for (const v of list) for (const w of words(v)) uses.set(w, (uses.get(w) ?? 0) + 1);
+    const repeated = new Map([...uses].filter(([, n]) => n > 1));
+    const perWord: Query[] = variants.map((list) => ({ combineWith: 'OR', queries: list.map(phrase) }));
+    this.repeated = repeated;
+    let raw: ReturnType<MiniSearch<Service>['search']>;
+    try {
+      raw = this.index.search({ combineWith, queries: perWord }, SEARCH_OPTIONS);
+    } finally {
+      this.repeated = new Map();
+      this.scoreTerm.clear();
+    }
+    const hits: SearchHit[] = raw.map((r) => ({
       id: String(r.id),
       score: Math.round(r.score * 1000) / 1000,
       match: r.match,
@@ -202,9 +269,9 @@ export class ServiceSearch {
     return hits;
   }
 
-  private variants(token: string): Query[] {
+  /** A word, its folded spelling and its synonyms (words and phrases). */
+  private variants(token: string): string[] {
     const folded = foldDiacritics(token);
-    const all = new Set([token, folded, ...synonymsFor(this.synonyms, token), ...synonymsFor(this.synonyms, folded)]);
-    return [...all].map((v) => (v.includes(' ') ? { combineWith: 'AND', queries: [v] } : v));
+    return [...new Set([token, folded, ...synonymsFor(this.synonyms, token), ...synonymsFor(this.synonyms, folded)])];
   }
 }
