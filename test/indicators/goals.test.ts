@@ -158,6 +158,17 @@ describe('goals on the indicator page', () => {
     expect(meetsAgreementGoal({ target: 5, direction: 'maintain' }, 4)).toBe(false);
   });
 
+  it('draws an agreement goal as the trend’s goal line when the area sets none of its own', async () => {
+    const app = await withGoal(undefined, [12, 11, 10]);
+    expect(await (await app.request('/uppfoljning/sip-established')).text()).not.toContain('id="trend-goal"');
+    await writeContract(app.store, agreementGoalsContract, [
+      agreement({ goals: [{ text: 'Fler SIP', indicators: ['sip-established'], target: 30, direction: 'increase' }] }),
+    ]);
+    const html = await (await app.request('/uppfoljning/sip-established')).text();
+    expect(html).toContain('id="trend-goal"');
+    expect(html).toMatch(/<g id="trend-goal">[\s\S]*?Mål i överenskommelsen SIP i Norrbotten: öka till minst 30/);
+  });
+
   it('shows no agreement goals, logs and still answers 200 when the directory’s file is missing or corrupt', async () => {
     const lines: string[] = [];
     const app = await withGoal(undefined, [12, 11, 10], createLogger({ service: 'test', write: (_level, line) => lines.push(line) }));

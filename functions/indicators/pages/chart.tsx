@@ -16,7 +16,7 @@ interface ChartProps {
   readonly unit: string;
   readonly lang: Lang;
   readonly colour: string;
-  /** A goal line across the trend (area goals from config), with its label. */
+  /** A goal line across the trend (the area goal from config, else an agreement's), with its label. */
   readonly goal?: { readonly value: number; readonly label: string };
 }
 

@@ -11,7 +11,7 @@ import type { Published } from '../release/types.js';
 import { ReleaseNote } from './release-note.js';
 import { ResidenceTable } from './residence.js';
 import { type AgreementGoal, goalFor } from '../model/goals.js';
-import { AgreementGoalNotes, GoalNote, goalText } from './goal.js';
+import { agreementGoalText, AgreementGoalNotes, GoalNote, goalText } from './goal.js';
 import { AreaTable, OrgTable, PartsTable } from './tables.js';
 import { cellText, coverageText, SYMBOLS } from './format.js';
 
@@ -119,7 +119,13 @@ export function IndicatorPage({ config, lang, table, period, categories, publish
             unit={def.unit}
             lang={lang}
             colour={colour}
-            goal={goal ? { value: goal.target, label: goalText(goal, def.unit, lang) } : undefined}
+            goal={
+              goal
+                ? { value: goal.target, label: goalText(goal, def.unit, lang) }
+                : agreementGoals[0]
+                  ? { value: agreementGoals[0].goal.target, label: agreementGoalText(agreementGoals[0], def.unit, lang) }
+                  : undefined
+            }
           />
           <AreaTable table={table} lang={lang} />
           <h2>{t(lang, { sv: `Per organisation, ${chosen}`, en: `Per organisation, ${chosen}` })}</h2>
