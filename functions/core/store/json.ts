@@ -99,7 +99,8 @@ function parseFound(body: Uint8Array): FoundJson {
 /**
  * Read-modify-write of one JSON object without lost updates: reads it with its ETag, applies
  * `change`, and writes back only if no one else wrote in between (else re-reads and retries).
- * `change` receives `undefined` for a missing object; the write is then create-only.
+ * `change` receives `undefined` for a missing object (the write is then create-only) and for one that
+ * is not valid JSON (replaced over its version).
  *
  * @example
  * await updateJson<number>(store, 'counter.json', (n = 0) => n + 1);
