@@ -63,15 +63,35 @@ export const groupInputSchema = z.strictObject({
   level: z.enum(termIds(GROUP_LEVELS)).optional(),
   /** The id of the group this one reports to (the structure is a tree). */
   reportsTo: entryId.optional(),
-  members: z.array(orgRef).max(100).default([]),
+  members: z
+    .array(orgRef)
+    .max(100)
+    .default([])
+    .describe(
+      'Member organisations. Kept as stored when a replacement (PUT) leaves it out; `[]` empties it. An editor adds or removes only its own organisation.',
+    ),
   /** The role each member organisation sends; every organisation named here is a member. */
-  memberRoles: z.array(memberRoleSchema).max(200).default([]),
+  memberRoles: z
+    .array(memberRoleSchema)
+    .max(200)
+    .default([])
+    .describe(
+      "The role each member organisation sends. Kept as stored when a replacement (PUT) leaves it out; `[]` empties it. An editor changes only its own organisation's roles.",
+    ),
   /** The organisation that convenes (sends the invitation and chairs). */
   convenes: orgRef.optional(),
   contactRole: singleLine(160).optional(),
   meetingRhythm: singleLine(160).optional(),
-  contacts: z.array(contactSchema).max(50).default([]),
-  meetings: z.array(meetingSchema).max(500).default([]),
+  contacts: z
+    .array(contactSchema)
+    .max(50)
+    .default([])
+    .describe('Named contacts (staff data, never public). Kept as stored when a replacement (PUT) leaves it out; `[]` empties it.'),
+  meetings: z
+    .array(meetingSchema)
+    .max(500)
+    .default([])
+    .describe('Meetings with their decisions. Kept as stored when a replacement (PUT) leaves it out; `[]` empties it.'),
   status: z.enum(['active', 'retired']).default('active'),
   source: singleLine(400).optional(),
   verified: z.boolean().default(false),
@@ -108,21 +128,49 @@ export const goalSchema = z.strictObject({
 export const agreementInputSchema = z
   .strictObject({
     title: singleLine(240),
-    parties: z.array(orgRef).max(100).default([]),
+    parties: z
+      .array(orgRef)
+      .max(100)
+      .default([])
+      .describe(
+        'Party organisations. Kept as stored when a replacement (PUT) leaves it out; `[]` empties it. An editor adds or removes only its own organisation.',
+      ),
     /** The role each party plays; every organisation named here is a party. */
-    partyRoles: z.array(memberRoleSchema).max(200).default([]),
+    partyRoles: z
+      .array(memberRoleSchema)
+      .max(200)
+      .default([])
+      .describe(
+        "The role each party plays. Kept as stored when a replacement (PUT) leaves it out; `[]` empties it. An editor changes only its own organisation's roles.",
+      ),
     /** The organisation that owns the agreement and its review. */
     owner: orgRef.optional(),
     /** The collaboration groups that own the agreement and follow it up (a steering group); their decisions go on its report. */
-    groups: z.array(entryId).max(20).optional(),
+    groups: z
+      .array(entryId)
+      .max(20)
+      .optional()
+      .describe(
+        'Ids of the groups that own and follow up the agreement. Kept as stored when a replacement (PUT) leaves it out; `[]` empties it.',
+      ),
     starts: z.iso.date().optional(),
     ends: z.iso.date().nullable().default(null),
     reviewDate: z.iso.date().optional(),
     /** Every status the agreement has had, with the date of each change, oldest first; the last is the current one. */
-    lifecycle: z.array(lifecycleStepSchema).max(100).default([]),
+    lifecycle: z
+      .array(lifecycleStepSchema)
+      .max(100)
+      .default([])
+      .describe(
+        'Every status change with its date, oldest first. Kept as stored when a replacement (PUT) leaves it out; a replacement that sends it keeps every stored change and may only add later ones.',
+      ),
     documentUrl: z.url({ protocol: /^https?$/ }).optional(),
     note: optionalMultiLine(1000),
-    goals: z.array(goalSchema).max(50).default([]),
+    goals: z
+      .array(goalSchema)
+      .max(50)
+      .default([])
+      .describe('Goals and measures (mål och mått). Kept as stored when a replacement (PUT) leaves it out; `[]` empties it.'),
     status: z.enum(['active', 'retired']).default('active'),
     source: singleLine(400).optional(),
     verified: z.boolean().default(false),
