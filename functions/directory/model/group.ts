@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { BASELINE_PERIOD } from '../../core/domain/goal-baseline.js';
 import { AGREEMENT_STATUSES, GROUP_LEVELS, PLAN_ITEM_STATUSES } from '../../core/domain/vocabulary.js';
 import { singleLine } from '../../core/text/index.js';
 import { optionalMultiLine, type Stamp } from './service.js';
@@ -113,16 +114,52 @@ export const lifecycleStepSchema = z.strictObject({
   date: z.iso.date(),
 });
 
-/** A goal of an agreement ("mål och mått"): indicators of the indicator store, a target value and a direction. */
-export const goalSchema = z.strictObject({
-  text: singleLine(400),
-  indicators: z
-    .array(z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'An indicator id'))
-    .min(1)
-    .max(10),
-  target: z.number().finite(),
-  direction: z.enum(['increase', 'decrease', 'maintain']),
-});
+/**
+ * A goal of an agreement ("mål och mått"): indicators of the indicator store, a direction and, when
+ * the agreement sets one, a target value. A goal without a target (most agreements state only a
+ * direction) is judged against a baseline: the released figure of its `baseline` period, else of the
+ * first released period that ends on or after the day the agreement applies from.
+ */
+export const goalSchema = z
+  .strictObject({
+    text: singleLine(400),
+    indicators: z
+      .array(z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'An indicator id'))
+      .min(1)
+      .max(10),
+    target: z
+      .number()
+      .finite()
+      .optional()
+      .describe('The target value. Optional: without it the goal states only its direction and is judged against the baseline.'),
+    direction: z.enum(['increase', 'decrease', 'maintain']),
+    baseline: z
+      .string()
+      .regex(BASELINE_PERIOD, 'A period: 2015, 2015-Q1 or 2015-03')
+      .optional()
+      .describe(
+        'For a goal without a target: the period whose released figure it is judged against. Default: the first released period that ends on or after the day the agreement applies from (`starts`, else the day it came into force).',
+      ),
+    source: singleLine(400).optional().describe('The passage of a source document the goal rests on.'),
+  })
+  .superRefine((goal, issue) => {
+    if (goal.target === undefined && goal.direction === 'maintain')
+      issue.addIssue({
+        code: 'custom',
+        path: ['target'],
+        message: 'A goal to maintain a level needs a target; without one, say whether the figure is to increase or decrease',
+        params: { sv: 'Ett mål att bibehålla en nivå behöver ett målvärde; utan målvärde anger du om värdet ska öka eller minska' },
+      });
+    if (goal.target !== undefined && goal.baseline !== undefined)
+      issue.addIssue({
+        code: 'custom',
+        path: ['baseline'],
+        message: 'A goal with a target is judged against the target, not a baseline: leave one out',
+        params: { sv: 'Ett mål med målvärde bedöms mot målvärdet, inte mot en utgångsperiod: ta bort det ena' },
+      });
+  });
+/** A goal of an agreement. */
+export type Goal = z.output<typeof goalSchema>;
 
 /** The fields staff send for an agreement (överenskommelse). `ends: null` = until further notice. */
 export const agreementInputSchema = z
