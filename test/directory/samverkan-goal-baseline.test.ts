@@ -19,23 +19,25 @@ async function setup() {
   const reporter = await indicators.bearer({ roles: ['admin'] });
   const put = async (path: string, body: unknown) => expect((await putReport(indicators, path, body, reporter)).status, path).toBe(201);
   const youth = (k: number, m: number) => ({ value: k + m, breakdown: { gender: { K: k, M: m } } });
+  /** SIP of Norrköping, Linköping and Kinda, `[women, men]` each. */
+  const sip = async (period: string, counts: [number, number][]) => {
+    for (const [i, org] of ['0580', '0581', '0513'].entries()) await put(`sip-established/${period}/${org}`, sipReport(...counts[i]!));
+  };
   // 2026-Q2: SIP 20 + 16 + 10 = 46; waiting 20 and 30 days; two young people only (hidden)
-  for (const [org, k, m] of [
-    ['0580', 10, 10],
-    ['0581', 8, 8],
-    ['0513', 5, 5],
-  ] as const)
-    await put(`sip-established/2026-Q2/${org}`, sipReport(k, m));
+  await sip('2026-Q2', [
+    [10, 10],
+    [8, 8],
+    [5, 5],
+  ]);
   await put('wait-days-first-visit/2026-Q2/0580', { value: 20, denominator: 30 });
   await put('wait-days-first-visit/2026-Q2/0581', { value: 30, denominator: 20 });
   await put('youth-reached/2026-Q2/0580', youth(1, 1));
   // 2026-Q3: SIP 25 + 21 + 11 = 57 (up); waiting 30 and 40 days (up, so not met); 60 young people
-  for (const [org, k, m] of [
-    ['0580', 14, 11],
-    ['0581', 12, 9],
-    ['0513', 6, 5],
-  ] as const)
-    await put(`sip-established/2026-Q3/${org}`, sipReport(k, m));
+  await sip('2026-Q3', [
+    [14, 11],
+    [12, 9],
+    [6, 5],
+  ]);
   await put('wait-days-first-visit/2026-Q3/0580', { value: 30, denominator: 30 });
   await put('wait-days-first-visit/2026-Q3/0581', { value: 40, denominator: 20 });
   await put('youth-reached/2026-Q3/0580', youth(15, 15));

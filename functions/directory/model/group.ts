@@ -143,20 +143,19 @@ export const goalSchema = z
     source: singleLine(400).optional().describe('The passage of a source document the goal rests on.'),
   })
   .superRefine((goal, issue) => {
+    const refuse = (path: string, message: string, sv: string) => issue.addIssue({ code: 'custom', path: [path], message, params: { sv } });
     if (goal.target === undefined && goal.direction === 'maintain')
-      issue.addIssue({
-        code: 'custom',
-        path: ['target'],
-        message: 'A goal to maintain a level needs a target; without one, say whether the figure is to increase or decrease',
-        params: { sv: 'Ett mål att bibehålla en nivå behöver ett målvärde; utan målvärde anger du om värdet ska öka eller minska' },
-      });
+      refuse(
+        'target',
+        'A goal to maintain a level needs a target; without one, say whether the figure is to increase or decrease',
+        'Ett mål att bibehålla en nivå behöver ett målvärde; utan målvärde anger du om värdet ska öka eller minska',
+      );
     if (goal.target !== undefined && goal.baseline !== undefined)
-      issue.addIssue({
-        code: 'custom',
-        path: ['baseline'],
-        message: 'A goal with a target is judged against the target, not a baseline: leave one out',
-        params: { sv: 'Ett mål med målvärde bedöms mot målvärdet, inte mot en utgångsperiod: ta bort det ena' },
-      });
+      refuse(
+        'baseline',
+        'A goal with a target is judged against the target, not a baseline: leave one out',
+        'Ett mål med målvärde bedöms mot målvärdet, inte mot en utgångsperiod: ta bort det ena',
+      );
   });
 /** A goal of an agreement. */
 export type Goal = z.output<typeof goalSchema>;
