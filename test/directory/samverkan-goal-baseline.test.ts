@@ -199,6 +199,11 @@ describe('the baseline of a goal without a target', () => {
     expect(meetsBaseline('increase', q4, q1)).toBe(true);
     expect(meetsBaseline('decrease', q4, q1)).toBe(false);
     expect(meetsBaseline('decrease', q1, q3)).toBe(true);
+    expect(meetsBaseline('increase', q1, q3)).toBe(false);
+    // the same level again has not gone either way
+    const same = { period: '2016-Q4', value: 5 };
+    expect(meetsBaseline('increase', q1, same)).toBe(false);
+    expect(meetsBaseline('decrease', q1, same)).toBe(false);
     expect(meetsBaseline('increase', q1, q1)).toBeNull();
     expect(meetsBaseline('increase', hidden, q3)).toBeNull();
     expect(meetsBaseline('increase', q1, hidden)).toBeNull();
