@@ -119,11 +119,13 @@ describe('each writer into its reader, on the fixture', () => {
     const admin = await kit.bearer({ roles: ['admin'] });
     const [fixture] = agreementGoalsContract.fixture;
     const goal = fixture?.goals[0];
+    // one goal with a target, one with only a direction (judged against a baseline from the day it came into force)
+    expect(fixture?.goals.map((g) => g.target)).toEqual([40, undefined]);
     const post = (body: Record<string, unknown>) =>
       app.request('/api/directory/agreements', {
         method: 'POST',
         headers: { authorization: admin, 'content-type': 'application/json' },
-        body: JSON.stringify({ parties: fixture?.parties, goals: [goal], ...body }),
+        body: JSON.stringify({ parties: fixture?.parties, goals: fixture?.goals, ...body }),
       });
     const inForce = await post({
       title: fixture?.title,
@@ -142,7 +144,7 @@ describe('each writer into its reader, on the fixture', () => {
     const read = contractReader(agreementGoalsContract, [], { store: kit.deps.store, log, now: () => 0, windowMs: 0 });
     expect(await read()).toEqual([{ ...fixture, id }]);
     expect(agreementGoalsFor(await read(), 'sip-established', '2026-11-23')).toEqual([
-      { agreement: { id, title: fixture?.title, parties: fixture?.parties }, goal },
+      { agreement: { id, title: fixture?.title, parties: fixture?.parties, from: fixture?.from }, goal },
     ]);
     expect(log.lines).toEqual([]);
     expect(buildAgreementGoals({ agreements: [] }, new Date())).toEqual([]);

@@ -49,3 +49,34 @@ describe('the OpenAPI document', () => {
     expect(routes.filter((r) => !documented.includes(r))).toEqual([]);
   });
 });
+
+describe('the served document says what a replacement keeps and what an editor may change', () => {
+  it('names the kept parts, [] as emptying and the editor rule on each PUT and on each part', async () => {
+    const { app } = await directoryApp();
+    const doc = await json(await app.request('/api/directory/openapi.json'));
+    const put = (path: string) => doc.paths[path].put.description as string;
+    const group = put('/api/directory/groups/{id}');
+    for (const part of ['`members`', '`memberRoles`', '`contacts`', '`meetings`']) expect(group).toContain(part);
+    const agreement = put('/api/directory/agreements/{id}');
+    for (const part of ['`parties`', '`partyRoles`', '`lifecycle`', '`goals`', '`groups`']) expect(agreement).toContain(part);
+    const plan = put('/api/directory/plans/{id}');
+    expect(plan).toContain('`items`');
+    for (const text of [group, agreement, plan]) {
+      expect(text).toMatch(/kept as stored when the body leaves (them|it) out/);
+      expect(text).toContain('send `[]` to empty');
+      expect(text).toMatch(/An editor \(not admin\) changes only/);
+    }
+    expect(group).toContain("only its own organisation's membership");
+    expect(agreement).toContain("only its own organisation's party");
+    expect(plan).toContain('only the items its own organisation is responsible for');
+    const props = (name: string) => doc.components.schemas[name].properties as Record<string, { description?: string }>;
+    for (const [schema, parts] of [
+      ['GroupInput', ['members', 'memberRoles', 'contacts', 'meetings']],
+      ['AgreementInput', ['parties', 'partyRoles', 'lifecycle', 'goals', 'groups']],
+    ] as const)
+      for (const part of parts) expect(props(schema)[part]?.description, `${schema}.${part}`).toMatch(/Kept as stored when a replacement/);
+    expect(props('PlanInput').items?.description).toMatch(/Kept as stored when a replacement/);
+    expect(props('GroupInput').members?.description).toContain('An editor adds or removes only its own organisation');
+    expect(props('AgreementInput').parties?.description).toContain('An editor adds or removes only its own organisation');
+  });
+});

@@ -9,10 +9,10 @@ async function setup() {
   const ids = await seedSamverkan(app, admin);
   const etagOf = async (kind: string, id: string) => (await app.request(`/api/directory/${kind}/${id}`)).headers.get('etag')!;
   /**
-   * PUT `body` over the stored entry; expect a 400 naming `field` (in Swedish too, unless it is a
-   * plain schema error such as a missing field, which has English only), and the entry unchanged.
+   * PUT `body` over the stored entry; expect a 400 naming `field` in English and Swedish (a plain
+   * schema error such as a missing field too, with the text `sv` when given), and the entry unchanged.
    */
-  const refused = async (kind: string, id: string, body: unknown, field: string, swedish = true) => {
+  const refused = async (kind: string, id: string, body: unknown, field: string, sv?: string) => {
     const etag = await etagOf(kind, id);
     const res = await app.request(`/api/directory/${kind}/${id}`, jsonInit('PUT', body, admin, { 'if-match': etag }));
     expect(res.status, field).toBe(400);
@@ -21,7 +21,9 @@ async function setup() {
     expect(problem.title).toBe('Ogiltig begäran');
     const named = problem.errors.find((e: { field: string }) => e.field === field);
     expect(named, JSON.stringify(problem.errors)).toBeDefined();
-    if (swedish) expect(named.sv).toBeTruthy();
+    expect(named.message).toBeTruthy();
+    expect(named.sv, JSON.stringify(named)).toBeTruthy();
+    if (sv !== undefined) expect(named.sv).toBe(sv);
     expect(await etagOf(kind, id)).toBe(etag);
   };
   return { app, admin, ids, refused };
@@ -36,7 +38,13 @@ describe('bad input on replacing a group, an agreement or a plan stores nothing'
       { status: 'gallande', date: '2014-01-01' },
     ];
     const ok = { title, ends, lifecycle };
-    await refused('agreements', ids.agreementId, { ...ok, lifecycle: [lifecycle[0], { status: 'gallande' }] }, 'lifecycle.1.date', false);
+    await refused(
+      'agreements',
+      ids.agreementId,
+      { ...ok, lifecycle: [lifecycle[0], { status: 'gallande' }] },
+      'lifecycle.1.date',
+      'Fältet saknas',
+    );
     await refused(
       'agreements',
       ids.agreementId,

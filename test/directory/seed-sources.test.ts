@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfigFile } from '../../functions/core/config/load.js';
 import { seedCollection } from '../../functions/directory/data/seed.js';
-import { problemsOf } from '../core/config-helpers.js';
+import { lineOf, problemsOf } from '../core/config-helpers.js';
 import { directoryApp } from './helpers.js';
 
 /** The areas' source documents: `KIT_SOURCES_DIR`, else `shared/sources` beside the checkout or its worktree parent. */
@@ -24,7 +24,8 @@ describe('seeded facts trace to their sources', () => {
     let checked = 0;
     for (const { file, config } of configs) {
       const { units, groups, agreements, plans } = config.directory.seed;
-      const entries = [...units, ...groups, ...agreements, ...plans.map((p) => ({ ...p, name: p.title }))];
+      const goals = agreements.flatMap((a) => a.goals.map((g) => ({ ...g, name: `${a.name}: ${g.text}` })));
+      const entries = [...units, ...groups, ...agreements, ...goals, ...plans.map((p) => ({ ...p, name: p.title }))];
       for (const entry of entries) {
         const source = entry.source;
         if (!source) continue;
@@ -84,6 +85,44 @@ describe('seeded facts trace to their sources', () => {
     expect(
       keys(norrbotten.replace('        principal: joint\n', '        principal: joint\n        organization: division-okand\n')),
     ).toEqual(['directory.seed.units[0].organization']);
+  });
+
+  it('every goal of a seeded agreement names its passage, follows indicators of the area and invents no target', () => {
+    let goals = 0;
+    for (const { file, config } of configs)
+      for (const agreement of config.directory.seed.agreements)
+        for (const goal of agreement.goals) {
+          expect(goal.source, `${file}: ${goal.text}`).toBeDefined();
+          // a target only where the passage itself has a number
+          if (goal.target !== undefined) expect(goal.source!.passage, `${file}: ${goal.text}`).toContain(String(goal.target));
+          goals++;
+        }
+    expect(goals).toBeGreaterThanOrEqual(4);
+  });
+
+  it('check-config refuses a seeded goal with an unknown indicator, a target-less maintain or a malformed baseline, naming file, line and key', () => {
+    const file = 'config/ostergotland.yaml';
+    const source = readFileSync(file, 'utf8');
+    expect(problemsOf(source, file)).toEqual([]);
+    const unknown = problemsOf(source.replace('              - sip-established\n', '              - sip-upprattade\n'), file);
+    expect(unknown).toEqual([
+      expect.objectContaining({
+        file,
+        line: lineOf(source, '              - sip-established'),
+        key: 'directory.seed.agreements[0].goals[0].indicators[0]',
+        sv: expect.stringContaining('"sip-upprattade"'),
+        en: expect.stringContaining("not among the area's indicators"),
+      }),
+    ]);
+    const maintain = problemsOf(source.replace('            direction: decrease\n', '            direction: maintain\n'), file);
+    expect(maintain.map((p) => p.key)).toEqual(['directory.seed.agreements[0].goals[1].direction']);
+    expect(maintain[0]?.sv).toContain('maintain behöver ett målvärde');
+    const baseline = problemsOf(
+      source.replace('              - integrated-receptions\n', '              - integrated-receptions\n            baseline: 2015-K1\n'),
+      file,
+    );
+    expect(baseline.map((p) => p.key)).toEqual(['directory.seed.agreements[0].goals[2].baseline']);
+    expect(baseline[0]?.en).toContain('2015-Q1');
   });
 
   it('every area names the region units of its source, and its seeded plans belong to a seeded group or agreement', () => {

@@ -162,8 +162,8 @@ describe('/personal/hitta-stod/samverkan pages', () => {
     const html = await (await h.app.request(PATH, { headers: { cookie: await h.cookie(['editor'], OWN) } })).text();
     expect(html).toContain('Upphör om 69 dagar');
     expect(html).toContain('Revideringsdatumet har passerat');
-    // Kinda's own agreement and the seeded county-wide one have no goals; the one ending soon has
-    expect(html.match(/Saknar mål/g)).toHaveLength(2);
+    // Kinda's own agreement has no goals; the seeded county-wide one (its målsättningar) and the one ending soon have
+    expect(html.match(/Saknar mål/g)).toHaveLength(1);
     expect(html).toContain('Revideras om 22 dagar');
     expect(html).toContain('Saknar mål');
     expect(html).toContain('1 försenade punkter');
@@ -283,6 +283,47 @@ describe('/personal/hitta-stod/samverkan pages', () => {
       ],
       goals: [{ text: 'Fler får SIP', indicators: ['sip-established'], target: 2.5, direction: 'increase' }],
     });
+  });
+
+  test('an agreement goal without a target: only its direction and, when named, the baseline period', async () => {
+    const h = await setup();
+    const cookie = await h.cookie(['editor'], OWN);
+    const { etag } = await h.stored('agreements', h.agreement.id);
+    const form = {
+      ...agreementForm('Överenskommelse Kinda', etag),
+      'g0.text': 'SIP i högre grad',
+      'g0.indicator': 'sip-established',
+      'g0.target': '',
+      'g0.direction': 'increase',
+      'g1.text': 'Kortare väntan',
+      'g1.indicator': 'wait-days-first-visit',
+      'g1.target': ' ',
+      'g1.direction': 'decrease',
+      'g1.baseline': '2026-Q1',
+    };
+    expect((await h.post(`${PATH}/overenskommelser/${h.agreement.id}`, form, cookie)).status).toBe(303);
+    const stored = await h.stored('agreements', h.agreement.id);
+    expect(stored.body.goals).toEqual([
+      { text: 'SIP i högre grad', indicators: ['sip-established'], direction: 'increase' },
+      { text: 'Kortare väntan', indicators: ['wait-days-first-visit'], direction: 'decrease', baseline: '2026-Q1' },
+    ]);
+    // the form shows them again as they were typed, the target empty
+    const page = await (await h.app.request(`${PATH}/overenskommelser/${h.agreement.id}`, { headers: { cookie } })).text();
+    expect(page).toMatch(/name="g1\.baseline"[^>]*value="2026-Q1"|value="2026-Q1"[^>]*name="g1\.baseline"/);
+    // to maintain needs a target; a baseline of another frequency is refused: the form's own texts next to the fields
+    const post = (over: Record<string, string>) =>
+      h.post(`${PATH}/overenskommelser/${h.agreement.id}`, { ...form, etag: stored.etag, ...over }, cookie);
+    const maintain = await post({ 'g0.direction': 'maintain' });
+    expect(maintain.status).toBe(400);
+    const maintainHtml = await maintain.text();
+    expect(maintainHtml).toContain('id="f-g0-target-error"');
+    expect(maintainHtml).toContain('lämna tomt när överenskommelsen bara anger riktning');
+    const yearly = await post({ 'g1.baseline': '2026' });
+    expect(yearly.status).toBe(400);
+    const yearlyHtml = await yearly.text();
+    expect(yearlyHtml).toContain('id="f-g1-baseline-error"');
+    expect(yearlyHtml).toContain('Skriv utgångsperioden som 2015, 2015-Q1 eller 2015-03');
+    expect((await h.stored('agreements', h.agreement.id)).etag).toBe(stored.etag);
   });
 
   test('bad input: messages next to the fields in Swedish and English, nothing stored', async () => {

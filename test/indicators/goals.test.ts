@@ -185,3 +185,107 @@ describe('goals on the indicator page', () => {
     }
   });
 });
+
+describe('agreement goals without a target on the indicator page', () => {
+  /** Norrbotten's SIP figures released for 2026-Q2 (`q2`) and 2026-Q3 (`q3`), and the directory's file with `goals`. */
+  async function twoQuarters(q2: number[], q3: number[], goals: AgreementGoalsRow['goals'], from = '2026-01-01') {
+    const kit = await indicatorsKit();
+    const app = createIndicatorsApp(kit.deps, { cacheWindowMs: 0 });
+    const admin = await kit.bearer({ roles: ['admin'] });
+    const codes = ['2580', '2584', '2581'];
+    for (const [period, values] of [
+      ['2026-Q2', q2],
+      ['2026-Q3', q3],
+    ] as const) {
+      for (const [i, v] of values.entries())
+        expect((await putReport({ app }, `sip-established/${period}/${codes[i]}`, sipReport(0, v), admin)).status).toBe(201);
+      const made = await app.request('/api/indicators/releases', {
+        method: 'POST',
+        headers: { authorization: admin, 'content-type': 'application/json' },
+        body: JSON.stringify({ period }),
+      });
+      expect(made.status).toBe(201);
+    }
+    await writeContract(kit.deps.store, agreementGoalsContract, [
+      { id: 'agr-sip', title: 'SIP i Norrbotten', parties: ['2580', 'region'], ends: null, from, goals },
+    ]);
+    return async (lang = '') => (await app.request(`/uppfoljning/sip-established${lang}`)).text();
+  }
+  const notes = (html: string) =>
+    [...html.matchAll(/<li class="([^"]+)" data-agreement="[^"]+"><strong>([^<]+)<\/strong> ([^<]+)<\/li>/g)].map((m) => [
+      m[1],
+      m[2],
+      m[3],
+    ]);
+
+  it('says the direction and the baseline it is judged against, whether the latest period meets it, and draws no goal line', async () => {
+    const page = await twoQuarters(
+      [10, 11, 12],
+      [12, 13, 14],
+      [
+        { text: 'Fler SIP', indicators: ['sip-established'], direction: 'increase' },
+        { text: 'Färre SIP', indicators: ['sip-established'], direction: 'decrease' },
+      ],
+    );
+    const html = await page();
+    expect(notes(html)).toEqual([
+      ['notice', 'Mål i överenskommelsen SIP i Norrbotten: ska öka (från 2026-Q2: 33) (Fler SIP).', '2026-Q3 uppfyller målet.'],
+      [
+        'notice warn',
+        'Mål i överenskommelsen SIP i Norrbotten: ska minska (från 2026-Q2: 33) (Färre SIP).',
+        '2026-Q3 uppfyller inte målet.',
+      ],
+    ]);
+    // a direction has no level to draw: the trend has no goal line
+    expect(html).toContain('id="trend-t"');
+    expect(html).not.toContain('id="trend-goal"');
+    const english = await page('?lang=en');
+    expect(notes(english)[0]).toEqual([
+      'notice',
+      'Goal in the agreement SIP i Norrbotten: increase (from 2026-Q2: 33) (Fler SIP).',
+      '2026-Q3 meets the goal.',
+    ]);
+  });
+
+  it('takes the baseline from the day the agreement applies, or the named period, and says when it cannot judge', async () => {
+    const page = await twoQuarters(
+      [10, 11, 12],
+      [12, 13, 14],
+      [
+        { text: 'Från Q3', indicators: ['sip-established'], direction: 'increase', baseline: '2026-Q3' },
+        { text: 'Från Q1', indicators: ['sip-established'], direction: 'increase', baseline: '2026-Q1' },
+        { text: 'Minst 30', indicators: ['sip-established'], direction: 'increase', target: 30 },
+      ],
+      '2026-07-01',
+    );
+    const html = await page();
+    expect(notes(html)).toEqual([
+      [
+        'notice',
+        'Mål i överenskommelsen SIP i Norrbotten: ska öka (från 2026-Q3: 39) (Från Q3).',
+        'Målet kan bedömas först när en period efter 2026-Q3 är publicerad.',
+      ],
+      [
+        'notice',
+        'Mål i överenskommelsen SIP i Norrbotten: ska öka (från 2026-Q1, ännu inte publicerad) (Från Q1).',
+        '2026-Q3 kan inte jämföras med målet: utgångsvärdet är inte publicerat.',
+      ],
+      ['notice', 'Mål i överenskommelsen SIP i Norrbotten: öka till minst 30 (Minst 30).', '2026-Q3 uppfyller målet.'],
+    ]);
+    // the goal with a target is the one drawn
+    expect(html).toMatch(/<g id="trend-goal">[\s\S]*?öka till minst 30/);
+  });
+
+  it('never judges against a hidden baseline: the release hides it and the page says so', async () => {
+    // 2026-Q2: one organisation with 2 plans, hidden by the release; 2026-Q3 shown
+    const page = await twoQuarters([2], [12, 13, 14], [{ text: 'Fler SIP', indicators: ['sip-established'], direction: 'increase' }]);
+    const html = await page();
+    expect(notes(html)).toEqual([
+      [
+        'notice',
+        'Mål i överenskommelsen SIP i Norrbotten: ska öka (från 2026-Q2: .. (dold)) (Fler SIP).',
+        '2026-Q3 kan inte jämföras med målet: utgångsvärdet visas inte.',
+      ],
+    ]);
+  });
+});

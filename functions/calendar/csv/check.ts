@@ -4,7 +4,7 @@ import { ProblemError } from '../../core/http/problem.js';
 import type { CalendarContext } from '../context.js';
 import { newEvents } from '../data/event-service.js';
 import { eventInputSchema, type CalendarEvent } from '../model/event.js';
-import { bilingualFieldErrors } from './messages.js';
+import { calendarFieldErrors } from './messages.js';
 import { columnOf, PLACE_OR_LINK, PROGRAMME_COLUMNS, rowToInput, type CellError } from './programme.js';
 
 /** The most trainings one import file may hold (data rows, the header not counted). */
@@ -101,7 +101,7 @@ export function checkProgramme(ctx: CalendarContext, staff: Staff, bytes: Uint8A
       return {
         row,
         cells: shown,
-        errors: bilingualFieldErrors(parsed.error.issues).map((e) => ({ ...e, row, column: columnOf(e.field) })),
+        errors: calendarFieldErrors(parsed.error.issues).map((e) => ({ ...e, row, column: columnOf(e.field) })),
       };
     try {
       return { row, cells: shown, event: newEvents(ctx, staff, parsed.data)[0]!, errors: [] };

@@ -338,6 +338,34 @@ function checkIndicators(config: CountyConfig, ctx: Ctx): void {
         `The goal is for indicator "${goal.indicator}", which is not among the area's indicators.`,
       );
   });
+  config.directory.seed.agreements.forEach((agreement, a) =>
+    agreement.goals.forEach((goal, g) => {
+      const path = ['directory', 'seed', 'agreements', a, 'goals', g];
+      goal.indicators.forEach((indicator, i) => {
+        if (!all.has(indicator))
+          issue(
+            ctx,
+            [...path, 'indicators', i],
+            `Målet följs med indikatorn "${indicator}", som inte finns bland områdets indikatorer.`,
+            `The goal is followed with indicator "${indicator}", which is not among the area's indicators.`,
+          );
+      });
+      if (goal.target === undefined && goal.direction === 'maintain')
+        issue(
+          ctx,
+          [...path, 'direction'],
+          'Ett mål utan målvärde anger riktningen increase eller decrease; maintain behöver ett målvärde.',
+          'A goal without a target states the direction increase or decrease; maintain needs a target.',
+        );
+      if (goal.target !== undefined && goal.baseline !== undefined)
+        issue(
+          ctx,
+          [...path, 'baseline'],
+          'Ett mål med målvärde bedöms mot målvärdet: ta bort baseline eller target.',
+          'A goal with a target is judged against the target: remove baseline or target.',
+        );
+    }),
+  );
   noDuplicates(
     ctx,
     config.indicators.goals.map((g) => `${g.indicator} ${g.year}`),

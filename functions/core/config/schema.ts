@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { BASELINE_PERIOD } from '../domain/goal-baseline.js';
 import { SUBSTANCES, TARGET_GROUPS } from '../domain/vocabulary.js';
 
 /**
@@ -91,6 +92,30 @@ const seedGroupSchema = z.strictObject({
   meetingRhythm: text(160).optional(),
   source: seedSourceSchema.optional(),
 });
+/**
+ * A goal ("mål och mått") of a seeded agreement, linked to indicators of the area. Agreements mostly
+ * state a direction without a number: then `target` is left out (never invented) and the goal is
+ * judged against a baseline (`baseline`, else the first released period since the agreement applies).
+ */
+const seedGoalSchema = z.strictObject({
+  text: text(400),
+  indicators: z.array(id).min(1).max(10).describe('Indikatorernas id. / The ids of the indicators that follow the goal.'),
+  target: z
+    .number()
+    .finite()
+    .optional()
+    .describe('Målvärdet, bara om källan anger ett. / The target value, only when the source states one.'),
+  direction: z.enum(['increase', 'decrease', 'maintain']),
+  baseline: z
+    .string()
+    .regex(BASELINE_PERIOD, bilingual('En period som 2015, 2015-Q1 eller 2015-03.', 'A period such as 2015, 2015-Q1 or 2015-03.'))
+    .optional()
+    .describe('Utgångsperioden för ett mål utan målvärde. / The baseline period of a goal without a target.'),
+  source: seedSourceSchema.optional(),
+});
+/** A goal of a seeded agreement. */
+export type SeedGoal = z.output<typeof seedGoalSchema>;
+
 const seedAgreementSchema = z.strictObject({
   name: text(240),
   parties: z.array(orgRef).default([]),
@@ -104,6 +129,7 @@ const seedAgreementSchema = z.strictObject({
     )
     .default([]),
   note: text(600).optional(),
+  goals: z.array(seedGoalSchema).max(50).default([]).describe('Mål och mått. / Goals and measures.'),
   source: seedSourceSchema.optional(),
 });
 const seedPlanSchema = z.strictObject({

@@ -1,12 +1,18 @@
 import * as z from 'zod';
 import { defineContract } from './contract.js';
 
-/** One goal ("mål och mått") of an agreement: the indicators it follows, a target value and a direction. */
+/**
+ * One goal ("mål och mått") of an agreement: the indicators it follows, a direction and a target
+ * value; a goal without a target is judged against a baseline: the released figure of its
+ * `baseline` period, else of the first released period that ends on or after the agreement's `from`.
+ */
 export const agreementGoalRow = z.object({
   text: z.string().min(1),
   indicators: z.array(z.string().min(1)).min(1),
-  target: z.number().finite(),
+  target: z.number().finite().optional(),
   direction: z.enum(['increase', 'decrease', 'maintain']),
+  /** The period whose released figure a goal without a target is judged against (`2015-Q1`). */
+  baseline: z.string().min(4).optional(),
 });
 
 /** One agreement in force with its goals: public data only (no contacts, no notes). */
@@ -17,6 +23,8 @@ export const agreementGoalsRow = z.object({
   parties: z.array(z.string()),
   /** The last day it applies (`null`: until further notice); a reader drops it once past. */
   ends: z.string().nullable(),
+  /** The day it applies from (YYYY-MM-DD: its start, else the day it came into force), for goals without a target. */
+  from: z.string().optional(),
   goals: z.array(agreementGoalRow),
 });
 
@@ -42,7 +50,11 @@ export const agreementGoalsContract = defineContract({
       title: 'Överenskommelse om samordnad individuell plan',
       parties: ['2380', 'region'],
       ends: null,
-      goals: [{ text: 'Fler samordnade individuella planer', indicators: ['sip-established'], target: 40, direction: 'increase' }],
+      from: '2026-01-01',
+      goals: [
+        { text: 'Fler samordnade individuella planer', indicators: ['sip-established'], target: 40, direction: 'increase' },
+        { text: 'Kortare väntetid till första besök', indicators: ['wait-days-first-visit'], direction: 'decrease' },
+      ],
     },
   ],
 });

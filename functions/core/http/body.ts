@@ -1,20 +1,13 @@
 import type { Context } from 'hono';
 import type * as z from 'zod';
+import { bilingualFieldErrors } from './field-messages.js';
 import { parseFormBytes, type FormFields } from './form.js';
-import { badRequest, ProblemError, type FieldError } from './problem.js';
+import { badRequest, ProblemError } from './problem.js';
+
+export { bilingualFieldErrors, fieldErrors } from './field-messages.js';
 
 /** The largest request body any route accepts (bytes). Routes may set a smaller one. */
 export const MAX_BODY_BYTES = 256 * 1024;
-
-/** Turn zod issues into field errors with dotted paths. */
-export function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix = ''): FieldError[] {
-  return issues.map((i) => {
-    const field = [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(body)';
-    // Custom checks (e.g. core/text) carry their Swedish text in params.sv.
-    const sv = i.code === 'custom' && typeof i.params?.['sv'] === 'string' ? (i.params['sv'] as string) : undefined;
-    return sv ? { field, message: i.message, sv } : { field, message: i.message };
-  });
-}
 
 /** Read the raw body bytes with a size limit; 413 problem (naming the limit) when it is larger. */
 export async function readBytes(c: Context, maxBytes = MAX_BODY_BYTES): Promise<Uint8Array> {
@@ -161,7 +154,7 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S, maxBy
     throw badRequest([{ field: '(body)', message: 'The body is not valid JSON', sv: 'Innehållet är inte giltig JSON' }]);
   }
   const result = schema.safeParse(data);
-  if (!result.success) throw badRequest(fieldErrors(result.error.issues));
+  if (!result.success) throw badRequest(bilingualFieldErrors(result.error.issues));
   return result.data;
 }
 
@@ -174,7 +167,7 @@ export function queryParams<S extends z.ZodType>(c: Context, schema: S): z.outpu
     raw[key] = all.length > 1 ? all : (all[0] ?? '');
   }
   const result = schema.safeParse(raw);
-  if (!result.success) throw badRequest(fieldErrors(result.error.issues), 'Invalid query parameters.');
+  if (!result.success) throw badRequest(bilingualFieldErrors(result.error.issues), 'Invalid query parameters.');
   return result.data;
 }
 

@@ -1,3 +1,4 @@
+import { bilingualFieldErrors } from '../../core/http/field-messages.js';
 import type { Staff } from '../../core/auth/auth.js';
 import { canEditOrg } from '../../core/auth/auth.js';
 import { serviceInputSchema, type ServiceInput } from '../model/service.js';
@@ -81,16 +82,8 @@ export function readServicesCsv(
     if (id) seen.add(id);
     const parsed = serviceInputSchema.safeParse(record);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const col = columnOfField(issue.path.map(String).join('.'));
-        const sv =
-          issue.code === 'custom' && typeof issue.params?.['sv'] === 'string'
-            ? (issue.params['sv'] as string)
-            : issue.code === 'too_small' && issue.origin === 'string'
-              ? 'Får inte vara tomt'
-              : 'Ogiltigt värde';
-        rowErrors.push({ row, column: col?.header ?? issue.path.join('.'), message: issue.message, sv });
-      }
+      for (const e of bilingualFieldErrors(parsed.error.issues))
+        rowErrors.push({ row, column: columnOfField(e.field)?.header ?? e.field, message: e.message, sv: e.sv ?? 'Ogiltigt värde' });
     } else {
       for (const e of check(parsed.data))
         rowErrors.push({ row, column: columnOfField(e.field)?.header ?? e.field, message: e.message, sv: e.sv ?? 'Ogiltigt värde' });

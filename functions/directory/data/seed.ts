@@ -105,7 +105,17 @@ export function seedCollection(config: CountyConfig, now: string): Collection {
       ...(agreement.starts ? { starts: agreement.starts } : {}),
       ends: agreement.ends,
       lifecycle: agreement.lifecycle,
-      goals: [],
+      goals: agreement.goals.map((goal) => {
+        const goalSource = sourceText(undefined, goal.source);
+        return {
+          text: goal.text,
+          indicators: [...goal.indicators],
+          ...(goal.target !== undefined ? { target: goal.target } : {}),
+          direction: goal.direction,
+          ...(goal.baseline !== undefined ? { baseline: goal.baseline } : {}),
+          ...(goalSource ? { source: goalSource } : {}),
+        };
+      }),
       ...(agreement.note ? { note: agreement.note } : {}),
       status: 'active',
       ...(entrySource ? { source: entrySource } : {}),

@@ -1,7 +1,7 @@
 import type { AgreementGoalsRow } from '../../core/contracts/agreement-goals.js';
 import type { CountyConfig } from '../../core/config/schema.js';
 import type { Collection, ServiceIndexEntry } from '../model/collection.js';
-import { agreementState } from '../views/agreement-state.js';
+import { agreementFrom, agreementState } from '../views/agreement-state.js';
 
 /** The municipalities a service serves: its own list, or the whole area when it names none. */
 export function servedMunicipalities(municipalities: readonly string[], config: CountyConfig): string[] {
@@ -28,13 +28,23 @@ export function buildAgreementGoals(collection: Pick<Collection, 'agreements'>, 
       const state = agreementState(a, now);
       return !state.expired && !NOT_IN_FORCE.has(state.phase ?? '');
     })
-    .map((a) => ({
-      id: a.id,
-      title: a.title,
-      parties: [...a.parties],
-      ends: a.ends,
-      goals: a.goals.map((g) => ({ text: g.text, indicators: [...g.indicators], target: g.target, direction: g.direction })),
-    }))
+    .map((a) => {
+      const from = agreementFrom(a);
+      return {
+        id: a.id,
+        title: a.title,
+        parties: [...a.parties],
+        ends: a.ends,
+        ...(from ? { from } : {}),
+        goals: a.goals.map((g) => ({
+          text: g.text,
+          indicators: [...g.indicators],
+          ...(g.target !== undefined ? { target: g.target } : {}),
+          direction: g.direction,
+          ...(g.baseline !== undefined ? { baseline: g.baseline } : {}),
+        })),
+      };
+    })
     .sort((a, b) => a.title.localeCompare(b.title, 'sv'));
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { BASELINE_PERIOD } from '../../core/domain/goal-baseline.js';
 import { AGREEMENT_STATUSES, GROUP_LEVELS, PLAN_ITEM_STATUSES } from '../../core/domain/vocabulary.js';
 import { singleLine } from '../../core/text/index.js';
 import { optionalMultiLine, type Stamp } from './service.js';
@@ -63,15 +64,35 @@ export const groupInputSchema = z.strictObject({
   level: z.enum(termIds(GROUP_LEVELS)).optional(),
   /** The id of the group this one reports to (the structure is a tree). */
   reportsTo: entryId.optional(),
-  members: z.array(orgRef).max(100).default([]),
+  members: z
+    .array(orgRef)
+    .max(100)
+    .default([])
+    .describe(
+      'Member organisations. Kept as stored when a replacement (PUT) leaves it out; `[]` empties it. An editor adds or removes only its own organisation.',
+    ),
   /** The role each member organisation sends; every organisation named here is a member. */
-  memberRoles: z.array(memberRoleSchema).max(200).default([]),
+  memberRoles: z
+    .array(memberRoleSchema)
+    .max(200)
+    .default([])
+    .describe(
+      "The role each member organisation sends. Kept as stored when a replacement (PUT) leaves it out; `[]` empties it. An editor changes only its own organisation's roles.",
+    ),
   /** The organisation that convenes (sends the invitation and chairs). */
   convenes: orgRef.optional(),
   contactRole: singleLine(160).optional(),
   meetingRhythm: singleLine(160).optional(),
-  contacts: z.array(contactSchema).max(50).default([]),
-  meetings: z.array(meetingSchema).max(500).default([]),
+  contacts: z
+    .array(contactSchema)
+    .max(50)
+    .default([])
+    .describe('Named contacts (staff data, never public). Kept as stored when a replacement (PUT) leaves it out; `[]` empties it.'),
+  meetings: z
+    .array(meetingSchema)
+    .max(500)
+    .default([])
+    .describe('Meetings with their decisions. Kept as stored when a replacement (PUT) leaves it out; `[]` empties it.'),
   status: z.enum(['active', 'retired']).default('active'),
   source: singleLine(400).optional(),
   verified: z.boolean().default(false),
@@ -93,36 +114,99 @@ export const lifecycleStepSchema = z.strictObject({
   date: z.iso.date(),
 });
 
-/** A goal of an agreement ("mål och mått"): indicators of the indicator store, a target value and a direction. */
-export const goalSchema = z.strictObject({
-  text: singleLine(400),
-  indicators: z
-    .array(z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'An indicator id'))
-    .min(1)
-    .max(10),
-  target: z.number().finite(),
-  direction: z.enum(['increase', 'decrease', 'maintain']),
-});
+/**
+ * A goal of an agreement ("mål och mått"): indicators of the indicator store, a direction and, when
+ * the agreement sets one, a target value. A goal without a target (most agreements state only a
+ * direction) is judged against a baseline: the released figure of its `baseline` period, else of the
+ * first released period that ends on or after the day the agreement applies from.
+ */
+export const goalSchema = z
+  .strictObject({
+    text: singleLine(400),
+    indicators: z
+      .array(z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'An indicator id'))
+      .min(1)
+      .max(10),
+    target: z
+      .number()
+      .finite()
+      .optional()
+      .describe('The target value. Optional: without it the goal states only its direction and is judged against the baseline.'),
+    direction: z.enum(['increase', 'decrease', 'maintain']),
+    baseline: z
+      .string()
+      .regex(BASELINE_PERIOD, 'A period: 2015, 2015-Q1 or 2015-03')
+      .optional()
+      .describe(
+        'For a goal without a target: the period whose released figure it is judged against. Default: the first released period that ends on or after the day the agreement applies from (`starts`, else the day it came into force).',
+      ),
+    source: singleLine(400).optional().describe('The passage of a source document the goal rests on.'),
+  })
+  .superRefine((goal, issue) => {
+    const refuse = (path: string, message: string, sv: string) => issue.addIssue({ code: 'custom', path: [path], message, params: { sv } });
+    if (goal.target === undefined && goal.direction === 'maintain')
+      refuse(
+        'target',
+        'A goal to maintain a level needs a target; without one, say whether the figure is to increase or decrease',
+        'Ett mål att bibehålla en nivå behöver ett målvärde; utan målvärde anger du om värdet ska öka eller minska',
+      );
+    if (goal.target !== undefined && goal.baseline !== undefined)
+      refuse(
+        'baseline',
+        'A goal with a target is judged against the target, not a baseline: leave one out',
+        'Ett mål med målvärde bedöms mot målvärdet, inte mot en utgångsperiod: ta bort det ena',
+      );
+  });
+/** A goal of an agreement. */
+export type Goal = z.output<typeof goalSchema>;
 
 /** The fields staff send for an agreement (överenskommelse). `ends: null` = until further notice. */
 export const agreementInputSchema = z
   .strictObject({
     title: singleLine(240),
-    parties: z.array(orgRef).max(100).default([]),
+    parties: z
+      .array(orgRef)
+      .max(100)
+      .default([])
+      .describe(
+        'Party organisations. Kept as stored when a replacement (PUT) leaves it out; `[]` empties it. An editor adds or removes only its own organisation.',
+      ),
     /** The role each party plays; every organisation named here is a party. */
-    partyRoles: z.array(memberRoleSchema).max(200).default([]),
+    partyRoles: z
+      .array(memberRoleSchema)
+      .max(200)
+      .default([])
+      .describe(
+        "The role each party plays. Kept as stored when a replacement (PUT) leaves it out; `[]` empties it. An editor changes only its own organisation's roles.",
+      ),
     /** The organisation that owns the agreement and its review. */
     owner: orgRef.optional(),
     /** The collaboration groups that own the agreement and follow it up (a steering group); their decisions go on its report. */
-    groups: z.array(entryId).max(20).optional(),
+    groups: z
+      .array(entryId)
+      .max(20)
+      .optional()
+      .describe(
+        'Ids of the groups that own and follow up the agreement. Kept as stored when a replacement (PUT) leaves it out; `[]` empties it.',
+      ),
     starts: z.iso.date().optional(),
     ends: z.iso.date().nullable().default(null),
     reviewDate: z.iso.date().optional(),
     /** Every status the agreement has had, with the date of each change, oldest first; the last is the current one. */
-    lifecycle: z.array(lifecycleStepSchema).max(100).default([]),
+    lifecycle: z
+      .array(lifecycleStepSchema)
+      .max(100)
+      .default([])
+      .describe(
+        'Every status change with its date, oldest first. Kept as stored when a replacement (PUT) leaves it out; a replacement that sends it keeps every stored change and may only add later ones.',
+      ),
     documentUrl: z.url({ protocol: /^https?$/ }).optional(),
     note: optionalMultiLine(1000),
-    goals: z.array(goalSchema).max(50).default([]),
+    goals: z
+      .array(goalSchema)
+      .max(50)
+      .default([])
+      .describe('Goals and measures (mål och mått). Kept as stored when a replacement (PUT) leaves it out; `[]` empties it.'),
     status: z.enum(['active', 'retired']).default('active'),
     source: singleLine(400).optional(),
     verified: z.boolean().default(false),

@@ -42,7 +42,13 @@ export const planInputSchema = z
     owner: orgRef,
     agreementId: entryId.optional(),
     groupId: entryId.optional(),
-    items: z.array(planItemSchema).max(500).default([]),
+    items: z
+      .array(planItemSchema)
+      .max(500)
+      .default([])
+      .describe(
+        "The plan's items. Kept as stored when a replacement (PUT) leaves it out; `[]` empties it. An editor changes only the items its own organisation is responsible for.",
+      ),
     status: z.enum(['active', 'retired']).default('active'),
     source: singleLine(400).optional(),
     verified: z.boolean().default(false),

@@ -4,14 +4,13 @@ import { notFound } from '../../core/http/problem.js';
 import type { KitEnv } from '../../core/http/staff.js';
 import { resolveLang, t } from '../../core/i18n.js';
 import { Layout } from '../../core/page/layout.js';
-import { formatValue } from '../../core/domain/indicator-format.js';
 import type { DirectoryContext } from '../context.js';
 import { ID_PATTERN } from '../data/ids.js';
 import type { Collection } from '../model/collection.js';
 import { termLabel } from '../model/vocab.js';
-import { agreementState } from '../views/agreement-state.js';
-import { indicatorDefinitionsOf } from '../views/report.js';
-import { AgreementFacts, agreementHref, dayText, DIRECTIONS, type PageAgreement } from './agreement-parts.js';
+import { agreementFrom, agreementState } from '../views/agreement-state.js';
+import { goalStatuses, indicatorDefinitionsOf } from '../views/report.js';
+import { AgreementFacts, agreementHref, dayText, GoalList, type PageAgreement } from './agreement-parts.js';
 import { MultiLine } from './multi-line.js';
 
 /** The active agreement `id` of a collection with its state, or 404. */
@@ -25,9 +24,9 @@ export function findAgreement(collection: Collection, id: string, now: Date): Pa
 export async function agreementPage(c: Context<KitEnv>, ctx: DirectoryContext): Promise<Response> {
   const lang = resolveLang(c);
   const { config } = ctx.deps;
-  const { collection } = await ctx.load();
+  const [{ collection }, published] = await Promise.all([ctx.load(), ctx.releases()]);
   const agreement = findAgreement(collection, c.req.param('id') ?? '', ctx.deps.clock.now());
-  const definitions = indicatorDefinitionsOf(config);
+  const goals = goalStatuses(agreement, published, indicatorDefinitionsOf(config));
   const plans = collection.plans.filter((p) => p.agreementId === agreement.id && p.status !== 'retired');
   const groups = collection.groups.filter((g) => agreement.groups?.includes(g.id) && g.status !== 'retired');
   const suffix = lang === 'en' ? '?lang=en' : '';
@@ -55,22 +54,8 @@ export async function agreementPage(c: Context<KitEnv>, ctx: DirectoryContext): 
         </a>
       </p>
       <h2>{t(lang, { sv: 'Mål och mått', en: 'Goals and measures' })}</h2>
-      {agreement.goals.length ? (
-        <ul>
-          {agreement.goals.map((goal) => (
-            <li>
-              <span lang="sv">{goal.text}</span> – {t(lang, DIRECTIONS[goal.direction]).toLowerCase()}{' '}
-              {t(lang, { sv: 'mot', en: 'towards' })}{' '}
-              {formatValue(goal.target, definitions.find((d) => d.id === goal.indicators[0])?.unit ?? 'count', lang)}:{' '}
-              {goal.indicators
-                .map((id) => {
-                  const def = definitions.find((d) => d.id === id);
-                  return def ? def[lang] : id;
-                })
-                .join('; ')}
-            </li>
-          ))}
-        </ul>
+      {goals.length ? (
+        <GoalList lang={lang} statuses={goals} from={agreementFrom(agreement)} />
       ) : (
         <p class="muted">{t(lang, { sv: 'Inga mål registrerade.', en: 'No goals registered.' })}</p>
       )}

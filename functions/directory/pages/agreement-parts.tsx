@@ -2,9 +2,11 @@ import type { CountyConfig } from '../../core/config/schema.js';
 import { AGREEMENT_STATUSES } from '../../core/domain/vocabulary.js';
 import { formatDate, t, type Lang, type Text } from '../../core/i18n.js';
 import { orgName } from '../data/orgs.js';
+import { formatValue } from '../../core/domain/indicator-format.js';
 import type { Agreement } from '../model/group.js';
 import { termLabel } from '../model/vocab.js';
 import type { agreementState } from '../views/agreement-state.js';
+import { goalAimText, type GoalStatus, type LatestFigure, type Met } from '../views/report.js';
 
 /** An agreement with its state, as the public pages show it. */
 export type PageAgreement = Agreement & ReturnType<typeof agreementState>;
@@ -19,12 +21,56 @@ export function openEndText(a: Pick<PageAgreement, 'phase'>, lang: Lang): string
     : t(lang, { sv: 'Tills vidare', en: 'Until further notice' });
 }
 
-/** The words for a goal's direction. */
-export const DIRECTIONS: Record<Agreement['goals'][number]['direction'], Text> = {
-  increase: { sv: 'Öka', en: 'Increase' },
-  decrease: { sv: 'Minska', en: 'Decrease' },
-  maintain: { sv: 'Bibehålla', en: 'Maintain' },
+const MET_TEXT: Record<'true' | 'false' | 'null', Text> = {
+  true: { sv: 'Uppnått', en: 'Met' },
+  false: { sv: 'Ej uppnått', en: 'Not met' },
+  null: { sv: 'Kan inte bedömas', en: 'Cannot be judged' },
 };
+
+/** Whether a goal is met, as a tag: met, not met (marked) or cannot be judged. */
+export function MetTag(props: { lang: Lang; met: Met }) {
+  return (
+    <span class={props.met === false ? 'tag warn' : 'tag'}>{t(props.lang, MET_TEXT[String(props.met) as 'true' | 'false' | 'null'])}</span>
+  );
+}
+
+/** A released figure as the pages show it: the value as published, `..` when hidden, or not released. */
+export function releasedText(latest: Pick<LatestFigure, 'value'> | undefined, unit: string, lang: Lang): string {
+  return latest === undefined
+    ? t(lang, { sv: 'Ej publicerad', en: 'Not released' })
+    : latest.value === null
+      ? t(lang, { sv: '.. (dold)', en: '.. (hidden)' })
+      : formatValue(latest.value, unit, lang);
+}
+
+/**
+ * The goals of an agreement, each indicator with the goal in words ("Mål: ska öka (från 2015-Q1: 12)"),
+ * the latest released figure and whether it meets the goal.
+ */
+export function GoalList(props: { lang: Lang; statuses: readonly GoalStatus[]; from: string | undefined }) {
+  const { lang, statuses, from } = props;
+  return (
+    <ul id="goals">
+      {statuses.map(({ goal, figures }) => (
+        <li>
+          <span lang="sv">{goal.text}</span>
+          <ul>
+            {figures.map((f) => {
+              const unit = f.definition?.unit ?? 'count';
+              return (
+                <li data-indicator={f.indicator}>
+                  {f.definition ? f.definition[lang] : f.indicator}. {t(lang, { sv: 'Mål', en: 'Goal' })}:{' '}
+                  {t(lang, goalAimText(goal, unit, f.baseline, from))}. {t(lang, { sv: 'Senaste värde', en: 'Latest value' })}
+                  {f.latest ? ` ${f.latest.period}` : ''}: {releasedText(f.latest, unit, lang)}. <MetTag lang={lang} met={f.met} />
+                </li>
+              );
+            })}
+          </ul>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** The agreement's page and its report page (`id` of the agreement, `lang` kept). */
 export function agreementHref(id: string, lang: Lang, report = false): string {

@@ -1,16 +1,16 @@
 import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import type { KitEnv } from '../../core/http/staff.js';
-import { formatDate, t, resolveLang, type Lang, type Text } from '../../core/i18n.js';
+import { formatDate, t, resolveLang, type Lang } from '../../core/i18n.js';
 import { Layout } from '../../core/page/layout.js';
 import { TableScroll } from '../../core/page/table-scroll.js';
-import { formatValue } from '../../core/domain/indicator-format.js';
 import type { DirectoryContext } from '../context.js';
 import { publicGroup } from '../views/groups.js';
 import { presentPlan } from '../views/plans.js';
-import { goalStatuses, indicatorDefinitionsOf, type GoalStatus, type Met } from '../views/report.js';
+import { agreementFrom } from '../views/agreement-state.js';
+import { goalAimText, goalStatuses, indicatorDefinitionsOf, type GoalStatus } from '../views/report.js';
 import { findAgreement } from './agreement-page.js';
-import { AgreementFacts, agreementHref, DIRECTIONS } from './agreement-parts.js';
+import { AgreementFacts, agreementHref, MetTag, releasedText } from './agreement-parts.js';
 import { DecisionList, latestDecisions } from './group-parts.js';
 import { PlanItemsTable, PlanProgress } from './plan-parts.js';
 
@@ -33,21 +33,9 @@ const PRINT_CSS = [
   '}',
 ].join('');
 
-const MET_TEXT: Record<'true' | 'false' | 'null', Text> = {
-  true: { sv: 'Uppnått', en: 'Met' },
-  false: { sv: 'Ej uppnått', en: 'Not met' },
-  null: { sv: 'Kan inte bedömas', en: 'Cannot be judged' },
-};
-
-function MetTag(props: { lang: Lang; met: Met }) {
-  return (
-    <span class={props.met === false ? 'tag warn' : 'tag'}>{t(props.lang, MET_TEXT[String(props.met) as 'true' | 'false' | 'null'])}</span>
-  );
-}
-
-/** One goal: its indicators' latest released figures against the target. */
-function GoalSection(props: { lang: Lang; status: GoalStatus; index: number }) {
-  const { lang, status, index } = props;
+/** One goal: its indicators' latest released figures against the target, or against the baseline when it has none. */
+function GoalSection(props: { lang: Lang; status: GoalStatus; index: number; from: string | undefined }) {
+  const { lang, status, index, from } = props;
   const { goal } = status;
   const caption = t(lang, { sv: `Indikatorer för mål ${index + 1}`, en: `Indicators of goal ${index + 1}` });
   return (
@@ -68,10 +56,7 @@ function GoalSection(props: { lang: Lang; status: GoalStatus; index: number }) {
                 {t(lang, { sv: 'Senaste värde', en: 'Latest value' })}
               </th>
               <th scope="col">{t(lang, { sv: 'Period', en: 'Period' })}</th>
-              <th scope="col" class="num">
-                {t(lang, { sv: 'Målvärde', en: 'Target' })}
-              </th>
-              <th scope="col">{t(lang, { sv: 'Riktning', en: 'Direction' })}</th>
+              <th scope="col">{t(lang, { sv: 'Mål', en: 'Goal' })}</th>
               <th scope="col">{t(lang, { sv: 'Uppnått', en: 'Met' })}</th>
             </tr>
           </thead>
@@ -82,13 +67,7 @@ function GoalSection(props: { lang: Lang; status: GoalStatus; index: number }) {
               return (
                 <tr>
                   <th scope="row">{f.definition ? f.definition[lang] : f.indicator}</th>
-                  <td class="num">
-                    {latest === undefined
-                      ? t(lang, { sv: 'Ej publicerad', en: 'Not released' })
-                      : latest.value === null
-                        ? t(lang, { sv: '.. (dold)', en: '.. (hidden)' })
-                        : formatValue(latest.value, unit, lang)}
-                  </td>
+                  <td class="num">{releasedText(latest, unit, lang)}</td>
                   <td>
                     {latest ? (
                       <>
@@ -101,8 +80,7 @@ function GoalSection(props: { lang: Lang; status: GoalStatus; index: number }) {
                       '–'
                     )}
                   </td>
-                  <td class="num">{formatValue(goal.target, unit, lang)}</td>
-                  <td>{t(lang, DIRECTIONS[goal.direction])}</td>
+                  <td>{t(lang, goalAimText(goal, unit, f.baseline, from))}</td>
                   <td>
                     <MetTag lang={lang} met={f.met} />
                   </td>
@@ -168,7 +146,7 @@ export async function reportPage(c: Context<KitEnv>, ctx: DirectoryContext): Pro
         })}
       </p>
       {goals.length ? (
-        goals.map((status, index) => <GoalSection lang={lang} status={status} index={index} />)
+        goals.map((status, index) => <GoalSection lang={lang} status={status} index={index} from={agreementFrom(agreement)} />)
       ) : (
         <p class="muted">{t(lang, { sv: 'Inga mål registrerade.', en: 'No goals registered.' })}</p>
       )}

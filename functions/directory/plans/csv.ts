@@ -1,3 +1,4 @@
+import { bilingualFieldErrors } from '../../core/http/field-messages.js';
 import { columnLetter, CsvError, parseCsv, toCsv, type CsvTable } from '../../core/csv/index.js';
 import { PLAN_ITEM_STATUSES } from '../../core/domain/vocabulary.js';
 import { planItemSchema, type PlanItem } from '../model/plan.js';
@@ -98,10 +99,8 @@ export function readPlanItemsCsv(
       items.push(parsed.data);
       itemRows.push(row);
     } else
-      for (const issue of parsed.error.issues) {
-        const sv = issue.code === 'custom' && typeof issue.params?.['sv'] === 'string' ? (issue.params['sv'] as string) : 'Ogiltigt värde';
-        fail(COLUMN_OF[String(issue.path[0])] ?? 1, issue.message, sv);
-      }
+      for (const e of bilingualFieldErrors(parsed.error.issues))
+        fail(COLUMN_OF[e.field.split('.')[0] ?? ''] ?? 1, e.message, e.sv ?? 'Ogiltigt värde');
   }
   return { items, errors, rows: itemRows };
 }

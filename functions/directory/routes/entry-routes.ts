@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { fieldErrors, jsonBody } from '../../core/http/body.js';
+import { bilingualFieldErrors, jsonBody } from '../../core/http/body.js';
 import { cachedResponse } from '../../core/http/cache.js';
 import { badRequest, notFound } from '../../core/http/problem.js';
 import { currentStaff, type KitEnv, optionalStaff, requireStaff } from '../../core/http/staff.js';
@@ -161,7 +161,7 @@ export function entryRoutes<I extends { verified: boolean }, T extends Entry>(ct
     const ifMatch = requireIfMatch(c);
     const body = await jsonBody(c, z.unknown());
     const parsed = resource.schema.safeParse(body);
-    if (!parsed.success) throw badRequest(fieldErrors(parsed.error.issues));
+    if (!parsed.success) throw badRequest(bilingualFieldErrors(parsed.error.issues));
     const sent = new Set(body !== null && typeof body === 'object' ? Object.keys(body) : []);
     const entry = await replaceEntry(ctx, resource, currentStaff(c), c.req.param('id'), ifMatch, parsed.data, sent);
     return c.json(entry, 200, { ETag: entryEtag(entry) });

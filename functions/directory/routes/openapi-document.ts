@@ -38,6 +38,18 @@ const QUERY: Record<string, string> = {
   party: 'Only agreements with this party.',
 };
 
+/**
+ * What a replacement (PUT) of a kind of entry keeps and who may change what: the parts a body leaves
+ * out are kept as stored, `[]` empties one, and an editor changes only its own organisation's share.
+ */
+const REPLACE_TEXT: Readonly<Record<string, string>> = {
+  Group:
+    "Replaces the group with the body. The parts `members`, `memberRoles`, `contacts` and `meetings` are kept as stored when the body leaves them out; send `[]` to empty one. Every other field left out takes its default (or is removed when optional). An editor (not admin) changes only its own organisation's membership and member roles: adding, removing or changing another organisation's is refused with 403 and nothing is stored.",
+  Agreement:
+    "Replaces the agreement with the body. The parts `parties`, `partyRoles`, `lifecycle`, `goals` and `groups` are kept as stored when the body leaves them out; send `[]` to empty one (`lifecycle` only grows: removing or rewriting a stored status change is refused with 400). Every other field left out takes its default (or is removed when optional). An editor (not admin) changes only its own organisation's party and party roles: adding, removing or changing another organisation's is refused with 403 and nothing is stored.",
+  Plan: "Replaces the action plan with the body. `items` is kept as stored when the body leaves it out; send `[]` to empty it. Every other field left out takes its default (or is removed when optional). An editor (not admin) changes only the items its own organisation is responsible for: adding, removing or changing another organisation's item is refused with 403 and nothing is stored.",
+};
+
 /** Read one, replace, retire and the history of one kind of entry (`entryRoutes`). */
 function entryPaths(path: string, names: { view: string; stored: string; input: string }, label: string, id: string): OpenApiPaths {
   return {
@@ -52,6 +64,7 @@ function entryPaths(path: string, names: { view: string; stored: string; input: 
       put: {
         operationId: `replace${id}`,
         summary: `Replace a ${label} (admin, or editor of its organisation; If-Match required)`,
+        ...(REPLACE_TEXT[id] ? { description: REPLACE_TEXT[id] } : {}),
         security: editors,
         parameters: [idParam, ifMatch],
         requestBody: body(ref(names.input)),

@@ -25,8 +25,11 @@ export const AGREEMENT_FIELDS = [
   'newStatus',
   'statusDate',
 ] as const;
-/** The fields of one goal row (`g<n>.<field>`); `more` carries further indicators the form does not show. */
-export const GOAL_FIELDS = ['text', 'indicator', 'target', 'direction', 'more'] as const;
+/**
+ * The fields of one goal row (`g<n>.<field>`); `more` carries further indicators the form does not show.
+ * A goal without a target states only its direction and may name the `baseline` period it is judged against.
+ */
+export const GOAL_FIELDS = ['text', 'indicator', 'target', 'direction', 'more', 'baseline'] as const;
 /** Empty goal rows offered below an agreement's goals. */
 export const NEW_GOAL_ROWS = 1;
 
@@ -48,7 +51,14 @@ export const AGREEMENT_TEXTS: FieldTexts = {
     en: 'Enter the date of the status change as YYYY-MM-DD, not before the previous change.',
   },
   documentUrl: COMMON_TEXTS.url!,
-  target: { sv: 'Skriv målvärdet som ett tal, till exempel 75 eller 2,5.', en: 'Enter the target as a number, e.g. 75 or 2.5.' },
+  target: {
+    sv: 'Skriv målvärdet som ett tal, till exempel 75 eller 2,5, eller lämna tomt när överenskommelsen bara anger riktning (då Öka eller Minska).',
+    en: 'Enter the target as a number, e.g. 75 or 2.5, or leave it empty when the agreement states only a direction (then Increase or Decrease).',
+  },
+  baseline: {
+    sv: 'Skriv utgångsperioden som 2015, 2015-Q1 eller 2015-03, bara för ett mål utan målvärde; tomt = första publicerade perioden sedan överenskommelsen började gälla.',
+    en: 'Enter the baseline period as 2015, 2015-Q1 or 2015-03, only for a goal without a target; empty = the first period released since the agreement applies.',
+  },
   indicator: { sv: 'Välj en indikator från områdets indikatorer.', en: "Choose an indicator from the area's indicators." },
   text: { sv: 'Skriv målet (högst 400 tecken).', en: 'Enter the goal (at most 400 characters).' },
 };
@@ -69,9 +79,10 @@ export function formFromAgreement(a: Agreement): CollabFormValues {
     Object.assign(fields, {
       [`g${n}.text`]: g.text,
       [`g${n}.indicator`]: g.indicators[0] ?? '',
-      [`g${n}.target`]: String(g.target),
+      [`g${n}.target`]: g.target === undefined ? '' : String(g.target),
       [`g${n}.direction`]: g.direction,
       [`g${n}.more`]: g.indicators.slice(1).join(','),
+      [`g${n}.baseline`]: g.baseline ?? '',
     }),
   );
   return { fields, orgs: a.parties };
@@ -130,11 +141,18 @@ export function agreementFromForm(
   const goals = [];
   for (let n = 0; `g${n}.text` in f; n++) {
     const more = (f[`g${n}.more`] ?? '').split(',').filter(Boolean);
+    const target = optional(f[`g${n}.target`]);
+    const baseline = optional(f[`g${n}.baseline`]);
+    const text = (f[`g${n}.text`] ?? '').trim();
+    const stored = base.goals?.find((g) => g.text === text);
     goals.push({
-      text: (f[`g${n}.text`] ?? '').trim(),
+      text,
       indicators: [f[`g${n}.indicator`] ?? '', ...more].filter(Boolean),
-      target: number(f[`g${n}.target`] ?? ''),
+      ...(target !== undefined ? { target: number(target) } : {}),
       direction: f[`g${n}.direction`] ?? '',
+      ...(baseline !== undefined ? { baseline } : {}),
+      // the passage a seeded goal rests on is kept while the goal keeps its words
+      ...(stored?.source !== undefined ? { source: stored.source } : {}),
     });
   }
   const before = base.lifecycle ?? [];

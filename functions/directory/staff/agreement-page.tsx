@@ -31,7 +31,9 @@ function agreementRows(props: AgreementEditPageProps, v: CollabFormValues): [Tex
   const f = v.fields;
   const goals = [];
   for (let n = 0; `g${n}.text` in f; n++)
-    goals.push(`${f[`g${n}.text`]}: ${f[`g${n}.indicator`]} ${f[`g${n}.target`]} (${f[`g${n}.direction`]})`);
+    goals.push(
+      `${f[`g${n}.text`]}: ${f[`g${n}.indicator`]} ${f[`g${n}.target`] || `${t(lang, { sv: 'från', en: 'from' })} ${f[`g${n}.baseline`] || '–'}`} (${f[`g${n}.direction`]})`,
+    );
   return [
     [{ sv: 'Namn', en: 'Title' }, f.title ?? ''],
     [{ sv: 'Ägare', en: 'Owner' }, f.owner ? orgName(config, f.owner) : ''],
@@ -167,13 +169,34 @@ export function AgreementEditPage(props: AgreementEditPageProps) {
             value={f(`g${n}.indicator`)}
             errors={errors}
           />
-          <Field lang={lang} name={`g${n}.target`} label={{ sv: 'Målvärde', en: 'Target' }} value={f(`g${n}.target`)} errors={errors} />
+          <Field
+            lang={lang}
+            name={`g${n}.target`}
+            label={{ sv: 'Målvärde (om överenskommelsen anger ett)', en: 'Target (if the agreement sets one)' }}
+            hint={{
+              sv: 'Tomt: målet anger bara riktning och bedöms mot utgångsperioden.',
+              en: 'Empty: the goal states only a direction and is judged against the baseline period.',
+            }}
+            value={f(`g${n}.target`)}
+            errors={errors}
+          />
           <Select
             lang={lang}
             name={`g${n}.direction`}
             label={{ sv: 'Riktning', en: 'Direction' }}
             options={DIRECTIONS}
             value={f(`g${n}.direction`)}
+            errors={errors}
+          />
+          <Field
+            lang={lang}
+            name={`g${n}.baseline`}
+            label={{ sv: 'Utgångsperiod (mål utan målvärde)', en: 'Baseline period (goal without a target)' }}
+            hint={{
+              sv: 'Till exempel 2015-Q1. Tomt: första publicerade perioden sedan överenskommelsen började gälla.',
+              en: 'E.g. 2015-Q1. Empty: the first period released since the agreement applies.',
+            }}
+            value={f(`g${n}.baseline`)}
             errors={errors}
           />
         </div>

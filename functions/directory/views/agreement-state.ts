@@ -20,3 +20,12 @@ export function agreementState(
   const daysLeft = daysUntil(agreement.ends, now);
   return { expired: daysLeft < 0, daysLeft, reviewDaysLeft, phase };
 }
+
+/**
+ * The day an agreement applies from: its `starts`, else the day it came into force (its first
+ * change to "gällande"); `undefined` when neither is known. Goals without a target take their
+ * baseline from the first released period that ends on or after it.
+ */
+export function agreementFrom(agreement: { starts?: string; lifecycle?: readonly { status: string; date: string }[] }): string | undefined {
+  return agreement.starts ?? agreement.lifecycle?.find((step) => step.status === 'gallande')?.date;
+}

@@ -1,18 +1,31 @@
 import type { Staff } from '../../core/auth/auth.js';
-import type { CountyConfig } from '../../core/config/schema.js';
+import type { CountyConfig, IndicatorDefinition } from '../../core/config/schema.js';
 import { indicatorDefinitions } from '../../core/config/definitions.js';
 import { badRequest, type FieldError } from '../../core/http/problem.js';
 import { assertOthersKept } from '../data/editing.js';
 import type { Collection } from '../model/collection.js';
 import type { Agreement, AgreementInput } from '../model/group.js';
 
-/** The ids of the indicators the area's indicator store defines (config and core domain). */
-export function indicatorIds(config: CountyConfig): Set<string> {
-  return new Set(indicatorDefinitions(config).map((d) => d.id));
+/** The indicators the area's indicator store defines (config and core domain): id → how often it is reported. */
+export function indicatorIds(config: CountyConfig): Map<string, IndicatorDefinition['frequency']> {
+  return new Map(indicatorDefinitions(config).map((d) => [d.id, d.frequency]));
 }
 
+const FREQUENCY_SV: Record<IndicatorDefinition['frequency'], string> = { year: 'år', quarter: 'kvartal', month: 'månad' };
+
+/** The form of a period of each frequency, for a goal's baseline. */
+const PERIOD_FORMS: Record<IndicatorDefinition['frequency'], { pattern: RegExp; example: string }> = {
+  year: { pattern: /^\d{4}$/, example: '2015' },
+  quarter: { pattern: /^\d{4}-Q[1-4]$/, example: '2015-Q1' },
+  month: { pattern: /^\d{4}-\d{2}$/, example: '2015-03' },
+};
+
 /** The checks of an agreement against the area: known parties and owner, roles only of parties, known indicators. */
-export function checkAgreementInput(input: AgreementInput, known: ReadonlySet<string>, indicators: ReadonlySet<string>): void {
+export function checkAgreementInput(
+  input: AgreementInput,
+  known: ReadonlySet<string>,
+  indicators: ReadonlyMap<string, IndicatorDefinition['frequency']>,
+): void {
   const errors: FieldError[] = [];
   const unknown = (field: string, value: string) =>
     errors.push({ field, message: `Unknown in this area: ${value}`, sv: `Finns inte i området: ${value}` });
@@ -28,11 +41,19 @@ export function checkAgreementInput(input: AgreementInput, known: ReadonlySet<st
   });
   input.goals.forEach((goal, i) =>
     goal.indicators.forEach((id, j) => {
-      if (!indicators.has(id))
+      const frequency = indicators.get(id);
+      if (frequency === undefined)
         errors.push({
           field: `goals.${i}.indicators.${j}`,
           message: `No such indicator in the indicator store: ${id}`,
           sv: `Indikatorn finns inte i indikatorbanken: ${id}`,
+        });
+      // the baseline is a released period of each indicator the goal follows, so of its frequency
+      else if (goal.baseline !== undefined && !PERIOD_FORMS[frequency].pattern.test(goal.baseline))
+        errors.push({
+          field: `goals.${i}.baseline`,
+          message: `${id} is released per ${frequency}: write the baseline like ${PERIOD_FORMS[frequency].example}`,
+          sv: `${id} publiceras per ${FREQUENCY_SV[frequency]}: skriv utgångsperioden som ${PERIOD_FORMS[frequency].example}`,
         });
     }),
   );

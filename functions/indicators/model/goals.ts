@@ -1,5 +1,6 @@
 import type { IndicatorGoal } from '../../core/config/schema.js';
 import type { AgreementGoalRow, AgreementGoalsRow } from '../../core/contracts/agreement-goals.js';
+import { baselineFigure, meetsBaseline, type ReleasedFigure } from '../../core/domain/goal-baseline.js';
 
 /**
  * The area goal that applies to a period of an indicator (config `indicators.goals`): the goal
@@ -22,7 +23,7 @@ export function meetsGoal(goal: Pick<IndicatorGoal, 'target' | 'direction'>, val
 
 /** A goal of an agreement that names an indicator, with the agreement it belongs to. */
 export interface AgreementGoal {
-  readonly agreement: Pick<AgreementGoalsRow, 'id' | 'title' | 'parties'>;
+  readonly agreement: Pick<AgreementGoalsRow, 'id' | 'title' | 'parties' | 'from'>;
   readonly goal: AgreementGoalRow;
 }
 
@@ -36,17 +37,40 @@ export function agreementGoalsFor(rows: readonly AgreementGoalsRow[], indicator:
     .flatMap((a) =>
       a.goals
         .filter((g) => g.indicators.includes(indicator))
-        .map((goal) => ({ agreement: { id: a.id, title: a.title, parties: a.parties }, goal })),
+        .map((goal) => ({
+          agreement: { id: a.id, title: a.title, parties: a.parties, ...(a.from !== undefined ? { from: a.from } : {}) },
+          goal,
+        })),
     );
 }
 
 /**
- * Whether a figure meets an agreement's goal: at least the target when it is to increase or be
+ * Whether a figure meets an agreement's target: at least the target when it is to increase or be
  * maintained, at most when it is to decrease; `undefined` when the figure is not shown.
  */
 export function meetsAgreementGoal(
-  goal: Pick<AgreementGoalRow, 'target' | 'direction'>,
+  goal: { readonly target: number; readonly direction: AgreementGoalRow['direction'] },
   value: number | null | undefined,
 ): boolean | undefined {
   return meetsGoal({ target: goal.target, direction: goal.direction === 'decrease' ? 'at-most' : 'at-least' }, value);
+}
+
+/** How an agreement goal stands against the indicator's released area figures. */
+export interface AgreementGoalJudgement {
+  /** For a goal without a target: the released figure it is judged against, once released. */
+  readonly baseline?: ReleasedFigure;
+  /** `undefined` when it cannot be told (a figure hidden, or no baseline or no later period released). */
+  readonly met: boolean | undefined;
+}
+
+/**
+ * An agreement goal against `figures`, the indicator's released area figures oldest first: a goal
+ * with a target against the latest figure, one without against its baseline (see `baselineFigure`).
+ */
+export function judgeAgreementGoal(found: AgreementGoal, figures: readonly ReleasedFigure[]): AgreementGoalJudgement {
+  const { goal } = found;
+  const latest = figures.at(-1);
+  if (goal.target !== undefined) return { met: meetsAgreementGoal({ target: goal.target, direction: goal.direction }, latest?.value) };
+  const baseline = baselineFigure(figures, goal, found.agreement.from);
+  return { ...(baseline ? { baseline } : {}), met: meetsBaseline(goal.direction, baseline, latest) ?? undefined };
 }

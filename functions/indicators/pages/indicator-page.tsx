@@ -10,6 +10,7 @@ import { BarChart, TrendChart, type Datum } from './chart.js';
 import type { Published } from '../release/types.js';
 import { ReleaseNote } from './release-note.js';
 import { ResidenceTable } from './residence.js';
+import type { ReleasedFigure } from '../../core/domain/goal-baseline.js';
 import { type AgreementGoal, goalFor } from '../model/goals.js';
 import { agreementGoalText, AgreementGoalNotes, GoalNote, goalText } from './goal.js';
 import { AreaTable, OrgTable, PartsTable } from './tables.js';
@@ -45,6 +46,10 @@ export function IndicatorPage({ config, lang, table, period, categories, publish
   const area = table.area.find((a) => a.period === chosen);
   const latest = table.area.at(-1);
   const goal = latest ? goalFor(config.indicators.goals, def.id, latest.period) : undefined;
+  // the area's released figures as published (hidden: null), against which goals without a target are judged
+  const released: ReleasedFigure[] = table.area.map((a) => ({ period: a.period, value: a.cells[TOTAL]?.value ?? null }));
+  // the trend's goal line is drawn only for a goal with a target: a direction alone has no level to draw
+  const targeted = agreementGoals.find((g) => g.goal.target !== undefined);
   const method = t(lang, METHOD_TEXT[def.aggregate] ?? { sv: def.aggregate, en: def.aggregate });
   const shown = trend.filter((d) => d.value !== null);
   const summary = !table.available
@@ -71,9 +76,7 @@ export function IndicatorPage({ config, lang, table, period, categories, publish
       {goal && latest ? (
         <GoalNote goal={goal} unit={def.unit} lang={lang} period={latest.period} value={latest.cells[TOTAL]?.value} />
       ) : null}
-      {latest ? (
-        <AgreementGoalNotes goals={agreementGoals} unit={def.unit} lang={lang} period={latest.period} value={latest.cells[TOTAL]?.value} />
-      ) : null}
+      <AgreementGoalNotes goals={agreementGoals} unit={def.unit} lang={lang} figures={released} />
       <section id="definition" aria-labelledby="definition-heading">
         <h2 id="definition-heading">{t(lang, { sv: 'Definition', en: 'Definition' })}</h2>
         <dl>
@@ -122,8 +125,8 @@ export function IndicatorPage({ config, lang, table, period, categories, publish
             goal={
               goal
                 ? { value: goal.target, label: goalText(goal, def.unit, lang) }
-                : agreementGoals[0]
-                  ? { value: agreementGoals[0].goal.target, label: agreementGoalText(agreementGoals[0], def.unit, lang) }
+                : targeted?.goal.target !== undefined
+                  ? { value: targeted.goal.target, label: agreementGoalText(targeted, def.unit, lang) }
                   : undefined
             }
           />
