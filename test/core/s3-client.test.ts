@@ -1,6 +1,6 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   S3Error,
   S3ObjectClient,
@@ -60,13 +60,12 @@ describe('S3ObjectClient addresses', () => {
   });
 
   it('takes its region and endpoint from the Lambda environment', async () => {
-    const saved = { ...process.env };
     try {
-      process.env.AWS_REGION = 'eu-west-1';
-      process.env.AWS_ENDPOINT_URL_S3 = 'http://127.0.0.1:9000';
-      process.env.AWS_ACCESS_KEY_ID = 'AKIDENV';
-      process.env.AWS_SECRET_ACCESS_KEY = 'env-secret';
-      process.env.AWS_SESSION_TOKEN = 'env-token';
+      vi.stubEnv('AWS_REGION', 'eu-west-1');
+      vi.stubEnv('AWS_ENDPOINT_URL_S3', 'http://127.0.0.1:9000');
+      vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDENV');
+      vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'env-secret');
+      vi.stubEnv('AWS_SESSION_TOKEN', 'env-token');
       const seen: Array<Record<string, string>> = [];
       const client = new S3ObjectClient({
         forcePathStyle: true,
@@ -80,10 +79,10 @@ describe('S3ObjectClient addresses', () => {
       expect(seen[0]!.authorization).toMatch(
         /^AWS4-HMAC-SHA256 Credential=AKIDENV\/\d{8}\/eu-west-1\/s3\/aws4_request, SignedHeaders=[^,]*x-amz-security-token/,
       );
-      delete process.env.AWS_SECRET_ACCESS_KEY;
+      vi.stubEnv('AWS_SECRET_ACCESS_KEY', undefined);
       await expect(client.deleteObject('b', 'k')).rejects.toMatchObject({ code: 'CredentialsMissing' });
     } finally {
-      process.env = saved;
+      vi.unstubAllEnvs();
     }
   });
 });
