@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build, type Metafile } from 'esbuild';
 import { loadConfigFile } from '../functions/core/config/load.js';
@@ -20,7 +20,10 @@ const LOAD_TARGET = 1.3;
 const FUNCTIONS = [...SERVICES, 'staff'] as const;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(0)} KB`;
 
-/** The smallest useful function: bare Hono behind the Lambda adapter, plus one S3 client. */
+/**
+ * The smallest useful function: bare Hono behind the Lambda adapter, plus the AWS SDK's S3 client
+ * (issue 16's baseline), with the environment as its only credential source (`BASELINE_ALIAS`).
+ */
 const BASELINE = `import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -29,6 +32,9 @@ const s3 = new S3Client({});
 app.get('/', (c) => c.text(String(Boolean(s3))));
 export const handler = handle(app);
 `;
+
+/** The baseline's bundling besides the functions' own settings: the SDK's credential chain cut to the environment. */
+const BASELINE_ALIAS = { '@aws-sdk/credential-provider-node': fileURLToPath(new URL('./baseline-credentials.ts', import.meta.url)) };
 
 /** Bytes in the bundle per package (or per source folder), largest first. */
 function largestInputs(metafile: Metafile, top = 4): string {
@@ -95,6 +101,7 @@ export async function run(): Promise<void> {
       const options = esbuildOptions(settings, entry, outfile);
       // as the stack bundles it: the release step's solver stays outside (see `withSolver`)
       if (name === 'indicators') options.external = [...(options.external ?? []), SOLVER_PACKAGE];
+      if (name === 'baseline') options.alias = BASELINE_ALIAS;
       const result = await build(options);
       const bytes = Object.values(result.metafile!.outputs).find((o) => o.entryPoint)!.bytes;
       const over = name !== 'baseline' && bytes > SIZE_TARGET_BYTES ? ` (over the ${kb(SIZE_TARGET_BYTES)} target)` : '';

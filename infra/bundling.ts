@@ -1,14 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import { OutputFormat, SourceMapMode, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
 import type { CountyConfig } from '../functions/core/config/schema.js';
-
-/**
- * One `require` for CommonJS dependencies inside the ESM bundle (some AWS SDK and jose paths
- * still call it). esbuild's own shim throws "Dynamic require is not supported" without this.
- */
-export const CREATE_REQUIRE_BANNER =
-  "import{createRequire as __kitCreateRequire}from'node:module';const require=__kitCreateRequire(import.meta.url);";
 
 /** The esbuild settings shared by the stack's functions and the bundle benchmark. */
 export interface BundleSettings {
@@ -16,24 +8,19 @@ export interface BundleSettings {
   readonly format: 'esm';
   readonly minify: true;
   readonly mainFields: readonly string[];
-  readonly banner: string;
   readonly define: Readonly<Record<string, string>>;
-  /** Nothing is left to the runtime: the AWS SDK is bundled, pinned to the version we test. */
+  /** Nothing is left to the runtime: every dependency is bundled, pinned to the version we test (no AWS SDK among them). */
   readonly external: readonly string[];
   readonly sourcemap: true;
   readonly sourcesContent: false;
   readonly jsx: 'automatic';
   readonly jsxImportSource: string;
-  /** Packages replaced at bundle time by a smaller module with the same exports. */
-  readonly alias: Readonly<Record<string, string>>;
 }
 
-/** Lambda's credentials come from the environment: the SDK's full provider chain is left out. */
-const LAMBDA_CREDENTIALS = fileURLToPath(new URL('./bundle/lambda-credentials.ts', import.meta.url));
-
 /**
- * How every function of an area is bundled: ESM, minified, `module` before `main`, the AWS SDK
- * inside (with the environment as its only credential source), source maps without sources, and the area's config inlined as `__COUNTY_CONFIG__`
+ * How every function of an area is bundled: ESM, minified, `module` before `main`, every
+ * dependency inside (S3 through the functions' own client, `functions/core/store/s3-client.ts`,
+ * not the AWS SDK), source maps without sources, and the area's config inlined as `__COUNTY_CONFIG__`
  * (the handler reads that constant, so a function never reads config at run time).
  *
  * @example
@@ -45,14 +32,12 @@ export function bundleSettings(config: CountyConfig): BundleSettings {
     format: 'esm',
     minify: true,
     mainFields: ['module', 'main'],
-    banner: CREATE_REQUIRE_BANNER,
     define: { __COUNTY_CONFIG__: JSON.stringify(JSON.stringify(config)) },
     external: [],
     sourcemap: true,
     sourcesContent: false,
     jsx: 'automatic',
     jsxImportSource: 'hono/jsx',
-    alias: { '@aws-sdk/credential-provider-node': LAMBDA_CREDENTIALS },
   };
 }
 
@@ -64,7 +49,6 @@ export function nodejsBundling(settings: BundleSettings): BundlingOptions {
     format: OutputFormat.ESM,
     minify: settings.minify,
     mainFields: [...settings.mainFields],
-    banner: settings.banner,
     define: { ...settings.define },
     externalModules: [...settings.external],
     sourceMap: settings.sourcemap,
@@ -73,7 +57,6 @@ export function nodejsBundling(settings: BundleSettings): BundlingOptions {
     esbuildArgs: {
       '--jsx': settings.jsx,
       '--jsx-import-source': settings.jsxImportSource,
-      ...Object.fromEntries(Object.entries(settings.alias).map(([from, to]) => [`--alias:${from}`, to])),
     },
   };
 }
@@ -117,14 +100,12 @@ export function esbuildOptions(settings: BundleSettings, entry: string, outfile:
     format: settings.format,
     minify: settings.minify,
     mainFields: [...settings.mainFields],
-    banner: { js: settings.banner },
     define: { ...settings.define },
     external: [...settings.external],
     sourcemap: settings.sourcemap,
     sourcesContent: settings.sourcesContent,
     jsx: settings.jsx,
     jsxImportSource: settings.jsxImportSource,
-    alias: { ...settings.alias },
     metafile: true,
     logLevel: 'silent',
   };

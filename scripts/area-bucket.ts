@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { S3Client } from '@aws-sdk/client-s3';
 import { FsStore } from '../functions/core/store/fs-store.js';
+import { S3ObjectClient } from '../functions/core/store/s3-client.js';
 import { S3Store } from '../functions/core/store/s3-store.js';
 import type { Store } from '../functions/core/store/store.js';
 import { localDataDir } from '../functions/local-paths.js';
@@ -21,10 +22,25 @@ export function scriptS3Client(): S3Client {
 }
 
 /**
+ * The functions' own S3 client, with the credentials and region the AWS SDK finds on this machine
+ * (profiles, SSO, environment), and a longer timeout than a function's, for large objects over the
+ * internet.
+ */
+export async function scriptObjectClient(): Promise<S3ObjectClient> {
+  const sdk = scriptS3Client();
+  return new S3ObjectClient({
+    region: await sdk.config.region(),
+    forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3),
+    credentials: () => sdk.config.credentials(),
+    timeoutMs: 60_000,
+  });
+}
+
+/**
  * The store of an area for the scripts: `--local` is the laptop store of `npm start`
  * (`.data/<area>/store`); otherwise the deployed area's bucket (or the `--bucket` given).
  */
 export async function areaStore(area: string, options: { local?: boolean; bucket?: string }): Promise<Store> {
   if (options.local) return new FsStore(join(localDataDir(area), 'store'));
-  return new S3Store({ client: scriptS3Client(), bucket: options.bucket ?? (await areaBucket(area)) });
+  return new S3Store({ client: await scriptObjectClient(), bucket: options.bucket ?? (await areaBucket(area)) });
 }

@@ -1,4 +1,3 @@
-import { S3Client } from '@aws-sdk/client-s3';
 import type { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
 import { createRemoteJWKSet } from 'jose';
@@ -8,6 +7,7 @@ import { systemClock, type AppDeps } from './deps.js';
 import type { KitEnv } from './http/staff.js';
 import { createLogger, type LoggerOptions } from './log.js';
 import type { ServiceName } from './routes.js';
+import { S3ObjectClient } from './store/s3-client.js';
 import { S3Store } from './store/s3-store.js';
 
 /** The settings a function receives from its stack (as environment variables). */
@@ -56,7 +56,7 @@ export type ScheduledTask = (deps: AppDeps) => Promise<unknown>;
 export const isScheduledEvent = (event: unknown): boolean =>
   typeof event === 'object' && event !== null && (event as { source?: unknown }).source === 'aws.events';
 
-let s3Client: S3Client | undefined;
+let s3Client: S3ObjectClient | undefined;
 
 /**
  * Wrap a service app factory as a Lambda handler for API Gateway HTTP API events. Dependencies
@@ -96,7 +96,7 @@ export function lambdaHandler(
           }),
         };
       }
-      s3Client ??= new S3Client({ forcePathStyle: s.s3ForcePathStyle === true });
+      s3Client ??= new S3ObjectClient({ forcePathStyle: s.s3ForcePathStyle === true });
       const deps: AppDeps = {
         config: JSON.parse(s.configJson) as CountyConfig,
         store: new S3Store({ client: s3Client, bucket: s.bucket }),

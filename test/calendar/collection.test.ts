@@ -110,7 +110,7 @@ describe.runIf(requireMotoUnderCi())('on S3 (moto)', () => {
       const kit = await testKit({
         area: 'ostergotland',
         now: NOW,
-        store: new S3Store({ client: moto.client(), bucket: await moto.createBucket() }),
+        store: new S3Store({ client: moto.objectClient(), bucket: await moto.createBucket() }),
       });
       await seedCalendar(kit.deps, n);
       const store = new CountingStore(kit.deps.store);

@@ -55,7 +55,7 @@ describe('never overbooked', () => {
     afterAll(() => moto?.stop());
 
     it('100 concurrent registrations for 20 seats end with 20 confirmed and 80 waitlisted', async () => {
-      const store = new S3Store({ client: moto.client(), bucket: await moto.createBucket() });
+      const store = new S3Store({ client: moto.objectClient(), bucket: await moto.createBucket() });
       const { answered, stored } = await hundredForTwenty(store);
       expect([count(answered, 'confirmed'), count(answered, 'waitlisted')]).toEqual([20, 80]);
       expect([count(stored, 'confirmed'), count(stored, 'waitlisted'), stored.length]).toEqual([20, 80, 100]);

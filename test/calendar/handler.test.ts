@@ -21,7 +21,7 @@ describe.runIf(requireMotoUnderCi())('the calendar Lambda handler on S3 (moto)',
 
   it('runs the housekeeping on the scheduled event and answers HTTP requests with the app', async () => {
     const bucket = await moto.createBucket();
-    const store = new S3Store({ client: moto.client(), bucket });
+    const store = new S3Store({ client: moto.objectClient(), bucket });
     const kit = await testKit({ area: 'ostergotland', store });
     const seeded = await seedCalendar({ ...kit.deps, clock: fixedClock(new Date()) }, 9);
     Object.assign(process.env, {

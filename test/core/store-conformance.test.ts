@@ -125,10 +125,10 @@ describe.runIf(moto)('S3 against moto', () => {
   });
   afterAll(async () => server?.stop());
 
-  conformance('S3', async () => new S3Store({ client: server.client(), bucket: await server.createBucket() }));
+  conformance('S3', async () => new S3Store({ client: server.objectClient(), bucket: await server.createBucket() }));
 
   it('says the store is unavailable when the bucket is missing', async () => {
-    const store = new S3Store({ client: server.client(), bucket: 'no-such-bucket-here' });
+    const store = new S3Store({ client: server.objectClient(), bucket: 'no-such-bucket-here' });
     await expect(store.get('a.json')).rejects.toBeInstanceOf(StoreUnavailableError);
     await expect(store.put('a.json', 'x')).rejects.toBeInstanceOf(StoreUnavailableError);
   });

@@ -15,7 +15,7 @@ describe.runIf(moto)('indicators on S3 (moto)', () => {
   afterAll(async () => server?.stop());
 
   it('reports, corrects with If-Match and publishes the area total from S3 objects', async () => {
-    const store = new S3Store({ client: server.client(), bucket: await server.createBucket() });
+    const store = new S3Store({ client: server.objectClient(), bucket: await server.createBucket() });
     const kit = await testKit({ area: 'norrbotten', store });
     const app = createIndicatorsApp(kit.deps, { cacheWindowMs: 0 });
     const admin = await kit.bearer({ roles: ['admin'] });
@@ -38,7 +38,7 @@ describe.runIf(moto)('indicators on S3 (moto)', () => {
   });
 
   it('answers a cold public page from one object, however many reports there are', async () => {
-    const store = new S3Store({ client: server.client(), bucket: await server.createBucket() });
+    const store = new S3Store({ client: server.objectClient(), bucket: await server.createBucket() });
     const kit = await testKit({ area: 'norrbotten', store, now: '2026-11-23T10:00:00+01:00' });
     const app = createIndicatorsApp(kit.deps, { cacheWindowMs: 0 });
     const admin = await kit.bearer({ roles: ['admin'] });

@@ -83,7 +83,7 @@ describe.runIf(moto)('a round trip through S3 (moto)', () => {
 
   it('gives identical manifests: filesystem → archive → S3 → archive', async () => {
     const first = await exportArea(await filledStore(), 'jamtland');
-    const s3 = new S3Store({ client: server.client(), bucket: await server.createBucket() });
+    const s3 = new S3Store({ client: server.objectClient(), bucket: await server.createBucket() });
     expect(await importArea(s3, first.archive)).toEqual(first.manifest);
     const second = await exportArea(s3, 'jamtland');
     expect(second.manifest).toEqual(first.manifest);

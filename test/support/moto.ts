@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { S3ObjectClient, type S3ObjectClientOptions } from '../../functions/core/store/s3-client.js';
 
 /** Whether `moto_server` (Python package moto) is on this machine. */
 export function motoAvailable(): boolean {
@@ -33,8 +34,10 @@ async function freePort(): Promise<number> {
 /** A running moto S3 server on 127.0.0.1 with a random port. */
 export interface MotoServer {
   readonly endpoint: string;
-  /** A client for this server (path-style, dummy credentials). */
+  /** An AWS SDK client for this server (path-style, dummy credentials), to set up and inspect buckets. */
   client(): S3Client;
+  /** The functions' own S3 client for this server (path-style, dummy credentials unless given), for `S3Store`. */
+  objectClient(options?: S3ObjectClientOptions): S3ObjectClient;
   /** Create a bucket and return its name. */
   createBucket(name?: string): Promise<string>;
   stop(): Promise<void>;
@@ -74,6 +77,14 @@ export async function startMoto(): Promise<MotoServer> {
   return {
     endpoint,
     client,
+    objectClient: (options = {}) =>
+      new S3ObjectClient({
+        endpoint,
+        region: 'eu-north-1',
+        forcePathStyle: true,
+        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+        ...options,
+      }),
     async createBucket(name) {
       const bucket = name ?? `test-${process.pid}-${Date.now().toString(36)}-${n++}`;
       await client().send(new CreateBucketCommand({ Bucket: bucket, CreateBucketConfiguration: { LocationConstraint: 'eu-north-1' } }));

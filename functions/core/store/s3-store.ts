@@ -1,11 +1,4 @@
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3ServiceException,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import { S3Error, type S3ObjectClient } from './s3-client.js';
 import {
   assertValidKey,
   decodeCursor,
@@ -22,20 +15,19 @@ import {
 
 /** Options for `S3Store`. */
 export interface S3StoreOptions {
-  readonly client: S3Client;
+  readonly client: S3ObjectClient;
   readonly bucket: string;
 }
 
-function status(error: unknown): number | undefined {
-  return error instanceof S3ServiceException
-    ? error.$metadata.httpStatusCode
-    : (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
-}
+const status = (error: unknown): number | undefined => (error instanceof S3Error ? error.status : undefined);
+
+/** A 404 that is about the key, not the bucket. */
+const missingKey = (error: unknown): boolean => status(error) === 404 && (error as S3Error).code !== 'NoSuchBucket';
 
 function unavailable(error: unknown): never {
-  const name = error instanceof Error ? error.name : 'Error';
-  if (name === 'NoSuchBucket' || name === 'AccessDenied' || status(error) === 403) {
-    throw new StoreUnavailableError(`S3 store unavailable: ${name}`, { cause: error });
+  const code = error instanceof S3Error ? error.code : undefined;
+  if (code === 'NoSuchBucket' || code === 'AccessDenied' || status(error) === 403) {
+    throw new StoreUnavailableError(`S3 store unavailable: ${code}`, { cause: error });
   }
   throw error;
 }
@@ -46,7 +38,7 @@ function unavailable(error: unknown): never {
  * both surface as `PreconditionFailedError`, which means: re-read and retry.
  *
  * @example
- * const store = new S3Store({ client: new S3Client({}), bucket: 'county-data' });
+ * const store = new S3Store({ client: new S3ObjectClient(), bucket: 'county-data' });
  */
 export class S3Store implements Store {
   constructor(private readonly options: S3StoreOptions) {}
@@ -54,15 +46,10 @@ export class S3Store implements Store {
   async get(key: string, options: GetOptions = {}): Promise<StoredObject | 'not-modified' | undefined> {
     assertValidKey(key);
     try {
-      const out = await this.options.client.send(
-        new GetObjectCommand({ Bucket: this.options.bucket, Key: key, IfNoneMatch: options.ifNoneMatch }),
-      );
-      const body = out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
-      return { body, etag: out.ETag ?? '' };
+      return await this.options.client.getObject(this.options.bucket, key, { ifNoneMatch: options.ifNoneMatch });
     } catch (error) {
-      const code = status(error);
-      if (code === 304) return 'not-modified';
-      if (code === 404 && (error as Error).name !== 'NoSuchBucket') return undefined;
+      if (status(error) === 304) return 'not-modified';
+      if (missingKey(error)) return undefined;
       return unavailable(error);
     }
   }
@@ -70,21 +57,15 @@ export class S3Store implements Store {
   async put(key: string, body: Uint8Array | string, options: PutOptions = {}): Promise<{ etag: string }> {
     assertValidKey(key);
     try {
-      const out = await this.options.client.send(
-        new PutObjectCommand({
-          Bucket: this.options.bucket,
-          Key: key,
-          Body: body,
-          ContentType: options.contentType ?? 'application/json',
-          IfMatch: options.ifMatch,
-          IfNoneMatch: options.ifNoneMatch,
-        }),
-      );
-      return { etag: out.ETag ?? '' };
+      return await this.options.client.putObject(this.options.bucket, key, body, {
+        contentType: options.contentType ?? 'application/json',
+        ifMatch: options.ifMatch,
+        ifNoneMatch: options.ifNoneMatch,
+      });
     } catch (error) {
       const code = status(error);
       // 404 on If-Match: the object is gone, which is also a lost condition.
-      if (code === 412 || code === 409 || (code === 404 && options.ifMatch !== undefined && (error as Error).name !== 'NoSuchBucket')) {
+      if (code === 412 || code === 409 || (options.ifMatch !== undefined && missingKey(error))) {
         throw new PreconditionFailedError(key);
       }
       return unavailable(error);
@@ -95,12 +76,10 @@ export class S3Store implements Store {
     const limit = Math.min(Math.max(options.limit ?? 1000, 1), 1000);
     const startAfter = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
     try {
-      const out = await this.options.client.send(
-        new ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: prefix, StartAfter: startAfter, MaxKeys: limit }),
-      );
-      const items = (out.Contents ?? []).map((o) => ({ key: o.Key ?? '', size: o.Size ?? 0, lastModified: o.LastModified ?? new Date(0) }));
+      const out = await this.options.client.listObjectsV2(this.options.bucket, { prefix, startAfter, maxKeys: limit });
+      const items = out.contents;
       const last = items.at(-1);
-      return out.IsTruncated && last ? { items, cursor: encodeCursor(last.key) } : { items };
+      return out.isTruncated && last ? { items, cursor: encodeCursor(last.key) } : { items };
     } catch (error) {
       return unavailable(error);
     }
@@ -109,9 +88,9 @@ export class S3Store implements Store {
   async delete(key: string): Promise<void> {
     assertValidKey(key);
     try {
-      await this.options.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: key }));
+      await this.options.client.deleteObject(this.options.bucket, key);
     } catch (error) {
-      if (status(error) === 404 && (error as Error).name !== 'NoSuchBucket') return;
+      if (missingKey(error)) return;
       unavailable(error);
     }
   }
