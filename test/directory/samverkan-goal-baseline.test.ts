@@ -114,6 +114,9 @@ describe('the 2014 Östergötland agreement: goals without targets, judged again
     // the plan of the agreement, its items past their deadline marked
     expect(html).toContain('Uppföljningsområden 2016/2017 och ny överenskommelse');
     expect(html.match(/>Försenad</g)?.length).toBeGreaterThanOrEqual(4);
+    // the latest decisions of the group that owns it (LGVO), as its source records them
+    expect(html).toContain('Ledningsgruppen för vård och omsorg (LGVO)');
+    expect(html).toContain('FoU Centrum för vård, omsorg och socialt arbete får i uppdrag att följa upp');
     const english = await text(`/hitta-stod/samverkan/overenskommelse/${id}/rapport?lang=en`);
     expect(reportRows(english)[0]).toEqual(['Coordinated individual plans (SIP) established', '57', 'increase (from 2026-Q2: 46)', 'Met']);
     expect(reportRows(english)[1]?.slice(2)).toEqual(['decrease (from 2026-Q2: 25 days)', 'Not met']);

@@ -25,7 +25,8 @@ describe('seeded facts trace to their sources', () => {
     for (const { file, config } of configs) {
       const { units, groups, agreements, plans } = config.directory.seed;
       const goals = agreements.flatMap((a) => a.goals.map((g) => ({ ...g, name: `${a.name}: ${g.text}` })));
-      const entries = [...units, ...groups, ...agreements, ...goals, ...plans.map((p) => ({ ...p, name: p.title }))];
+      const meetings = groups.flatMap((g) => g.meetings.map((m) => ({ ...m, name: `${g.name}: ${m.date}` })));
+      const entries = [...units, ...groups, ...meetings, ...agreements, ...goals, ...plans.map((p) => ({ ...p, name: p.title }))];
       for (const entry of entries) {
         const source = entry.source;
         if (!source) continue;
@@ -123,6 +124,31 @@ describe('seeded facts trace to their sources', () => {
     );
     expect(baseline.map((p) => p.key)).toEqual(['directory.seed.agreements[0].goals[2].baseline']);
     expect(baseline[0]?.en).toContain('2015-Q1');
+  });
+
+  it('seeds the 2014 agreement with its owning group, whose meetings carry the decisions the source records; check-config refuses an unknown group, a decision before its meeting or of an outside organisation', () => {
+    const file = 'config/ostergotland.yaml';
+    const source = readFileSync(file, 'utf8');
+    const seeded = seedCollection(loadConfigFile(file), '2026-11-23T10:00:00+01:00');
+    const agreement = seeded.agreements.find((a) => a.title.includes('länsövergripande'))!;
+    const lgvo = seeded.groups.find((g) => g.name.includes('LGVO'))!;
+    expect(agreement.groups).toEqual([lgvo.id]);
+    expect(lgvo.meetings.map((m) => m.id)).toEqual(['2015-09-18', '2015-12-11']);
+    expect(lgvo.meetings[0]?.decisions).toEqual([expect.objectContaining({ responsible: '0580', deadline: '2016-03-31', status: 'klar' })]);
+
+    const unknownGroup = problemsOf(
+      source.replace('          - Ledningsgruppen för vård och omsorg (LGVO)\n', '          - Okänd grupp\n'),
+      file,
+    );
+    expect(unknownGroup.map((p) => p.key)).toEqual(['directory.seed.agreements[0].groups[0]']);
+    expect(unknownGroup[0]?.line).toBe(lineOf(source, '          - Ledningsgruppen för vård och omsorg (LGVO)'));
+    const early = problemsOf(source.replace('                deadline: 2016-03-31\n', '                deadline: 2015-09-01\n'), file);
+    expect(early.map((p) => p.key)).toEqual([
+      expect.stringMatching(/^directory\.seed\.groups\[\d+\]\.meetings\[0\]\.decisions\[0\]\.deadline$/),
+    ]);
+    expect(early[0]?.sv).toContain('före mötet');
+    const outside = problemsOf(source.replace("                responsible: '0580'\n", "                responsible: '2380'\n"), file);
+    expect(outside.map((p) => p.key)).toEqual([expect.stringMatching(/\.meetings\[0\]\.decisions\[0\]\.responsible$/)]);
   });
 
   it('every area names the region units of its source, and its seeded plans belong to a seeded group or agreement', () => {

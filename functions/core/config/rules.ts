@@ -85,6 +85,14 @@ function checkOrganisations(config: CountyConfig, ctx: Ctx): void {
       [['directory', 'seed', 'plans', i, 'owner'], p.owner],
       ...p.items.map((item, j): [Path, string] => [['directory', 'seed', 'plans', i, 'items', j, 'responsible'], item.responsible]),
     ]),
+    ...config.directory.seed.groups.flatMap((g, i) =>
+      g.meetings.flatMap((m, j) =>
+        m.decisions.map((d, k): [Path, string] => [
+          ['directory', 'seed', 'groups', i, 'meetings', j, 'decisions', k, 'responsible'],
+          d.responsible,
+        ]),
+      ),
+    ),
   ];
   const unknown = (path: Path, ref: string) =>
     issue(
@@ -102,7 +110,8 @@ function checkOrganisations(config: CountyConfig, ctx: Ctx): void {
 
 /**
  * A seeded group reports to another seeded group, named as in the seed, and the reporting lines
- * form a tree (no group above itself); a seeded plan belongs to exactly one seeded group or agreement.
+ * form a tree (no group above itself); a seeded plan belongs to exactly one seeded group or agreement;
+ * an agreement's owning groups are seeded groups; a seeded decision's deadline is not before its meeting.
  */
 function checkSeedReferences(config: CountyConfig, ctx: Ctx): void {
   const { groups, agreements, plans } = config.directory.seed;
@@ -134,6 +143,30 @@ function checkSeedReferences(config: CountyConfig, ctx: Ctx): void {
       seen.add(above);
     }
   });
+  groups.forEach((group, i) =>
+    group.meetings.forEach((meeting, j) =>
+      meeting.decisions.forEach((decision, k) => {
+        if (decision.deadline !== undefined && decision.deadline < meeting.date)
+          issue(
+            ctx,
+            ['directory', 'seed', 'groups', i, 'meetings', j, 'decisions', k, 'deadline'],
+            `Tidsfristen ${decision.deadline} ligger före mötet ${meeting.date}.`,
+            `The deadline ${decision.deadline} is before the meeting of ${meeting.date}.`,
+          );
+      }),
+    ),
+  );
+  agreements.forEach((agreement, i) =>
+    agreement.groups.forEach((name, j) => {
+      if (!groups.some((g) => g.name === name))
+        issue(
+          ctx,
+          ['directory', 'seed', 'agreements', i, 'groups', j],
+          `Det finns ingen grupp "${name}" under directory.seed.groups.`,
+          `There is no group "${name}" under directory.seed.groups.`,
+        );
+    }),
+  );
   plans.forEach((plan, i) => {
     if ((plan.group === undefined) === (plan.agreement === undefined))
       issue(

@@ -81,6 +81,26 @@ const seedUnitSchema = z.strictObject({
   substances: z.array(z.enum(SUBSTANCES.map((t) => t.id) as [string, ...string[]])).optional(),
   source: seedSourceSchema.optional(),
 });
+/** The status of a seeded plan item or decision. */
+const seedItemStatus = z.enum(['ej-paborjad', 'pagar', 'klar', 'skjuten-upp', 'stoppad']).default('ej-paborjad');
+/** A seeded meeting of a group, with the decisions the source records (not its minutes). */
+const seedMeetingSchema = z.strictObject({
+  date: z.iso.date(),
+  agenda: text(600).optional(),
+  decisions: z
+    .array(
+      z.strictObject({
+        text: text(600),
+        responsible: orgRef,
+        deadline: z.iso.date().optional(),
+        status: seedItemStatus,
+      }),
+    )
+    .default([]),
+  source: seedSourceSchema.optional(),
+});
+/** A seeded meeting. */
+export type SeedMeeting = z.output<typeof seedMeetingSchema>;
 const seedGroupSchema = z.strictObject({
   name: text(160),
   note: text(600).optional(),
@@ -90,6 +110,7 @@ const seedGroupSchema = z.strictObject({
   memberRoles: z.array(z.strictObject({ organization: orgRef, role: text(160) })).default([]),
   convenes: orgRef.optional(),
   meetingRhythm: text(160).optional(),
+  meetings: z.array(seedMeetingSchema).max(100).default([]).describe('Möten med beslut. / Meetings with their decisions.'),
   source: seedSourceSchema.optional(),
 });
 /**
@@ -129,6 +150,12 @@ const seedAgreementSchema = z.strictObject({
     )
     .default([]),
   note: text(600).optional(),
+  groups: z
+    .array(text(160))
+    .default([])
+    .describe(
+      'Namnen på grupperna som äger och följer upp överenskommelsen. / The names of the groups that own and follow up the agreement.',
+    ),
   goals: z.array(seedGoalSchema).max(50).default([]).describe('Mål och mått. / Goals and measures.'),
   source: seedSourceSchema.optional(),
 });
@@ -145,7 +172,7 @@ const seedPlanSchema = z.strictObject({
         responsible: orgRef,
         start: z.iso.date().optional(),
         deadline: z.iso.date().optional(),
-        status: z.enum(['ej-paborjad', 'pagar', 'klar', 'skjuten-upp', 'stoppad']).default('ej-paborjad'),
+        status: seedItemStatus,
       }),
     )
     .default([]),

@@ -1,6 +1,6 @@
-import type { CountyConfig, SeedSource } from '../../core/config/schema.js';
+import type { CountyConfig, SeedMeeting, SeedSource } from '../../core/config/schema.js';
 import type { Collection } from '../model/collection.js';
-import type { Agreement, CollaborationGroup } from '../model/group.js';
+import { newMeetingId, type Agreement, type CollaborationGroup, type Meeting } from '../model/group.js';
 import type { ActionPlan } from '../model/plan.js';
 import type { Service, Stamp } from '../model/service.js';
 import { slugify, uniqueId } from './ids.js';
@@ -26,6 +26,21 @@ export function parseAges(text: string | undefined): { minimumAge?: number; maxi
 export function sourceText(document: string | undefined, fact: SeedSource | undefined): string | undefined {
   if (!fact) return document;
   return `${document ? `${document} ` : ''}[${fact.document}]: "${fact.passage}"`;
+}
+
+/** Seeded meetings with ids as staff would get them (the date, then `-2`, `-3`…), oldest first. */
+function seedMeetings(seeded: readonly SeedMeeting[]): Meeting[] {
+  const meetings: Meeting[] = [];
+  for (const meeting of [...seeded].sort((a, b) => a.date.localeCompare(b.date))) {
+    const id = newMeetingId(meeting.date, meetings);
+    meetings.push({
+      id,
+      date: meeting.date,
+      ...(meeting.agenda ? { agenda: meeting.agenda } : {}),
+      decisions: meeting.decisions.map((d) => ({ ...d })),
+    });
+  }
+  return meetings;
 }
 
 /**
@@ -87,7 +102,7 @@ export function seedCollection(config: CountyConfig, now: string): Collection {
       ...(group.convenes ? { convenes: group.convenes } : {}),
       ...(group.meetingRhythm ? { meetingRhythm: group.meetingRhythm } : {}),
       contacts: [],
-      meetings: [],
+      meetings: seedMeetings(group.meetings),
       status: 'active',
       ...(entrySource ? { source: entrySource } : {}),
       created: stamp,
@@ -102,6 +117,7 @@ export function seedCollection(config: CountyConfig, now: string): Collection {
       parties: agreement.parties,
       partyRoles: agreement.partyRoles,
       ...(agreement.owner ? { owner: agreement.owner } : {}),
+      ...(agreement.groups.length > 0 ? { groups: agreement.groups.flatMap((name) => groupIds.get(name) ?? []) } : {}),
       ...(agreement.starts ? { starts: agreement.starts } : {}),
       ends: agreement.ends,
       lifecycle: agreement.lifecycle,

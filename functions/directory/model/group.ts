@@ -57,6 +57,15 @@ export const meetingSchema = z
 /** One meeting. */
 export type Meeting = z.output<typeof meetingSchema>;
 
+/** A new meeting id for `date`, unique in the group. */
+export function newMeetingId(date: string, meetings: readonly Meeting[]): string {
+  const base = /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : 'mote';
+  const taken = new Set(meetings.map((m) => m.id));
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
 /** The fields staff send for a collaboration group (samverkansgrupp). */
 export const groupInputSchema = z.strictObject({
   name: singleLine(160),

@@ -151,15 +151,6 @@ export function meetingFormFromPost(form: URLSearchParams): CollabFormValues {
   return { fields, orgs: [] };
 }
 
-/** A new meeting id for `date`, unique in the group. */
-export function newMeetingId(date: string, meetings: readonly Meeting[]): string {
-  const base = /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : 'mote';
-  const taken = new Set(meetings.map((m) => m.id));
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
-}
-
 /**
  * The group input with the meeting of the form put in place of the meeting `id` (added when new),
  * checked like the whole group; or the form's errors next to the meeting's fields.

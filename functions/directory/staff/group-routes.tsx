@@ -7,7 +7,7 @@ import { resolveLang, type Text } from '../../core/i18n.js';
 import type { DirectoryContext } from '../context.js';
 import { entryEtag } from '../data/editing.js';
 import { knownOrgs } from '../data/orgs.js';
-import type { CollaborationGroup } from '../model/group.js';
+import { newMeetingId, type CollaborationGroup } from '../model/group.js';
 import { createEntry, findEntry, replaceEntry } from '../routes/entry-routes.js';
 import { groupResource } from '../routes/groups.js';
 import type { CollabFormValues } from './collab-form.js';
@@ -23,7 +23,6 @@ import {
   groupInputOf,
   groupWithMeeting,
   meetingFormFromPost,
-  newMeetingId,
 } from './group-form.js';
 import { GroupEditPage, MeetingEditPage } from './group-pages.js';
 import type { FormFieldError } from './service-form.js';
