@@ -19,7 +19,7 @@ export const eventQuerySchema = z.object({
     .optional(),
   municipality: z.string().max(60).optional(),
   seatsLeft: z.enum(['true', 'false']).optional(),
-  cursor: cursorParam,
+  cursor: cursorParam(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   lang: z.string().optional(),
 });
