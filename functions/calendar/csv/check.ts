@@ -96,7 +96,7 @@ export function checkProgramme(ctx: CalendarContext, staff: Staff, bytes: Uint8A
   const checked = rows.slice(1).map(({ row, cells }): ProgrammeRow => {
     const input = rowToInput(headers, cells);
     const shown = { title: String(input['title']), start: String(input['start']), organizer: String(input['organizer']) };
-    const parsed = eventInputSchema.safeParse(input);
+    const parsed = eventInputSchema().safeParse(input);
     if (!parsed.success)
       return {
         row,

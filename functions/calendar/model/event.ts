@@ -5,6 +5,7 @@ import { multiLine, singleLine } from '../../core/text/index.js';
 import { stockholmLocalToDate, toStockholmIso } from '../../core/i18n.js';
 import { AUDIENCE_ROLES, organisations, trainingTopics } from './vocabulary.js';
 import { YEARS } from './year.js';
+import { once } from '../../core/once.js';
 
 /** The states of a training. */
 export const EVENT_STATUSES = ['scheduled', 'moved', 'cancelled'] as const;
@@ -47,50 +48,54 @@ export interface CalendarEvent {
   readonly updatedAt: string;
 }
 
-const time = z
-  .string()
-  .max(40)
-  .refine((s) => parseTime(s) !== undefined, {
-    message: 'A date-time: 2026-03-03T13:00 (Stockholm) or ISO 8601 with offset',
-    params: { sv: 'Skriv en tid som 2026-03-03 13:00' },
-  });
+const time = once(() =>
+  z
+    .string()
+    .max(40)
+    .refine((s) => parseTime(s) !== undefined, {
+      message: 'A date-time: 2026-03-03T13:00 (Stockholm) or ISO 8601 with offset',
+      params: { sv: 'Skriv en tid som 2026-03-03 13:00' },
+    }),
+);
 
 /**
  * The fields staff send to create or replace a training (the CSV import fills the same shape).
  * Text is NFC; single-line fields refuse control, bidi-override and invisible-only text.
  */
-export const eventInputSchema = z.strictObject({
-  title: singleLine(200),
-  description: multiLine(5000).default(''),
-  topic: singleLine(60),
-  organizer: singleLine(60),
-  audienceOrgs: z.array(singleLine(60)).max(400).default([]),
-  audienceRoles: z.array(singleLine(60)).max(20).default([]),
-  start: time,
-  end: time,
-  location: z
-    .strictObject({
-      place: singleLine(200).optional(),
-      address: singleLine(300).optional(),
-      onlineUrl: z
-        .url({ protocol: /^https$/ })
-        .max(500)
-        .optional(),
-    })
-    .refine((l) => l.place || l.onlineUrl, {
-      message: 'Give a place, a digital link or both',
-      params: { sv: 'Ange en plats, en digital länk eller båda' },
-    }),
-  language: z
-    .string()
-    .regex(/^[a-z]{2,3}$/)
-    .default('sv'),
-  capacity: z.int().min(1).max(10000),
-  registrationDeadline: time,
-});
+export const eventInputSchema = once(() =>
+  z.strictObject({
+    title: singleLine(200),
+    description: multiLine(5000).default(''),
+    topic: singleLine(60),
+    organizer: singleLine(60),
+    audienceOrgs: z.array(singleLine(60)).max(400).default([]),
+    audienceRoles: z.array(singleLine(60)).max(20).default([]),
+    start: time(),
+    end: time(),
+    location: z
+      .strictObject({
+        place: singleLine(200).optional(),
+        address: singleLine(300).optional(),
+        onlineUrl: z
+          .url({ protocol: /^https$/ })
+          .max(500)
+          .optional(),
+      })
+      .refine((l) => l.place || l.onlineUrl, {
+        message: 'Give a place, a digital link or both',
+        params: { sv: 'Ange en plats, en digital länk eller båda' },
+      }),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}$/)
+      .default('sv'),
+    capacity: z.int().min(1).max(10000),
+    registrationDeadline: time(),
+  }),
+);
 
 /** Validated input for a training. */
-export type EventInput = z.output<typeof eventInputSchema>;
+export type EventInput = z.output<ReturnType<typeof eventInputSchema>>;
 
 /** Parse a Stockholm wall-clock time or an ISO instant with offset; `undefined` when malformed. */
 export function parseTime(value: string): Date | undefined {

@@ -2,30 +2,33 @@ import * as z from 'zod';
 import { cursorCodec, cursorParam } from '../../core/http/paging.js';
 import { parseTime, openTo, type CalendarEvent } from './event.js';
 import type { SummaryIndex } from './ledger.js';
+import { once } from '../../core/once.js';
 
 /** Query parameters of the event list (API and page share them). */
-export const eventQuerySchema = z.object({
-  topic: z.string().max(60).optional(),
-  organizer: z.string().max(60).optional(),
-  from: z
-    .string()
-    .max(40)
-    .refine((s) => parseTime(s) !== undefined || /^\d{4}-\d{2}-\d{2}$/.test(s), 'A date 2026-03-03 or a date-time')
-    .optional(),
-  to: z
-    .string()
-    .max(40)
-    .refine((s) => parseTime(s) !== undefined || /^\d{4}-\d{2}-\d{2}$/.test(s), 'A date 2026-03-03 or a date-time')
-    .optional(),
-  municipality: z.string().max(60).optional(),
-  seatsLeft: z.enum(['true', 'false']).optional(),
-  cursor: cursorParam,
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  lang: z.string().optional(),
-});
+export const eventQuerySchema = once(() =>
+  z.object({
+    topic: z.string().max(60).optional(),
+    organizer: z.string().max(60).optional(),
+    from: z
+      .string()
+      .max(40)
+      .refine((s) => parseTime(s) !== undefined || /^\d{4}-\d{2}-\d{2}$/.test(s), 'A date 2026-03-03 or a date-time')
+      .optional(),
+    to: z
+      .string()
+      .max(40)
+      .refine((s) => parseTime(s) !== undefined || /^\d{4}-\d{2}-\d{2}$/.test(s), 'A date 2026-03-03 or a date-time')
+      .optional(),
+    municipality: z.string().max(60).optional(),
+    seatsLeft: z.enum(['true', 'false']).optional(),
+    cursor: cursorParam(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    lang: z.string().optional(),
+  }),
+);
 
 /** Parsed event query. */
-export type EventQuery = z.output<typeof eventQuerySchema>;
+export type EventQuery = z.output<ReturnType<typeof eventQuerySchema>>;
 
 const bound = (s: string, endOfDay: boolean) =>
   /^\d{4}-\d{2}-\d{2}$/.test(s) ? parseTime(`${s}T${endOfDay ? '23:59:59' : '00:00'}`) : parseTime(s);
@@ -46,8 +49,7 @@ export function filterEvents(events: readonly CalendarEvent[], summaries: Summar
 }
 
 /** The cursor of the event list: the start and id of the last training shown. */
-export const eventsCursor = cursorCodec(
-  'calendar-events',
+export const eventsCursor = cursorCodec('calendar-events', () =>
   z.object({ start: z.string().refine((s) => !Number.isNaN(Date.parse(s))), id: z.string().min(1) }),
 );
 

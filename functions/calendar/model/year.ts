@@ -3,6 +3,7 @@ import type { CountyConfig } from '../../core/config/schema.js';
 import type { Term } from '../../core/domain/vocabulary.js';
 import type { CalendarEvent } from './event.js';
 import { trainingTopics } from './vocabulary.js';
+import { once } from '../../core/once.js';
 
 /** The years a training may lie in (Stockholm time), and so the years the year view offers. */
 export const YEARS = { first: 2000, last: 2100 } as const;
@@ -59,7 +60,9 @@ export function yearView(config: CountyConfig, events: readonly CalendarEvent[],
 }
 
 /** The `year` query parameter (default: this year in Stockholm). */
-export const yearQuery = z.object({
-  year: z.coerce.number().int().min(YEARS.first).max(YEARS.last).optional(),
-  lang: z.string().optional(),
-});
+export const yearQuery = once(() =>
+  z.object({
+    year: z.coerce.number().int().min(YEARS.first).max(YEARS.last).optional(),
+    lang: z.string().optional(),
+  }),
+);

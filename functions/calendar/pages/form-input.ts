@@ -18,7 +18,7 @@ export async function readRegistrationForm(c: Context): Promise<{ values: FormVa
     org: form.get('org') ?? '',
     role: form.get('role') ?? '',
   };
-  const result = registrationInputSchema.safeParse({ ...values, email: values.email?.trim() });
+  const result = registrationInputSchema().safeParse({ ...values, email: values.email?.trim() });
   return { values, parsed: result.success ? result.data : undefined };
 }
 
@@ -34,7 +34,7 @@ export function formErrors(
   if (event.status === 'cancelled') errors.push({ field: 'form', sv: 'Utbildningen är inställd.', en: 'The training is cancelled.' });
   else if (now > new Date(event.registrationDeadline))
     errors.push({ field: 'form', sv: 'Sista anmälningsdag har passerat.', en: 'The registration deadline has passed.' });
-  const name = registrationInputSchema.shape.name.safeParse(values.name ?? '');
+  const name = registrationInputSchema().shape.name.safeParse(values.name ?? '');
   if (!name.success) {
     // The text rules (control characters, bidi overrides, nothing visible) say what is wrong; else ask for a name.
     const rule = fieldErrors(name.error.issues).find((e) => e.sv);
@@ -44,7 +44,7 @@ export function formErrors(
         : { field: 'name', sv: 'Skriv ditt namn.', en: 'Enter your name.' },
     );
   }
-  if (!registrationInputSchema.shape.email.safeParse(values.email?.trim()).success)
+  if (!registrationInputSchema().shape.email.safeParse(values.email?.trim()).success)
     errors.push({ field: 'email', sv: 'Skriv en e-postadress som namn@kommun.se.', en: 'Enter an e-mail address like name@kommun.se.' });
   if (!organisations(ctx.deps.config).some((o) => o.id === values.org) || !openTo(event, values.org ?? ''))
     errors.push({ field: 'org', sv: 'Välj din organisation i listan.', en: 'Choose your organisation from the list.' });

@@ -33,7 +33,7 @@ export function pageRoutes(ctx: CalendarContext): Hono<KitEnv> {
 
   app.get('/', async (c) => {
     const lang = resolveLang(c);
-    const q = queryParams(c, eventQuerySchema);
+    const q = queryParams(c, eventQuerySchema());
     const from = q.from ?? toStockholmIso(clock.now()).slice(0, 10);
     const { events, summaries } = await publishedEvents(ctx);
     // a page with a malformed cursor shows an empty list with its links, as before
@@ -57,7 +57,7 @@ export function pageRoutes(ctx: CalendarContext): Hono<KitEnv> {
 
   app.get('/arshjul', async (c) => {
     const lang = resolveLang(c);
-    const year = queryParams(c, yearQuery).year ?? Number(toStockholmIso(clock.now()).slice(0, 4));
+    const year = queryParams(c, yearQuery()).year ?? Number(toStockholmIso(clock.now()).slice(0, 4));
     c.header('Cache-Control', 'public, max-age=300');
     return c.html(
       <YearPage config={config} lang={lang} nonce={nonce(c)} view={yearView(config, (await publishedEvents(ctx)).events, year)} />,

@@ -13,15 +13,18 @@ import { eventInputSchema } from '../model/event.js';
 import { eventQuerySchema, eventsCursor, filterEvents, pageOf } from '../model/filter.js';
 import { viewEtag } from '../model/etag.js';
 import { eventView } from '../model/view.js';
+import { once } from '../../core/once.js';
 
 /** The body of `POST /api/calendar/events`: a training, or a series with `repeat`. */
-export const createSchema = eventInputSchema.extend({
-  repeat: z.strictObject({ every: z.enum(['week', 'month']), count: z.int().min(2).max(24) }).optional(),
-});
+export const createSchema = once(() =>
+  eventInputSchema().extend({
+    repeat: z.strictObject({ every: z.enum(['week', 'month']), count: z.int().min(2).max(24) }).optional(),
+  }),
+);
 /** The body of `PUT /api/calendar/events/{id}`. */
-export const updateSchema = eventInputSchema.extend({ reason: singleLine(500).optional() });
+export const updateSchema = once(() => eventInputSchema().extend({ reason: singleLine(500).optional() }));
 /** The body of `POST /api/calendar/events/{id}/cancel`. */
-export const cancelSchema = z.strictObject({ reason: singleLine(500) });
+export const cancelSchema = once(() => z.strictObject({ reason: singleLine(500) }));
 
 /** `/api/calendar/events`: list and read (public), create, update, move and cancel (staff). */
 export function eventRoutes(ctx: CalendarContext): Hono<KitEnv> {
@@ -30,7 +33,7 @@ export function eventRoutes(ctx: CalendarContext): Hono<KitEnv> {
   const staffOnly = requireStaff(auth, 'admin', 'editor');
 
   app.get('/', async (c) => {
-    const q = queryParams(c, eventQuerySchema);
+    const q = queryParams(c, eventQuerySchema());
     const { events, summaries } = await publishedEvents(ctx);
     const page = pageOf(filterEvents(events, summaries, q), eventsCursor.decode(q.cursor), q.limit);
     // `next` is the field's earlier, documented name, kept beside `nextCursor` for existing clients
@@ -49,7 +52,7 @@ export function eventRoutes(ctx: CalendarContext): Hono<KitEnv> {
   });
 
   app.post('/', staffOnly, async (c) => {
-    const { repeat, ...input } = await jsonBody(c, createSchema);
+    const { repeat, ...input } = await jsonBody(c, createSchema());
     const events = newEvents(ctx, currentStaff(c), input, repeat);
     const etags = await storeNewEvents(ctx, events);
     c.header('Location', `/api/calendar/events/${events[0]!.id}`);
@@ -59,14 +62,14 @@ export function eventRoutes(ctx: CalendarContext): Hono<KitEnv> {
   });
 
   app.put('/:id', staffOnly, async (c) => {
-    const { reason, ...input } = await jsonBody(c, updateSchema);
+    const { reason, ...input } = await jsonBody(c, updateSchema());
     const saved = await updateEvent(ctx, currentStaff(c), c.req.param('id'), c.req.header('if-match'), input, reason);
     c.header('ETag', saved.etag);
     return c.json(eventView(saved.event, (await findEvent(ctx, saved.event.id))?.summary));
   });
 
   app.post('/:id/cancel', staffOnly, async (c) => {
-    const { reason } = await jsonBody(c, cancelSchema);
+    const { reason } = await jsonBody(c, cancelSchema());
     const saved = await cancelEvent(ctx, currentStaff(c), c.req.param('id'), c.req.header('if-match'), reason);
     c.header('ETag', saved.etag);
     return c.json(eventView(saved.event, (await findEvent(ctx, saved.event.id))?.summary));

@@ -11,13 +11,16 @@ import { feedSummary, renderFeed, type EventTextCache } from '../feed/ical.js';
 import { FeedMemo } from '../feed/memo.js';
 import { organisationName, organisations, trainingTopics } from '../model/vocabulary.js';
 import { publicOrigin } from '../pages/origin.js';
+import { once } from '../../core/once.js';
 
-const feedQuery = z.object({
-  topic: z.string().max(60).optional(),
-  organizer: z.string().max(60).optional(),
-  lang: z.enum(['sv', 'en']).optional(),
-});
-const singleQuery = feedQuery.pick({ lang: true });
+const feedQuery = once(() =>
+  z.object({
+    topic: z.string().max(60).optional(),
+    organizer: z.string().max(60).optional(),
+    lang: z.enum(['sv', 'en']).optional(),
+  }),
+);
+const singleQuery = once(() => feedQuery().pick({ lang: true }));
 const ICS = 'text/calendar; charset=utf-8';
 /** How long cancelled trainings stay in feeds after they would have ended. */
 export const CANCELLED_RETENTION_DAYS = 60;
@@ -30,7 +33,7 @@ export function feedRoutes(ctx: CalendarContext): Hono<KitEnv> {
   const eventTexts: EventTextCache = new Map();
 
   app.get('/kalender.ics', async (c) => {
-    const q = queryParams(c, feedQuery);
+    const q = queryParams(c, feedQuery());
     const topic = q.topic ? trainingTopics(config).find((x) => x.id === q.topic) : undefined;
     if (q.topic && !topic) throw badRequest([{ field: 'topic', message: 'Unknown topic', sv: 'Okänt ämne' }]);
     if (q.organizer && !organisations(config).some((o) => o.id === q.organizer))
@@ -55,7 +58,7 @@ export function feedRoutes(ctx: CalendarContext): Hono<KitEnv> {
 
   app.get('/:file{[A-Za-z0-9-]+\\.ics}', async (c) => {
     const id = c.req.param('file').replace(/\.ics$/, '');
-    const lang = queryParams(c, singleQuery).lang ?? 'sv';
+    const lang = queryParams(c, singleQuery()).lang ?? 'sv';
     const found = await findEvent(ctx, id);
     if (!found) throw notFound('No training with this id.');
     const body = renderFeed(

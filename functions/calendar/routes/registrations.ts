@@ -14,7 +14,7 @@ export function registrationRoutes(ctx: CalendarContext): Hono<KitEnv> {
   const { auth, config } = ctx.deps;
 
   app.post('/:id/registrations', async (c) => {
-    const input = await jsonBody(c, registrationInputSchema, 4096);
+    const input = await jsonBody(c, registrationInputSchema(), 4096);
     const found = await findEvent(ctx, c.req.param('id'));
     if (!found) throw notFound('No training with this id.');
     checkRegistrationOrg(config, found.event, input.org);

@@ -11,7 +11,7 @@ import { yearQuery, yearView } from '../model/year.js';
 export function yearRoutes(ctx: CalendarContext): Hono<KitEnv> {
   const app = new Hono<KitEnv>();
   app.get('/', async (c) => {
-    const year = queryParams(c, yearQuery).year ?? Number(toStockholmIso(ctx.deps.clock.now()).slice(0, 4));
+    const year = queryParams(c, yearQuery()).year ?? Number(toStockholmIso(ctx.deps.clock.now()).slice(0, 4));
     const view = yearView(ctx.deps.config, (await publishedEvents(ctx)).events, year);
     const body = {
       year,

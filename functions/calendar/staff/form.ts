@@ -138,7 +138,7 @@ export function trainingInput(values: TrainingFormValues): { input?: EventInput;
     capacity,
     registrationDeadline: localTime(v.registrationDeadline),
   };
-  const parsed = eventInputSchema.safeParse(raw);
+  const parsed = eventInputSchema().safeParse(raw);
   if (!parsed.success) return { errors: formErrorsOf(fieldErrors(parsed.error.issues)) };
   return { input: parsed.data, errors: [] };
 }

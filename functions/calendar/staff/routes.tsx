@@ -21,6 +21,7 @@ import { TrainingFormPage, TrainingsListPage, TRAININGS_PATH as PATH } from './p
 import { programmeImportRoutes } from './import-routes.js';
 import { movedInput, readMoveForm, type MoveValues } from './move.js';
 import { readRepeat } from './series.js';
+import { once } from '../../core/once.js';
 
 const NOTICES: Record<string, Text> = {
   created: { sv: 'Utbildningen är publicerad.', en: 'The training is published.' },
@@ -49,7 +50,7 @@ const UNREADABLE: TrainingFormError = {
   sv: 'Formuläret innehöll tecken som inte gick att läsa. Kontrollera fälten och skicka igen.',
   en: 'The form held characters that could not be read. Check the fields and send again.',
 };
-const REASON = singleLine(500);
+const REASON = once(() => singleLine(500));
 const REASON_HELP = {
   sv: 'Skälet får vara högst 500 tecken utan styrtecken.',
   en: 'The reason may be at most 500 characters without control characters.',
@@ -205,7 +206,7 @@ export function trainingStaffRoutes(ctx: CalendarContext): Hono<KitEnv> {
     if (invalid.length) return editPage(c, id, { values, errors: [UNREADABLE] }, 400);
     const { input, errors } = trainingInput(values);
     const reasonText = values.text.reason?.trim() ?? '';
-    const reason = reasonText ? REASON.safeParse(reasonText) : undefined;
+    const reason = reasonText ? REASON().safeParse(reasonText) : undefined;
     if (reason && !reason.success) errors.push({ field: 'reason', ...REASON_HELP });
     if (!input || errors.length) return editPage(c, id, { values, errors }, 400);
     try {
@@ -228,7 +229,7 @@ export function trainingStaffRoutes(ctx: CalendarContext): Hono<KitEnv> {
     const found = await ownEvent(currentStaff(c), id);
     const { input, errors } = movedInput(found.value, move);
     const reasonText = move.reason?.trim() ?? '';
-    const reason = reasonText ? REASON.safeParse(reasonText) : undefined;
+    const reason = reasonText ? REASON().safeParse(reasonText) : undefined;
     if (reason && !reason.success) errors.push({ field: 'move-reason', ...REASON_HELP });
     if (invalid.length) errors.unshift(UNREADABLE);
     if (!input || errors.length) return editPage(c, id, { move, errors }, 400);
@@ -246,7 +247,7 @@ export function trainingStaffRoutes(ctx: CalendarContext): Hono<KitEnv> {
     assertFormBody(c);
     const id = c.req.param('id');
     const { params, invalid } = await readFormFields(c, 4096);
-    const reason = REASON.safeParse(params.get('reason') ?? '');
+    const reason = REASON().safeParse(params.get('reason') ?? '');
     if (invalid.length || !reason.success)
       return editPage(
         c,

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import type { Logger } from '../log.js';
+import { once } from '../once.js';
 import type { ServiceName } from '../routes.js';
 import type { Versioned } from '../store/json.js';
 import type { PutOptions, Store } from '../store/store.js';
@@ -21,12 +22,36 @@ export interface Contract<S extends z.ZodType> {
   readonly fixture: z.output<S>;
 }
 
-/** Define a contract, checking at load time that its key lies under the publisher's `public/` prefix and its fixture fits. */
-export function defineContract<S extends z.ZodType>(contract: Contract<S>): Contract<S> {
-  if (!contract.key.startsWith(`${contract.publisher}/public/`))
-    throw new Error(`${contract.key} is not under ${contract.publisher}/public/`);
-  contract.schema.parse(contract.fixture);
-  return contract;
+/** What `defineContract` takes: a contract whose schema is built on first use. */
+export interface ContractDefinition<S extends z.ZodType> extends Omit<Contract<S>, 'schema'> {
+  /** Builds the shape both sides agree on; called once, when a reader or writer first needs it. */
+  readonly schema: () => S;
+}
+
+/**
+ * Define a contract, checking at load time that its key lies under the publisher's `public/`
+ * prefix. Its schema is built on first use, not when the module loads, and that its fixture fits
+ * is checked by the contract tests: a cold start pays for neither.
+ *
+ * @example
+ * export const exampleContract = defineContract({
+ *   key: 'calendar/public/example.json', publisher: 'calendar', readers: ['indicators'],
+ *   schema: () => z.array(z.object({ id: z.string() })), fixture: [{ id: 'a' }],
+ * });
+ */
+export function defineContract<S extends z.ZodType>(definition: ContractDefinition<S>): Contract<S> {
+  const { key, publisher, readers, fixture } = definition;
+  if (!key.startsWith(`${publisher}/public/`)) throw new Error(`${key} is not under ${publisher}/public/`);
+  const schema = once(definition.schema);
+  return {
+    key,
+    publisher,
+    readers,
+    fixture,
+    get schema() {
+      return schema();
+    },
+  };
 }
 
 /**

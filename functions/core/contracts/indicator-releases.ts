@@ -1,56 +1,67 @@
 import * as z from 'zod';
 import { defineContract } from './contract.js';
+import { once } from '../once.js';
 
 /** A released cell: the figure, or `null` when hidden (shown as `..`). No reason is ever given. */
-const releasedValue = z.number().nullable();
-const releasedCells = z.record(z.string(), releasedValue);
+const releasedValue = once(() => z.number().nullable());
+const releasedCells = once(() => z.record(z.string(), releasedValue()));
 
 /** How many organisations an aggregate rests on. */
-export const coverageSchema = z.object({
-  reported: z.number().int().min(0),
-  notApplicable: z.number().int().min(0),
-  expected: z.number().int().min(0),
-  used: z.number().int().min(0),
-});
-
-const releasedRow = z.object({
-  organization: z.string(),
-  status: z.enum(['reported', 'not-applicable', 'not-reported', 'not-yet-available']),
-  cells: releasedCells,
-});
-
-const releasedTable = z.object({
-  available: z.boolean(),
-  rows: z.array(releasedRow),
-  area: z.object({
-    cells: releasedCells,
-    coverage: coverageSchema,
-    overlap: z.array(z.string()).optional(),
-    parts: z.record(z.string(), releasedCells).optional(),
+export const coverageSchema = once(() =>
+  z.object({
+    reported: z.number().int().min(0),
+    notApplicable: z.number().int().min(0),
+    expected: z.number().int().min(0),
+    used: z.number().int().min(0),
   }),
-});
+);
+
+const releasedRow = once(() =>
+  z.object({
+    organization: z.string(),
+    status: z.enum(['reported', 'not-applicable', 'not-reported', 'not-yet-available']),
+    cells: releasedCells(),
+  }),
+);
+
+const releasedTable = once(() =>
+  z.object({
+    available: z.boolean(),
+    rows: z.array(releasedRow()),
+    area: z.object({
+      cells: releasedCells(),
+      coverage: coverageSchema(),
+      overlap: z.array(z.string()).optional(),
+      parts: z.record(z.string(), releasedCells()).optional(),
+    }),
+  }),
+);
 
 /** The public part of one release of a period. */
-export const releaseSchema = z.object({
-  period: z.string().min(1),
-  revision: z.number().int().min(1),
-  releasedAt: z.string().min(1),
-  tables: z.record(z.string(), releasedTable),
-  /** Made from sample data (`npm run demo`), shown as such. */
-  sample: z.boolean().optional(),
-});
+export const releaseSchema = once(() =>
+  z.object({
+    period: z.string().min(1),
+    revision: z.number().int().min(1),
+    releasedAt: z.string().min(1),
+    tables: z.record(z.string(), releasedTable()),
+    /** Made from sample data (`npm run demo`), shown as such. */
+    sample: z.boolean().optional(),
+  }),
+);
 
-const releaseEntry = z.object({ period: z.string().min(1), revision: z.number().int().min(1), releasedAt: z.string().min(1) });
+const releaseEntry = once(() => z.object({ period: z.string().min(1), revision: z.number().int().min(1), releasedAt: z.string().min(1) }));
 
 /** The object every public read of released figures starts from. */
-export const publishedSchema = z.object({
-  releases: z.array(releaseEntry),
-  /** Latest release per period. */
-  periods: z.record(z.string(), releaseSchema),
-});
+export const publishedSchema = once(() =>
+  z.object({
+    releases: z.array(releaseEntry()),
+    /** Latest release per period. */
+    periods: z.record(z.string(), releaseSchema()),
+  }),
+);
 
 /** The released figures as published (see `indicatorReleasesContract`). */
-export type PublishedReleases = z.infer<typeof publishedSchema>;
+export type PublishedReleases = z.infer<ReturnType<typeof publishedSchema>>;
 
 /** The key of the total cell of a released row or area (the figure without breakdown). */
 export const RELEASED_TOTAL = 'T';

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { once } from '../once.js';
 import { badRequest, type FieldError, type ProblemError } from './problem.js';
 
 /**
@@ -9,7 +10,7 @@ import { badRequest, type FieldError, type ProblemError } from './problem.js';
  * validated, not signed.
  */
 const MAX_CURSOR = 2048;
-const envelope = z.object({ l: z.string(), p: z.unknown() });
+const envelope = once(() => z.object({ l: z.string(), p: z.unknown() }));
 
 /** The field error of a cursor that is malformed or belongs to another list. */
 export function malformedCursorField(field = 'cursor'): FieldError {
@@ -32,13 +33,15 @@ export interface CursorCodec<P> {
 }
 
 /**
- * The codec of the listing `listing`, whose positions fit `position`.
+ * The codec of the listing `listing`, whose positions fit `position` (a schema, or a function that
+ * builds it on the first cursor read, so that defining a codec at module level costs nothing).
  *
  * @example
  * const events = cursorCodec('calendar-events', z.object({ start: z.string(), id: z.string() }));
  * events.decode(events.encode({ start: '2026-05-01T09:00:00+02:00', id: 'a' })); // the same position
  */
-export function cursorCodec<S extends z.ZodType>(listing: string, position: S): CursorCodec<z.output<S>> {
+export function cursorCodec<S extends z.ZodType>(listing: string, position: S | (() => S)): CursorCodec<z.output<S>> {
+  const positionSchema = typeof position === 'function' ? once(position) : () => position;
   const parse = (cursor: string | undefined): z.output<S> | undefined | false => {
     if (cursor === undefined || cursor === '') return undefined;
     if (cursor.length > MAX_CURSOR || !/^[A-Za-z0-9_-]+$/.test(cursor)) return false;
@@ -48,9 +51,9 @@ export function cursorCodec<S extends z.ZodType>(listing: string, position: S): 
     } catch {
       return false;
     }
-    const outer = envelope.safeParse(json);
+    const outer = envelope().safeParse(json);
     if (!outer.success || outer.data.l !== listing) return false;
-    const inner = position.safeParse(outer.data.p);
+    const inner = positionSchema().safeParse(outer.data.p);
     return inner.success ? inner.data : false;
   };
   return {
@@ -65,7 +68,7 @@ export function cursorCodec<S extends z.ZodType>(listing: string, position: S): 
 }
 
 /** Positions of offset paging: a whole number below a million. */
-export const offsetPosition = z.number().int().min(0).max(999_999);
+export const offsetPosition = once(() => z.number().int().min(0).max(999_999));
 
 /** An offset cursor codec for `listing` (see `cursorCodec`). */
 export const offsetCursor = (listing: string): CursorCodec<number> => cursorCodec(listing, offsetPosition);
@@ -95,8 +98,8 @@ export function limitParam(max: number) {
  * and `limit` (1–`max`). Spread into a route's query schema.
  */
 export function listQuery(max: number) {
-  return { cursor: cursorParam, limit: limitParam(max).optional() };
+  return { cursor: cursorParam(), limit: limitParam(max).optional() };
 }
 
 /** The `cursor` query parameter (its content is checked by the listing's codec). */
-export const cursorParam = z.string().max(MAX_CURSOR).optional();
+export const cursorParam = once(() => z.string().max(MAX_CURSOR).optional());

@@ -80,7 +80,7 @@ export function readServicesCsv(
     if (id !== undefined && seen.has(id))
       rowErrors.push({ row, column: 'id', message: 'The same id twice in the file', sv: 'Samma id två gånger i filen' });
     if (id) seen.add(id);
-    const parsed = serviceInputSchema.safeParse(record);
+    const parsed = serviceInputSchema().safeParse(record);
     if (!parsed.success) {
       for (const e of bilingualFieldErrors(parsed.error.issues))
         rowErrors.push({ row, column: columnOfField(e.field)?.header ?? e.field, message: e.message, sv: e.sv ?? 'Ogiltigt värde' });

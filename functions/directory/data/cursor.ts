@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { listQuery, offsetCursor } from '../../core/http/paging.js';
+import { once } from '../../core/once.js';
 
 /** Offset cursors of the directory's lists: one listing each, so a cursor of one list is a 400 in another. */
 export const servicesCursor = offsetCursor('directory-services');
@@ -9,7 +10,7 @@ export const groupsCursor = offsetCursor('directory-groups');
 export const agreementsCursor = offsetCursor('directory-agreements');
 
 /** Query parameters every list shares: `includeRetired`, `cursor`, `limit` (1–100). */
-export const listParams = {
+export const listParams = once(() => ({
   includeRetired: z.enum(['true', 'false']).optional(),
   ...listQuery(100),
-};
+}));

@@ -2,12 +2,13 @@ import type { Context } from 'hono';
 import * as z from 'zod';
 import { cachedResponse } from '../../core/http/cache.js';
 import { badRequest } from '../../core/http/problem.js';
+import { once } from '../../core/once.js';
 
-const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
-const hsdsIdParam = z.string().max(100);
+const flag = once(() => z.enum(['true', 'false']).transform((v) => v === 'true'));
+const hsdsIdParam = once(() => z.string().max(100));
 
 /** Query parameters every HSDS list takes: `page`, `per_page`, `format` (`json`, or `ndjson` for every result unpaged). */
-export const pageParams = {
+export const pageParams = once(() => ({
   page: z
     .string()
     .regex(/^\d{1,5}$/, 'A page number from 1')
@@ -21,31 +22,31 @@ export const pageParams = {
     .pipe(z.number().min(1).max(500))
     .optional(),
   format: z.enum(['json', 'ndjson'], 'json or ndjson').optional(),
-};
+}));
 
 /** Filters shared by the HSDS lists of services, organizations and service_at_locations. */
-export const filterParams = {
+export const filterParams = once(() => ({
   search: z.string().max(200).optional(),
-  taxonomy_id: hsdsIdParam.optional(),
-  taxonomy_term_id: hsdsIdParam.optional(),
-  full: flag.optional(),
-  full_service: flag.optional(),
-};
+  taxonomy_id: hsdsIdParam().optional(),
+  taxonomy_term_id: hsdsIdParam().optional(),
+  full: flag().optional(),
+  full_service: flag().optional(),
+}));
 
 /** Other list parameters by name: `organization_id`, `modified_after` (inclusive), `minimal`, `top_only`, `parent_id`. */
-export const moreParams = {
+export const moreParams = once(() => ({
   organization_id: z.uuid('A UUID').optional(),
   modified_after: z.iso.datetime({ offset: true, message: 'An ISO 8601 date-time' }).optional(),
-  minimal: flag.optional(),
-  top_only: flag.optional(),
-  parent_id: hsdsIdParam.optional(),
-};
+  minimal: flag().optional(),
+  top_only: flag().optional(),
+  parent_id: hsdsIdParam().optional(),
+}));
 
 /** Parameters of the HSDS API text that the kit cannot answer (no postcode geography): refused, never ignored. */
-export const refusedParams = {
+export const refusedParams = once(() => ({
   postcode: z.never('Not supported: service areas are municipalities, not postcodes').optional(),
   proximity: z.never('Not supported: service areas are municipalities, not postcodes').optional(),
-};
+}));
 
 /**
  * Whether the full form is asked for. HSDS names it `full` on lists and `full_service` on

@@ -35,11 +35,11 @@ const state = {
 };
 
 /** A service as stored (the answer to a write). */
-export const serviceResponse = stored(serviceInputSchema.shape, {});
+export const serviceResponse = stored(serviceInputSchema().shape, {});
 /** A service as read: confidential addresses removed (unless the reader may edit it), freshness explicit. */
-export const serviceViewResponse = stored(serviceInputSchema.shape, stale);
+export const serviceViewResponse = stored(serviceInputSchema().shape, stale);
 /** A search hit: with why it matched when the search had words. */
-export const serviceHitResponse = stored(serviceInputSchema.shape, {
+export const serviceHitResponse = stored(serviceInputSchema().shape, {
   ...stale,
   score: z.optional(z.number()),
   matchedFields: z.optional(z.array(z.enum(['name', 'labels', 'places', 'description']))),
@@ -49,24 +49,24 @@ export const serviceHitResponse = stored(serviceInputSchema.shape, {
 export const servicesResponse = listPage(serviceHitResponse, { total: z.int(), matchedAllWords: z.boolean() });
 
 /** A group as stored. */
-export const groupResponse = stored(groupInputSchema.shape, {});
+export const groupResponse = stored(groupInputSchema().shape, {});
 /** A group as read: named contacts only for its own staff. */
-export const groupViewResponse = stored(groupInputSchema.shape, stale);
+export const groupViewResponse = stored(groupInputSchema().shape, stale);
 /** `GET /groups`. */
 export const groupsResponse = listPage(groupViewResponse, { total: z.int() });
 
 /** An agreement as stored. */
-export const agreementResponse = stored(agreementInputSchema.shape, {});
+export const agreementResponse = stored(agreementInputSchema().shape, {});
 /** An agreement as read: whether it has ended, days left, days to review, its current phase. */
-export const agreementViewResponse = stored(agreementInputSchema.shape, state);
+export const agreementViewResponse = stored(agreementInputSchema().shape, state);
 /** `GET /agreements`. */
 export const agreementsResponse = listPage(agreementViewResponse, { total: z.int() });
 
 /** A plan as stored. */
-export const planResponse = stored(planInputSchema.shape, {});
+export const planResponse = stored(planInputSchema().shape, {});
 /** A plan as read: every item marked overdue or not, and the plan's progress. */
 export const planViewResponse = stored(
-  { ...planInputSchema.shape, items: z.array(z.strictObject({ ...planItemSchema.shape, overdue: z.boolean() })) },
+  { ...planInputSchema().shape, items: z.array(z.strictObject({ ...planItemSchema().shape, overdue: z.boolean() })) },
   {
     progress: z.strictObject({
       counts: z.record(z.string(), z.int()),
@@ -132,8 +132,8 @@ export const coordinatorResponses = {
     }),
     true,
   ),
-  agreementsEnding: counted(stored(agreementInputSchema.shape, { ...state, reasons: z.array(z.enum(['ends', 'review'])) }), true),
+  agreementsEnding: counted(stored(agreementInputSchema().shape, { ...state, reasons: z.array(z.enum(['ends', 'review'])) }), true),
   agreementsWithoutGoals: counted(agreementViewResponse),
-  overdueItems: counted(z.strictObject({ planId: z.string(), planTitle: z.string(), ...planItemSchema.shape })),
+  overdueItems: counted(z.strictObject({ planId: z.string(), planTitle: z.string(), ...planItemSchema().shape })),
   gaps: counted(z.strictObject({ municipality: z.string(), municipalityName: z.string(), targetGroup: z.string() })),
 };

@@ -86,7 +86,7 @@ export function readPlanItemsCsv(
       fail(3, `Not an organisation of this area: ${responsible}`, `Inte en organisation i området: ${responsible}`);
     if (seen.has(id)) fail(1, `Two rows have the id ${id}`, `Två rader har id ${id}`);
     seen.add(id);
-    const parsed = planItemSchema.safeParse({
+    const parsed = planItemSchema().safeParse({
       id,
       what,
       responsible,

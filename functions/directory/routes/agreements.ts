@@ -45,7 +45,7 @@ export function agreementQuerySchema(codes: ReadonlySet<string>) {
       .string()
       .refine((p) => codes.has(p), 'Not an organisation of this area')
       .optional(),
-    ...listParams,
+    ...listParams(),
   });
 }
 

@@ -9,6 +9,7 @@ import { agreementState } from '../views/agreement-state.js';
 import { isStale, STALE_AFTER_DAYS } from '../views/public-service.js';
 import { coverageGaps } from '../views/gaps.js';
 import { isOverdue } from '../views/plans.js';
+import { once } from '../../core/once.js';
 
 /** Days ahead the coordinator's view of ending agreements looks. */
 export const ENDING_WITHIN_DAYS = 90;
@@ -19,7 +20,7 @@ function soonest(a: { daysLeft: number | null; reviewDaysLeft: number | null }):
 }
 
 /** The query of `GET /api/directory/coordinator/gaps`. */
-export const gapQuery = z.object({ targetGroup: z.enum(termIds(TARGET_GROUPS)).optional() });
+export const gapQuery = once(() => z.object({ targetGroup: z.enum(termIds(TARGET_GROUPS)).optional() }));
 
 /** `/api/directory/coordinator/*`: the staff views of what needs attention. */
 export function coordinatorRoutes(ctx: DirectoryContext) {
@@ -84,7 +85,7 @@ export function coordinatorRoutes(ctx: DirectoryContext) {
   });
 
   app.get('/gaps', async (c) => {
-    const query = queryParams(c, gapQuery);
+    const query = queryParams(c, gapQuery());
     const { collection } = await ctx.load();
     const items = coverageGaps(collection.services, ctx.deps.config, query.targetGroup);
     return c.json({ total: items.length, items }, 200, noStore);

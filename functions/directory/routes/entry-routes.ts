@@ -15,7 +15,8 @@ import type { Stamp } from '../model/service.js';
 /** How one kind of entry is validated, owned and built from what staff send. */
 export interface EntryResource<I extends { verified: boolean }, T extends Entry> {
   readonly kind: EntryKind;
-  readonly schema: z.ZodType<I>;
+  /** The schema of what staff send, built on first use. */
+  schema(): z.ZodType<I>;
   /** The organisations that own an entry (an editor of any of them may change it). */
   orgsOf(entry: I | T): readonly string[];
   /** Extra checks against the area (known organisations, municipality codes); throws 400. */
@@ -153,14 +154,14 @@ export function entryRoutes<I extends { verified: boolean }, T extends Entry>(ct
   });
 
   app.post('/', staffOnly, async (c) => {
-    const entry = await createEntry(ctx, resource, currentStaff(c), await jsonBody(c, resource.schema));
+    const entry = await createEntry(ctx, resource, currentStaff(c), await jsonBody(c, resource.schema()));
     return c.json(entry, 201, { ETag: entryEtag(entry), Location: `/api/directory/${kind}/${entry.id}` });
   });
 
   app.put('/:id', staffOnly, async (c) => {
     const ifMatch = requireIfMatch(c);
     const body = await jsonBody(c, z.unknown());
-    const parsed = resource.schema.safeParse(body);
+    const parsed = resource.schema().safeParse(body);
     if (!parsed.success) throw badRequest(bilingualFieldErrors(parsed.error.issues));
     const sent = new Set(body !== null && typeof body === 'object' ? Object.keys(body) : []);
     const entry = await replaceEntry(ctx, resource, currentStaff(c), c.req.param('id'), ifMatch, parsed.data, sent);

@@ -39,7 +39,7 @@ export function groupQuerySchema(config: CountyConfig) {
       .string()
       .refine((c) => codes.includes(c), 'Not a municipality of this area')
       .optional(),
-    ...listParams,
+    ...listParams(),
   });
 }
 

@@ -28,7 +28,7 @@ export function hsdsVocabularyRoutes(
   const taxonomies = HSDS_TAXONOMIES.map((def) => hsdsTaxonomy(config, def));
   const terms = allTerms(config).map(({ term }) => term);
 
-  const taxonomyQuery = z.strictObject({ ...pageParams, search: filterParams.search });
+  const taxonomyQuery = z.strictObject({ ...pageParams(), search: filterParams().search });
   app.get('/taxonomies', (c) => {
     const query = queryParams(c, taxonomyQuery);
     return listResponse(
@@ -43,11 +43,11 @@ export function hsdsVocabularyRoutes(
     return cachedResponse(c, JSON.stringify(found));
   });
 
-  const { top_only, parent_id } = moreParams;
+  const { top_only, parent_id } = moreParams();
   const termQuery = z.strictObject({
-    ...pageParams,
-    search: filterParams.search,
-    taxonomy_id: filterParams.taxonomy_id,
+    ...pageParams(),
+    search: filterParams().search,
+    taxonomy_id: filterParams().taxonomy_id,
     top_only,
     parent_id,
   });
@@ -68,8 +68,8 @@ export function hsdsVocabularyRoutes(
     return cachedResponse(c, JSON.stringify(found));
   });
 
-  const { organization_id, modified_after } = moreParams;
-  const salQuery = z.strictObject({ ...pageParams, ...filterParams, organization_id, modified_after, ...refusedParams });
+  const { organization_id, modified_after } = moreParams();
+  const salQuery = z.strictObject({ ...pageParams(), ...filterParams(), organization_id, modified_after, ...refusedParams() });
   app.get('/service_at_locations', async (c) => {
     const query = queryParams(c, salQuery);
     const full = wantsFull(query);

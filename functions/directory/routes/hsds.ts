@@ -75,8 +75,8 @@ export function hsdsRoutes(ctx: DirectoryContext) {
     );
   app.get('/', about);
 
-  const { organization_id, modified_after, minimal } = moreParams;
-  const servicesQuery = z.strictObject({ ...pageParams, ...filterParams, organization_id, modified_after, minimal });
+  const { organization_id, modified_after, minimal } = moreParams();
+  const servicesQuery = z.strictObject({ ...pageParams(), ...filterParams(), organization_id, modified_after, minimal });
   app.get('/services', async (c) => {
     const query = queryParams(c, servicesQuery);
     const { collection } = await ctx.load();
@@ -104,7 +104,7 @@ export function hsdsRoutes(ctx: DirectoryContext) {
     return cachedResponse(c, JSON.stringify(hsdsService(config, service, orgs)));
   });
 
-  const orgQuery = z.strictObject({ ...pageParams, ...filterParams });
+  const orgQuery = z.strictObject({ ...pageParams(), ...filterParams() });
   app.get('/organizations', async (c) => {
     const query = queryParams(c, orgQuery);
     const { collection } = await ctx.load();
@@ -132,7 +132,7 @@ export function hsdsRoutes(ctx: DirectoryContext) {
     return listResponse(c, items, query);
   });
 
-  const orgOneQuery = z.strictObject({ full_service: filterParams.full_service });
+  const orgOneQuery = z.strictObject({ full_service: filterParams().full_service });
   app.get('/organizations/:id', async (c) => {
     const query = queryParams(c, orgOneQuery);
     const id = c.req.param('id');

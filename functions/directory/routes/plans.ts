@@ -72,7 +72,7 @@ export function plansRoutes(ctx: DirectoryContext) {
   app.put('/:id/items/:itemId', staffOnly, async (c) => {
     const staff = currentStaff(c);
     const ifMatch = requireIfMatch(c);
-    const update = await jsonBody(c, itemUpdateSchema);
+    const update = await jsonBody(c, itemUpdateSchema());
     const written = await updatePlanItem(ctx, staff, c.req.param('id'), c.req.param('itemId'), ifMatch, update);
     return c.json(written, 200, { ETag: entryEtag(written) });
   });

@@ -178,7 +178,7 @@ export function agreementFromForm(
     verified: false,
   };
   return checkedInput(
-    (r) => agreementInputSchema.safeParse(r),
+    (r) => agreementInputSchema().safeParse(r),
     raw,
     check,
     (p) => agreementField(p, partyRoles),

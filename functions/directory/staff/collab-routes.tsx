@@ -127,7 +127,7 @@ export function staffCollabRoutes(ctx: DirectoryContext): Hono<KitEnv> {
     const field = (path: string) =>
       itemField(itemId, path.startsWith('note.date') ? 'noteDate' : path.startsWith('note') ? 'note' : 'status');
     if (invalid.length) return planPage(c, plan, { itemId, values, errors: [unreadable(itemField(itemId, 'note'))] }, undefined, 400);
-    const parsed = itemUpdateSchema.safeParse({
+    const parsed = itemUpdateSchema().safeParse({
       status: values.status,
       ...(values.note ? { note: { date: values.noteDate, text: values.note } } : {}),
     });

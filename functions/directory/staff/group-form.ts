@@ -107,7 +107,7 @@ export function groupFromForm(
     verified: false,
   };
   return checkedInput(
-    (r) => groupInputSchema.safeParse(r),
+    (r) => groupInputSchema().safeParse(r),
     raw,
     check,
     (p) => groupField(p, { memberRoles }),
@@ -189,7 +189,7 @@ export function groupWithMeeting(
     return parts[2] ?? 'date';
   };
   return checkedInput(
-    (r) => groupInputSchema.safeParse(r),
+    (r) => groupInputSchema().safeParse(r),
     { ...groupInputOf(group), meetings, verified: false },
     check,
     meetingField,

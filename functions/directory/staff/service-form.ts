@@ -229,7 +229,7 @@ export function serviceFromForm(
     })),
     verified: false,
   };
-  const parsed = serviceInputSchema.safeParse(raw);
+  const parsed = serviceInputSchema().safeParse(raw);
   if (!parsed.success) errors.push(...fieldErrors(parsed.error.issues).map(toFormError));
   else errors.push(...check(parsed.data).map(toFormError));
   const unique = errors.filter((e, i) => errors.findIndex((o) => o.field === e.field) === i);

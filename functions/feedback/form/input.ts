@@ -104,7 +104,7 @@ export function checkForm(raw: FormInput, rules: FormRules): CheckedForm {
   const errors: FormError[] = [];
   const add = (field: string, href: string, sv: string, en: string) => errors.push({ field, href, sv, en });
   const line = (value: string) => {
-    const checked = clean(LINE, value);
+    const checked = clean(LINE(), value);
     return 'value' in checked ? checked.value : undefined;
   };
   // choices: a value with control characters is simply not one of the options

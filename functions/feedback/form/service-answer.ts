@@ -17,7 +17,7 @@ export function serviceAnswer(
     if (!services?.byId(raw.service)) add('service', href, 'Välj en verksamhet i listan', 'Choose a service from the list');
     return { service: raw.service, serviceName: raw.serviceName };
   }
-  const typed = clean(LINE, raw.serviceName);
+  const typed = clean(LINE(), raw.serviceName);
   if ('issue' in typed || !typed.value || !services) {
     if ('issue' in typed) {
       const rule = ruleText(typed.issue) ?? { sv: 'Namnet är för långt', en: 'The name is too long' };

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { singleLine } from '../../core/text/index.js';
+import { once } from '../../core/once.js';
 
 /** A field after a text rule: its normalised value, or the rule's first issue. */
 export type Checked = { readonly value: string } | { readonly issue: z.core.$ZodIssue };
@@ -18,4 +19,4 @@ export function ruleText(issue: z.core.$ZodIssue): { sv: string; en: string } | 
 }
 
 /** The rule of the form's single-line fields. */
-export const LINE = singleLine(200);
+export const LINE = once(() => singleLine(200));

@@ -10,12 +10,13 @@ import { redact } from '../guard/personal-data.js';
 import type { Submission } from '../data/submissions.js';
 import { updateSnapshotQuote } from '../summary/snapshot.js';
 import { logAction, readState, writeState, type ModerationState, type Status } from './state.js';
+import { once } from '../../core/once.js';
 
 /** A theme tag: a single line (`core/text`), then a lower-case word with hyphens. */
-export const TAG = singleLine(40).pipe(z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Tags are lower-case words with hyphens'));
+export const TAG = once(() => singleLine(40).pipe(z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Tags are lower-case words with hyphens')));
 
 /** A quote: words of the submission, which may run over lines (`core/text` multi-line rules). */
-export const QUOTE = multiLine(1000, { required: true });
+export const QUOTE = once(() => multiLine(1000, { required: true }));
 
 /** A moderator's change of one submission; absent fields stay as they are. */
 export interface ModerationChange {

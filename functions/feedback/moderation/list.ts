@@ -25,7 +25,7 @@ function matchesKey(facts: KeyFacts, filter: Pick<ListFilter, 'malbild' | 'munic
 }
 
 /** The cursor of the moderators' list: the key of the last submission looked at. */
-export const submissionsCursor = cursorCodec('feedback-submissions', z.string().startsWith(SUBMISSIONS_PREFIX));
+export const submissionsCursor = cursorCodec('feedback-submissions', () => z.string().startsWith(SUBMISSIONS_PREFIX));
 
 /** One row of the moderators' list. */
 export type ModeratedSubmission = Submission & { readonly moderation: ModerationState; /** For `If-Match`. */ readonly etag: string };

@@ -14,18 +14,21 @@ import { ModerationPage } from '../pages/moderation-page.js';
 import { MODERATION_PATH as PATH } from '../pages/paths.js';
 import { QUARTER, SUBMISSION_ID } from '../data/keys.js';
 import { readSubmission, retentionStart } from '../data/submissions.js';
+import { once } from '../../core/once.js';
 
-const filterSchema = z.object({
-  malbild: z.string().max(64).optional().catch(undefined),
-  municipality: z
-    .string()
-    .regex(/^\d{4}$/)
-    .optional()
-    .catch(undefined),
-  period: z.string().regex(QUARTER).optional().catch(undefined),
-  status: z.enum(STATUSES).optional().catch(undefined),
-  cursor: z.string().max(1000).optional().catch(undefined),
-});
+const filterSchema = once(() =>
+  z.object({
+    malbild: z.string().max(64).optional().catch(undefined),
+    municipality: z
+      .string()
+      .regex(/^\d{4}$/)
+      .optional()
+      .catch(undefined),
+    period: z.string().regex(QUARTER).optional().catch(undefined),
+    status: z.enum(STATUSES).optional().catch(undefined),
+    cursor: z.string().max(1000).optional().catch(undefined),
+  }),
+);
 
 const NOTICES: Record<string, Text> = {
   saved: { sv: 'Ändringen är sparad.', en: 'The change is saved.' },
@@ -75,7 +78,7 @@ export function moderationPageRoutes(ctx: FeedbackContext): Hono<KitEnv> {
   app.use('*', staffPage(deps, 'moderator', 'admin'));
 
   app.get('/', async (c) => {
-    const filter = filterSchema.parse(Object.fromEntries(new URL(c.req.url).searchParams));
+    const filter = filterSchema().parse(Object.fromEntries(new URL(c.req.url).searchParams));
     const since = retentionStart(deps.clock.now(), deps.config.retention.feedbackDays);
     // open crises come first across the whole queue, not only within one page: they are shown
     // above the first page and left out of every page of the queue itself
@@ -113,14 +116,14 @@ export function moderationPageRoutes(ctx: FeedbackContext): Hono<KitEnv> {
     const submission = SUBMISSION_ID.test(id) ? await readSubmission(deps.store, id, since) : undefined;
     const action = ACTIONS[form.get('action') ?? 'save'];
     const status = action?.status ?? form.get('status');
-    const tags = z.array(TAG).safeParse(
+    const tags = z.array(TAG()).safeParse(
       (form.get('tags') ?? '')
         .split(',')
         .map((s) => s.trim().toLowerCase())
         .filter(Boolean),
     );
     const typedQuote = form.get('quote') ?? '';
-    const quote = typedQuote.trim() ? QUOTE.safeParse(typedQuote) : ({ success: true, data: null } as const);
+    const quote = typedQuote.trim() ? QUOTE().safeParse(typedQuote) : ({ success: true, data: null } as const);
     if (!action || !submission || !STATUSES.includes(status as never) || !tags.success || !quote.success)
       return c.redirect(`${PATH}?meddelande=invalid`, 303);
     try {

@@ -13,25 +13,30 @@ import { applyChange, QUOTE, TAG } from '../moderation/change.js';
 import { logAction, readState, STATUSES } from '../moderation/state.js';
 import { CONTACTS_PREFIX, QUARTER, SUBMISSION_ID } from '../data/keys.js';
 import { readSubmission, retentionStart, type Contact } from '../data/submissions.js';
+import { once } from '../../core/once.js';
 
 /** The query of `GET /api/feedback/submissions`. */
-export const submissionsQuery = z.strictObject({
-  malbild: z.string().max(64).optional(),
-  municipality: z
-    .string()
-    .regex(/^\d{4}$/)
-    .optional(),
-  period: z.string().regex(QUARTER).optional(),
-  status: z.enum(STATUSES).optional(),
-  ...listQuery(200),
-});
+export const submissionsQuery = once(() =>
+  z.strictObject({
+    malbild: z.string().max(64).optional(),
+    municipality: z
+      .string()
+      .regex(/^\d{4}$/)
+      .optional(),
+    period: z.string().regex(QUARTER).optional(),
+    status: z.enum(STATUSES).optional(),
+    ...listQuery(200),
+  }),
+);
 
 /** The body of `PATCH /api/feedback/submissions/{id}`. */
-export const change = z.strictObject({
-  status: z.enum(STATUSES).optional(),
-  tags: z.array(TAG).max(20).optional(),
-  quote: QUOTE.nullable().optional(),
-});
+export const change = once(() =>
+  z.strictObject({
+    status: z.enum(STATUSES).optional(),
+    tags: z.array(TAG()).max(20).optional(),
+    quote: QUOTE().nullable().optional(),
+  }),
+);
 
 /** The moderators' API (role `moderator` or `admin`): list, read, change, delete contact details. */
 export function moderationRoutes(ctx: FeedbackContext): Hono<KitEnv> {
@@ -46,7 +51,7 @@ export function moderationRoutes(ctx: FeedbackContext): Hono<KitEnv> {
   app.use('*', requireStaff(deps.auth, 'moderator', 'admin'));
 
   app.get('/', async (c) => {
-    const query = queryParams(c, submissionsQuery);
+    const query = queryParams(c, submissionsQuery());
     const page = await listSubmissions(deps.store, { ...query, limit: query.limit ?? 50 }, since());
     c.header('Cache-Control', 'private, no-store');
     // `cursor` is the field's earlier, documented name, kept beside `nextCursor` for existing clients
@@ -68,7 +73,7 @@ export function moderationRoutes(ctx: FeedbackContext): Hono<KitEnv> {
 
   app.patch('/:id', async (c) => {
     const ifMatch = requireIfMatch(c);
-    const input = await jsonBody(c, change);
+    const input = await jsonBody(c, change());
     const submission = await load(c.req.param('id'));
     const { state, etag } = await applyChange(ctx, submission, currentStaff(c), input, ifMatch);
     c.header('ETag', etag);

@@ -130,7 +130,7 @@ function paths() {
         summary:
           'Make the next release of a period (admin): after its reporting deadline, protected against every earlier release of the period',
         security: staff('admin'),
-        requestBody: oa.body(releaseInputSchema),
+        requestBody: oa.body(releaseInputSchema()),
         responses: {
           '201': json(R.releaseMadeResponse, 'Released'),
           ...oa.problems(400, 401, 403, 409, 413, 415),

@@ -7,17 +7,20 @@ import type { IndicatorsContext } from '../context.js';
 import { canSee, comparePeriod } from '../release/compare.js';
 import { frequencyOf } from '../release/deadline.js';
 import { makeRelease } from '../release/make.js';
+import { once } from '../../core/once.js';
 
-const periodField = z
-  .string()
-  .max(10)
-  .refine((p) => frequencyOf(p) !== undefined, {
-    message: 'Expected a period such as 2026, 2026-Q3 or 2026-03',
-    params: { sv: 'Ange en period som 2026, 2026-Q3 eller 2026-03' },
-  });
+const periodField = once(() =>
+  z
+    .string()
+    .max(10)
+    .refine((p) => frequencyOf(p) !== undefined, {
+      message: 'Expected a period such as 2026, 2026-Q3 or 2026-03',
+      params: { sv: 'Ange en period som 2026, 2026-Q3 eller 2026-03' },
+    }),
+);
 
 /** The body of `POST /api/indicators/releases`. */
-export const releaseInputSchema = z.strictObject({ period: periodField });
+export const releaseInputSchema = once(() => z.strictObject({ period: periodField() }));
 
 /**
  * `/api/indicators/releases`: the list of releases (public: period, revision, date), a new release
@@ -31,7 +34,7 @@ export function releaseRoutes(ctx: IndicatorsContext) {
     return cachedResponse(c, JSON.stringify({ items: releases }), { maxAge: 60 });
   });
   app.post('/', requireStaff(ctx.deps.auth, 'admin'), async (c) => {
-    const { period } = await jsonBody(c, releaseInputSchema, 1024);
+    const { period } = await jsonBody(c, releaseInputSchema(), 1024);
     const { release, record } = await makeRelease(ctx.deps, ctx, period, ctx.options);
     ctx.published.invalidate();
     const body = {
