@@ -118,7 +118,7 @@ export async function run(): Promise<void> {
     const stored = JSON.parse(new TextDecoder().decode(indexBytes.body)) as StoredSearchIndex;
     const fresh = ServiceSearch.fromStored(stored.index, config, ctx.synonyms, { recent: 0 });
     // and scored by MiniSearch's own code alone (the same answers; what the shortcuts save)
-    const plain = ServiceSearch.fromStored(stored.index, config, ctx.synonyms, { recent: 0, shortcuts: false });
+    const plain = ServiceSearch.fromStored(stored.index, config, ctx.synonyms, { recent: 0, scorer: 'minisearch' });
     const find = (query: ServiceQuery, search = index) => findServices(warm, () => Promise.resolve(search), query, deps.clock.now());
     const schema = serviceQuerySchema(config);
     console.log(

@@ -162,11 +162,11 @@ describe('scoring shortcuts of an index', () => {
   ];
   const synonyms = synonymTable(config.directory.synonyms);
   const fast = ServiceSearch.build(services, config, synonyms, { recent: 0 });
-  const plain = ServiceSearch.build(services, config, synonyms, { recent: 0, shortcuts: false });
+  const plain = ServiceSearch.build(services, config, synonyms, { recent: 0, scorer: 'minisearch' });
   const stored = () => JSON.parse(JSON.stringify(fast.toStored())) as ReturnType<ServiceSearch['toStored']>;
   const loaded = ServiceSearch.fromStored(stored(), config, synonyms, { recent: 0 });
   // a loaded index lists the indexed words in another order than a built one: compare like with like
-  const loadedPlain = ServiceSearch.fromStored(stored(), config, synonyms, { recent: 0, shortcuts: false });
+  const loadedPlain = ServiceSearch.fromStored(stored(), config, synonyms, { recent: 0, scorer: 'minisearch' });
   const inOstersund = new Set(services.filter((s) => s.municipalities.includes('2380')).map((s) => s.id));
   // "spel" and "spelberoende" repeat "spel" through the synonym phrase "spel om pengar"
   const queries = [
