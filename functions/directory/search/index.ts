@@ -1,46 +1,12 @@
-import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch';
-import { CARE_LEVELS, PRINCIPALS, SUBSTANCES, TARGET_GROUPS } from '../../core/domain/vocabulary.js';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { CountyConfig } from '../../core/config/schema.js';
 import type { Service } from '../model/service.js';
-import { termLabels } from '../model/vocab.js';
-import { foldDiacritics, normalizeTerm, words } from './normalize.js';
-import { synonymsFor, type SynonymTable } from './synonyms.js';
-import type { ScoringRules } from './postings.js';
-import { QueryScorer, type ScoredQuery, type TermRules } from './scorer.js';
+import { words } from './normalize.js';
+import { indexOptions, SCORING_RULES, SEARCH_OPTIONS, serviceQuery, TERM_RULES, type BaseField } from './rules.js';
+import type { SynonymTable } from './synonyms.js';
+import { QueryScorer } from './scorer.js';
 
-/** The searchable fields; indexed as written and folded (å/ä → a, ö → o). */
-const BASE_FIELDS = ['name', 'labels', 'places', 'description'] as const;
-/** A searchable field as reported to users. */
-export type BaseField = (typeof BASE_FIELDS)[number];
-// the description, the longest text, is indexed folded only: exact-first ranking matters for names and places
-const FIELDS = BASE_FIELDS.flatMap((f) => (f === 'description' ? [`${f}Folded`] : [f, `${f}Folded`]));
-
-// Name above vocabulary labels and places above description; a folded match weighs half an exact one.
-const BOOST: Record<string, number> = {
-  name: 6,
-  nameFolded: 3,
-  labels: 3,
-  labelsFolded: 1.5,
-  places: 3,
-  placesFolded: 1.5,
-  descriptionFolded: 1,
-};
-
-const RULES: ScoringRules = {
-  fields: FIELDS,
-  boost: BOOST,
-  prefix: (term) => term.length >= 4,
-  fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-  weights: { prefix: 0.5, fuzzy: 0.3 },
-};
-const TERMS: TermRules = { processTerm: normalizeTerm, tokenize: (text) => words(text) };
-const SEARCH_OPTIONS: SearchOptions = {
-  boost: RULES.boost,
-  prefix: RULES.prefix,
-  fuzzy: RULES.fuzzy,
-  weights: RULES.weights,
-  ...TERMS,
-};
+export { INDEX_FORMAT, type BaseField } from './rules.js';
 
 /**
  * How many recent searches an index keeps answered (per collection version, so never stale):
@@ -119,48 +85,6 @@ export function explainHit(hit: SearchHit): HitReason {
   return { matchedFields: [...fields], matchedTerms: hit.terms() };
 }
 
-function fieldText(service: Service, field: BaseField, config: CountyConfig): string {
-  switch (field) {
-    case 'name':
-      return service.name;
-    case 'labels':
-      return [
-        ...termLabels(PRINCIPALS, [service.principal]),
-        ...termLabels(CARE_LEVELS, service.careLevels),
-        ...termLabels(TARGET_GROUPS, service.targetGroups),
-        ...termLabels(SUBSTANCES, service.substances),
-      ].join(' ');
-    case 'places': {
-      const codes = service.municipalities.length ? service.municipalities : config.municipalities.map((m) => m.code);
-      const names = config.municipalities.filter((m) => codes.includes(m.code)).map((m) => m.name);
-      return [...names, ...service.locations.flatMap((l) => [l.name ?? '', l.confidential ? '' : (l.city ?? '')])].join(' ');
-    }
-    case 'description':
-      return service.description ?? '';
-  }
-}
-
-/**
- * How services are indexed. Part of the stored index's identity: change `INDEX_FORMAT` whenever
- * this (fields, tokenizer, term processing) changes, so stored indexes built the old way are rebuilt.
- */
-function indexOptions(config: CountyConfig): Options<Service> {
-  return {
-    fields: FIELDS,
-    storeFields: [],
-    extractField: (doc, field) => (field === 'id' ? doc.id : fieldText(doc, field.replace(/Folded$/, '') as BaseField, config)),
-    tokenize: (text) => words(text),
-    // `words` has already normalised every term
-    processTerm: (term, field) => (field?.endsWith('Folded') ? foldDiacritics(term) : term),
-  };
-}
-
-/** The version of the indexing rules above (see `indexOptions`). */
-export const INDEX_FORMAT = 1;
-
-/** A variant as a query: a phrase needs all its words. */
-const phrase = (v: string): ScoredQuery => (v.includes(' ') ? { combineWith: 'AND', queries: [v] } : v);
-
 /**
  * An in-memory Swedish search index over services (MiniSearch): exact and folded spellings, prefix
  * matches from four letters, about one edit per five letters for longer words, and config synonyms
@@ -179,7 +103,7 @@ export class ServiceSearch {
   ) {
     this.recentLimit = options.recent ?? RECENT_SEARCHES;
     // an index MiniSearch's own scoring must handle (see `PostingsTable.of`) keeps it
-    this.scorer = options.scorer === 'minisearch' ? undefined : QueryScorer.of(index, RULES, TERMS);
+    this.scorer = options.scorer === 'minisearch' ? undefined : QueryScorer.of(index, SCORING_RULES, TERM_RULES);
   }
 
   /** Index `services` (what a cold function does when no usable stored index exists). */
@@ -237,8 +161,7 @@ export class ServiceSearch {
       this.recent.set(key, kept);
       return kept;
     }
-    const perWord: ScoredQuery[] = tokens.map((token) => ({ combineWith: 'OR', queries: this.variants(token).map(phrase) }));
-    const query: ScoredQuery = { combineWith, queries: perWord };
+    const query = serviceQuery(tokens, combineWith, this.synonyms);
     const round = (score: number) => Math.round(score * 1000) / 1000;
     let hits: SearchHit[];
     if (this.scorer) {
@@ -254,11 +177,5 @@ export class ServiceSearch {
       if (this.recent.size > this.recentLimit) this.recent.delete(this.recent.keys().next().value!);
     }
     return hits;
-  }
-
-  /** A word, its folded spelling and its synonyms (words and phrases). */
-  private variants(token: string): string[] {
-    const folded = foldDiacritics(token);
-    return [...new Set([token, folded, ...synonymsFor(this.synonyms, token), ...synonymsFor(this.synonyms, folded)])];
   }
 }

@@ -209,7 +209,9 @@ export class QueryScorer {
   /** Whether `doc` is in a node's result (an AND needs it in every part). */
   private has(node: Node, doc: number): boolean {
     if (node.kind === 'leaf') return node.derived.some((d) => this.table.fieldsOf(d.data, doc).length > 0);
-    return node.kind === 'AND' ? node.children.length > 0 && node.children.every((c) => this.has(c, doc)) : node.children.some((c) => this.has(c, doc));
+    return node.kind === 'AND'
+      ? node.children.length > 0 && node.children.every((c) => this.has(c, doc))
+      : node.children.some((c) => this.has(c, doc));
   }
 
   /**
