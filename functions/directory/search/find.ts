@@ -34,6 +34,8 @@ interface Prepared {
 }
 
 const prepared = new WeakMap<Collection, Prepared>();
+/** The services of a collection by position in its index (per index, so per collection version). */
+const aligned = new WeakMap<ServiceSearch, readonly (Service | undefined)[]>();
 
 function prepare(collection: Collection): Prepared {
   let found = prepared.get(collection);
@@ -72,18 +74,19 @@ export async function findServices(
       ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
     };
   }
-  const result = (await index()).search(query.q, (id) => allowed(byId.get(id)));
+  const search = await index();
+  let at = aligned.get(search);
+  if (!at) aligned.set(search, (at = search.align(byId)));
+  const services = at;
+  const result = search.search(query.q, (_, i) => allowed(services[i]));
   // hits come best first; a service that is only planned cannot help anyone yet: keep it, but below
   // those that are open (a stable partition keeps the score order within each group)
   const groups: [SearchHit[], SearchHit[], SearchHit[]] = [[], [], []];
-  for (const hit of result.hits) {
-    const service = byId.get(hit.id);
-    if (service) groups[rank(service)]!.push(hit);
-  }
+  for (const hit of result.hits) groups[rank(services[hit.at]!)]!.push(hit);
   const ranked = groups.flat();
   const page = pageOf(ranked, offset, limit, servicesCursor);
   return {
-    items: page.items.map((hit) => ({ service: byId.get(hit.id)!, score: hit.score, ...explainHit(hit) })),
+    items: page.items.map((hit) => ({ service: services[hit.at]!, score: hit.score, ...explainHit(hit) })),
     total: ranked.length,
     matchedAllWords: result.matchedAllWords,
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),

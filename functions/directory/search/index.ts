@@ -4,6 +4,7 @@ import type { Service } from '../model/service.js';
 import { words } from './normalize.js';
 import { indexOptions, SCORING_RULES, SEARCH_OPTIONS, serviceQuery, TERM_RULES, type BaseField } from './rules.js';
 import type { SynonymTable } from './synonyms.js';
+import { documentIds } from './postings.js';
 import { QueryScorer } from './scorer.js';
 
 export { INDEX_FORMAT, type BaseField } from './rules.js';
@@ -41,23 +42,27 @@ interface MatchSource {
  */
 export class SearchHit {
   readonly #source: MatchSource;
-  readonly #at: number;
+  readonly #from: number;
   #match: Readonly<Record<string, readonly string[]>> | undefined;
 
-  /** A hit; its match info is `source.match(at)`. */
+  /**
+   * A hit; its match info is `source.match(from)`.
+   * @param at the service's position in the index (see `ServiceSearch.align`)
+   */
   constructor(
     readonly id: string,
+    readonly at: number,
     readonly score: number,
     source: MatchSource,
-    at: number,
+    from: number,
   ) {
     this.#source = source;
-    this.#at = at;
+    this.#from = from;
   }
 
   /** MiniSearch's match info: indexed word → the fields it matched in. */
   match(): Readonly<Record<string, readonly string[]>> {
-    return (this.#match ??= this.#source.match(this.#at));
+    return (this.#match ??= this.#source.match(this.#from));
   }
 
   /** The indexed words that matched. */
@@ -95,6 +100,10 @@ export class ServiceSearch {
   private readonly recentLimit: number;
 
   private readonly scorer: QueryScorer | undefined;
+  /** Service ids by position in the index. */
+  private readonly ids: readonly string[];
+  /** Position by service id, for MiniSearch's own results. */
+  private positions: Map<string, number> | undefined;
 
   private constructor(
     private readonly index: MiniSearch<Service>,
@@ -104,6 +113,7 @@ export class ServiceSearch {
     this.recentLimit = options.recent ?? RECENT_SEARCHES;
     // an index MiniSearch's own scoring must handle (see `PostingsTable.of`) keeps it
     this.scorer = options.scorer === 'minisearch' ? undefined : QueryScorer.of(index, SCORING_RULES, TERM_RULES);
+    this.ids = documentIds(index);
   }
 
   /** Index `services` (what a cold function does when no usable stored index exists). */
@@ -133,6 +143,14 @@ export class ServiceSearch {
     return this.index.toJSON();
   }
 
+  /**
+   * `byId`'s entries by position in the index (undefined where it has none): what a hit's `at`
+   * finds without a lookup by id.
+   */
+  align<T>(byId: ReadonlyMap<string, T>): (T | undefined)[] {
+    return this.ids.map((id) => byId.get(id));
+  }
+
   /** How many services are indexed. */
   get size(): number {
     return this.index.documentCount;
@@ -142,10 +160,10 @@ export class ServiceSearch {
    * Search `q`, keeping the hits `allowed` lets through (filtering does not change scores). Falls
    * back to any-word matching when no allowed entry has every word.
    */
-  search(q: string, allowed?: (id: string) => boolean): SearchResult {
+  search(q: string, allowed?: (id: string, at: number) => boolean): SearchResult {
     const tokens = words(q).slice(0, 12);
     if (tokens.length === 0) return { hits: [], matchedAllWords: true };
-    const keep = (hits: readonly SearchHit[]) => (allowed ? hits.filter((h) => allowed(h.id)) : hits);
+    const keep = (hits: readonly SearchHit[]) => (allowed ? hits.filter((h) => allowed(h.id, h.at)) : hits);
     const every = keep(this.ranked(tokens, 'AND'));
     if (every.length === 0 && tokens.length > 1) return { hits: keep(this.ranked(tokens, 'OR')), matchedAllWords: false };
     return { hits: every, matchedAllWords: true };
@@ -166,11 +184,12 @@ export class ServiceSearch {
     let hits: SearchHit[];
     if (this.scorer) {
       const ranking = this.scorer.search(query);
-      hits = ranking.ids.map((id, i) => new SearchHit(id, round(ranking.scores[i]!), ranking, i));
+      hits = ranking.ids.map((id, i) => new SearchHit(id, ranking.docs[i]!, round(ranking.scores[i]!), ranking, i));
     } else {
       const raw = this.index.search(query, SEARCH_OPTIONS);
       const source: MatchSource = { match: (at) => raw[at]!.match };
-      hits = raw.map((r, i) => new SearchHit(String(r.id), round(r.score), source, i));
+      const at = (this.positions ??= new Map(this.ids.map((id, i) => [id, i])));
+      hits = raw.map((r, i) => new SearchHit(String(r.id), at.get(String(r.id))!, round(r.score), source, i));
     }
     if (this.recentLimit > 0) {
       this.recent.set(key, hits);

@@ -57,6 +57,19 @@ export interface Derived {
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 
 /**
+ * The document ids of a MiniSearch index by internal id (its position; '' for a free position).
+ * Internal ids are given in the order documents were added, and kept by `toJSON`/`loadJS`.
+ */
+export function documentIds(index: MiniSearch<never> | MiniSearch<unknown>): string[] {
+  const known = (index as unknown as Pick<Internals, '_documentIds'>)._documentIds;
+  let size = 0;
+  for (const id of known.keys()) size = Math.max(size, id + 1);
+  const ids = new Array<string>(size).fill('');
+  for (const [short, id] of known) ids[short] = String(id);
+  return ids;
+}
+
+/**
  * MiniSearch's index as flat arrays for scoring: the BM25 score of every posting of an indexed
  * word, worked out once per word and collection version (the first query that needs it), with
  * exactly MiniSearch's arithmetic so every score is bit for bit the same.
@@ -77,12 +90,9 @@ export class PostingsTable {
     private readonly rules: ScoringRules,
   ) {
     this.self = index;
-    let size = 0;
-    for (const id of index._documentIds.keys()) size = Math.max(size, id + 1);
+    this.ids = documentIds(index as unknown as MiniSearch<never>);
+    const size = this.ids.length;
     this.size = size;
-    const ids: string[] = new Array<string>(size).fill('');
-    for (const [short, id] of index._documentIds) ids[short] = String(id);
-    this.ids = ids;
     this.boosts = rules.fields.map((f) => (Object.hasOwn(rules.boost, f) ? rules.boost[f] : 0) || 1);
     this.fieldIds = rules.fields.map((f) => index._fieldIds[f]!);
     this.lengths = this.fieldIds.map((fieldId) => {

@@ -6,6 +6,8 @@ export type ScoredQuery = string | { readonly combineWith: 'AND' | 'OR'; readonl
 /** Documents found, best first, with MiniSearch's scores; their reasons are worked out on request. */
 export interface Ranking {
   readonly ids: readonly string[];
+  /** Their positions in the index (MiniSearch's internal ids). */
+  readonly docs: Int32Array;
   /** Summed BM25 times the number of distinct query terms matched, as MiniSearch's `search` gives it. */
   readonly scores: Float64Array;
   /** MiniSearch's match info of the `i`-th document: indexed word → the fields it matched in. */
@@ -44,6 +46,32 @@ const popcount = (v: number) => {
   n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
   return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 };
+
+/**
+ * Positions of `values` from the largest value to the smallest, equal values in their order in
+ * `values` (what a stable sort by descending value gives), without a comparison function: the
+ * values are sorted natively and each position is placed after the equal ones before it.
+ */
+export function rankDescending(values: Float64Array): Int32Array {
+  const n = values.length;
+  const ascending = values.slice().sort();
+  // placed[u]: how many of the values equal to ascending[u - 1] are placed (u = their upper bound)
+  const placed = new Int32Array(n + 1);
+  const ranked = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ascending[mid]! <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    // the equal values take the places n - lo … n - lo + (count - 1), first come first placed
+    ranked[n - lo + placed[lo]!++] = i;
+  }
+  return ranked;
+}
 
 /**
  * MiniSearch's `search` for one index, computed over flat arrays: the same matches, the same
@@ -88,14 +116,17 @@ export class QueryScorer {
       for (let w = 0; w < words; w++) quality += popcount(result.masks[i * words + w]!);
       totals[i] = result.scores[i]! * (quality || 1);
     }
-    // best first; equal scores keep MiniSearch's order (its sort is stable)
-    const ranked = Array.from({ length: n }, (_, i) => i).sort((a, b) => totals[b]! - totals[a]! || a - b);
-    const docs = ranked.map((i) => result.docs[i]!);
-    return {
-      ids: docs.map((doc) => this.table.ids[doc]!),
-      scores: Float64Array.from(ranked, (i) => totals[i]!),
-      match: (i) => this.explain(tree, docs[i]!),
-    };
+    const ranked = rankDescending(totals);
+    const docs = new Int32Array(n);
+    const scores = new Float64Array(n);
+    const ids = new Array<string>(n);
+    for (let i = 0; i < n; i++) {
+      const at = ranked[i]!;
+      docs[i] = result.docs[at]!;
+      scores[i] = totals[at]!;
+      ids[i] = this.table.ids[docs[i]!]!;
+    }
+    return { ids, docs, scores, match: (i) => this.explain(tree, docs[i]!) };
   }
 
   /** The query as a tree of terms (each expanded to the indexed words it matches) and combinations. */
