@@ -181,6 +181,20 @@ describe.each(areas)('the own scorer in $label', ({ config, collection, queries 
   });
 });
 
+describe('the own scorer after very many searches', () => {
+  it('scores as before once its marks of the documents start again', () => {
+    const config = areaConfig('ostergotland');
+    const synonyms = synonymTable(config.directory.synonyms);
+    const index = new MiniSearch<Service>(indexOptions(config));
+    index.addAll(seedCollection(config, '2026-01-01T00:00:00+01:00').services);
+    const scorer = QueryScorer.of(index, SCORING_RULES, TERM_RULES)!;
+    const query = serviceQuery(['spel', 'linköping'], 'OR', synonyms);
+    // as if about two billion parts of queries had been scored by this scorer
+    (scorer as unknown as { generation: number }).generation = 0x7fffffff - 3;
+    for (let i = 0; i < 3; i++) expect(expectSameRanking(index, scorer, query)).toBeGreaterThan(1);
+  });
+});
+
 describe('pages of found services with the own scorer', () => {
   const [config, collection] = [areas.at(-1)!.config, areas.at(-1)!.collection];
   const synonyms = synonymTable(config.directory.synonyms);

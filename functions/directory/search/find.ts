@@ -3,7 +3,7 @@ import type { Service } from '../model/service.js';
 import { pageOf } from '../../core/http/paging.js';
 import { servicesCursor } from '../data/cursor.js';
 import { explainHit, type SearchHit, type ServiceSearch } from './index.js';
-import { matchesFilters, type ServiceQuery } from './query.js';
+import { serviceFilter, type ServiceQuery } from './query.js';
 
 /** One service in a result list, with why it matched when there was free text. */
 export interface FoundService {
@@ -63,7 +63,8 @@ export async function findServices(
   const offset = servicesCursor.decode(query.cursor) ?? 0;
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
   const { byId, listed } = prepare(collection);
-  const allowed = (service: Service | undefined): service is Service => service !== undefined && matchesFilters(service, query, now);
+  const passes = serviceFilter(query, now);
+  const allowed = (service: Service | undefined): service is Service => service !== undefined && passes(service);
   if (!query.q?.trim()) {
     const found = listed.filter(allowed);
     const page = pageOf(found, offset, limit, servicesCursor);

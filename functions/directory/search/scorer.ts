@@ -87,6 +87,16 @@ export class QueryScorer {
   private readonly order: Int32Array;
   private generation = 0;
 
+  /** A new mark for `stamp`: a document is in the node under way when its stamp is this mark. */
+  private mark(): number {
+    if (this.generation === 0x7fffffff) {
+      // after about two billion nodes: start the marks again rather than wrap around
+      this.stamp.fill(0);
+      this.generation = 0;
+    }
+    return ++this.generation;
+  }
+
   private constructor(
     private readonly table: PostingsTable,
     private readonly terms: TermRules,
@@ -157,7 +167,7 @@ export class QueryScorer {
   /** One term: the weighted scores of every field of every indexed word it matched, added up in that order. */
   private leaf(node: Leaf, words: number): Scored {
     const { stamp, sum, order } = this;
-    const g = ++this.generation;
+    const g = this.mark();
     let n = 0;
     for (const derived of node.derived) {
       for (const p of derived.postings) {
@@ -190,7 +200,7 @@ export class QueryScorer {
   private or(parts: readonly Scored[], words: number): Scored {
     if (parts.length === 1) return parts[0]!;
     const { stamp, at, sum, order } = this;
-    const g = ++this.generation;
+    const g = this.mark();
     let n = 0;
     const masks = new Uint32Array(this.table.size * words);
     for (const part of parts) {
@@ -216,7 +226,7 @@ export class QueryScorer {
   /** Both parts: the documents of `b` (in its order) that `a` has too, with `a`'s score plus `b`'s. */
   private and(a: Scored, b: Scored, words: number): Scored {
     const { stamp, at } = this;
-    const g = ++this.generation;
+    const g = this.mark();
     for (let i = 0; i < a.docs.length; i++) {
       stamp[a.docs[i]!] = g;
       at[a.docs[i]!] = i;
