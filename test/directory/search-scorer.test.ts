@@ -217,6 +217,24 @@ describe('pages of found services with the own scorer', () => {
     const expected = await pages(collection, reference, raw, config);
     expect(await pages(collection, own, raw, config)).toEqual(expected);
   });
+
+  it('list open services first, then planned, then retired, each in score order', async () => {
+    const statuses = ['active', 'planned', 'retired'] as const;
+    // every 11th service planned and every 13th retired, from the middle of the ranking on too
+    const mixed: Collection = {
+      ...collection,
+      services: collection.services.map((s, i) => ({ ...s, status: statuses[i % 13 === 0 ? 2 : i % 11 === 0 ? 1 : 0] })),
+    };
+    const search = ServiceSearch.build(mixed.services, config, synonyms, { recent: 0 });
+    const raw = { q: 'spel', includeRetired: 'true', limit: '100' };
+    const found = (await pages(mixed, search, raw, config, 100)).flatMap((p) =>
+      p.items.map((item) => (item as { service: string }).service),
+    );
+    const status = new Map(mixed.services.map((s) => [s.id, statuses.indexOf(s.status)]));
+    const hits = search.search('spel').hits.map((h) => h.id);
+    expect(new Set(hits.map((id) => status.get(id)))).toEqual(new Set([0, 1, 2]));
+    expect(found).toEqual([0, 1, 2].flatMap((rank) => hits.filter((id) => status.get(id) === rank)));
+  });
 });
 
 describe('ranking by descending score', () => {

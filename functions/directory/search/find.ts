@@ -82,9 +82,14 @@ export async function findServices(
   const result = search.search(query.q, (_, i) => allowed(services[i]));
   // hits come best first; a service that is only planned cannot help anyone yet: keep it, but below
   // those that are open (a stable partition keeps the score order within each group)
-  const groups: [SearchHit[], SearchHit[], SearchHit[]] = [[], [], []];
-  for (const hit of result.hits) groups[rank(services[hit.at]!)]!.push(hit);
-  const ranked = groups.flat();
+  let ranked = result.hits;
+  let open = 0;
+  while (open < ranked.length && services[ranked[open]!.at]!.status === 'active') open++;
+  if (open < ranked.length) {
+    const groups: [SearchHit[], SearchHit[], SearchHit[]] = [ranked.slice(0, open), [], []];
+    for (let i = open; i < ranked.length; i++) groups[rank(services[ranked[i]!.at]!)]!.push(ranked[i]!);
+    ranked = groups.flat();
+  }
   const page = pageOf(ranked, offset, limit, servicesCursor);
   return {
     items: page.items.map((hit) => ({ service: services[hit.at]!, score: hit.score, ...explainHit(hit) })),

@@ -155,7 +155,12 @@ export class PostingsTable {
     return found;
   }
 
-  /** The fields `word` occurs in for document `doc`, in field order (for explaining a hit). */
+  /** Whether the indexed word of `data` occurs in document `doc` in any scored field. */
+  occursIn(data: FieldTermData, doc: number): boolean {
+    return this.fieldIds.some((fieldId) => data.get(fieldId)?.has(doc));
+  }
+
+  /** The fields the indexed word of `data` occurs in for document `doc`, in field order (for explaining a hit). */
   fieldsOf(data: FieldTermData, doc: number): string[] {
     const fields: string[] = [];
     this.fieldIds.forEach((fieldId, i) => {

@@ -247,29 +247,34 @@ export class QueryScorer {
     return { docs: docs.subarray(0, n), scores: scores.subarray(0, n), masks: masks.subarray(0, n * words) };
   }
 
-  /** Whether `doc` is in a node's result (an AND needs it in every part). */
-  private has(node: Node, doc: number): boolean {
-    if (node.kind === 'leaf') return node.derived.some((d) => this.table.fieldsOf(d.data, doc).length > 0);
-    return node.kind === 'AND'
-      ? node.children.length > 0 && node.children.every((c) => this.has(c, doc))
-      : node.children.some((c) => this.has(c, doc));
-  }
-
   /**
    * MiniSearch's match info of `doc`: every indexed word that counted, in the order it was first
-   * met, with its fields (as MiniSearch's `Object.assign` of the parts' infos leaves them).
+   * met, with its fields (as MiniSearch's `Object.assign` of the parts' infos leaves them). A part
+   * counts when `doc` is in its result (an AND needs it in every part).
    */
-  private explain(node: Node, doc: number, match: Record<string, string[]> = {}): Record<string, string[]> {
-    if (!this.has(node, doc)) return match;
-    if (node.kind !== 'leaf') {
-      for (const child of node.children) this.explain(child, doc, match);
-      return match;
-    }
-    for (const d of node.derived) {
-      if (Object.hasOwn(match, d.term)) continue;
-      const fields = this.table.fieldsOf(d.data, doc);
-      if (fields.length > 0) match[d.term] = fields;
-    }
+  private explain(tree: Node, doc: number): Record<string, string[]> {
+    const known = new Map<Node, boolean>();
+    const has = (node: Node): boolean => {
+      let found = known.get(node);
+      if (found === undefined) {
+        if (node.kind === 'leaf') found = node.derived.some((d) => this.table.occursIn(d.data, doc));
+        else if (node.kind === 'AND') found = node.children.length > 0 && node.children.every(has);
+        else found = node.children.some(has);
+        known.set(node, found);
+      }
+      return found;
+    };
+    const match: Record<string, string[]> = {};
+    const walk = (node: Node): void => {
+      if (!has(node)) return;
+      if (node.kind !== 'leaf') return node.children.forEach(walk);
+      for (const d of node.derived) {
+        if (Object.hasOwn(match, d.term)) continue;
+        const fields = this.table.fieldsOf(d.data, doc);
+        if (fields.length > 0) match[d.term] = fields;
+      }
+    };
+    walk(tree);
     return match;
   }
 }
