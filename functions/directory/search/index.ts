@@ -113,7 +113,7 @@ export class ServiceSearch {
     this.recentLimit = options.recent ?? RECENT_SEARCHES;
     // an index MiniSearch's own scoring must handle (see `PostingsTable.of`) keeps it
     this.scorer = options.scorer === 'minisearch' ? undefined : QueryScorer.of(index, SCORING_RULES, TERM_RULES);
-    this.ids = documentIds(index);
+    this.ids = this.scorer?.ids ?? documentIds(index);
   }
 
   /** Index `services` (what a cold function does when no usable stored index exists). */

@@ -107,6 +107,11 @@ export class QueryScorer {
     this.order = new Int32Array(table.size);
   }
 
+  /** The document ids by position in the index. */
+  get ids(): readonly string[] {
+    return this.table.ids;
+  }
+
   /** A scorer for `index` (a MiniSearch instance), or undefined when only MiniSearch itself can score it. */
   static of(index: Parameters<typeof PostingsTable.of>[0], rules: ScoringRules, terms: TermRules): QueryScorer | undefined {
     const table = PostingsTable.of(index, rules);
