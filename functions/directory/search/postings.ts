@@ -79,23 +79,23 @@ export class PostingsTable {
   readonly size: number;
   /** Internal document id → the document's id. */
   readonly ids: readonly string[];
-  private readonly self: Internals;
-  private readonly boosts: readonly number[];
-  private readonly fieldIds: readonly number[];
-  private readonly lengths: readonly Float64Array[];
-  private readonly words = new Map<string, readonly FieldPostings[]>();
+  readonly #self: Internals;
+  readonly #boosts: readonly number[];
+  readonly #fieldIds: readonly number[];
+  readonly #lengths: readonly Float64Array[];
+  readonly #words = new Map<string, readonly FieldPostings[]>();
 
-  private constructor(
-    index: Internals,
-    private readonly rules: ScoringRules,
-  ) {
-    this.self = index;
+  readonly #rules: ScoringRules;
+
+  private constructor(index: Internals, rules: ScoringRules) {
+    this.#rules = rules;
+    this.#self = index;
     this.ids = documentIds(index as unknown as MiniSearch<never>);
     const size = this.ids.length;
     this.size = size;
-    this.boosts = rules.fields.map((f) => (Object.hasOwn(rules.boost, f) ? rules.boost[f] : 0) || 1);
-    this.fieldIds = rules.fields.map((f) => index._fieldIds[f]!);
-    this.lengths = this.fieldIds.map((fieldId) => {
+    this.#boosts = rules.fields.map((f) => (Object.hasOwn(rules.boost, f) ? rules.boost[f] : 0) || 1);
+    this.#fieldIds = rules.fields.map((f) => index._fieldIds[f]!);
+    this.#lengths = this.#fieldIds.map((fieldId) => {
       const lengths = new Float64Array(size);
       for (const [doc, perField] of index._fieldLength) lengths[doc] = perField[fieldId]!;
       return lengths;
@@ -124,20 +124,20 @@ export class PostingsTable {
    * then longer words it begins, then words within its edit distance.
    */
   expand(term: string): Derived[] {
-    const index = this.self._index;
+    const index = this.#self._index;
     const found: Derived[] = [];
     const add = (word: string, weight: number, data: FieldTermData) =>
-      found.push({ term: word, weight, data, postings: this.postings(word, data) });
+      found.push({ term: word, weight, data, postings: this.#postings(word, data) });
     const exact = index.get(term);
     if (exact) add(term, 1, exact);
-    const prefixMatches = this.rules.prefix(term) ? index.atPrefix(term) : undefined;
+    const prefixMatches = this.#rules.prefix(term) ? index.atPrefix(term) : undefined;
     let fuzzyMatches: Map<string, [FieldTermData, number]> | undefined;
-    const fuzzy = this.rules.fuzzy(term);
+    const fuzzy = this.#rules.fuzzy(term);
     if (fuzzy !== false) {
-      const maxDistance = fuzzy < 1 ? Math.min(this.rules.maxFuzzy ?? 6, Math.round(term.length * fuzzy)) : fuzzy;
+      const maxDistance = fuzzy < 1 ? Math.min(this.#rules.maxFuzzy ?? 6, Math.round(term.length * fuzzy)) : fuzzy;
       if (maxDistance) fuzzyMatches = index.fuzzyGet(term, maxDistance);
     }
-    const { prefix: prefixWeight, fuzzy: fuzzyWeight } = this.rules.weights;
+    const { prefix: prefixWeight, fuzzy: fuzzyWeight } = this.#rules.weights;
     if (prefixMatches) {
       for (const [word, data] of prefixMatches) {
         const distance = word.length - term.length;
@@ -157,31 +157,31 @@ export class PostingsTable {
 
   /** Whether the indexed word of `data` occurs in document `doc` in any scored field. */
   occursIn(data: FieldTermData, doc: number): boolean {
-    return this.fieldIds.some((fieldId) => data.get(fieldId)?.has(doc));
+    return this.#fieldIds.some((fieldId) => data.get(fieldId)?.has(doc));
   }
 
   /** The fields the indexed word of `data` occurs in for document `doc`, in field order (for explaining a hit). */
   fieldsOf(data: FieldTermData, doc: number): string[] {
     const fields: string[] = [];
-    this.fieldIds.forEach((fieldId, i) => {
-      if (data.get(fieldId)?.has(doc)) fields.push(this.rules.fields[i]!);
+    this.#fieldIds.forEach((fieldId, i) => {
+      if (data.get(fieldId)?.has(doc)) fields.push(this.#rules.fields[i]!);
     });
     return fields;
   }
 
   /** The scored postings of one indexed word, per field in field order (kept per version). */
-  private postings(word: string, data: FieldTermData): readonly FieldPostings[] {
-    let found = this.words.get(word);
+  #postings(word: string, data: FieldTermData): readonly FieldPostings[] {
+    let found = this.#words.get(word);
     if (found) return found;
-    const { k, b, d } = this.rules.bm25 ?? BM25;
-    const count = this.self._documentCount;
+    const { k, b, d } = this.#rules.bm25 ?? BM25;
+    const count = this.#self._documentCount;
     const list: FieldPostings[] = [];
-    this.fieldIds.forEach((fieldId, field) => {
+    this.#fieldIds.forEach((fieldId, field) => {
       const freqs = data.get(fieldId);
       if (freqs == null) return;
       const matching = freqs.size;
-      const avgFieldLength = this.self._avgFieldLength[fieldId]!;
-      const lengths = this.lengths[field]!;
+      const avgFieldLength = this.#self._avgFieldLength[fieldId]!;
+      const lengths = this.#lengths[field]!;
       const docs = new Int32Array(matching);
       const scores = new Float64Array(matching);
       let i = 0;
@@ -191,10 +191,10 @@ export class PostingsTable {
         docs[i] = doc;
         scores[i++] = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * lengths[doc]!) / avgFieldLength)));
       }
-      list.push({ field, fieldBoost: this.boosts[field]!, docs, scores });
+      list.push({ field, fieldBoost: this.#boosts[field]!, docs, scores });
     });
     found = list;
-    this.words.set(word, found);
+    this.#words.set(word, found);
     return found;
   }
 }

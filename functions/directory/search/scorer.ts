@@ -81,35 +81,37 @@ export function rankDescending(values: Float64Array): Int32Array {
  */
 export class QueryScorer {
   // scratch per document, reused by every node of every search (nodes are combined one at a time)
-  private readonly stamp: Int32Array;
-  private readonly at: Int32Array;
-  private readonly sum: Float64Array;
-  private readonly order: Int32Array;
+  readonly #stamp: Int32Array;
+  readonly #at: Int32Array;
+  readonly #sum: Float64Array;
+  readonly #order: Int32Array;
   private generation = 0;
 
   /** A new mark for `stamp`: a document is in the node under way when its stamp is this mark. */
-  private mark(): number {
+  #mark(): number {
     if (this.generation === 0x7fffffff) {
       // after about two billion nodes: start the marks again rather than wrap around
-      this.stamp.fill(0);
+      this.#stamp.fill(0);
       this.generation = 0;
     }
     return ++this.generation;
   }
 
-  private constructor(
-    private readonly table: PostingsTable,
-    private readonly terms: TermRules,
-  ) {
-    this.stamp = new Int32Array(table.size);
-    this.at = new Int32Array(table.size);
-    this.sum = new Float64Array(table.size);
-    this.order = new Int32Array(table.size);
+  readonly #table: PostingsTable;
+  readonly #terms: TermRules;
+
+  private constructor(table: PostingsTable, terms: TermRules) {
+    this.#table = table;
+    this.#terms = terms;
+    this.#stamp = new Int32Array(table.size);
+    this.#at = new Int32Array(table.size);
+    this.#sum = new Float64Array(table.size);
+    this.#order = new Int32Array(table.size);
   }
 
   /** The document ids by position in the index. */
   get ids(): readonly string[] {
-    return this.table.ids;
+    return this.#table.ids;
   }
 
   /** A scorer for `index` (a MiniSearch instance), or undefined when only MiniSearch itself can score it. */
@@ -121,9 +123,9 @@ export class QueryScorer {
   /** What MiniSearch's `index.search(query, options)` answers, best first. */
   search(query: ScoredQuery): Ranking {
     const bits = new Map<string, number>();
-    const tree = this.plan(query, 'OR', bits);
+    const tree = this.#plan(query, 'OR', bits);
     const words = Math.max(1, Math.ceil(bits.size / 32));
-    const result = this.evaluate(tree, words);
+    const result = this.#evaluate(tree, words);
     const n = result.docs.length;
     const totals = new Float64Array(n);
     for (let i = 0; i < n; i++) {
@@ -139,40 +141,40 @@ export class QueryScorer {
       const at = ranked[i]!;
       docs[i] = result.docs[at]!;
       scores[i] = totals[at]!;
-      ids[i] = this.table.ids[docs[i]!]!;
+      ids[i] = this.#table.ids[docs[i]!]!;
     }
-    return { ids, docs, scores, match: (i) => this.explain(tree, docs[i]!) };
+    return { ids, docs, scores, match: (i) => this.#explain(tree, docs[i]!) };
   }
 
   /** The query as a tree of terms (each expanded to the indexed words it matches) and combinations. */
-  private plan(query: ScoredQuery, combineWith: 'AND' | 'OR', bits: Map<string, number>): Node {
+  #plan(query: ScoredQuery, combineWith: 'AND' | 'OR', bits: Map<string, number>): Node {
     if (typeof query !== 'string') {
-      return { kind: query.combineWith, children: query.queries.map((q) => this.plan(q, query.combineWith, bits)) };
+      return { kind: query.combineWith, children: query.queries.map((q) => this.#plan(q, query.combineWith, bits)) };
     }
-    const children = this.terms
+    const children = this.#terms
       .tokenize(query)
-      .map((t) => this.terms.processTerm(t))
+      .map((t) => this.#terms.processTerm(t))
       .filter((t) => !!t)
       .map((term): Leaf => {
         let bit = bits.get(term);
         if (bit === undefined) bits.set(term, (bit = bits.size));
-        return { kind: 'leaf', bit, derived: this.table.expand(term) };
+        return { kind: 'leaf', bit, derived: this.#table.expand(term) };
       });
     return { kind: combineWith, children };
   }
 
-  private evaluate(node: Node, words: number): Scored {
-    if (node.kind === 'leaf') return this.leaf(node, words);
-    const parts = node.children.map((c) => this.evaluate(c, words));
+  #evaluate(node: Node, words: number): Scored {
+    if (node.kind === 'leaf') return this.#leaf(node, words);
+    const parts = node.children.map((c) => this.#evaluate(c, words));
     if (parts.length === 0) return { docs: new Int32Array(0), scores: new Float64Array(0), masks: new Uint32Array(0) };
     // MiniSearch folds the parts from the left (`results.reduce(combinator)`)
-    return node.kind === 'OR' ? this.or(parts, words) : parts.reduce((a, b) => this.and(a, b, words));
+    return node.kind === 'OR' ? this.#or(parts, words) : parts.reduce((a, b) => this.#and(a, b, words));
   }
 
   /** One term: the weighted scores of every field of every indexed word it matched, added up in that order. */
-  private leaf(node: Leaf, words: number): Scored {
-    const { stamp, sum, order } = this;
-    const g = this.mark();
+  #leaf(node: Leaf, words: number): Scored {
+    const [stamp, sum, order] = [this.#stamp, this.#sum, this.#order];
+    const g = this.#mark();
     let n = 0;
     for (const derived of node.derived) {
       for (const p of derived.postings) {
@@ -202,12 +204,12 @@ export class QueryScorer {
   }
 
   /** Any of the parts: documents in order of first appearance, scores added part by part. */
-  private or(parts: readonly Scored[], words: number): Scored {
+  #or(parts: readonly Scored[], words: number): Scored {
     if (parts.length === 1) return parts[0]!;
-    const { stamp, at, sum, order } = this;
-    const g = this.mark();
+    const [stamp, at, sum, order] = [this.#stamp, this.#at, this.#sum, this.#order];
+    const g = this.#mark();
     let n = 0;
-    const masks = new Uint32Array(this.table.size * words);
+    const masks = new Uint32Array(this.#table.size * words);
     for (const part of parts) {
       for (let i = 0; i < part.docs.length; i++) {
         const doc = part.docs[i]!;
@@ -229,9 +231,9 @@ export class QueryScorer {
   }
 
   /** Both parts: the documents of `b` (in its order) that `a` has too, with `a`'s score plus `b`'s. */
-  private and(a: Scored, b: Scored, words: number): Scored {
-    const { stamp, at } = this;
-    const g = this.mark();
+  #and(a: Scored, b: Scored, words: number): Scored {
+    const [stamp, at] = [this.#stamp, this.#at];
+    const g = this.#mark();
     for (let i = 0; i < a.docs.length; i++) {
       stamp[a.docs[i]!] = g;
       at[a.docs[i]!] = i;
@@ -257,12 +259,12 @@ export class QueryScorer {
    * met, with its fields (as MiniSearch's `Object.assign` of the parts' infos leaves them). A part
    * counts when `doc` is in its result (an AND needs it in every part).
    */
-  private explain(tree: Node, doc: number): Record<string, string[]> {
+  #explain(tree: Node, doc: number): Record<string, string[]> {
     const known = new Map<Node, boolean>();
     const has = (node: Node): boolean => {
       let found = known.get(node);
       if (found === undefined) {
-        if (node.kind === 'leaf') found = node.derived.some((d) => this.table.occursIn(d.data, doc));
+        if (node.kind === 'leaf') found = node.derived.some((d) => this.#table.occursIn(d.data, doc));
         else if (node.kind === 'AND') found = node.children.length > 0 && node.children.every(has);
         else found = node.children.some(has);
         known.set(node, found);
@@ -275,7 +277,7 @@ export class QueryScorer {
       if (node.kind !== 'leaf') return node.children.forEach(walk);
       for (const d of node.derived) {
         if (Object.hasOwn(match, d.term)) continue;
-        const fields = this.table.fieldsOf(d.data, doc);
+        const fields = this.#table.fieldsOf(d.data, doc);
         if (fields.length > 0) match[d.term] = fields;
       }
     };
