@@ -218,6 +218,16 @@ describe('pages of found services with the own scorer', () => {
     expect(await pages(collection, own, raw, config)).toEqual(expected);
   });
 
+  it('show the services of the collection asked about, also when one index serves two copies of it', async () => {
+    const renamed: Collection = { ...collection, services: collection.services.map((s) => ({ ...s, name: `${s.name} (ny)` })) };
+    const query = serviceQuerySchema(config).parse({ q: 'spel' });
+    const find = (of: Collection) => findServices(of, () => Promise.resolve(own), query, new Date('2026-11-23T10:00:00+01:00'));
+    expect((await find(collection)).items.some((item) => item.service.name.endsWith(' (ny)'))).toBe(false);
+    const found = await find(renamed);
+    expect(found.items.length).toBeGreaterThan(0);
+    expect(found.items.every((item) => item.service.name.endsWith(' (ny)'))).toBe(true);
+  });
+
   it('list open services first, then planned, then retired, each in score order', async () => {
     const statuses = ['active', 'planned', 'retired'] as const;
     // every 11th service planned and every 13th retired, from the middle of the ranking on too

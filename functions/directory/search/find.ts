@@ -34,8 +34,8 @@ interface Prepared {
 }
 
 const prepared = new WeakMap<Collection, Prepared>();
-/** The services of a collection by position in its index (per index, so per collection version). */
-const aligned = new WeakMap<ServiceSearch, readonly (Service | undefined)[]>();
+/** The services of a collection by position in its index (the index of that collection version). */
+const aligned = new WeakMap<ServiceSearch, { readonly of: Collection; readonly services: readonly (Service | undefined)[] }>();
 
 function prepare(collection: Collection): Prepared {
   let found = prepared.get(collection);
@@ -77,8 +77,8 @@ export async function findServices(
   }
   const search = await index();
   let at = aligned.get(search);
-  if (!at) aligned.set(search, (at = search.align(byId)));
-  const services = at;
+  if (at?.of !== collection) aligned.set(search, (at = { of: collection, services: search.align(byId) }));
+  const { services } = at;
   const result = search.search(query.q, (_, i) => allowed(services[i]));
   // hits come best first; a service that is only planned cannot help anyone yet: keep it, but below
   // those that are open (a stable partition keeps the score order within each group)
