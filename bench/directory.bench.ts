@@ -18,23 +18,12 @@ import { ServiceSearch } from '../functions/directory/search/index.js';
 import { SEARCH_INDEX_KEY, writeSearchIndex, type StoredSearchIndex } from '../functions/directory/search/stored-index.js';
 import { toCsv } from '../functions/core/csv/index.js';
 import { CountingStore } from '../test/support/counting-store.js';
-import { generateServices as generate, SENTENCES } from '../test/support/directory-services.js';
+import { BENCH_QUERIES as QUERIES, generateServices as generate, SENTENCES } from '../test/support/directory-services.js';
 import { ms, summarize, timeRuns, timeRunsWithCpu } from './stats.js';
 
 type Summary = ReturnType<typeof summarize>;
 
 const QUERY_RUNS = 200;
-const QUERIES = [
-  'mini maria',
-  'ostersund spel',
-  'anhörig',
-  'droger',
-  'spelberoende',
-  'beroendemotagning',
-  'alkohol linköping',
-  'sprutbyte',
-  'laro',
-];
 
 /**
  * Memory in use after a full collection: the JS heap and array buffers (typed arrays live outside

@@ -12,32 +12,13 @@ import { indexOptions, SCORING_RULES, SEARCH_OPTIONS, serviceQuery, TERM_RULES }
 import { QueryScorer, rankDescending, type ScoredQuery } from '../../functions/directory/search/scorer.js';
 import { synonymTable, type SynonymTable } from '../../functions/directory/search/synonyms.js';
 import { areaConfig } from '../support/deps.js';
-import { generateServices } from '../support/directory-services.js';
-
-/** The same seeded sequence on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { BENCH_QUERIES, generateServices, random } from '../support/directory-services.js';
 
 const HAND_PICKED = [
-  'mini maria',
+  ...BENCH_QUERIES,
   'Mini-Maria',
-  'ostersund spel',
   'östersund spel',
-  'anhörig',
   'ANHÖRIGA barn',
-  'droger',
-  'spelberoende',
-  'beroendemotagning',
-  'alkohol linköping',
-  'sprutbyte',
-  'laro',
   'spel',
   'spel spel',
   'spel om pengar',
