@@ -1,6 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { loadConfigFile } from '../functions/core/config/load.js';
 import { fixedClock, type AppDeps } from '../functions/core/deps.js';
 import { createLocalIssuer } from '../functions/core/auth/local-issuer.js';
@@ -16,23 +18,25 @@ import { ServiceSearch } from '../functions/directory/search/index.js';
 import { SEARCH_INDEX_KEY, writeSearchIndex, type StoredSearchIndex } from '../functions/directory/search/stored-index.js';
 import { toCsv } from '../functions/core/csv/index.js';
 import { CountingStore } from '../test/support/counting-store.js';
-import { generateServices as generate, SENTENCES } from '../test/support/directory-services.js';
+import { BENCH_QUERIES as QUERIES, generateServices as generate, SENTENCES } from '../test/support/directory-services.js';
 import { ms, summarize, timeRuns, timeRunsWithCpu } from './stats.js';
 
 type Summary = ReturnType<typeof summarize>;
 
 const QUERY_RUNS = 200;
-const QUERIES = [
-  'mini maria',
-  'ostersund spel',
-  'anhörig',
-  'droger',
-  'spelberoende',
-  'beroendemotagning',
-  'alkohol linköping',
-  'sprutbyte',
-  'laro',
-];
+
+/**
+ * Memory in use after a full collection: the JS heap and array buffers (typed arrays live outside
+ * the heap). The bench's own process, so for the difference between two points.
+ */
+function heapUsed(): number {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  const { heapUsed: heap, arrayBuffers } = process.memoryUsage();
+  return heap + arrayBuffers;
+}
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 /** A CSV import of the largest allowed file (5,000 rows) into a fresh store: time and store requests. */
 async function importBench(config: AppDeps['config']): Promise<void> {
@@ -117,13 +121,13 @@ export async function run(): Promise<void> {
     // the same stored index without its recent answers: every search computed in full
     const stored = JSON.parse(new TextDecoder().decode(indexBytes.body)) as StoredSearchIndex;
     const fresh = ServiceSearch.fromStored(stored.index, config, ctx.synonyms, { recent: 0 });
-    // and scored by MiniSearch's own code alone (the same answers; what the shortcuts save)
-    const plain = ServiceSearch.fromStored(stored.index, config, ctx.synonyms, { recent: 0, shortcuts: false });
+    // and scored by MiniSearch's own code alone (the same answers; what the own scorer saves)
+    const plain = ServiceSearch.fromStored(stored.index, config, ctx.synonyms, { recent: 0, scorer: 'minisearch' });
     const find = (query: ServiceQuery, search = index) => findServices(warm, () => Promise.resolve(search), query, deps.clock.now());
     const schema = serviceQuerySchema(config);
     console.log(
       `search over 5,000 services, n=${QUERY_RUNS} per query, load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores; ` +
-        'computed = every search in full (a new query), plain = the same scored by MiniSearch alone (no shortcuts), ' +
+        'computed = every search in full (a new query), plain = the same scored by MiniSearch alone, ' +
         'repeated = a query the function answered recently (paging, common words); wall time, CPU time in brackets',
     );
     console.log('| query | hits | computed median | computed p95 | plain median | plain p95 | repeated median | repeated p95 |');
@@ -147,10 +151,43 @@ export async function run(): Promise<void> {
           `${cell(aw.median, ac.median)} | ${cell(aw.p95, ac.p95)} |`,
       );
     };
-    for (const q of QUERIES) await row(q, schema.parse({ q }));
-    await row(
-      'spel + municipality + noReferral + openNow',
-      schema.parse({ q: 'spel', municipality: '2380', noReferral: 'true', openNow: 'true' }),
+    const queries: Array<[string, ServiceQuery]> = [
+      ...QUERIES.map((q): [string, ServiceQuery] => [q, schema.parse({ q })]),
+      [
+        'spel + municipality + noReferral + openNow',
+        schema.parse({ q: 'spel', municipality: '2380', noReferral: 'true', openNow: 'true' }),
+      ],
+    ];
+    for (const [label, query] of queries) await row(label, query);
+
+    // the first search of a freshly loaded index also scores the postings of its words (once per version)
+    const first: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { index: data } = JSON.parse(new TextDecoder().decode(indexBytes.body)) as StoredSearchIndex;
+      const loaded = ServiceSearch.fromStored(data, config, ctx.synonyms);
+      const start = performance.now();
+      await find(schema.parse({ q: 'spelberoende' }), loaded);
+      first.push(performance.now() - start);
+    }
+    console.log(
+      `first search after loading the index ("spelberoende", its words' postings scored): median ${ms(summarize(first).median)} of 5`,
+    );
+
+    // memory: a second index loaded beside the first (so nothing left over from before counts), then searched
+    const loadIndex = () => {
+      const { index: data } = JSON.parse(new TextDecoder().decode(indexBytes.body)) as StoredSearchIndex;
+      return ServiceSearch.fromStored(data, config, ctx.synonyms);
+    };
+    const kept = [loadIndex()];
+    const before = heapUsed();
+    kept.push(loadIndex());
+    const loadedHeap = heapUsed();
+    for (const [, query] of queries) await find(query, kept[1]);
+    const searchedHeap = heapUsed();
+    console.log(
+      `heap and array buffers used by a loaded index of 5,000 services: ${mib(loadedHeap - before)} (MiniSearch's index, the scorer's field lengths and scratch); ` +
+        `+${mib(searchedHeap - loadedHeap)} after the ${queries.length} queries above (postings tables of their words, their recent answers); ` +
+        `the whole process ${mib(searchedHeap)} with ${kept.length} indexes`,
     );
 
     let now = 0;

@@ -2,7 +2,7 @@ import type { CountyConfig } from '../../functions/core/config/schema.js';
 import type { Service } from '../../functions/directory/model/service.js';
 
 /** A small seeded generator so every run searches the same 5,000 services. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -74,3 +74,16 @@ export function generateServices(config: CountyConfig, n: number): Service[] {
     } satisfies Service;
   });
 }
+
+/** The searches `npm run bench -- directory` times, which the scorer's tests compare too. */
+export const BENCH_QUERIES = [
+  'mini maria',
+  'ostersund spel',
+  'anhörig',
+  'droger',
+  'spelberoende',
+  'beroendemotagning',
+  'alkohol linköping',
+  'sprutbyte',
+  'laro',
+];

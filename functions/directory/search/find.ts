@@ -3,7 +3,7 @@ import type { Service } from '../model/service.js';
 import { pageOf } from '../../core/http/paging.js';
 import { servicesCursor } from '../data/cursor.js';
 import { explainHit, type SearchHit, type ServiceSearch } from './index.js';
-import { matchesFilters, type ServiceQuery } from './query.js';
+import { serviceFilter, type ServiceQuery } from './query.js';
 
 /** One service in a result list, with why it matched when there was free text. */
 export interface FoundService {
@@ -34,6 +34,8 @@ interface Prepared {
 }
 
 const prepared = new WeakMap<Collection, Prepared>();
+/** The services of a collection by position in its index (the index of that collection version). */
+const aligned = new WeakMap<ServiceSearch, { readonly of: Collection; readonly services: readonly (Service | undefined)[] }>();
 
 function prepare(collection: Collection): Prepared {
   let found = prepared.get(collection);
@@ -61,7 +63,8 @@ export async function findServices(
   const offset = servicesCursor.decode(query.cursor) ?? 0;
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
   const { byId, listed } = prepare(collection);
-  const allowed = (service: Service | undefined): service is Service => service !== undefined && matchesFilters(service, query, now);
+  const passes = serviceFilter(query, now);
+  const allowed = (service: Service | undefined): service is Service => service !== undefined && passes(service);
   if (!query.q?.trim()) {
     const found = listed.filter(allowed);
     const page = pageOf(found, offset, limit, servicesCursor);
@@ -72,18 +75,24 @@ export async function findServices(
       ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
     };
   }
-  const result = (await index()).search(query.q, (id) => allowed(byId.get(id)));
+  const search = await index();
+  let at = aligned.get(search);
+  if (at?.of !== collection) aligned.set(search, (at = { of: collection, services: search.align(byId) }));
+  const { services } = at;
+  const result = search.search(query.q, (_, i) => allowed(services[i]));
   // hits come best first; a service that is only planned cannot help anyone yet: keep it, but below
   // those that are open (a stable partition keeps the score order within each group)
-  const groups: [SearchHit[], SearchHit[], SearchHit[]] = [[], [], []];
-  for (const hit of result.hits) {
-    const service = byId.get(hit.id);
-    if (service) groups[rank(service)]!.push(hit);
+  let ranked = result.hits;
+  let open = 0;
+  while (open < ranked.length && services[ranked[open]!.at]!.status === 'active') open++;
+  if (open < ranked.length) {
+    const groups: [SearchHit[], SearchHit[], SearchHit[]] = [ranked.slice(0, open), [], []];
+    for (let i = open; i < ranked.length; i++) groups[rank(services[ranked[i]!.at]!)]!.push(ranked[i]!);
+    ranked = groups.flat();
   }
-  const ranked = groups.flat();
   const page = pageOf(ranked, offset, limit, servicesCursor);
   return {
-    items: page.items.map((hit) => ({ service: byId.get(hit.id)!, score: hit.score, ...explainHit(hit) })),
+    items: page.items.map((hit) => ({ service: services[hit.at]!, score: hit.score, ...explainHit(hit) })),
     total: ranked.length,
     matchedAllWords: result.matchedAllWords,
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),

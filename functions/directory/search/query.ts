@@ -48,22 +48,44 @@ export function serviceQuerySchema(config: CountyConfig) {
 /** Parsed service query. */
 export type ServiceQuery = z.output<ReturnType<typeof serviceQuerySchema>>;
 
-const some = (wanted: readonly string[] | undefined, have: readonly string[]) => !wanted?.length || wanted.some((w) => have.includes(w));
-
-/** Whether a service passes every filter of `query` at instant `now`. */
-export function matchesFilters(service: Service, query: ServiceQuery, now: Date): boolean {
-  if (service.status === 'retired' && !query.includeRetired) return false;
-  if (query.municipality?.length && service.municipalities.length > 0 && !some(query.municipality, service.municipalities)) return false;
-  if (!some(query.targetGroup, service.targetGroups)) return false;
-  if (!some(query.substance, service.substances)) return false;
-  if (!some(query.principal, [service.principal])) return false;
-  if (!some(query.careLevel, service.careLevels)) return false;
-  if (!some(query.language, service.languages)) return false;
-  if (query.noReferral && service.referralRequired !== false) return false;
-  if (query.openNow && !openNow(service.schedules, now)) return false;
-  if (query.age !== undefined) {
-    if (service.minimumAge !== undefined && query.age < service.minimumAge) return false;
-    if (service.maximumAge !== undefined && query.age > service.maximumAge) return false;
+/**
+ * Whether a service passes every filter of `query` at instant `now`, as one test for checking
+ * many services: only the
+ * filters the query sets are checked, the costly "open now" last.
+ *
+ * @example
+ * const allowed = serviceFilter(query, new Date());
+ * const found = services.filter(allowed);
+ */
+export function serviceFilter(query: ServiceQuery, now: Date): (service: Service) => boolean {
+  const checks: Array<(service: Service) => boolean> = [];
+  const anyOf = (wanted: readonly string[] | undefined, have: (service: Service) => readonly string[]) => {
+    if (wanted?.length) checks.push((service) => wanted.some((w) => have(service).includes(w)));
+  };
+  if (!query.includeRetired) checks.push((service) => service.status !== 'retired');
+  const municipalities = query.municipality;
+  // a service that names no municipality serves the whole area
+  if (municipalities?.length)
+    checks.push((service) => service.municipalities.length === 0 || municipalities.some((m) => service.municipalities.includes(m)));
+  anyOf(query.targetGroup, (service) => service.targetGroups);
+  anyOf(query.substance, (service) => service.substances);
+  if (query.principal?.length) {
+    const principals = query.principal;
+    checks.push((service) => principals.includes(service.principal));
   }
-  return true;
+  anyOf(query.careLevel, (service) => service.careLevels);
+  anyOf(query.language, (service) => service.languages);
+  if (query.noReferral) checks.push((service) => service.referralRequired === false);
+  const age = query.age;
+  if (age !== undefined) {
+    checks.push(
+      (service) =>
+        (service.minimumAge === undefined || age >= service.minimumAge) && (service.maximumAge === undefined || age <= service.maximumAge),
+    );
+  }
+  if (query.openNow) checks.push((service) => openNow(service.schedules, now));
+  return (service) => {
+    for (const check of checks) if (!check(service)) return false;
+    return true;
+  };
 }
