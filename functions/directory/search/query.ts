@@ -13,7 +13,7 @@ function many<T extends z.ZodType<string, string>>(item: T) {
     .pipe(z.array(item).max(20));
 }
 
-const flag = z.enum(['true', 'false', '1', '0', '']).transform((v) => v === 'true' || v === '1');
+const flag = () => z.enum(['true', 'false', '1', '0', '']).transform((v) => v === 'true' || v === '1');
 
 /** The query parameters of `GET /api/directory/services` (DESIGN.md's route table), checked against the area. */
 export function serviceQuerySchema(config: CountyConfig) {
@@ -25,8 +25,8 @@ export function serviceQuerySchema(config: CountyConfig) {
     substance: many(z.enum(termIds(SUBSTANCES))).optional(),
     principal: many(z.enum(termIds(PRINCIPALS))).optional(),
     careLevel: many(z.enum(termIds(CARE_LEVELS))).optional(),
-    noReferral: flag.optional(),
-    openNow: flag.optional(),
+    noReferral: flag().optional(),
+    openNow: flag().optional(),
     language: many(z.string().refine((l) => config.languages.includes(l), 'Not a language of this area')).optional(),
     age: z
       .string()
@@ -34,7 +34,7 @@ export function serviceQuerySchema(config: CountyConfig) {
       .transform(Number)
       .pipe(z.number().max(120))
       .optional(),
-    includeRetired: flag.optional(),
+    includeRetired: flag().optional(),
     cursor: z.string().max(200).optional(),
     limit: z
       .string()
