@@ -1,1 +1,1 @@
-export { multiLine, normaliseText, singleLine, textProblem } from './text.js';
+export { bilingualIssue, multiLine, normaliseText, singleLine, textProblem } from './text.js';

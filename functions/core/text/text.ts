@@ -49,6 +49,16 @@ export function normaliseText(value: string): string {
     .trim();
 }
 
+/**
+ * A custom issue with its Swedish text beside the English message, so problem+json carries both.
+ *
+ * @example
+ * .superRefine((a, ctx) => { if (a.ends < a.starts) bilingualIssue(ctx, ['ends'], 'Ends before it starts', 'Slutar innan den börjar'); })
+ */
+export function bilingualIssue(ctx: z.RefinementCtx, path: PropertyKey[], en: string, sv: string): void {
+  ctx.addIssue({ code: 'custom', path, message: en, params: { sv } });
+}
+
 /** Length limits as custom issues, so their Swedish text reaches problem+json like the rest. */
 function checkLength(value: string, ctx: z.RefinementCtx, min: number, max: number): boolean {
   if (value.length < min) {

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { BASELINE_PERIOD } from '../../core/domain/goal-baseline.js';
 import { AGREEMENT_STATUSES, GROUP_LEVELS, PLAN_ITEM_STATUSES } from '../../core/domain/vocabulary.js';
-import { singleLine } from '../../core/text/index.js';
+import { bilingualIssue, singleLine } from '../../core/text/index.js';
 import { optionalMultiLine, type Stamp } from './service.js';
 import { termIds } from './vocab.js';
 import { once } from '../../core/once.js';
@@ -52,12 +52,7 @@ export const meetingSchema = once(() =>
     .superRefine((meeting, issue) => {
       meeting.decisions.forEach((d, i) => {
         if (d.deadline !== undefined && d.deadline < meeting.date)
-          issue.addIssue({
-            code: 'custom',
-            path: ['decisions', i, 'deadline'],
-            message: 'The deadline is before the meeting',
-            params: { sv: 'Tidsfristen ligger före mötet' },
-          });
+          bilingualIssue(issue, ['decisions', i, 'deadline'], 'The deadline is before the meeting', 'Tidsfristen ligger före mötet');
       });
     }),
 );
@@ -164,8 +159,7 @@ export const goalSchema = once(() =>
       source: singleLine(400).optional().describe('The passage of a source document the goal rests on.'),
     })
     .superRefine((goal, issue) => {
-      const refuse = (path: string, message: string, sv: string) =>
-        issue.addIssue({ code: 'custom', path: [path], message, params: { sv } });
+      const refuse = (path: string, message: string, sv: string) => bilingualIssue(issue, [path], message, sv);
       if (goal.target === undefined && goal.direction === 'maintain')
         refuse(
           'target',
@@ -239,27 +233,17 @@ export const agreementInputSchema = once(() =>
       a.lifecycle.forEach((step, i) => {
         const before = a.lifecycle[i - 1];
         if (before && step.date < before.date)
-          issue.addIssue({
-            code: 'custom',
-            path: ['lifecycle', i, 'date'],
-            message: `A status change cannot be dated before the previous one (${before.date})`,
-            params: { sv: `En statusändring kan inte dateras före den förra (${before.date})` },
-          });
+          bilingualIssue(
+            issue,
+            ['lifecycle', i, 'date'],
+            `A status change cannot be dated before the previous one (${before.date})`,
+            `En statusändring kan inte dateras före den förra (${before.date})`,
+          );
         if (before && step.status === before.status)
-          issue.addIssue({
-            code: 'custom',
-            path: ['lifecycle', i, 'status'],
-            message: 'The status is the same as before',
-            params: { sv: 'Statusen är densamma som förut' },
-          });
+          bilingualIssue(issue, ['lifecycle', i, 'status'], 'The status is the same as before', 'Statusen är densamma som förut');
       });
       if (a.starts && a.ends && a.ends < a.starts)
-        issue.addIssue({
-          code: 'custom',
-          path: ['ends'],
-          message: 'The agreement ends before it starts',
-          params: { sv: 'Överenskommelsen upphör innan den börjar gälla' },
-        });
+        bilingualIssue(issue, ['ends'], 'The agreement ends before it starts', 'Överenskommelsen upphör innan den börjar gälla');
     }),
 );
 /** What staff send for an agreement. */

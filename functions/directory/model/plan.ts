@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { PLAN_ITEM_STATUSES } from '../../core/domain/vocabulary.js';
-import { singleLine } from '../../core/text/index.js';
+import { bilingualIssue, singleLine } from '../../core/text/index.js';
 import { termIds } from './vocab.js';
 import { entryId, orgRef } from './group.js';
 import type { Stamp } from './service.js';
@@ -26,12 +26,7 @@ export const planItemSchema = once(() =>
     })
     .superRefine((item, issue) => {
       if (item.start && item.deadline && item.deadline < item.start)
-        issue.addIssue({
-          code: 'custom',
-          path: ['deadline'],
-          message: 'The deadline is before the start',
-          params: { sv: 'Slutdatum ligger före startdatum' },
-        });
+        bilingualIssue(issue, ['deadline'], 'The deadline is before the start', 'Slutdatum ligger före startdatum');
     }),
 );
 /** One item. */
@@ -59,20 +54,15 @@ export const planInputSchema = once(() =>
     })
     .superRefine((plan, issue) => {
       if ((plan.agreementId === undefined) === (plan.groupId === undefined))
-        issue.addIssue({
-          code: 'custom',
-          path: ['agreementId'],
-          message: 'A plan belongs to exactly one agreement or one group',
-          params: { sv: 'En plan hör till precis en överenskommelse eller en grupp' },
-        });
+        bilingualIssue(
+          issue,
+          ['agreementId'],
+          'A plan belongs to exactly one agreement or one group',
+          'En plan hör till precis en överenskommelse eller en grupp',
+        );
       plan.items.forEach((item, i) => {
         if (plan.items.findIndex((other) => other.id === item.id) !== i)
-          issue.addIssue({
-            code: 'custom',
-            path: ['items', i, 'id'],
-            message: 'Two items have this id',
-            params: { sv: 'Två punkter har samma id' },
-          });
+          bilingualIssue(issue, ['items', i, 'id'], 'Two items have this id', 'Två punkter har samma id');
       });
     }),
 );
