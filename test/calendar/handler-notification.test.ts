@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCalendarApp } from '../../functions/calendar/app.js';
 import type { AppDeps } from '../../functions/core/deps.js';
 import { lambdaHandler } from '../../functions/core/lambda.js';
-import { httpApiEvent } from '../e2e/lambda-event.js';
-import { areaConfig } from '../support/deps.js';
+import { httpApiEvent, lambdaTestSettings } from '../e2e/lambda-event.js';
 
 /** An S3 object-created notification as the bucket delivers it to a function. */
 const s3Event = (...keys: unknown[]) => ({
@@ -20,23 +19,10 @@ const s3Event = (...keys: unknown[]) => ({
 function calendarHandler() {
   const lines: string[] = [];
   const runs: { keys: readonly string[]; deps: AppDeps }[] = [];
-  const handler = lambdaHandler(
-    'calendar',
-    createCalendarApp,
-    () => ({
-      configJson: JSON.stringify(areaConfig('ostergotland')),
-      bucket: 'unused',
-      userPoolIssuer: 'https://cognito-idp.eu-north-1.amazonaws.com/eu-north-1_test',
-      userPoolClientId: 'client',
-      publicOrigin: undefined,
-      writeLog: (_level, line) => lines.push(line),
-    }),
-    undefined,
-    async (keys, deps) => {
-      runs.push({ keys, deps });
-      return { folded: keys.length };
-    },
-  );
+  const handler = lambdaHandler('calendar', createCalendarApp, lambdaTestSettings('ostergotland', lines), undefined, async (keys, deps) => {
+    runs.push({ keys, deps });
+    return { folded: keys.length };
+  });
   const invoke = (event: unknown) => handler(event as never, { awsRequestId: 'lambda-1' } as never) as Promise<unknown>;
   return { invoke, runs, lines };
 }
