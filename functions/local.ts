@@ -8,7 +8,7 @@ import { FsStore } from './core/store/fs-store.js';
 import { listenLocal } from './local-listen.js';
 import { localDataDir, localIssuerName } from './local-paths.js';
 import { createLocalApp, isLoopbackHost } from './local-server.js';
-import { startLocalSchedule } from './local-schedule.js';
+import { startLocalSchedule, withObjectNotifications } from './local-schedule.js';
 
 async function main(): Promise<void> {
   const area = process.argv[2] ?? 'jamtland';
@@ -28,7 +28,9 @@ async function main(): Promise<void> {
   }
   const hostname = process.env.HOST || '127.0.0.1';
   const issuer = await loadOrCreateLocalIssuer(join(localDataDir(area), 'issuer-key.json'), localIssuerName(area));
-  const deps = {
+  // The data bucket's object-created notifications' local equivalent: a ledger written is folded
+  // into the calendar's lists moments after the response.
+  const deps = withObjectNotifications({
     config,
     store: new FsStore(join(localDataDir(area), 'store')),
     clock: systemClock,
@@ -37,7 +39,7 @@ async function main(): Promise<void> {
     // Without PUBLIC_ORIGIN every request's own origin is the public one, so the site works alike
     // at http://localhost:PORT and http://127.0.0.1:PORT (forms included). On AWS it is always set.
     publicOrigin: process.env.PUBLIC_ORIGIN || undefined,
-  };
+  });
   const app = createLocalApp(
     deps,
     // Each request's own origin counts as public only when the server answers nothing but loopback

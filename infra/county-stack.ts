@@ -11,6 +11,7 @@ import { AreaDashboard } from './constructs/area-dashboard.js';
 import { CostBudget } from './constructs/cost-budget.js';
 import { DataBucket } from './constructs/data-bucket.js';
 import { HousekeepingSchedule } from './constructs/housekeeping-schedule.js';
+import { ObjectCreatedNotification } from './constructs/object-created-notification.js';
 import { OperationsAlarms } from './constructs/operations-alarms.js';
 import { PublicApi } from './constructs/public-api.js';
 import { ServiceFunction } from './constructs/service-function.js';
@@ -27,6 +28,14 @@ export const READ_ONLY_GRANTS: Readonly<Record<ServiceName, readonly string[]>> 
   indicators: readGrants('indicators'),
   feedback: readGrants('feedback'),
 };
+
+/**
+ * Where the calendar keeps its registration ledgers (`LEDGER_PREFIX` of
+ * `functions/calendar/data/counts-sync.ts`; a test keeps the two equal). A ledger written there
+ * notifies the calendar function, which folds its counts into the collection; everything the fold
+ * writes (collection, attendance) lies outside it, so the notification never calls itself.
+ */
+export const CALENDAR_LEDGER_PREFIX = 'calendar/registrations/';
 
 /** The Lambda entry file of a service, or of the staff function (sign-in and `/personal`). */
 export function handlerEntry(service: ServiceName | 'staff'): string {
@@ -136,7 +145,17 @@ export class CountyStack extends Stack {
       functions.set(service, fn);
       if (service === 'indicators' && config.indicators.release.scheduled)
         new HousekeepingSchedule(this, 'IndicatorReleases', { fn: fn.fn, task: 'indicator-releases', every: Duration.hours(24) });
-      if (service === 'calendar') new HousekeepingSchedule(this, 'CalendarHousekeeping', { fn: fn.fn, task: 'calendar-housekeeping' });
+      if (service === 'calendar') {
+        // hourly: purge, repair, attendance file, and the counts of any ledger whose notification was lost
+        new HousekeepingSchedule(this, 'CalendarHousekeeping', { fn: fn.fn, task: 'calendar-housekeeping' });
+        // within seconds of a registration or cancellation: its ledger's counts into the public lists
+        new ObjectCreatedNotification(this, 'CalendarLedgerWrites', {
+          bucket: this.data.bucket,
+          fn: fn.fn,
+          prefix: CALENDAR_LEDGER_PREFIX,
+          suffix: '.json',
+        });
+      }
       if (service === 'feedback')
         new HousekeepingSchedule(this, 'FeedbackHousekeeping', { fn: fn.fn, task: 'feedback-housekeeping', every: Duration.minutes(15) });
     }

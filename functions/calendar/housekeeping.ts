@@ -1,7 +1,7 @@
 import type { AppDeps } from '../core/deps.js';
 import { createCalendarContext, type CalendarContext } from './context.js';
 import { publishAttendance } from './data/attendance.js';
-import { syncCounts } from './data/counts-sync.js';
+import { foldWrittenLedgers, syncCounts } from './data/counts-sync.js';
 import { sweepPendingWrites } from './data/new-events.js';
 import { purgeExpired } from './data/purge.js';
 import { reconcileCollection } from './data/reconcile.js';
@@ -63,4 +63,17 @@ export async function runHousekeeping(ctx: CalendarContext): Promise<Housekeepin
  */
 export function calendarHousekeeping(deps: AppDeps): Promise<HousekeepingReport> {
   return runHousekeeping(createCalendarContext(deps));
+}
+
+/**
+ * The object-created notification's task (Lambda: the data bucket's notification for ledger
+ * writes; locally: `withLedgerFold` in `functions/local-schedule.ts`): take the counts of the
+ * ledgers just written into the collection, so the lists follow within seconds. Returns how many
+ * trainings' counts changed.
+ *
+ * @example
+ * export const handler = lambdaHandler('calendar', createCalendarApp, settings, calendarHousekeeping, calendarLedgerWrites);
+ */
+export function calendarLedgerWrites(keys: readonly string[], deps: AppDeps): Promise<number> {
+  return foldWrittenLedgers(createCalendarContext(deps), keys);
 }

@@ -56,13 +56,42 @@ export type ScheduledTask = (deps: AppDeps) => Promise<unknown>;
 export const isScheduledEvent = (event: unknown): boolean =>
   typeof event === 'object' && event !== null && (event as { source?: unknown }).source === 'aws.events';
 
+/** Work on objects just written, run on the bucket's object-created notification with their decoded keys. */
+export type ObjectsCreatedTask = (keys: readonly string[], deps: AppDeps) => Promise<unknown>;
+
+/** The records of an S3 event notification; `undefined` for any other invocation. */
+function s3Records(event: unknown): unknown[] | undefined {
+  const records = (event as { Records?: unknown } | null)?.Records;
+  return Array.isArray(records) && records.some((r) => (r as { eventSource?: unknown } | null)?.eventSource === 'aws:s3')
+    ? records
+    : undefined;
+}
+
+/**
+ * The object keys of an S3 event's records, decoded (S3 sends them URL-encoded, '+' for a space).
+ * A malformed record is logged, with at most the key's folder, and skipped.
+ */
+function createdKeys(records: readonly unknown[], log: AppDeps['log']): string[] {
+  return records.flatMap((record) => {
+    const key = (record as { s3?: { object?: { key?: unknown } } } | null)?.s3?.object?.key;
+    try {
+      if (typeof key !== 'string' || key === '') throw new TypeError('no key');
+      return [decodeURIComponent(key.replace(/\+/g, ' '))];
+    } catch {
+      log.warn('malformed S3 record skipped', { prefix: typeof key === 'string' ? key.slice(0, key.lastIndexOf('/') + 1) : undefined });
+      return [];
+    }
+  });
+}
+
 let s3Client: S3ObjectClient | undefined;
 
 /**
  * Wrap a service app factory as a Lambda handler for API Gateway HTTP API events. Dependencies
  * are built on the first invocation and kept for the life of the execution environment: one S3
  * client per process, the signing keys cached by jose. An EventBridge scheduled event runs
- * `scheduled` (housekeeping) instead of the app.
+ * `scheduled` (housekeeping) instead of the app; an S3 object-created notification runs
+ * `objectsCreated` with the decoded keys, and never reaches the app.
  *
  * @example
  * export const handler = lambdaHandler('directory', createDirectoryApp, settingsFromEnv);
@@ -72,6 +101,7 @@ export function lambdaHandler(
   factory: (deps: AppDeps) => Hono<KitEnv>,
   settings: () => LambdaSettings,
   scheduled?: ScheduledTask,
+  objectsCreated?: ObjectsCreatedTask,
 ): LambdaHandler {
   let handler: LambdaHandler | undefined;
   let appDeps: AppDeps | undefined;
@@ -113,6 +143,12 @@ export function lambdaHandler(
       handler = handle(factory(deps));
     }
     if (scheduled && appDeps && isScheduledEvent(event)) return (await scheduled(appDeps)) as Awaited<ReturnType<LambdaHandler>>;
+    const records = s3Records(event);
+    if (records && appDeps) {
+      const keys = createdKeys(records, appDeps.log);
+      if (!objectsCreated) appDeps.log.warn('S3 notification without a task', { records: records.length });
+      return (objectsCreated && keys.length > 0 ? await objectsCreated(keys, appDeps) : undefined) as Awaited<ReturnType<LambdaHandler>>;
+    }
     return handler(event, context);
   }) as LambdaHandler;
 }

@@ -4,6 +4,9 @@ import { getJson } from '../../functions/core/store/json.js';
 import { fixedClock } from '../../functions/core/deps.js';
 import { requireMotoUnderCi, startMoto, type MotoServer } from '../support/moto.js';
 import { areaConfig, testKit } from '../support/deps.js';
+import { COLLECTION_KEY, type Collection } from '../../functions/calendar/data/collection.js';
+import { ledgerKey } from '../../functions/calendar/data/ledger-counts.js';
+import { calendarKit } from './helpers.js';
 import { seedCalendar } from './seed.js';
 
 const DAY = 86_400_000;
@@ -19,7 +22,7 @@ describe.runIf(requireMotoUnderCi())('the calendar Lambda handler on S3 (moto)',
     await moto?.stop();
   });
 
-  it('runs the housekeeping on the scheduled event and answers HTTP requests with the app', async () => {
+  it('runs the housekeeping on the scheduled event, folds a notified ledger write, and answers HTTP requests with the app', async () => {
     const bucket = await moto.createBucket();
     const store = new S3Store({ client: moto.objectClient(), bucket });
     const kit = await testKit({ area: 'ostergotland', store });
@@ -61,5 +64,16 @@ describe.runIf(requireMotoUnderCi())('the calendar Lambda handler on S3 (moto)',
     )) as { statusCode: number; body: string };
     expect(http.statusCode).toBe(200);
     expect(JSON.parse(http.body)).toMatchObject({ id: 'seed-3', confirmed: 1 });
+
+    // a registration writes its ledger; the bucket's notification (keys URL-encoded) folds it into the collection
+    const k = await calendarKit({ store, area: 'ostergotland' });
+    const { id } = await k.create({ capacity: 3 });
+    expect((await k.registerApi(id, { name: 'A', email: 'a@ydre.se' })).status).toBe(201);
+    const confirmed = async () => (await getJson<Collection>(store, COLLECTION_KEY))!.value.summaries[id]?.confirmed;
+    expect(await confirmed()).toBe(0);
+    const key = encodeURIComponent(ledgerKey(id)).replace(/%2F/g, '/');
+    const folded = await invoke({ Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { object: { key } } }] }, {});
+    expect(folded).toBe(1);
+    expect(await confirmed()).toBe(1);
   }, 60_000);
 });

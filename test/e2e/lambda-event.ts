@@ -1,3 +1,24 @@
+import type { LambdaSettings } from '../../functions/core/lambda.js';
+import { areaConfig } from '../support/deps.js';
+
+/**
+ * Settings of a Lambda handler in a unit test: the area's config, a bucket that is never called,
+ * a made-up user pool, and log lines to `out`.
+ *
+ * @example
+ * const handler = lambdaHandler('directory', createDirectoryApp, lambdaTestSettings('jamtland', lines));
+ */
+export const lambdaTestSettings =
+  (area: string, out: string[]): (() => LambdaSettings) =>
+  () => ({
+    configJson: JSON.stringify(areaConfig(area)),
+    bucket: 'unused',
+    userPoolIssuer: 'https://cognito-idp.eu-north-1.amazonaws.com/eu-north-1_test',
+    userPoolClientId: 'client',
+    publicOrigin: undefined,
+    writeLog: (_level, line) => out.push(line),
+  });
+
 /** Options of `httpApiEvent`. */
 export interface HttpApiEventOptions {
   readonly method?: string;

@@ -6,8 +6,8 @@ import { createFeedbackApp } from '../../functions/feedback/app.js';
 import type { KitEnv } from '../../functions/core/http/staff.js';
 import { createLogger } from '../../functions/core/log.js';
 import { createIndicatorsApp } from '../../functions/indicators/app.js';
-import { areaConfig, testKit } from '../support/deps.js';
-import { httpApiEvent } from '../e2e/lambda-event.js';
+import { testKit } from '../support/deps.js';
+import { httpApiEvent, lambdaTestSettings } from '../e2e/lambda-event.js';
 import { lambdaHandler } from '../../functions/core/lambda.js';
 import { formBody, TEST_SECRET } from '../feedback/helpers.js';
 
@@ -136,14 +136,7 @@ describe('the logger', () => {
 describe('a function on Lambda', () => {
   it('logs the request line with the API Gateway request id, which the access log also carries', async () => {
     const out: string[] = [];
-    const handler = lambdaHandler('directory', createDirectoryApp, () => ({
-      configJson: JSON.stringify(areaConfig('jamtland')),
-      bucket: 'unused',
-      userPoolIssuer: 'https://cognito-idp.eu-north-1.amazonaws.com/eu-north-1_test',
-      userPoolClientId: 'client',
-      publicOrigin: undefined,
-      writeLog: (_l, line) => out.push(line),
-    }));
+    const handler = lambdaHandler('directory', createDirectoryApp, lambdaTestSettings('jamtland', out));
     const event = httpApiEvent('/api/directory/health');
     const result = (await handler(event as never, { awsRequestId: 'lambda-1' } as never)) as { statusCode: number };
     expect(result.statusCode).toBe(200);

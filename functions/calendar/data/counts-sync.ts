@@ -23,10 +23,29 @@ export function foldSeats(collection: Collection, eventId: string, seats: Seats)
   return true;
 }
 
-/** Read ledgers and take their counts into the collection in one conditional write; returns how many changed. */
+/** A ledger read for its counts: `undefined`, with a log line, when it is missing or not a ledger (a store outage still throws). */
+async function readLedger(ctx: CalendarContext, key: string): Promise<Ledger | undefined> {
+  let value: unknown;
+  try {
+    value = (await getJson<unknown>(ctx.deps.store, key))?.value;
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    value = null;
+  }
+  const ledger = value as Partial<Ledger> | null | undefined;
+  if (typeof ledger?.eventId === 'string' && typeof ledger.rev === 'number' && Array.isArray(ledger.entries)) return ledger as Ledger;
+  ctx.deps.log.warn('ledger skipped', { service: 'calendar', reason: value === undefined ? 'missing' : 'corrupt' });
+  return undefined;
+}
+
+/**
+ * Read ledgers and take their counts into the collection in one conditional write; returns how
+ * many changed. A ledger that is missing (deleted since it was listed or notified) or damaged is
+ * skipped with a log line, so it cannot hold back the counts of the others.
+ */
 export async function foldLedgers(ctx: CalendarContext, keys: readonly string[], stamp?: string): Promise<number> {
-  const read = await mapLimit(keys, READ_CONCURRENCY, (key) => getJson<Ledger>(ctx.deps.store, key));
-  const ledgers = read.flatMap((l) => (l ? [l.value] : []));
+  const read = await mapLimit(keys, READ_CONCURRENCY, (key) => readLedger(ctx, key));
+  const ledgers = read.flatMap((l) => (l ? [l] : []));
   const held = (await ctx.collection.read()).collection;
   const newer = ledgers.filter((l) => held.events[l.eventId] && (held.summaries[l.eventId]?.rev ?? -1) < l.rev);
   // nothing newer, and (for a sync) no ledger in the window to move the note past: no write
@@ -35,6 +54,24 @@ export async function foldLedgers(ctx: CalendarContext, keys: readonly string[],
     if (stamp) c.countsSyncedAt = stamp;
     return newer.filter((l) => foldSeats(c, l.eventId, seatsOf(l))).length;
   });
+}
+
+/** Whether a store key is a ledger (`calendar/registrations/<eventId>.json`). */
+export const isLedgerKey = (key: string): boolean =>
+  key.startsWith(LEDGER_PREFIX) && key.endsWith('.json') && !key.includes('/', LEDGER_PREFIX.length);
+
+/**
+ * Take the counts of ledgers just written into the collection, moments after the write and off
+ * the request path (on AWS: the bucket's object-created notification; locally: the store wrapper
+ * of `npm start`). Keys that are not ledgers are ignored. Bounded whatever the data size: one GET
+ * per ledger in the batch, the collection's read, and at most one conditional write (retried on a
+ * lost race). The hourly `syncCounts` stays the safety net for a notification that never came.
+ */
+export function foldWrittenLedgers(ctx: CalendarContext, keys: readonly string[]): Promise<number> {
+  const ledgers = [...new Set(keys.filter(isLedgerKey))];
+  if (ledgers.length === 0) return Promise.resolve(0);
+  ctx.collection.expire();
+  return foldLedgers(ctx, ledgers);
 }
 
 /**
