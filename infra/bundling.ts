@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { OutputFormat, SourceMapMode, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
 import type { CountyConfig } from '../functions/core/config/schema.js';
@@ -15,13 +19,19 @@ export interface BundleSettings {
   readonly sourcesContent: false;
   readonly jsx: 'automatic';
   readonly jsxImportSource: string;
+  /**
+   * The area's directory seed as JSON. It is not inlined: only the directory needs it, and only
+   * when its store is empty, so it ships as a file beside the directory's bundle (`withSeed`).
+   */
+  readonly seed: string;
 }
 
 /**
  * How every function of an area is bundled: ESM, minified, `module` before `main`, every
  * dependency inside (S3 through the functions' own client, `functions/core/store/s3-client.ts`,
  * not the AWS SDK), source maps without sources, and the area's config inlined as `__COUNTY_CONFIG__`
- * (the handler reads that constant, so a function never reads config at run time).
+ * (the handler reads that constant, so a function never reads config at run time), all but the
+ * directory's seed, which the directory function gets as a file (`withSeed`).
  *
  * @example
  * const settings = bundleSettings(loadConfigFile('config/jamtland.yaml'));
@@ -32,12 +42,42 @@ export function bundleSettings(config: CountyConfig): BundleSettings {
     format: 'esm',
     minify: true,
     mainFields: ['module', 'main'],
-    define: { __COUNTY_CONFIG__: JSON.stringify(JSON.stringify(config)) },
+    define: { __COUNTY_CONFIG__: JSON.stringify(JSON.stringify(withoutSeed(config))) },
     external: [],
     sourcemap: true,
     sourcesContent: false,
     jsx: 'automatic',
     jsxImportSource: 'hono/jsx',
+    seed: JSON.stringify(config.directory.seed),
+  };
+}
+
+/** The config a function inlines: all of it but the directory's seed (see `BundleSettings.seed`). */
+function withoutSeed(config: CountyConfig): CountyConfig {
+  return { ...config, directory: { ...config.directory, seed: { units: [], groups: [], agreements: [], plans: [] } } };
+}
+
+/** The name of the directory's seed file beside its bundle (`functions/directory/handler.ts` reads it). */
+export const SEED_FILE = 'seed.json';
+
+/**
+ * Bundling for the directory function: the area's seed (`settings.seed`) is copied beside the
+ * bundle as `seed.json`, which the function reads when it builds its app. The file is written
+ * once per content under the system's temporary folder, so synthesizing again reuses it.
+ *
+ * @example
+ * new ServiceFunction(this, 'Directory', { ..., bundling: withSeed(bundling, settings.seed) });
+ */
+export function withSeed(bundling: BundlingOptions, seed: string): BundlingOptions {
+  const file = join(tmpdir(), `county-kit-seed-${createHash('sha256').update(seed).digest('hex').slice(0, 32)}.json`);
+  writeFileSync(file, seed);
+  return {
+    ...bundling,
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: (_inputDir: string, outputDir: string) => [`cp "${file}" "${outputDir}/${SEED_FILE}"`],
+    },
   };
 }
 

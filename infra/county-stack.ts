@@ -5,7 +5,7 @@ import type { CountyConfig } from '../functions/core/config/schema.js';
 import { readGrants } from '../functions/core/contracts/index.js';
 import { SESSION_KEY } from '../functions/core/session/key.js';
 import { servicePrefixes, SERVICES, STAFF_PATHS, type ServiceName } from '../functions/core/routes.js';
-import { bundleSettings, nodejsBundling, withSolver } from './bundling.js';
+import { bundleSettings, nodejsBundling, withSeed, withSolver } from './bundling.js';
 import { SECURE_DEFAULTS } from './defaults.js';
 import { AreaDashboard } from './constructs/area-dashboard.js';
 import { CostBudget } from './constructs/cost-budget.js';
@@ -100,7 +100,8 @@ export class CountyStack extends Stack {
       { threshold: 3000, evaluationPeriods: 3 },
     );
 
-    const bundling = nodejsBundling(bundleSettings(config));
+    const settings = bundleSettings(config);
+    const bundling = nodejsBundling(settings);
     const enabled = SERVICES.filter((s) => config.modules[s]);
     const environment = {
       USER_POOL_ISSUER: this.staff.issuer,
@@ -124,7 +125,7 @@ export class CountyStack extends Stack {
       const fn = new ServiceFunction(this, id, {
         service,
         entry: handlerEntry(service),
-        bundling: service === 'indicators' ? withSolver(bundling) : bundling,
+        bundling: service === 'indicators' ? withSolver(bundling) : service === 'directory' ? withSeed(bundling, settings.seed) : bundling,
         bucket: this.data.bucket,
         // the published files of other services it reads (by contract), and the staff session key
         readOnlyKeys: [...READ_ONLY_GRANTS[service].filter((key) => config.modules[key.split('/')[0] as ServiceName]), SESSION_KEY],

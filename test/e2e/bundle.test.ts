@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_PATHS, SERVICES, type ServiceName } from '../../functions/core/routes.js';
 import { lastCompletedPeriod, previousPeriod } from '../../functions/indicators/model/period.js';
@@ -13,7 +14,8 @@ import { requireMotoUnderCi, startMoto, type MotoServer } from '../support/moto.
 import { synthAreas } from '../infra/synth.js';
 import { AREAS, areaConfig } from '../support/deps.js';
 import { countyConfigSchema } from '../../functions/core/config/rules.js';
-import { bundleSettings } from '../../infra/bundling.js';
+import { bundleSettings, esbuildOptions, SEED_FILE } from '../../infra/bundling.js';
+import { handlerEntry } from '../../infra/county-stack.js';
 import { httpApiEvent, type HttpApiEventOptions } from './lambda-event.js';
 
 const run = promisify(execFile);
@@ -100,6 +102,23 @@ describe('the synthesized bundles', () => {
     expect(code).not.toContain('Choose a darker colour.');
   });
 
+  it.each(AREAS)("keep %s's directory bundle under 500 KB: its seed ships beside the bundle, not inside", async (area) => {
+    // the largest bundle of the largest config (Östergötland's seed alone is ≈ 24 KB); built as the stack builds it
+    const outfile = join(work, 'areas', area, 'index.mjs');
+    const result = await build(esbuildOptions(bundleSettings(areaConfig(area)), handlerEntry('directory'), outfile));
+    const bytes = Object.values(result.metafile!.outputs).find((o) => o.entryPoint)!.bytes;
+    expect(bytes, `${area}: ${bytes} bytes`).toBeLessThanOrEqual(MAX_BUNDLE_BYTES);
+  });
+
+  it('ship the area seed as seed.json beside the directory bundle and inline no seed in any function', () => {
+    const config = areaConfig('jamtland');
+    expect(config.directory.seed.units.length).toBeGreaterThan(0);
+    const beside = JSON.parse(readFileSync(join(dirname(bundles.get('directory')!), SEED_FILE), 'utf8')) as unknown;
+    expect(beside).toEqual(JSON.parse(JSON.stringify(config.directory.seed)));
+    const inlined = JSON.parse(JSON.parse(bundleSettings(config).define.__COUNTY_CONFIG__!) as string) as typeof config;
+    expect(inlined.directory.seed).toEqual({ units: [], groups: [], agreements: [], plans: [] });
+  });
+
   it.each(AREAS)('inline a config for %s that parsing again would not change', (area) => {
     const inlined = JSON.parse(JSON.parse(bundleSettings(areaConfig(area)).define.__COUNTY_CONFIG__!) as string) as unknown;
     expect(countyConfigSchema.parse(inlined)).toEqual(inlined);
@@ -164,6 +183,8 @@ describe.skipIf(!requireMotoUnderCi())('each bundled handler against S3 on moto'
       expect(res.statusCode).toBe(200);
       expect(header(res, 'content-type')).toContain('text/html');
       expect(res.body).toContain('Jämtland Härjedalen');
+      // the directory seeded its empty store from seed.json beside its bundle
+      if (service === 'directory') expect(res.body).toContain(areaConfig('jamtland').directory.seed.units[0]!.name);
     });
 
     it('answers an unknown path with 404 problem+json', () => {
