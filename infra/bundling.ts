@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OutputFormat, SourceMapMode, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -62,14 +61,15 @@ export const SEED_FILE = 'seed.json';
 
 /**
  * Bundling for the directory function: the area's seed (`settings.seed`) is copied beside the
- * bundle as `seed.json`, which the function reads when it builds its app. The file is written
- * once per content under the system's temporary folder, so synthesizing again reuses it.
+ * bundle as `seed.json`, which the function reads when it builds its app. The file is written to
+ * a new private folder under the system's temporary folder (never a predictable path another user
+ * could prepare).
  *
  * @example
  * new ServiceFunction(this, 'Directory', { ..., bundling: withSeed(bundling, settings.seed) });
  */
 export function withSeed(bundling: BundlingOptions, seed: string): BundlingOptions {
-  const file = join(tmpdir(), `county-kit-seed-${createHash('sha256').update(seed).digest('hex').slice(0, 32)}.json`);
+  const file = join(mkdtempSync(join(tmpdir(), 'county-kit-seed-')), SEED_FILE);
   writeFileSync(file, seed);
   return {
     ...bundling,

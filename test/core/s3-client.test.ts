@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -111,6 +112,40 @@ describe('S3ObjectClient retries', () => {
     const down = scripted([fail], { maxAttempts: 4 });
     await expect(down.client.deleteObject('b', 'k')).rejects.toThrow('ECONNRESET');
     expect(down.urls).toHaveLength(4);
+  });
+
+  it('takes a lost condition on a retry as its own write when the object holds exactly its bytes (an earlier attempt applied unheard)', async () => {
+    const body = '{"entries":["a"]}';
+    const md5 = `"${createHash('md5').update(body).digest('hex')}"`;
+    const cut = () => {
+      throw Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+    };
+    // applied, answer lost; the retry meets its own write (412); the object's ETag is this body's MD5
+    const own = scripted([cut, () => xmlError('PreconditionFailed', 412), () => reply(body, 200, { etag: md5 })]);
+    await expect(own.client.putObject('b', 'calendar/l.json', body, { ifMatch: '"old"' })).resolves.toEqual({ etag: md5 });
+    expect(own.urls).toHaveLength(3);
+    // a 5xx after S3 may have applied it counts the same
+    const busy = scripted([
+      () => xmlError('InternalError', 500),
+      () => xmlError('PreconditionFailed', 412),
+      () => reply(body, 200, { etag: md5 }),
+    ]);
+    await expect(busy.client.putObject('b', 'calendar/l.json', body, { ifNoneMatch: '*' })).resolves.toEqual({ etag: md5 });
+    // another writer's bytes: the condition stays lost
+    const other = scripted([cut, () => xmlError('PreconditionFailed', 412), () => reply('x', 200, { etag: '"other"' })]);
+    await expect(other.client.putObject('b', 'calendar/l.json', body, { ifMatch: '"old"' })).rejects.toMatchObject({ status: 412 });
+    // a first-attempt 412 is someone else's write: no read
+    const plain = scripted([() => xmlError('PreconditionFailed', 412)]);
+    await expect(plain.client.putObject('b', 'calendar/l.json', body, { ifMatch: '"old"' })).rejects.toMatchObject({ status: 412 });
+    expect(plain.urls).toHaveLength(1);
+    // an empty create-only mark is the same bytes for every writer: it proves nothing
+    const mark = scripted([
+      cut,
+      () => xmlError('PreconditionFailed', 412),
+      () => reply('', 200, { etag: '"d41d8cd98f00b204e9800998ecf8427e"' }),
+    ]);
+    await expect(mark.client.putObject('b', 'feedback/rate/used/x', '', { ifNoneMatch: '*' })).rejects.toMatchObject({ status: 412 });
+    expect(mark.urls).toHaveLength(2);
   });
 
   it('ends an attempt that outlives its timeout and retries it', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { EMPTY_SHA256, canonicalQuery, encodePath, sha256Hex, signRequest, type Credentials } from './sigv4.js';
 
@@ -165,7 +166,8 @@ const decoder = new TextDecoder();
  * retried with full-jitter backoff, up to `maxAttempts`; every other answer is final.
  *
  * A retried conditional write may meet its own earlier attempt (which S3 applied but whose answer
- * was lost) and fail its condition; the caller re-reads, as it does after any lost condition.
+ * was lost) and fail its condition: the client then reads the object, and when it holds exactly
+ * the write's bytes (by ETag) reports the write as done (`ownWrite`).
  *
  * @example
  * const s3 = new S3ObjectClient({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' });
@@ -252,6 +254,8 @@ export class S3ObjectClient {
     const query = canonicalQuery(op.query);
     const url = new URL(`${origin}${path}${query ? `?${query}` : ''}`);
     const payloadHash = op.body ? sha256Hex(op.body) : EMPTY_SHA256;
+    // whether an earlier attempt of this request may have been applied without our hearing of it
+    let unheard = false;
     for (let attempt = 1; ; attempt++) {
       let failure: unknown;
       try {
@@ -265,13 +269,40 @@ export class S3ObjectClient {
         const res = await this.transport({ url, method: op.method, headers, body: op.body, signal: AbortSignal.timeout(this.timeoutMs) });
         if (res.status >= 200 && res.status < 300) return { body: res.body, etag: header(res, 'etag') ?? '' };
         failure = errorOf(res, op);
+        if (res.status === 412 && unheard) {
+          const own = await this.ownWrite(op);
+          if (own) return own;
+        }
+        if (res.status >= 500) unheard = true;
       } catch (error) {
         // no credentials: a local refusal, the same on every attempt
         if (error instanceof S3Error) throw error;
         failure = error;
+        unheard = true;
       }
       if ((failure instanceof S3Error && !retryable(failure)) || attempt >= this.maxAttempts) throw failure;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * this.backoffMs * 2 ** (attempt - 1)));
+    }
+  }
+
+  /**
+   * After a conditional PUT lost its condition on a retry, whether the object now holds exactly
+   * this PUT's bytes: then an earlier attempt was applied (its answer lost to a timeout, a cut
+   * connection or a 5xx), and the write succeeded. Without this, a caller that re-reads and
+   * re-applies a change that is not idempotent (a registration) would refuse its own write. The
+   * test is the ETag, which for a single-part PUT under SSE-S3 is the MD5 of the body; an empty
+   * body proves nothing (a create-only mark is the same bytes for every writer), and any other
+   * ETag or failure leaves the lost condition as it was.
+   */
+  private async ownWrite(op: Operation): Promise<{ body: Uint8Array; etag: string } | undefined> {
+    const conditional = op.headers?.['if-match'] !== undefined || op.headers?.['if-none-match'] !== undefined;
+    if (op.method !== 'PUT' || !conditional || !op.body?.byteLength || op.key === undefined) return undefined;
+    const expected = `"${createHash('md5').update(op.body).digest('hex')}"`;
+    try {
+      const stored = await this.send({ method: 'GET', bucket: op.bucket, key: op.key });
+      return stored.etag === expected ? { body: new Uint8Array(), etag: stored.etag } : undefined;
+    } catch {
+      return undefined;
     }
   }
 }
