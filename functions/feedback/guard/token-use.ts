@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { PreconditionFailedError, type Store } from '../../core/store/store.js';
 import { RATE_PREFIX } from './rate-limit.js';
 
@@ -14,7 +14,7 @@ export function usedTokenKey(secret: Uint8Array, nonce: string): string {
 }
 
 /**
- * Mark a token as used. The mark is an empty create-only object, so of any number of concurrent
+ * Mark a token as used. The mark is a create-only object, so of any number of concurrent
  * posts of one token exactly one gets `true`; every later post gets `false`.
  *
  * @example
@@ -22,7 +22,9 @@ export function usedTokenKey(secret: Uint8Array, nonce: string): string {
  */
 export async function claimToken(store: Store, secret: Uint8Array, nonce: string): Promise<boolean> {
   try {
-    await store.put(usedTokenKey(secret, nonce), '', { ifNoneMatch: '*' });
+    // a body of its own, so a retried claim whose first attempt landed unheard is known as this
+    // claim (the S3 client compares the stored bytes) rather than refused as another's
+    await store.put(usedTokenKey(secret, nonce), randomUUID(), { ifNoneMatch: '*' });
     return true;
   } catch (error) {
     if (error instanceof PreconditionFailedError) return false;
