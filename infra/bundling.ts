@@ -71,12 +71,18 @@ export const SEED_FILE = 'seed.json';
 export function withSeed(bundling: BundlingOptions, seed: string): BundlingOptions {
   const file = join(mkdtempSync(join(tmpdir(), 'county-kit-seed-')), SEED_FILE);
   writeFileSync(file, seed);
+  return afterBundling(bundling, (_inputDir, outputDir) => [`cp "${file}" "${outputDir}/${SEED_FILE}"`]);
+}
+
+/** `bundling` with `commands` run after esbuild, after any commands it already runs there. */
+function afterBundling(bundling: BundlingOptions, commands: (inputDir: string, outputDir: string) => string[]): BundlingOptions {
+  const earlier = bundling.commandHooks;
   return {
     ...bundling,
     commandHooks: {
-      beforeBundling: () => [],
-      beforeInstall: () => [],
-      afterBundling: (_inputDir: string, outputDir: string) => [`cp "${file}" "${outputDir}/${SEED_FILE}"`],
+      beforeBundling: (inputDir, outputDir) => earlier?.beforeBundling(inputDir, outputDir) ?? [],
+      beforeInstall: (inputDir, outputDir) => earlier?.beforeInstall(inputDir, outputDir) ?? [],
+      afterBundling: (inputDir, outputDir) => [...(earlier?.afterBundling(inputDir, outputDir) ?? []), ...commands(inputDir, outputDir)],
     },
   };
 }
@@ -115,18 +121,10 @@ export const SOLVER_PACKAGE = 'highs';
  */
 export function withSolver(bundling: BundlingOptions): BundlingOptions {
   const files = ['package.json', 'build/highs.mjs', 'build/highs.wasm'];
-  return {
-    ...bundling,
-    externalModules: [...(bundling.externalModules ?? []), SOLVER_PACKAGE],
-    commandHooks: {
-      beforeBundling: () => [],
-      beforeInstall: () => [],
-      afterBundling: (inputDir: string, outputDir: string) => [
-        `mkdir -p "${outputDir}/node_modules/${SOLVER_PACKAGE}/build"`,
-        ...files.map((f) => `cp "${inputDir}/node_modules/${SOLVER_PACKAGE}/${f}" "${outputDir}/node_modules/${SOLVER_PACKAGE}/${f}"`),
-      ],
-    },
-  };
+  return afterBundling({ ...bundling, externalModules: [...(bundling.externalModules ?? []), SOLVER_PACKAGE] }, (inputDir, outputDir) => [
+    `mkdir -p "${outputDir}/node_modules/${SOLVER_PACKAGE}/build"`,
+    ...files.map((f) => `cp "${inputDir}/node_modules/${SOLVER_PACKAGE}/${f}" "${outputDir}/node_modules/${SOLVER_PACKAGE}/${f}"`),
+  ]);
 }
 
 /** `bundleSettings` as esbuild build options, for bundling a handler outside CDK (the benchmark). */
